@@ -1,0 +1,61 @@
+namespace SelfService.ActionCodes;
+
+/// <summary>The operator's action codes: which keywords customers may send, in which languages, and what follows them.</summary>
+/// <remarks>
+/// The catalogue is a JSON file the operator edits (see <c>samples/operator/actions.json</c>):
+/// <code>
+/// {
+///   "$comment": "free text for the operator, ignored",
+///   "actions": [
+///     {
+///       "code": "ACT",                       // canonical code, one word
+///       "argument": "Service",               // None (default), Service, Phone, Digits or Text
+///       "aliases": {                         // keywords per language; several words are allowed
+///         "en": [ "ACT", "ON", "ACTIVATE" ],
+///         "ru": [ "ВКЛ", "ПОДКЛЮЧИТЬ", "ВКЛЮЧИТЬ УСЛУГУ" ]
+///       },
+///       "descriptions": {                    // one SMS-sized line per language, for HELP replies
+///         "en": "ACT <service> - turn a service on",
+///         "ru": "ВКЛ <услуга> - подключить услугу"
+///       }
+///     }
+///   ]
+/// }
+/// </code>
+/// Aliases are compared ignoring case, spacing and Cyrillic/Latin look-alike letters, so two codes may not
+/// share an alias that reads or looks the same. Unknown fields are errors, so a misspelt field is caught on load;
+/// <c>//</c> comments and trailing commas are tolerated.
+/// </remarks>
+public sealed class ActionCatalogue
+{
+    private ActionCatalogue(List<ActionDefinition> actions) => Actions = actions.AsReadOnly();
+
+    /// <summary>The actions in file order.</summary>
+    public IReadOnlyList<ActionDefinition> Actions { get; }
+
+    /// <summary>Reads the catalogue file.</summary>
+    /// <exception cref="ActionCatalogueException">The file cannot be read or is not a valid catalogue; the message names the file.</exception>
+    public static ActionCatalogue Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ActionCatalogueException($"{path}: cannot read the action catalogue: {ex.Message}", ex);
+        }
+
+        return new ActionCatalogue(ActionCatalogueReader.Read(json, path));
+    }
+
+    /// <summary>Reads catalogue JSON.</summary>
+    /// <exception cref="ActionCatalogueException">The JSON is malformed, a code is empty or defined twice, or two codes share an alias.</exception>
+    public static ActionCatalogue Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return new ActionCatalogue(ActionCatalogueReader.Read(json, "action catalogue"));
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+
+namespace SelfService.ActionCodes;
+
+/// <summary>Turns catalogue JSON into validated definitions, with errors that name the action and field to fix.</summary>
+internal static class ActionCatalogueReader
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        // A misspelt field ("alias" for "aliases") would otherwise be ignored and the action would silently lose its keywords.
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static List<ActionDefinition> Read(string json, string source)
+    {
+        CatalogueDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<CatalogueDocument>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            // The serializer counts lines from zero and appends its own position; an operator's editor counts from one.
+            var reason = ex.Message.Split(" Path: ")[0];
+            var where = ex.LineNumber is { } line ? $" (line {line + 1}, at {ex.Path})" : "";
+            throw new ActionCatalogueException($"{source}: not a valid catalogue{where}: {reason}", ex);
+        }
+
+        if (document?.Actions is null)
+        {
+            throw new ActionCatalogueException($"{source}: the \"actions\" list is missing.");
+        }
+
+        var actions = new List<ActionDefinition>(document.Actions.Count);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var aliasOwners = new Dictionary<string, (string Code, string Alias)>(StringComparer.Ordinal);
+        for (var i = 0; i < document.Actions.Count; i++)
+        {
+            var action = ToDefinition(document.Actions[i], $"{source}: action #{i + 1}");
+            if (!codes.Add(action.Code))
+            {
+                throw new ActionCatalogueException($"{source}: the code {action.Code} is defined twice.");
+            }
+
+            foreach (var alias in action.Aliases.Values.SelectMany(aliases => aliases))
+            {
+                // Compared on the skeleton: Cyrillic "ТОР" and Latin "TOP" cannot mean two different things.
+                var skeleton = KeywordText.Skeleton(alias);
+                if (aliasOwners.TryGetValue(skeleton, out var owner) && owner.Code != action.Code)
+                {
+                    throw new ActionCatalogueException(
+                        $"{source}: the alias \"{alias}\" of {action.Code} is the same as (or looks like) the alias \"{owner.Alias}\" of {owner.Code}.");
+                }
+
+                aliasOwners.TryAdd(skeleton, (action.Code, alias));
+            }
+
+            actions.Add(action);
+        }
+
+        return actions;
+    }
+
+    private static ActionDefinition ToDefinition(CatalogueEntry? entry, string where)
+    {
+        if (entry is null)
+        {
+            throw new ActionCatalogueException($"{where} is empty.");
+        }
+
+        var code = entry.Code?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(code) || code.Any(char.IsWhiteSpace))
+        {
+            throw new ActionCatalogueException($"{where}: \"code\" must be one word, such as BAL.");
+        }
+
+        where = $"{where} ({code})";
+        return new ActionDefinition(code, ReadAliases(entry.Aliases, where), ReadArgument(entry.Argument, where), ReadDescriptions(entry.Descriptions, where));
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadAliases(IReadOnlyDictionary<string, IReadOnlyList<string?>?>? aliases, string where)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (language, words) in aliases ?? new Dictionary<string, IReadOnlyList<string?>?>())
+        {
+            var normalized = (words ?? []).Select(word => KeywordText.Normalize(word ?? "")).ToArray();
+            if (normalized.Any(word => word.Length == 0))
+            {
+                throw new ActionCatalogueException($"{where}: an alias in \"{language}\" is empty.");
+            }
+
+            result[ReadLanguage(language, where)] = normalized;
+        }
+
+        if (result.Values.All(words => words.Count == 0))
+        {
+            throw new ActionCatalogueException($"{where}: \"aliases\" is empty; give at least one keyword.");
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, string> ReadDescriptions(IReadOnlyDictionary<string, string?>? descriptions, string where)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (language, text) in descriptions ?? new Dictionary<string, string?>())
+        {
+            result[ReadLanguage(language, where)] = text?.Trim() ?? "";
+        }
+
+        return result;
+    }
+
+    private static ArgumentKind ReadArgument(string? argument, string where)
+    {
+        if (string.IsNullOrWhiteSpace(argument))
+        {
+            return ArgumentKind.None;
+        }
+
+        // Enum.TryParse would also take "3" or "1,2"; an operator should write the name.
+        foreach (var kind in Enum.GetValues<ArgumentKind>())
+        {
+            if (string.Equals(kind.ToString(), argument.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
+        }
+
+        throw new ActionCatalogueException(
+            $"{where}: unknown \"argument\" \"{argument}\"; use one of {string.Join(", ", Enum.GetNames<ArgumentKind>())}.");
+    }
+
+    private static string ReadLanguage(string language, string where)
+    {
+        var trimmed = language.Trim().ToLowerInvariant();
+        return trimmed.Length > 0 ? trimmed : throw new ActionCatalogueException($"{where}: a language name is empty.");
+    }
+}

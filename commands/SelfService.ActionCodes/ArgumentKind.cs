@@ -1,0 +1,24 @@
+namespace SelfService.ActionCodes;
+
+/// <summary>What may follow an action keyword in the customer's message.</summary>
+/// <remarks>
+/// The kind also decides whether a message is an action code at all: "BALANCE on my card is wrong"
+/// or "PIN is blocked" are questions for the knowledge base, not commands with strange arguments.
+/// </remarks>
+public enum ArgumentKind
+{
+    /// <summary>Nothing: the keyword must be the whole message (trailing punctuation aside).</summary>
+    None,
+
+    /// <summary>A service code such as <c>ROAMING</c>; any words are accepted, the processor resolves them.</summary>
+    Service,
+
+    /// <summary>A phone number: digits with optional <c>+ ( ) -</c> and spaces.</summary>
+    Phone,
+
+    /// <summary>Digits only (a one-time code, a PIN), spaces allowed.</summary>
+    Digits,
+
+    /// <summary>Any text, kept in the customer's own letter case.</summary>
+    Text,
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SelfService.ActionCodes;
+
+// The file as written by the operator, before validation: every field is nullable because the file may omit it,
+// and "$comment" may be a string or an array of lines.
+
+internal sealed record CatalogueDocument(
+    [property: JsonPropertyName("$comment")] JsonElement? Comment,
+    [property: JsonPropertyName("actions")] IReadOnlyList<CatalogueEntry?>? Actions);
+
+internal sealed record CatalogueEntry(
+    [property: JsonPropertyName("$comment")] JsonElement? Comment,
+    [property: JsonPropertyName("code")] string? Code,
+    [property: JsonPropertyName("argument")] string? Argument,
+    [property: JsonPropertyName("aliases")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Aliases,
+    [property: JsonPropertyName("descriptions")] IReadOnlyDictionary<string, string?>? Descriptions);

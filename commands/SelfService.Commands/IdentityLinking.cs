@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using SelfService.Channels;
+using SelfService.Commands.Conversations;
+using SelfService.Commands.Customers;
+using SelfService.Commands.History;
+using SelfService.Commands.Policies;
+using SelfService.Commands.Texts;
+using SelfService.Provisioning;
+
+namespace SelfService.Commands;
+
+/// <summary>
+/// LINK +7... and the one-time code: proves that a web, email or Telegram address belongs to the owner of a
+/// phone number, by a code sent to that phone. Only the code's hash is stored; attempts are limited.
+/// </summary>
+internal sealed class IdentityLinking(
+    CustomerDirectory customers, HistoryStore history, IProvisioningBackend provisioning, AccessPolicy policy,
+    MsisdnNormalizer msisdns, ReplyTexts texts, TimeProvider time)
+{
+    public async Task<HandlerResult> StartAsync(CommandContext context, string? argument, CancellationToken cancellationToken)
+    {
+        if (!msisdns.TryNormalize(argument, out var msisdn))
+            return new HandlerResult(new Reply(texts.Get("linkBadPhone", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Link);
+
+        // Codes go only to the operator's own subscribers: the gateway must not become an SMS cannon for strangers' numbers.
+        if (await provisioning.FindSubscriberAsync(msisdn, cancellationToken) is null)
+            return new HandlerResult(new Reply(texts.Get("unknownSubscriber", context.Language)), CommandOutcomeKind.Refused, ActionNames.Link);
+
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var lifetime = policy.Options.LinkCodeLifetime;
+        context.State.PendingLink = new PendingLink
+        {
+            Msisdn = msisdn, CodeHash = Hash(context.State.Key, code), AttemptsLeft = policy.Options.LinkCodeAttempts,
+            ExpiresAt = time.GetUtcNow() + lifetime,
+        };
+        var minutes = (int)Math.Ceiling(lifetime.TotalMinutes);
+        context.Extra.Add(new Outgoing(policy.Options.LinkCodeChannel, msisdn, msisdn,
+            new Reply(texts.Get("linkCodeSms", context.Language, ("code", code), ("minutes", minutes)))));
+        return new HandlerResult(new Reply(texts.Get("linkCodeSent", context.Language, ("msisdn", Mask(msisdn)), ("minutes", minutes))),
+            CommandOutcomeKind.Executed, ActionNames.Link);
+    }
+
+    public bool IsAwaitingCode(CommandContext context) => context.State.PendingLink is not null;
+
+    public HandlerResult CheckCode(CommandContext context, string? typed)
+    {
+        var pending = context.State.PendingLink;
+        if (pending is null) return new HandlerResult(new Reply(texts.Get("linkNotPending", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Code);
+        if (time.GetUtcNow() > pending.ExpiresAt || pending.AttemptsLeft <= 0)
+        {
+            context.State.PendingLink = null;
+            return new HandlerResult(new Reply(texts.Get("linkExpired", context.Language)), CommandOutcomeKind.Refused, ActionNames.Code);
+        }
+
+        var digits = new string((typed ?? "").Where(char.IsAsciiDigit).ToArray());
+        var expected = Convert.FromHexString(pending.CodeHash);
+        if (!CryptographicOperations.FixedTimeEquals(expected, Convert.FromHexString(Hash(context.State.Key, digits))))
+        {
+            pending.AttemptsLeft--;
+            if (pending.AttemptsLeft <= 0)
+            {
+                context.State.PendingLink = null;
+                return new HandlerResult(new Reply(texts.Get("linkExpired", context.Language)), CommandOutcomeKind.Refused, ActionNames.Code);
+            }
+            return new HandlerResult(new Reply(texts.Get("linkWrongCode", context.Language, ("attempts", pending.AttemptsLeft))), CommandOutcomeKind.Refused, ActionNames.Code);
+        }
+
+        context.State.PendingLink = null;
+        var message = context.Message;
+        var customer = customers.Link(pending.Msisdn, message.Channel, message.SenderAddress, context.Language);
+        history.Claim(message.Channel, message.SenderAddress, customer.Id);
+        context.Customer = customer;
+        return new HandlerResult(new Reply(texts.Get("linkDone", context.Language, ("msisdn", Mask(pending.Msisdn)))), CommandOutcomeKind.Executed, ActionNames.Code);
+    }
+
+    // Bound to the conversation, so a code stolen from one chat is worthless in another.
+    private static string Hash(string conversationKey, string code) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(conversationKey + "|" + code)));
+
+    /// <summary>+7916***4567: enough for the customer to recognise, not enough to harvest.</summary>
+    private static string Mask(string msisdn) => msisdn.Length <= 7 ? msisdn : msisdn[..5] + "***" + msisdn[^4..];
+}

@@ -1,0 +1,3 @@
+namespace SelfService.Commands.Policies;
+
+public enum PolicyDecision { Allowed, NeedsIdentity, ChannelNotAllowed }

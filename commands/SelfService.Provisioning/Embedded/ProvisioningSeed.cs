@@ -1,0 +1,131 @@
+using System.Text.Json;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using LiteDB;
+
+namespace SelfService.Provisioning.Embedded;
+
+/// <summary>
+/// Loads the sample operator (<c>services.json</c> and <c>subscribers.json</c> from a samples folder)
+/// into an empty embedded store, so a fresh gateway has subscribers to talk to.
+/// </summary>
+public sealed class ProvisioningSeed
+{
+    public const string ServicesFileName = "services.json";
+    public const string SubscribersFileName = "subscribers.json";
+
+    private readonly ProvisioningStore _store;
+
+    public ProvisioningSeed(ILiteDatabase database)
+    {
+        _store = new ProvisioningStore(database);
+    }
+
+    /// <summary>
+    /// Seeds the store from <paramref name="samplesPath"/> unless it already has services; returns
+    /// whether it did. Seeding twice, or from two hosts at once, never duplicates anything.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A seed file is missing.</exception>
+    /// <exception cref="InvalidDataException">A seed file is malformed or inconsistent.</exception>
+    public async Task<bool> SeedAsync(string samplesPath, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(samplesPath);
+        if (_store.Services.Count() > 0)
+        {
+            return false;
+        }
+
+        var services = await ReadAsync<List<ServiceOffer>>(Path.Combine(samplesPath, ServicesFileName), cancellationToken);
+        var subscribers = await ReadAsync<List<SubscriberSeed>>(Path.Combine(samplesPath, SubscribersFileName), cancellationToken);
+        var serviceDocuments = services.Select(ToDocument).ToList();
+        var subscriberDocuments = ToDocuments(subscribers, serviceDocuments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal));
+
+        // Checked again under the gate: another host may have seeded while we read the files.
+        return _store.InTransaction(() =>
+        {
+            if (_store.Services.Count() > 0)
+            {
+                return false;
+            }
+
+            _store.Services.Upsert(serviceDocuments);
+            _store.Subscribers.Upsert(subscriberDocuments);
+            return true;
+        });
+    }
+
+    private static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The provisioning seed file {path} does not exist.", path);
+        }
+
+        await using var stream = File.OpenRead(path);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(stream, ProvisioningJson.Options, cancellationToken)
+                ?? throw new InvalidDataException($"The provisioning seed file {path} is empty (null).");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"The provisioning seed file {path} is malformed: {ex.Message}", ex);
+        }
+    }
+
+    private static ServiceDocument ToDocument(ServiceOffer offer) => new()
+    {
+        Id = offer.Code.Trim().ToUpperInvariant(),
+        Names = new Dictionary<string, string>(offer.Names),
+        Descriptions = new Dictionary<string, string>(offer.Descriptions),
+        Aliases = [.. offer.Aliases],
+        ActivationFee = offer.ActivationFee,
+        MonthlyFee = offer.MonthlyFee,
+        Currency = offer.Currency,
+    };
+
+    private static List<SubscriberDocument> ToDocuments(List<SubscriberSeed> seeds, HashSet<string> serviceCodes)
+    {
+        // PBKDF2 is slow by design; hashing the PINs side by side keeps start-up quick.
+        var pins = new PinHashDocument?[seeds.Count];
+        Parallel.For(0, seeds.Count, i => pins[i] = string.IsNullOrEmpty(seeds[i].Pin) ? null : PinHasher.Hash(seeds[i].Pin!));
+
+        var documents = new List<SubscriberDocument>(seeds.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            var seed = seeds[i];
+            var msisdn = Msisdn.Normalize(seed.Msisdn);
+            if (!seen.Add(msisdn))
+            {
+                throw new InvalidDataException($"The provisioning seed lists subscriber {msisdn} twice.");
+            }
+
+            var unknown = seed.Services.FirstOrDefault(s => !serviceCodes.Contains(s.Code.Trim().ToUpperInvariant()));
+            if (unknown is not null)
+            {
+                throw new InvalidDataException($"Subscriber {msisdn} in the provisioning seed has service {unknown.Code}, which {ServicesFileName} does not list.");
+            }
+
+            documents.Add(new SubscriberDocument
+            {
+                Id = msisdn,
+                Name = seed.Name,
+                Language = seed.Language,
+                Balance = seed.Balance,
+                Currency = seed.Currency,
+                TariffCode = seed.TariffCode,
+                TariffNames = new Dictionary<string, string>(seed.TariffNames),
+                Services = [.. seed.Services.Select(s => new SubscribedServiceDocument
+                {
+                    Code = s.Code.Trim().ToUpperInvariant(),
+                    State = s.State,
+                    SinceUtc = s.Since.UtcDateTime,
+                })],
+                Pin = pins[i],
+            });
+        }
+
+        return documents;
+    }
+}

@@ -1,0 +1,23 @@
+using LiteDB;
+
+namespace SelfService.Channels.WebChat;
+
+/// <summary>One line of a web conversation's transcript, in the order the browser shows it.</summary>
+public sealed class WebChatActivity
+{
+    /// <summary>Auto-increment: the browser asks for everything after the last one it has (its watermark).</summary>
+    [BsonId(autoId: true)]
+    public long Seq { get; set; }
+
+    /// <summary>The inbound message id or outbox id: unique, so a repeated send adds nothing.</summary>
+    public string ActivityId { get; set; } = "";
+
+    public string ConversationId { get; set; } = "";
+
+    /// <summary>"user" or "bot".</summary>
+    public string From { get; set; } = "";
+
+    public string Text { get; set; } = "";
+    public List<string> Choices { get; set; } = [];
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace SelfService.Channels.WebChat;
+
+/// <summary>
+/// The web chat's JSON/HTTP surface:
+/// POST /api/webchat/conversations → 201 {conversationId, token};
+/// POST /api/webchat/conversations/{id}/messages {text, clientMessageId} → 202 {messageId, duplicate};
+/// GET  /api/webchat/conversations/{id}/messages?watermark=N → {messages, watermark}.
+/// Message calls carry "Authorization: Bearer {token}".
+/// </summary>
+public static class WebChatEndpoints
+{
+    /// <summary>Texts over 10 KB are refused, as everywhere in the gateway; the body may carry a little more for JSON.</summary>
+    public const int MaxTextBytes = 10 * 1024;
+    private const int MaxBodyBytes = MaxTextBytes * 2 + 1024;
+
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/webchat/conversations");
+        group.MapPost("", CreateConversation);
+        group.MapPost("/{conversationId}/messages", PostMessageAsync);
+        group.MapGet("/{conversationId}/messages", GetMessages);
+        routes.MapGet("/", ServePage);
+        routes.MapGet("/webchat", ServePage);
+        return routes;
+    }
+
+    private static Created<ConversationCreated> CreateConversation(WebChatStore store, TimeProvider time)
+    {
+        var (id, token) = store.Create(time.GetUtcNow());
+        return TypedResults.Created($"/api/webchat/conversations/{id}", new ConversationCreated(id, token));
+    }
+
+    private static async Task<IResult> PostMessageAsync(
+        string conversationId, HttpRequest request, WebChatStore store, IInboundSink sink, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!store.Exists(conversationId)) return Problem(StatusCodes.Status404NotFound, "No such conversation.");
+        if (!store.IsAuthorized(conversationId, BearerToken(request))) return Problem(StatusCodes.Status403Forbidden, "Missing or wrong conversation token.");
+        if (request.ContentLength > MaxBodyBytes) return Problem(StatusCodes.Status413PayloadTooLarge, $"A message may be at most {MaxTextBytes} bytes.");
+
+        PostMessage? body;
+        try
+        {
+            var bytes = await ReadLimitedAsync(request.Body, MaxBodyBytes, cancellationToken);
+            if (bytes is null) return Problem(StatusCodes.Status413PayloadTooLarge, $"A message may be at most {MaxTextBytes} bytes.");
+            body = JsonSerializer.Deserialize(bytes, WebChatJson.Default.PostMessage);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The body must be JSON like {\"text\": \"BAL\"}: " + ex.Message);
+        }
+        if (body?.Text is null) return Problem(StatusCodes.Status400BadRequest, "The body must have a \"text\" field.");
+        if (Encoding.UTF8.GetByteCount(body.Text) > MaxTextBytes)
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"A message may be at most {MaxTextBytes} bytes.");
+
+        // The browser's own id makes a retried POST (a lost response) a redelivery, not a second message.
+        var channelMessageId = string.IsNullOrWhiteSpace(body.ClientMessageId) ? Guid.NewGuid().ToString("N") : body.ClientMessageId.Trim();
+        if (channelMessageId.Length > 100) return Problem(StatusCodes.Status400BadRequest, "clientMessageId may be at most 100 characters.");
+        var now = time.GetUtcNow();
+        var message = InboundMessage.Received(ChannelNames.WebChat, conversationId + ":" + channelMessageId, conversationId, body.Text, conversationId, now);
+        var accepted = await sink.AcceptAsync(message, cancellationToken);
+        store.Append(new WebChatActivity { ActivityId = accepted.MessageId, ConversationId = conversationId, From = "user", Text = body.Text, At = now });
+        return TypedResults.Accepted((string?)null, new MessageAccepted(accepted.MessageId, accepted.Duplicate));
+    }
+
+    private static IResult GetMessages(string conversationId, long? watermark, HttpRequest request, WebChatStore store)
+    {
+        if (!store.Exists(conversationId)) return Problem(StatusCodes.Status404NotFound, "No such conversation.");
+        if (!store.IsAuthorized(conversationId, BearerToken(request))) return Problem(StatusCodes.Status403Forbidden, "Missing or wrong conversation token.");
+        var activities = store.After(conversationId, watermark ?? 0);
+        var messages = activities.Select(a => new TranscriptLine(a.Seq, a.ActivityId, a.From, a.Text, a.Choices, a.At)).ToList();
+        return TypedResults.Ok(new Transcript(messages, messages.Count > 0 ? messages[^1].Seq : watermark ?? 0));
+    }
+
+    private static IResult ServePage()
+    {
+        var stream = typeof(WebChatEndpoints).Assembly.GetManifestResourceStream("SelfService.Channels.WebChat.index.html")!;
+        return TypedResults.Stream(stream, "text/html; charset=utf-8");
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer (chunked bodies have no Content-Length).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static IResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
+}

@@ -1,0 +1,17 @@
+namespace SelfService.Channels;
+
+/// <summary>What the pipeline must know about a channel to talk on it.</summary>
+/// <param name="Name">One of <see cref="ChannelNames"/>.</param>
+/// <param name="ReplyForm">Which answer form suits the channel.</param>
+/// <param name="MaxSmsParts">For <see cref="ReplyForm.Short"/>: how many SMS parts a reply may take before it is shortened.</param>
+/// <param name="SenderIsMsisdn">True when the operator's network vouches for the sender's number (SMS, USSD).</param>
+public sealed record ChannelProfile(string Name, ReplyForm ReplyForm, int MaxSmsParts, bool SenderIsMsisdn);
+
+public enum ReplyForm
+{
+    /// <summary>SMS and USSD: plain text measured in GSM-7 or UCS-2 parts.</summary>
+    Short,
+
+    /// <summary>Email, web chat, Telegram: the Markdown long answer.</summary>
+    Long,
+}

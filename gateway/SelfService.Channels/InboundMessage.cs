@@ -1,0 +1,31 @@
+namespace SelfService.Channels;
+
+/// <summary>
+/// The one envelope every channel produces. Adapters fill what the wire tells them; the pipeline
+/// resolves <see cref="CustomerId"/> and <see cref="Language"/> before the command processor runs.
+/// </summary>
+/// <param name="Id">The gateway's own id, assigned on reception; time-ordered.</param>
+/// <param name="Channel">One of <see cref="ChannelNames"/>.</param>
+/// <param name="ChannelMessageId">The channel's id for this message; a redelivery carries the same one.</param>
+/// <param name="SenderAddress">MSISDN in E.164, email address, chat id or web conversation id.</param>
+/// <param name="CustomerId">The customer behind the sender, once resolved.</param>
+/// <param name="Text">What the customer wrote.</param>
+/// <param name="Language">ru or en, once resolved; an adapter may give a hint.</param>
+/// <param name="SessionId">The channel's session or conversation (USSD session, web conversation, email thread).</param>
+/// <param name="ReceivedAt">When the gateway received it.</param>
+public sealed record InboundMessage(
+    string Id,
+    string Channel,
+    string ChannelMessageId,
+    string SenderAddress,
+    string? CustomerId,
+    string Text,
+    string? Language,
+    string SessionId,
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>An envelope as an adapter builds it, before the pipeline resolves the customer.</summary>
+    public static InboundMessage Received(
+        string channel, string channelMessageId, string senderAddress, string text, string sessionId, DateTimeOffset receivedAt, string? languageHint = null) =>
+        new(Guid.CreateVersion7(receivedAt).ToString("N"), channel, channelMessageId, senderAddress, null, text, languageHint, sessionId, receivedAt);
+}

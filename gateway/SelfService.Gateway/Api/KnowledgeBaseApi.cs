@@ -1,0 +1,92 @@
+using SelfService.KnowledgeBase;
+
+namespace SelfService.Gateway.Api;
+
+/// <summary>
+/// The editors' API: drafts, review, publishing, retiring, history, search and import/export.
+/// Until sign-in exists (the people's-side issue) the acting editor names themself in the body.
+/// </summary>
+internal static class KnowledgeBaseApi
+{
+    public static IEndpointRouteBuilder MapKnowledgeBaseApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/kb").AddEndpointFilter(MapWorkflowErrorsAsync);
+        group.MapGet("/articles", List);
+        group.MapGet("/articles/{id}", Get);
+        group.MapPost("/articles", Create);
+        group.MapPut("/articles/{id}", Edit);
+        group.MapPost("/articles/{id}/submit", (string id, WorkflowStep step, ArticleService articles) => TypedResults.Ok(articles.Submit(id, step.Actor!)));
+        group.MapPost("/articles/{id}/approve", (string id, WorkflowStep step, ArticleService articles) => TypedResults.Ok(articles.Approve(id, step.Actor!)));
+        group.MapPost("/articles/{id}/return", (string id, WorkflowStep step, ArticleService articles) => TypedResults.Ok(articles.Return(id, step.Actor!, step.Comment ?? "")));
+        group.MapPost("/articles/{id}/retire", (string id, WorkflowStep step, ArticleService articles) => TypedResults.Ok(articles.Retire(id, step.Actor!, step.Comment)));
+        group.MapGet("/articles/{id}/history", (string id, ArticleService articles) => TypedResults.Ok(articles.History(id)));
+        group.MapGet("/search", Search);
+        group.MapGet("/export", Export);
+        group.MapPost("/import", Import);
+        return routes;
+    }
+
+    private static IResult List(ArticleStatus? status, string? language, string? category, string? q, ArticleService articles) =>
+        TypedResults.Ok(articles.List(new ArticleFilter(status, language, category, q)));
+
+    private static IResult Get(string id, ArticleService articles) =>
+        articles.Get(id) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
+
+    private static IResult Create(ArticleDraft draft, ArticleService articles)
+    {
+        if (draft.Content is null) return TypedResults.Problem("The body needs \"content\".", statusCode: StatusCodes.Status400BadRequest);
+        var article = articles.CreateDraft(draft.Content, draft.Author!, draft.Id);
+        return TypedResults.Created($"/api/kb/articles/{article.Id}", article);
+    }
+
+    private static IResult Edit(string id, ArticleDraft draft, ArticleService articles)
+    {
+        if (draft.Content is null) return TypedResults.Problem("The body needs \"content\".", statusCode: StatusCodes.Status400BadRequest);
+        return TypedResults.Ok(articles.EditDraft(id, draft.Content, draft.Author!));
+    }
+
+    private static IResult Search(string? q, string? language, IKnowledgeSearch search)
+    {
+        if (string.IsNullOrWhiteSpace(q)) return TypedResults.Problem("Give the question as ?q=", statusCode: StatusCodes.Status400BadRequest);
+        return TypedResults.Ok(search.Search(q, language ?? "ru", 5));
+    }
+
+    private static IResult Export(string? language, KnowledgeBaseExporter exporter)
+    {
+        var buffer = new MemoryStream();
+        exporter.Export(buffer, language);
+        buffer.Position = 0;
+        return TypedResults.File(buffer, "application/json", "knowledgebase.json");
+    }
+
+    /// <summary>POST a file in the sample format (samples/knowledgebase/README.md); returns what was created, updated or skipped.</summary>
+    private static async Task<IResult> Import(HttpRequest request, KnowledgeBaseImporter importer, CancellationToken cancellationToken)
+    {
+        // Kestrel forbids synchronous body reads, and the importer reads synchronously: buffer first.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        return TypedResults.Ok(importer.Import(buffer));
+    }
+
+    /// <summary>Workflow refusals are the editor's to fix (400), a missing article is 404: neither is a server error.</summary>
+    private static async ValueTask<object?> MapWorkflowErrorsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (KnowledgeBaseValidationException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["article"] = [.. ex.Errors] }, detail: ex.Message);
+        }
+        catch (ArticleNotFoundException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound);
+        }
+    }
+
+    internal sealed record ArticleDraft(string? Id, string? Author, ArticleContent? Content);
+
+    internal sealed record WorkflowStep(string? Actor, string? Comment);
+}

@@ -1,0 +1,16 @@
+using SelfService.Pipeline;
+
+namespace SelfService.Gateway.Api;
+
+/// <summary>The operator's view of the outbox: what is pending, sent or failed, per channel and recipient.</summary>
+internal static class OutboxApi
+{
+    public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/outbox", List);
+        return routes;
+    }
+
+    private static IResult List(string? channel, string? address, OutboxState? state, int? limit, MessageStore store) =>
+        TypedResults.Ok(store.Outbox(channel, address, state, Math.Clamp(limit ?? 100, 1, 1000)));
+}

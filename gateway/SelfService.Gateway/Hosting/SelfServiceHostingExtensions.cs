@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using SelfService.ActionCodes;
+using SelfService.Commands;
+using SelfService.Commands.Escalation;
+using SelfService.Commands.Policies;
+using SelfService.KnowledgeBase;
+using SelfService.Pipeline;
+using SelfService.Provisioning;
+
+namespace SelfService.Gateway.Hosting;
+
+internal static class SelfServiceHostingExtensions
+{
+    /// <summary>The self-service core: provisioning, knowledge base, command processor and message pipeline, from configuration.</summary>
+    public static WebApplicationBuilder AddSelfService(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<SamplesOptions>().BindConfiguration(SamplesOptions.Section);
+        services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.Section);
+        services.AddOptions<AccessPolicyOptions>().BindConfiguration(AccessPolicyOptions.Section);
+        services.AddOptions<EscalationOptions>().BindConfiguration("Escalation");
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
+
+        var samples = configuration.GetSection(SamplesOptions.Section).Get<SamplesOptions>() ?? new SamplesOptions();
+        var samplesRoot = GatewayPaths.Resolve(builder.Environment, samples.Root);
+
+        var selection = configuration.GetSection(ProvisioningSelection.Section).Get<ProvisioningSelection>() ?? new ProvisioningSelection();
+        if (string.Equals(selection.Kind, "Http", StringComparison.OrdinalIgnoreCase))
+            services.AddHttpProvisioning(o => configuration.GetSection(ProvisioningSelection.Section + ":Http").Bind(o));
+        else if (string.Equals(selection.Kind, "Embedded", StringComparison.OrdinalIgnoreCase))
+            services.AddEmbeddedProvisioning(o => o.SamplesPath = samples.SeedOnStart ? Path.Combine(samplesRoot, "operator") : null);
+        else
+            throw new OptionsValidationException(ProvisioningSelection.Section, typeof(ProvisioningSelection),
+                [$"Provisioning:Kind is '{selection.Kind}'; it must be 'Embedded' or 'Http'."]);
+
+        services.AddKnowledgeBase(o => configuration.GetSection("KnowledgeBase").Bind(o));
+        services.AddOptions<KnowledgeBaseSeedingOptions>().Configure(o => o.Path = samples.SeedOnStart ? Path.Combine(samplesRoot, "knowledgebase") : null);
+        services.AddHostedService<KnowledgeBaseSeeding>();
+
+        services.AddSingleton(sp =>
+        {
+            var file = GatewayPaths.Resolve(sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<IOptions<CommandOptions>>().Value.CatalogueFile);
+            return ActionCatalogue.Load(file);
+        });
+        services.AddCommandProcessing();
+        services.AddMessagePipeline();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using SelfService.Channels.WebChat;
+using SelfService.Gateway.Api;
+using SelfService.Gateway.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddGatewayStorage();
+builder.AddSelfService();
+builder.Services.AddWebChatChannel();
+
+var app = builder.Build();
+
+app.UseGatewayErrorHandling();
+app.MapWebChat();
+app.MapCustomerApi();
+app.MapQueueApi();
+app.MapOutboxApi();
+app.MapKnowledgeBaseApi();
+app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+
+app.Run();
+
+/// <summary>Visible to the in-process test host.</summary>
+public partial class Program;

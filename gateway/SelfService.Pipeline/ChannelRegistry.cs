@@ -1,0 +1,19 @@
+using SelfService.Channels;
+
+namespace SelfService.Pipeline;
+
+/// <summary>The channel adapters the host registered, by channel name.</summary>
+public sealed class ChannelRegistry(IEnumerable<IChannelAdapter> adapters)
+{
+    private readonly Dictionary<string, IChannelAdapter> _adapters = adapters.ToDictionary(a => a.Profile.Name, StringComparer.OrdinalIgnoreCase);
+
+    // A channel with no adapter here (an SMS code while no SMSC is configured) is sized as the strictest one:
+    // whatever adapter delivers it later can carry a single short message.
+    private static ChannelProfile Unconfigured(string name) => new(name, ReplyForm.Short, 1, SenderIsMsisdn: false);
+
+    public IChannelAdapter? Find(string channel) => _adapters.GetValueOrDefault(channel);
+
+    public ChannelProfile ProfileOf(string channel) => Find(channel)?.Profile ?? Unconfigured(channel);
+
+    public IReadOnlyCollection<string> Names => _adapters.Keys;
+}

@@ -1,0 +1,100 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SelfService.Channels;
+using SelfService.Commands;
+
+namespace SelfService.Pipeline;
+
+/// <summary>
+/// Runs accepted messages through the command processor and puts the replies in the outbox. Messages are
+/// partitioned by sender so one customer's messages run in order (YES after ACT), different customers in parallel.
+/// A message is marked processed only after its replies are queued: a crash in between re-runs it, and the
+/// deterministic outbox ids keep the re-run from queuing a reply twice.
+/// </summary>
+public sealed partial class CommandWorkers(
+    InboundPipeline pipeline, MessageStore store, CommandProcessor processor, ChannelRegistry channels, OutboxDispatcher outbox,
+    IOptions<PipelineOptions> options, TimeProvider time, ILogger<CommandWorkers> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var partitions = Enumerable.Range(0, Math.Max(1, options.Value.Workers))
+            .Select(_ => Channel.CreateUnbounded<InboundRecord>(new UnboundedChannelOptions { SingleReader = true }))
+            .ToArray();
+        var workers = partitions.Select(p => RunPartitionAsync(p.Reader, stoppingToken)).ToList();
+
+        var recovered = pipeline.RequeueUnprocessed();
+        if (recovered > 0) LogRecovered(recovered);
+
+        try
+        {
+            await foreach (var id in pipeline.Queue.ReadAllAsync(stoppingToken))
+            {
+                var record = store.GetInbound(id);
+                if (record is null || record.State != InboundState.Accepted) continue;
+                var partition = (int)((uint)StringComparer.Ordinal.GetHashCode(record.SenderAddress) % (uint)partitions.Length);
+                partitions[partition].Writer.TryWrite(record);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        foreach (var partition in partitions) partition.Writer.TryComplete();
+        await Task.WhenAll(workers);
+    }
+
+    private async Task RunPartitionAsync(ChannelReader<InboundRecord> reader, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var record in reader.ReadAllAsync(stoppingToken))
+                await ProcessOneAsync(record, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ProcessOneAsync(InboundRecord record, CancellationToken stoppingToken)
+    {
+        // Re-read: the same id may have been queued twice (accepted just as recovery ran).
+        if (store.GetInbound(record.Id) is not { State: InboundState.Accepted }) return;
+        var message = new InboundMessage(record.Id, record.Channel, record.ChannelMessageId, record.SenderAddress, null, record.Text ?? "",
+            record.LanguageHint, record.SessionId, record.ReceivedAt);
+        try
+        {
+            var outcome = await processor.ProcessAsync(message, channels.ProfileOf(record.Channel), stoppingToken);
+            var now = time.GetUtcNow();
+            for (var i = 0; i < outcome.Replies.Count; i++)
+            {
+                var reply = outcome.Replies[i];
+                store.TryEnqueue(new OutboxRecord
+                {
+                    Id = record.Id + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Channel = reply.Channel, Address = reply.Address, SessionId = reply.SessionId,
+                    Text = ReplySizer.Fit(reply.Reply, channels.ProfileOf(reply.Channel)),
+                    Choices = [.. reply.Reply.Choices ?? []], InReplyTo = record.Id, CustomerId = outcome.Message.CustomerId,
+                    State = OutboxState.Pending, CreatedAt = now, NextAttemptAt = now,
+                });
+            }
+            store.MarkProcessed(record.Id, outcome.Kind.ToString(), now);
+            outbox.Wake();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Left as accepted: the next start runs it.
+        }
+        catch (Exception ex)
+        {
+            // A bug in a handler must not stop the worker; the message stays accepted and is retried on restart.
+            LogProcessingFailed(ex, record.Id, record.Channel);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {Count} accepted messages that were not processed before the last stop")]
+    private partial void LogRecovered(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing {MessageId} from {Channel} failed")]
+    private partial void LogProcessingFailed(Exception exception, string messageId, string channel);
+}

@@ -1,0 +1,37 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SelfService.Channels;
+
+namespace SelfService.Pipeline;
+
+/// <summary>
+/// The sink every adapter hands inbound messages to: persist (deduplicating by channel message id), then queue
+/// for the command workers. The adapter acknowledges its channel only after <see cref="AcceptAsync"/> returned.
+/// </summary>
+public sealed partial class InboundPipeline(MessageStore store, ILogger<InboundPipeline> logger) : IInboundSink
+{
+    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    internal ChannelReader<string> Queue => _queue.Reader;
+
+    public Task<AcceptResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var result = store.Accept(message);
+        if (result.Duplicate)
+            LogDuplicate(message.Channel, message.ChannelMessageId, result.MessageId);
+        else
+            _queue.Writer.TryWrite(result.MessageId);
+        return Task.FromResult(result);
+    }
+
+    /// <summary>Re-queues messages accepted before a crash or restart but never processed.</summary>
+    internal int RequeueUnprocessed()
+    {
+        var ids = store.UnprocessedIds();
+        foreach (var id in ids) _queue.Writer.TryWrite(id);
+        return ids.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redelivered {Channel} message {ChannelMessageId} is {MessageId}, already accepted: not run again")]
+    private partial void LogDuplicate(string channel, string channelMessageId, string messageId);
+}

@@ -1,0 +1,21 @@
+namespace SelfService.Pipeline;
+
+/// <summary>Bound from the "Pipeline" configuration section.</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Parallel command workers. Messages from one sender always go to the same worker, so they run in order.</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>Attempts before an outbound message is marked failed.</summary>
+    public int MaxSendAttempts { get; set; } = 8;
+
+    /// <summary>First retry delay; it doubles with each attempt up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the outbox looks for due retries when nothing new arrives.</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

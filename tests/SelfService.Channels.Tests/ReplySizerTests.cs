@@ -1,0 +1,69 @@
+using SelfService.Channels.Text;
+
+namespace SelfService.Channels.Tests;
+
+public class ReplySizerTests
+{
+    private static readonly ChannelProfile Sms = new(ChannelNames.Sms, ReplyForm.Short, MaxSmsParts: 1, SenderIsMsisdn: true);
+    private static readonly ChannelProfile Web = new(ChannelNames.WebChat, ReplyForm.Long, MaxSmsParts: 0, SenderIsMsisdn: false);
+
+    [Test]
+    public void Fit_LongChannel_GetsTheMarkdownAnswer()
+    {
+        var reply = new Reply("short", "**long** answer");
+        Assert.That(ReplySizer.Fit(reply, Web), Is.EqualTo("**long** answer"));
+    }
+
+    [Test]
+    public void Fit_LongChannelWithoutLongForm_GetsTheShortOne()
+    {
+        Assert.That(ReplySizer.Fit(new Reply("only short"), Web), Is.EqualTo("only short"));
+    }
+
+    [Test]
+    public void Fit_ShortChannel_GetsTheShortAnswerUntouchedWhenItFits()
+    {
+        Assert.That(ReplySizer.Fit(new Reply("Balance: 350.00 RUB", "long"), Sms), Is.EqualTo("Balance: 350.00 RUB"));
+    }
+
+    [Test]
+    public void Fit_CyrillicTooLongForOneSms_IsCutAtAWordWithAnEllipsis()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("роуминг", 20)); // 159 UCS-2 characters
+        var fitted = ReplySizer.Fit(new Reply(text), Sms);
+        Assert.Multiple(() =>
+        {
+            Assert.That(SmsLength.Measure(fitted).Parts, Is.EqualTo(1));
+            Assert.That(fitted, Does.EndWith("роуминг…"));
+            Assert.That(fitted.Length, Is.LessThanOrEqualTo(70));
+        });
+    }
+
+    [Test]
+    public void Shorten_Gsm7Text_UsesThreeDotsSoItStaysGsm7()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("roaming", 40));
+        var fitted = ReplySizer.Shorten(text, 1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(fitted, Does.EndWith("roaming..."));
+            Assert.That(SmsLength.Measure(fitted), Is.EqualTo(new SmsLength(SmsEncoding.Gsm7, fitted.Length, 1)));
+        });
+    }
+
+    [Test]
+    public void Shorten_TwoPartsAllowed_KeepsUpToTwoParts()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("word", 100));
+        var fitted = ReplySizer.Shorten(text, 2);
+        Assert.That(SmsLength.Measure(fitted).Parts, Is.EqualTo(2));
+        Assert.That(fitted.Length, Is.GreaterThan(290));
+    }
+
+    [Test]
+    public void Shorten_OneEndlessWord_IsCutByCharacters()
+    {
+        var fitted = ReplySizer.Shorten(new string('x', 500), 1);
+        Assert.That(fitted, Is.EqualTo(new string('x', 157) + "..."));
+    }
+}

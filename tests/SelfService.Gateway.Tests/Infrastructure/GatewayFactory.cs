@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SelfService.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The real gateway host, in this process, on Kestrel at a loopback port chosen at run time, with its own
+/// LiteDB file and the sample operator. Extra settings override appsettings.json.
+/// </summary>
+internal sealed class GatewayFactory : WebApplicationFactory<Program>
+{
+    private readonly TemporaryFolder _folder = new();
+    private readonly Dictionary<string, string?> _settings;
+
+    public GatewayFactory(IDictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:DatabaseFile"] = _folder.File("gateway.db"),
+            ["Samples:Root"] = RepositoryPaths.Samples,
+            ["Commands:CatalogueFile"] = RepositoryPaths.Catalogue,
+            ["Pipeline:FirstRetryDelay"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+        UseKestrel(0);
+    }
+
+    public string DatabaseFile => _settings["Storage:DatabaseFile"]!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>An HTTP client to the Kestrel endpoint: real sockets on 127.0.0.1.</summary>
+    public HttpClient CreateLoopbackClient()
+    {
+        StartServer();
+        var client = CreateClient();
+        if (!client.BaseAddress!.IsLoopback) throw new InvalidOperationException("The test host must listen on loopback.");
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _folder.Dispose();
+    }
+}

@@ -1,0 +1,18 @@
+namespace SelfService.Gateway.Tests.Infrastructure;
+
+/// <summary>Finds the checkout (the folder with SelfService.sln) from the test's output folder.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Samples => Path.Combine(Root, "samples");
+
+    public static string Catalogue => Path.Combine(Samples, "operator", "actions.json");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SelfService.sln"))) return dir.FullName;
+        throw new InvalidOperationException("SelfService.sln not found above " + AppContext.BaseDirectory);
+    }
+}
