@@ -19,6 +19,3 @@ app.MapKnowledgeBaseApi();
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
 
 app.Run();
-
-/// <summary>Visible to the in-process test host.</summary>
-public partial class Program;
