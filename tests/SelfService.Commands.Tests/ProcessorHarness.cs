@@ -1,0 +1,72 @@
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SelfService.ActionCodes;
+using SelfService.Channels;
+using SelfService.Commands.Policies;
+using SelfService.KnowledgeBase;
+using SelfService.Provisioning;
+using SelfService.Provisioning.Embedded;
+
+namespace SelfService.Commands.Tests;
+
+/// <summary>
+/// The command processor with its real collaborators (embedded provisioning, the Lucene knowledge base, the
+/// sample operator) over an in-memory LiteDB, and a clock the test moves.
+/// </summary>
+internal sealed class ProcessorHarness : IDisposable
+{
+    public static readonly ChannelProfile Sms = new(ChannelNames.Sms, ReplyForm.Short, 1, SenderIsMsisdn: true);
+    public static readonly ChannelProfile Web = new(ChannelNames.WebChat, ReplyForm.Long, 0, SenderIsMsisdn: false);
+
+    private readonly ServiceProvider _services;
+    private int _sequence;
+
+    private ProcessorHarness(ServiceProvider services, FakeTimeProvider time)
+    {
+        _services = services;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<ProcessorHarness> StartAsync(Action<AccessPolicyOptions>? policies = null)
+    {
+        var root = SamplePaths.Root;
+        var services = new ServiceCollection();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase(new MemoryStream(), new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false }));
+        services.AddSingleton<TimeProvider>(time);
+        services.AddLogging();
+        services.AddEmbeddedProvisioning();
+        services.AddKnowledgeBase();
+        services.AddSingleton(ActionCatalogue.Load(Path.Combine(root, "samples", "operator", "actions.json")));
+        services.AddCommandProcessing();
+        services.Configure<AccessPolicyOptions>(o =>
+        {
+            o.Commands["BAL"] = new CommandRule { RequiresIdentity = true };
+            o.Commands["ACT"] = new CommandRule { RequiresIdentity = true, Confirm = true };
+            o.Commands["DEACT"] = new CommandRule { RequiresIdentity = true, Confirm = true, Pin = PinRule.UntrustedChannels };
+            policies?.Invoke(o);
+        });
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<ProvisioningSeed>().SeedAsync(Path.Combine(root, "samples", "operator"), CancellationToken.None);
+        provider.GetRequiredService<KnowledgeBaseImporter>().ImportFrom(Path.Combine(root, "samples", "knowledgebase"));
+        return new ProcessorHarness(provider, time);
+    }
+
+    public async Task<CommandOutcome> SendAsync(ChannelProfile channel, string sender, string text)
+    {
+        var id = "m" + Interlocked.Increment(ref _sequence).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var message = InboundMessage.Received(channel.Name, id, sender, text, sender, Time.GetUtcNow()) with { Id = id };
+        return await Get<CommandProcessor>().ProcessAsync(message, channel, CancellationToken.None);
+    }
+
+    public async Task<string> ReplyAsync(ChannelProfile channel, string sender, string text) =>
+        (await SendAsync(channel, sender, text)).Replies[0].Reply.Short;
+
+    public void Dispose() => _services.Dispose();
+}
