@@ -4,6 +4,7 @@ using SelfService.Gateway.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddGatewayErrorHandling();
 builder.AddGatewayStorage();
 builder.AddSelfService();
 builder.Services.AddWebChatChannel();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using SelfService.ActionCodes;
 using SelfService.Commands;
@@ -45,6 +46,9 @@ internal static class SelfServiceHostingExtensions
         });
         services.AddCommandProcessing();
         services.AddMessagePipeline();
+
+        // Enums travel by name ("Published", "Pending"), in answers and in query strings alike.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 }

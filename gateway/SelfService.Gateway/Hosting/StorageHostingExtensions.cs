@@ -19,7 +19,6 @@ internal static class StorageHostingExtensions
             return new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct }, mapper);
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
         return builder;
     }
 }
