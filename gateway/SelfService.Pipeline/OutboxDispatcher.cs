@@ -29,10 +29,7 @@ public sealed partial class OutboxDispatcher(
         {
             try
             {
-                var due = store.DueForSending(time.GetUtcNow(), BatchSize);
-                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = stoppingToken },
-                    async (record, token) => await SendOneAsync(record, token));
-                if (due.Count == BatchSize) continue;
+                if (await DispatchDueAsync(stoppingToken) == BatchSize) continue;
                 await _wake.WaitAsync(options.Value.OutboxPollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -45,6 +42,15 @@ public sealed partial class OutboxDispatcher(
                 await Task.Delay(options.Value.OutboxPollInterval, stoppingToken);
             }
         }
+    }
+
+    /// <summary>One pass: sends every message that is due now; returns how many it tried.</summary>
+    internal async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var due = store.DueForSending(time.GetUtcNow(), BatchSize);
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (record, token) => await SendOneAsync(record, token));
+        return due.Count;
     }
 
     private async Task SendOneAsync(OutboxRecord record, CancellationToken cancellationToken)

@@ -1,0 +1,19 @@
+using SelfService.Channels;
+
+namespace SelfService.Pipeline.Tests;
+
+/// <summary>A channel whose sends answer from a script, in order; it records what it was asked to send.</summary>
+internal sealed class ScriptedAdapter(string channel, params SendResult[] script) : IChannelAdapter
+{
+    private readonly Queue<SendResult> _script = new(script);
+
+    public List<OutboundMessage> Sent { get; } = [];
+
+    public ChannelProfile Profile { get; } = new(channel, ReplyForm.Long, 0, SenderIsMsisdn: false);
+
+    public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        lock (Sent) Sent.Add(message);
+        return Task.FromResult(_script.Count > 0 ? _script.Dequeue() : SendResult.Sent);
+    }
+}
