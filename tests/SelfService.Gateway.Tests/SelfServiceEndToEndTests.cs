@@ -179,6 +179,21 @@ public class SelfServiceEndToEndTests
     }
 
     [Test]
+    public async Task Questions_BelowTheThreshold_TwiceInARow_EscalateWithPosition()
+    {
+        var chat = await ChatSession.StartAsync(_http);
+
+        Assert.That((await chat.AskAsync("what's the weather like in Paris tomorrow")).Text, Does.StartWith("Sorry, I have no answer"));
+        var escalated = await chat.AskAsync("recommend a good pizza place nearby");
+
+        Assert.That(escalated.Text, Is.EqualTo("An operator will answer you here. You are number 1 in the queue; the wait is about 3 min."));
+        var ticket = (await _http.GetFromJsonAsync<JsonElement>("/api/queue"))[0].GetProperty("ticket");
+        Assert.That(ticket.GetProperty("reason").GetString(), Is.EqualTo("unanswered-questions"));
+        Assert.That(ticket.GetProperty("lastQuestion").GetString(), Is.EqualTo("recommend a good pizza place nearby"));
+        Assert.That(ticket.GetProperty("channel").GetString(), Is.EqualTo("webchat"));
+    }
+
+    [Test]
     public async Task Queue_TwoAgentsTakeAtOnce_ExactlyOneGetsIt()
     {
         var chat = await ChatSession.StartAsync(_http);
