@@ -1,4 +1,5 @@
 using SelfService.ActionCodes;
+using SelfService.Testing;
 
 namespace SelfService.ActionCodes.Tests;
 
@@ -7,20 +8,7 @@ internal static class SampleCatalogue
 {
     private static readonly Lazy<ActionCatalogue> Catalogue = new(() => ActionCatalogue.Load(FilePath));
 
-    public static string FilePath => Path.Combine(RepositoryRoot(), "samples", "operator", "actions.json");
+    public static string FilePath => RepositoryPaths.Catalogue;
 
     public static ActionCatalogue Load() => Catalogue.Value;
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SelfService.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SelfService.sln not found above " + TestContext.CurrentContext.TestDirectory);
-    }
 }

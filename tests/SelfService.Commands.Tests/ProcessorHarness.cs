@@ -1,3 +1,4 @@
+using SelfService.Testing;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,7 +36,6 @@ internal sealed class ProcessorHarness : IDisposable
 
     public static async Task<ProcessorHarness> StartAsync(Action<AccessPolicyOptions>? policies = null)
     {
-        var root = SamplePaths.Root;
         var services = new ServiceCollection();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase(new MemoryStream(), new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false }));
@@ -43,7 +43,7 @@ internal sealed class ProcessorHarness : IDisposable
         services.AddLogging();
         services.AddEmbeddedProvisioning();
         services.AddKnowledgeBase();
-        services.AddSingleton(ActionCatalogue.Load(Path.Combine(root, "samples", "operator", "actions.json")));
+        services.AddSingleton(ActionCatalogue.Load(RepositoryPaths.Catalogue));
         services.AddCommandProcessing();
         services.Configure<AccessPolicyOptions>(o =>
         {
@@ -53,8 +53,8 @@ internal sealed class ProcessorHarness : IDisposable
             policies?.Invoke(o);
         });
         var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<ProvisioningSeed>().SeedAsync(Path.Combine(root, "samples", "operator"), CancellationToken.None);
-        provider.GetRequiredService<KnowledgeBaseImporter>().ImportFrom(Path.Combine(root, "samples", "knowledgebase"));
+        await provider.GetRequiredService<ProvisioningSeed>().SeedAsync(RepositoryPaths.OperatorSamples, CancellationToken.None);
+        provider.GetRequiredService<KnowledgeBaseImporter>().ImportFrom(RepositoryPaths.KnowledgeBaseSamples);
         return new ProcessorHarness(provider, time);
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using SelfService.Gateway.Tests.Infrastructure;
+using SelfService.Testing;
 
 namespace SelfService.Gateway.Tests;
 

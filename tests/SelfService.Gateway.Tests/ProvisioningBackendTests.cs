@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using SelfService.Gateway.Tests.Infrastructure;
+using SelfService.Testing;
 using OperatorBackend::SelfService.Samples.OperatorBackend;
 
 namespace SelfService.Gateway.Tests;

@@ -1,13 +1,17 @@
-namespace SelfService.Gateway.Tests.Infrastructure;
+namespace SelfService.Testing;
 
 /// <summary>Finds the checkout (the folder with SelfService.sln) from the test's output folder.</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
     public static string Samples => Path.Combine(Root, "samples");
 
-    public static string Catalogue => Path.Combine(Samples, "operator", "actions.json");
+    public static string OperatorSamples => Path.Combine(Samples, "operator");
+
+    public static string KnowledgeBaseSamples => Path.Combine(Samples, "knowledgebase");
+
+    public static string Catalogue => Path.Combine(OperatorSamples, "actions.json");
 
     private static string FindRoot()
     {

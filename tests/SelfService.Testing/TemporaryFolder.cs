@@ -1,7 +1,7 @@
-namespace SelfService.Gateway.Tests.Infrastructure;
+namespace SelfService.Testing;
 
 /// <summary>A folder under /tmp that disappears with the test.</summary>
-internal sealed class TemporaryFolder : IDisposable
+public sealed class TemporaryFolder : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("selfservice-test-").FullName;
 
