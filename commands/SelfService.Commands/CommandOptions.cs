@@ -8,6 +8,9 @@ public sealed class CommandOptions
     /// <summary>The operator's action-code catalogue (JSON), e.g. samples/operator/actions.json.</summary>
     public string CatalogueFile { get; set; } = "samples/operator/actions.json";
 
+    /// <summary>The operator's menus (JSON), e.g. samples/operator/menus.json; empty for none.</summary>
+    public string MenuFile { get; set; } = "";
+
     /// <summary>Messages longer than this are refused with a polite reply (10 KB of text).</summary>
     public int MaxTextLength { get; set; } = 10_000;
 

@@ -32,12 +32,14 @@ public sealed partial class CommandProcessor
     private readonly ServiceCommands _serviceCommands;
     private readonly IdentityLinking _linking;
     private readonly QuestionAnswering _questions;
+    private readonly Menus.MenuNavigation _menus;
 
     public CommandProcessor(
         ActionCatalogue catalogue, IProvisioningBackend provisioning, ServiceDirectory services, KnowledgeBase.IKnowledgeSearch knowledge,
         IOptions<KnowledgeBase.KnowledgeBaseOptions> knowledgeOptions, CustomerDirectory customers, HistoryStore history,
         ConversationStore conversations, Escalation.EscalationQueue queue, IOptions<Escalation.EscalationOptions> escalationOptions,
-        AccessPolicy policy, ReplyTexts texts, IOptions<CommandOptions> options, TimeProvider time, ILogger<CommandProcessor> logger)
+        AccessPolicy policy, ReplyTexts texts, Menus.MenuCatalogue menus, IOptions<CommandOptions> options, TimeProvider time,
+        ILogger<CommandProcessor> logger)
     {
         _catalogue = catalogue;
         _parser = new ActionCodeParser(catalogue);
@@ -52,6 +54,7 @@ public sealed partial class CommandProcessor
         _serviceCommands = new ServiceCommands(catalogue, provisioning, services, policy, history, texts, time);
         _linking = new IdentityLinking(customers, history, provisioning, policy, new MsisdnNormalizer(_options.DefaultRegion), texts, time);
         _questions = new QuestionAnswering(knowledge, knowledgeOptions, queue, escalationOptions, texts);
+        _menus = new Menus.MenuNavigation(menus, texts, policy, time);
     }
 
     public async Task<CommandOutcome> ProcessAsync(InboundMessage message, ChannelProfile channel, CancellationToken cancellationToken)
@@ -75,6 +78,8 @@ public sealed partial class CommandProcessor
             result = new HandlerResult(new Reply(_texts.Get("backendUnavailable", language)), CommandOutcomeKind.Failed);
         }
 
+        if (result.Reply is not null) _menus.OfferChoices(context, result.Reply);
+
         // The customer may have been linked while processing: the message then belongs to them.
         message = message with { CustomerId = context.Customer?.Id };
         _conversations.Save(state);
@@ -94,7 +99,9 @@ public sealed partial class CommandProcessor
         if (!_policy.TryConsumeMessage(context.State.Key))
             return new HandlerResult(new Reply(_texts.Get("rateLimited", context.Language)), CommandOutcomeKind.Refused);
 
-        var input = _parser.Parse(text);
+        var step = _menus.Interpret(context, text);
+        if (step.Result is not null) return step.Result;
+        var input = _parser.Parse(step.RunText ?? text);
 
         // A code typed on its own while a link waits for it.
         if (_linking.IsAwaitingCode(context) && input is FreeTextInput && IsOneTimeCode(text))
@@ -136,6 +143,8 @@ public sealed partial class CommandProcessor
                 var accepts = action.Code == ActionNames.Start;
                 if (context.Customer is not null) _customers.SetAcceptsCampaigns(context.Customer.Id, accepts);
                 return new HandlerResult(new Reply(_texts.Get(accepts ? "started" : "stopped", context.Language)), CommandOutcomeKind.Executed, action.Code);
+            case ActionNames.Menu when _menus.HasMenus:
+                return _menus.ShowRoot(context);
             case ActionNames.Help or ActionNames.Menu:
                 return new HandlerResult(new Reply(_texts.Get("help", context.Language, ("commands", HelpList(context.Language)))), CommandOutcomeKind.Executed, action.Code);
             default:

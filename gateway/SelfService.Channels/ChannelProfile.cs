@@ -14,4 +14,7 @@ public enum ReplyForm
 
     /// <summary>Email, web chat, Telegram: the Markdown long answer.</summary>
     Long,
+
+    /// <summary>USSD: the short answer with its choices numbered, in one USSD string (182 GSM-7 or 80 UCS-2 characters).</summary>
+    Ussd,
 }

@@ -5,10 +5,37 @@ namespace SelfService.Channels;
 /// <summary>Picks the reply form a channel needs and, for SMS-sized channels, makes it fit deliberately.</summary>
 public static class ReplySizer
 {
-    public static string Fit(Reply reply, ChannelProfile profile)
+    // 3GPP TS 24.090: a USSD string carries 160 octets: 182 packed GSM-7 characters or 80 UCS-2 ones.
+    private const int UssdGsm7 = 182, UssdUcs2 = 80;
+
+    public static string Fit(Reply reply, ChannelProfile profile) => profile.ReplyForm switch
     {
-        if (profile.ReplyForm == ReplyForm.Long) return reply.LongForm;
-        return Shorten(reply.Short, Math.Max(1, profile.MaxSmsParts));
+        ReplyForm.Long => reply.LongForm,
+        ReplyForm.Ussd => FitUssd(reply),
+        _ => Shorten(reply.Short, Math.Max(1, profile.MaxSmsParts)),
+    };
+
+    /// <summary>The text with its choices numbered; if too long, the text is cut and the choices kept whole.</summary>
+    private static string FitUssd(Reply reply)
+    {
+        var choices = reply.Choices is { Count: > 0 } && !reply.ShortListsChoices
+            ? "\n" + string.Join("\n", reply.Choices.Select((c, i) => $"{i + 1}. {c}"))
+            : "";
+        var text = reply.Short + choices;
+        if (FitsUssd(text)) return text;
+        var ellipsis = SmsLength.Measure(text).Encoding == SmsEncoding.Gsm7 ? "..." : "…";
+        for (var cut = reply.Short.Length - 1; cut > 0; cut--)
+        {
+            var candidate = reply.Short[..cut].TrimEnd() + ellipsis + choices;
+            if (FitsUssd(candidate)) return candidate;
+        }
+        return choices.TrimStart('\n');
+    }
+
+    private static bool FitsUssd(string text)
+    {
+        var length = SmsLength.Measure(text);
+        return length.Units <= (length.Encoding == SmsEncoding.Gsm7 ? UssdGsm7 : UssdUcs2);
     }
 
     /// <summary>Cuts a text at a word boundary, with an ellipsis, so it takes at most <paramref name="maxParts"/> SMS parts.</summary>

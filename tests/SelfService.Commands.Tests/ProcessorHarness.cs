@@ -44,6 +44,7 @@ internal sealed class ProcessorHarness : IDisposable
         services.AddEmbeddedProvisioning();
         services.AddKnowledgeBase();
         services.AddSingleton(ActionCatalogue.Load(RepositoryPaths.Catalogue));
+        services.AddSingleton(SelfService.Commands.Menus.MenuCatalogue.Load(RepositoryPaths.Menus));
         services.AddCommandProcessing();
         services.Configure<AccessPolicyOptions>(o =>
         {

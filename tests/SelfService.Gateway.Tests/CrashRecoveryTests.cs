@@ -18,6 +18,7 @@ public class CrashRecoveryTests
             ["Storage:DatabaseFile"] = folder.File("gateway.db"),
             ["Samples:Root"] = RepositoryPaths.Samples,
             ["Commands:CatalogueFile"] = RepositoryPaths.Catalogue,
+            ["Commands:MenuFile"] = RepositoryPaths.Menus,
         };
 
         // First life: the provisioning backend hangs, so LINK is accepted and stuck in the command processor.

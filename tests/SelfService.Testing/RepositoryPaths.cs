@@ -13,6 +13,8 @@ public static class RepositoryPaths
 
     public static string Catalogue => Path.Combine(OperatorSamples, "actions.json");
 
+    public static string Menus => Path.Combine(OperatorSamples, "menus.json");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

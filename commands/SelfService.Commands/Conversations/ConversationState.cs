@@ -21,6 +21,14 @@ public sealed class ConversationState
     /// <summary>Free-text questions in a row that the knowledge base could not answer.</summary>
     public int UnansweredInRow { get; set; }
 
+    /// <summary>What a digit (or a button's label) picks now: a menu's items or a confirmation's YES/NO.</summary>
+    public List<PendingChoice>? Choices { get; set; }
+
+    public DateTimeOffset? ChoicesExpireAt { get; set; }
+
+    /// <summary>The menus opened so far, innermost last: 0 goes back one.</summary>
+    public List<string> MenuPath { get; set; } = [];
+
     /// <summary>The open escalation ticket, while the customer waits for or talks to an agent.</summary>
     public string? EscalationId { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using SelfService.ActionCodes;
 using SelfService.Commands;
+using SelfService.Commands.Menus;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Policies;
 using SelfService.KnowledgeBase;
@@ -43,6 +44,13 @@ internal static class SelfServiceHostingExtensions
         {
             var file = GatewayPaths.Resolve(sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<IOptions<CommandOptions>>().Value.CatalogueFile);
             return ActionCatalogue.Load(file);
+        });
+        services.AddSingleton(sp =>
+        {
+            var file = sp.GetRequiredService<IOptions<CommandOptions>>().Value.MenuFile;
+            return string.IsNullOrWhiteSpace(file)
+                ? MenuCatalogue.Empty
+                : MenuCatalogue.Load(GatewayPaths.Resolve(sp.GetRequiredService<IHostEnvironment>(), file));
         });
         services.AddCommandProcessing();
         services.AddMessagePipeline();

@@ -20,6 +20,7 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Storage:DatabaseFile"] = _folder.File("gateway.db"),
             ["Samples:Root"] = RepositoryPaths.Samples,
             ["Commands:CatalogueFile"] = RepositoryPaths.Catalogue,
+            ["Commands:MenuFile"] = RepositoryPaths.Menus,
             ["Pipeline:FirstRetryDelay"] = "00:00:00.200",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
