@@ -1,3 +1,4 @@
+using SelfService.Channels.Ussd;
 using SelfService.Channels.WebChat;
 using SelfService.Gateway.Api;
 using SelfService.Gateway.Hosting;
@@ -8,11 +9,13 @@ builder.Services.AddGatewayErrorHandling();
 builder.AddGatewayStorage();
 builder.AddSelfService();
 builder.Services.AddWebChatChannel();
+builder.Services.AddUssdChannel();
 
 var app = builder.Build();
 
 app.UseGatewayErrorHandling();
 app.MapWebChat();
+app.MapUssd();
 app.MapCustomerApi();
 app.MapQueueApi();
 app.MapOutboxApi();

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+
+namespace SelfService.Channels.Ussd;
+
+/// <summary>
+/// Where a USSD request waits for its reply. The outbox delivers the reply (keyed by the inbound message id) and the
+/// waiting request picks it up, whichever comes first; a redelivered request finds the same reply. Entries are
+/// swept after a few minutes, longer than any USSD session lives.
+/// </summary>
+internal sealed class UssdReplyRendezvous(TimeProvider time)
+{
+    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new();
+
+    private sealed record Entry(TaskCompletionSource<OutboundMessage> Reply, DateTimeOffset CreatedAt);
+
+    /// <summary>True when a request is (or was recently) waiting for this message: USSD-over-HTTP owns the reply.</summary>
+    public bool IsExpected(string inboundId) => _entries.ContainsKey(inboundId);
+
+    public void Expect(string inboundId) => EntryFor(inboundId);
+
+    public bool TryDeliver(string inboundId, OutboundMessage reply) =>
+        _entries.TryGetValue(inboundId, out var entry) && (entry.Reply.TrySetResult(reply) || entry.Reply.Task.IsCompleted);
+
+    public async Task<OutboundMessage?> WaitAsync(string inboundId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Sweep();
+        var entry = EntryFor(inboundId);
+        try
+        {
+            return await entry.Reply.Task.WaitAsync(timeout, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private Entry EntryFor(string inboundId) =>
+        _entries.GetOrAdd(inboundId, _ => new Entry(new TaskCompletionSource<OutboundMessage>(TaskCreationOptions.RunContinuationsAsynchronously), time.GetUtcNow()));
+
+    private void Sweep()
+    {
+        var cutoff = time.GetUtcNow() - Keep;
+        foreach (var (id, entry) in _entries)
+            if (entry.CreatedAt < cutoff) _entries.TryRemove(id, out _);
+    }
+}
