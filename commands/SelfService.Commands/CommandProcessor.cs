@@ -162,14 +162,18 @@ public sealed partial class CommandProcessor
 
     private void Record(InboundMessage message, HandlerResult result)
     {
-        _history.Record(new HistoryEntry
+        var inbound = new HistoryEntry
         {
             Id = message.Id + ":in", CustomerId = message.CustomerId, Channel = message.Channel, Address = message.SenderAddress,
             Kind = HistoryKind.Inbound, Text = message.Text, Outcome = result.Kind.ToString(), Subject = result.Subject,
             MessageId = message.Id, At = message.ReceivedAt,
-        });
-        if (result.Reply is null) return;
-        _history.Record(new HistoryEntry
+        };
+        if (result.Reply is null)
+        {
+            _history.Record(inbound);
+            return;
+        }
+        _history.Record(inbound, new HistoryEntry
         {
             Id = message.Id + ":out", CustomerId = message.CustomerId, Channel = message.Channel, Address = message.SenderAddress,
             Kind = HistoryKind.Outbound, Text = result.Reply.LongForm, Subject = result.Subject, MessageId = message.Id, At = _time.GetUtcNow(),

@@ -66,19 +66,15 @@ public sealed partial class CommandWorkers(
         {
             var outcome = await processor.ProcessAsync(message, channels.ProfileOf(record.Channel), stoppingToken);
             var now = time.GetUtcNow();
-            for (var i = 0; i < outcome.Replies.Count; i++)
+            var replies = outcome.Replies.Select((reply, i) => new OutboxRecord
             {
-                var reply = outcome.Replies[i];
-                store.TryEnqueue(new OutboxRecord
-                {
-                    Id = record.Id + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Channel = reply.Channel, Address = reply.Address, SessionId = reply.SessionId,
-                    Text = ReplySizer.Fit(reply.Reply, channels.ProfileOf(reply.Channel)),
-                    Choices = [.. reply.Reply.Choices ?? []], InReplyTo = record.Id, CustomerId = outcome.Message.CustomerId,
-                    State = OutboxState.Pending, CreatedAt = now, NextAttemptAt = now,
-                });
-            }
-            store.MarkProcessed(record.Id, outcome.Kind.ToString(), now);
+                Id = record.Id + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Channel = reply.Channel, Address = reply.Address, SessionId = reply.SessionId,
+                Text = ReplySizer.Fit(reply.Reply, channels.ProfileOf(reply.Channel)),
+                Choices = [.. reply.Reply.Choices ?? []], InReplyTo = record.Id, CustomerId = outcome.Message.CustomerId,
+                State = OutboxState.Pending, CreatedAt = now, NextAttemptAt = now,
+            }).ToList();
+            store.CompleteProcessing(record.Id, outcome.Kind.ToString(), replies, now);
             outbox.Wake();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

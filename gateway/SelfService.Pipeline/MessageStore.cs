@@ -6,11 +6,13 @@ namespace SelfService.Pipeline;
 /// <summary>The inbound log and the outbox, in the gateway's database.</summary>
 public sealed class MessageStore
 {
+    private readonly ILiteDatabase _database;
     private readonly ILiteCollection<InboundRecord> _inbound;
     private readonly ILiteCollection<OutboxRecord> _outbox;
 
     public MessageStore(ILiteDatabase database)
     {
+        _database = database;
         _inbound = database.GetCollection<InboundRecord>("inbound");
         _inbound.EnsureIndex(r => r.DedupKey, unique: true);
         _inbound.EnsureIndex(r => r.State);
@@ -46,27 +48,32 @@ public sealed class MessageStore
     public IReadOnlyList<string> UnprocessedIds() =>
         _inbound.Query().Where(r => r.State == InboundState.Accepted).OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToList();
 
-    public void MarkProcessed(string id, string outcome, DateTimeOffset at)
+    /// <summary>
+    /// Queues a processed message's replies and marks it processed, in one transaction. Replies already queued by an
+    /// earlier run (a crash before the mark) are left as they are, so a re-run sends nothing twice.
+    /// </summary>
+    public void CompleteProcessing(string inboundId, string outcome, IReadOnlyList<OutboxRecord> replies, DateTimeOffset at)
     {
-        var record = _inbound.FindById(id);
-        if (record is null) return;
-        record.State = InboundState.Processed;
-        record.Outcome = outcome;
-        record.ProcessedAt = at;
-        _inbound.Update(record);
-    }
-
-    /// <summary>Queues a message; false when one with this id is queued already (a re-run after a crash).</summary>
-    public bool TryEnqueue(OutboxRecord record)
-    {
+        // LiteDB transactions belong to the calling thread: nothing in here may await.
+        _database.BeginTrans();
         try
         {
-            _outbox.Insert(record);
-            return true;
+            foreach (var reply in replies)
+                if (_outbox.FindById(reply.Id) is null) _outbox.Insert(reply);
+            var record = _inbound.FindById(inboundId);
+            if (record is not null)
+            {
+                record.State = InboundState.Processed;
+                record.Outcome = outcome;
+                record.ProcessedAt = at;
+                _inbound.Update(record);
+            }
+            _database.Commit();
         }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        catch
         {
-            return false;
+            _database.Rollback();
+            throw;
         }
     }
 

@@ -124,10 +124,13 @@ public class OutboxDispatcherTests
     }
 
     [Test]
-    public void Enqueue_SameIdTwice_QueuesOnce()
+    public void CompleteProcessing_RunTwice_KeepsTheFirstReply()
     {
-        Assert.That(Queue("m1:0", "webchat"), Is.True);
-        Assert.That(Queue("m1:0", "webchat"), Is.False);
+        Queue("m1:0", "webchat", "first");
+        Queue("m1:0", "webchat", "second run after a crash");
+
+        Assert.That(Record("m1:0").Text, Is.EqualTo("first"));
+        Assert.That(_store.Outbox(null, null, null, 100), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -150,11 +153,11 @@ public class OutboxDispatcherTests
     private OutboxDispatcher Dispatcher(IChannelAdapter adapter) =>
         new(_store, new ChannelRegistry([adapter]), Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<OutboxDispatcher>.Instance);
 
-    private bool Queue(string id, string channel) => _store.TryEnqueue(new OutboxRecord
+    private void Queue(string id, string channel, string text = "t") => _store.CompleteProcessing("in-" + id, "Executed", [new OutboxRecord
     {
-        Id = id, Channel = channel, Address = "a", Text = "t", State = OutboxState.Pending,
+        Id = id, Channel = channel, Address = "a", Text = text, State = OutboxState.Pending,
         CreatedAt = _time.GetUtcNow(), NextAttemptAt = _time.GetUtcNow(),
-    });
+    }], _time.GetUtcNow());
 
     private OutboxRecord Record(string id) => _store.Outbox(null, null, null, 100).Single(r => r.Id == id);
 }

@@ -31,4 +31,8 @@ public sealed class ConversationState
 
     /// <summary>The open escalation ticket, while the customer waits for or talks to an agent.</summary>
     public string? EscalationId { get; set; }
+
+    /// <summary>The state as read, so that saving an unchanged state writes nothing.</summary>
+    [BsonIgnore]
+    internal BsonDocument? Loaded { get; set; }
 }

@@ -6,20 +6,36 @@ namespace SelfService.Commands.History;
 /// <summary>Every message and action, queryable by customer across channels.</summary>
 public sealed class HistoryStore
 {
+    private readonly ILiteDatabase _database;
     private readonly ILiteCollection<HistoryEntry> _entries;
 
     public HistoryStore(ILiteDatabase database)
     {
+        _database = database;
         _entries = database.GetCollection<HistoryEntry>("history");
         _entries.EnsureIndex(e => e.CustomerId);
         _entries.EnsureIndex(e => e.IdentityKey);
     }
 
-    /// <summary>Records an entry; the id is deterministic per source so a re-run after a crash does not record it twice.</summary>
-    public void Record(HistoryEntry entry)
+    /// <summary>Records entries in one transaction; ids are deterministic per source so a re-run after a crash does not record them twice.</summary>
+    public void Record(params ReadOnlySpan<HistoryEntry> entries)
     {
-        entry.IdentityKey = CustomerDirectory.IdentityKey(entry.Channel, entry.Address);
-        _entries.Upsert(entry);
+        // LiteDB transactions belong to the calling thread: nothing in here may await.
+        _database.BeginTrans();
+        try
+        {
+            foreach (var entry in entries)
+            {
+                entry.IdentityKey = CustomerDirectory.IdentityKey(entry.Channel, entry.Address);
+                _entries.Upsert(entry);
+            }
+            _database.Commit();
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
     }
 
     /// <summary>The customer's whole timeline, all channels, oldest first.</summary>
