@@ -6,7 +6,7 @@ namespace SelfService.Channels.WebChat;
 /// </summary>
 public sealed class WebChatAdapter(WebChatStore store, TimeProvider time) : IChannelAdapter
 {
-    public ChannelProfile Profile { get; } = new(ChannelNames.WebChat, ReplyForm.Long, MaxSmsParts: 0, SenderIsMsisdn: false);
+    public ChannelProfile Profile { get; } = new(ChannelNames.WebChat, ReplyForm.Long, MaxSmsParts: 0, SenderIsMsisdn: false, IdempotentSends: true);
 
     public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

@@ -5,7 +5,9 @@ namespace SelfService.Channels;
 /// <param name="ReplyForm">Which answer form suits the channel.</param>
 /// <param name="MaxSmsParts">For <see cref="ReplyForm.Short"/>: how many SMS parts a reply may take before it is shortened.</param>
 /// <param name="SenderIsMsisdn">True when the operator's network vouches for the sender's number (SMS, USSD).</param>
-public sealed record ChannelProfile(string Name, ReplyForm ReplyForm, int MaxSmsParts, bool SenderIsMsisdn);
+/// <param name="IdempotentSends">True when sending the same outbox message twice shows it once (the web chat keys
+/// replies by outbox id): such messages are resent after a crash; others are not, so no customer gets a reply twice.</param>
+public sealed record ChannelProfile(string Name, ReplyForm ReplyForm, int MaxSmsParts, bool SenderIsMsisdn, bool IdempotentSends = false);
 
 public enum ReplyForm
 {

@@ -80,7 +80,58 @@ public sealed class MessageStore
     public IReadOnlyList<OutboxRecord> DueForSending(DateTimeOffset now, int limit) =>
         _outbox.Query().Where(r => r.State == OutboxState.Pending && r.NextAttemptAt <= now).OrderBy(r => r.NextAttemptAt).Limit(limit).ToList();
 
-    public void UpdateOutbox(OutboxRecord record) => _outbox.Update(record);
+    /// <summary>Marks a batch as handed to the adapters, in one transaction, before any of it is sent.</summary>
+    public void MarkSending(IReadOnlyList<OutboxRecord> batch) => Update(batch, r => r.State = OutboxState.Sending);
+
+    /// <summary>Writes a batch of send outcomes (the records already carry their new state) in one transaction.</summary>
+    public void SaveOutcomes(IReadOnlyList<OutboxRecord> batch) => Update(batch, _ => { });
+
+    /// <summary>
+    /// After a crash: messages caught in <see cref="OutboxState.Sending"/> are sent again where the channel shows a
+    /// message once however often it is sent; elsewhere they are counted as sent (they most likely went out, and a
+    /// customer must not get a reply twice), with a note.
+    /// </summary>
+    public int RecoverInterruptedSends(Func<string, bool> resendable, DateTimeOffset now)
+    {
+        var interrupted = _outbox.Find(r => r.State == OutboxState.Sending).ToList();
+        foreach (var record in interrupted)
+        {
+            if (resendable(record.Channel))
+            {
+                record.State = OutboxState.Pending;
+                record.NextAttemptAt = now;
+            }
+            else
+            {
+                record.State = OutboxState.Sent;
+                record.SentAt = now;
+                record.LastError = "unconfirmed: the gateway stopped while this was being sent; not resent, to avoid a duplicate";
+            }
+        }
+        SaveOutcomes(interrupted);
+        return interrupted.Count;
+    }
+
+    private void Update(IReadOnlyList<OutboxRecord> batch, Action<OutboxRecord> change)
+    {
+        if (batch.Count == 0) return;
+        // LiteDB transactions belong to the calling thread: nothing in here may await.
+        _database.BeginTrans();
+        try
+        {
+            foreach (var record in batch)
+            {
+                change(record);
+                _outbox.Update(record);
+            }
+            _database.Commit();
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
 
     public IReadOnlyList<OutboxRecord> Outbox(string? channel, string? address, OutboxState? state, int limit)
     {

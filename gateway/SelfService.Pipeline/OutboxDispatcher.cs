@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,9 +7,11 @@ using SelfService.Channels;
 namespace SelfService.Pipeline;
 
 /// <summary>
-/// Sends what the outbox holds through the channel adapters, retrying with exponential backoff. Only this
-/// class decides about retries; adapters classify their failures. A channel with no adapter keeps its
-/// messages pending, so they go out once that channel is configured.
+/// Sends what the outbox holds through the channel adapters, retrying with exponential backoff. Only this class
+/// decides about retries; adapters classify their failures. A channel with no adapter keeps its messages pending,
+/// so they go out once that channel is configured.
+/// Writes are batched: due messages are marked <see cref="OutboxState.Sending"/> in one transaction, sent
+/// concurrently (an SMSC window is only useful when it is kept full), and their outcomes saved in batches.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     MessageStore store, ChannelRegistry channels, IOptions<PipelineOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
@@ -16,6 +19,8 @@ public sealed partial class OutboxDispatcher(
 {
     private const int BatchSize = 256;
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private readonly SemaphoreSlim _sendSlots = new(options.Value.MaxConcurrentSends, options.Value.MaxConcurrentSends);
+    private readonly Channel<OutboxRecord> _outcomes = Channel.CreateUnbounded<OutboxRecord>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>New messages are queued: look now instead of at the next poll.</summary>
     public void Wake()
@@ -25,16 +30,19 @@ public sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var recovered = store.RecoverInterruptedSends(channel => channels.ProfileOf(channel).IdempotentSends, time.GetUtcNow());
+        if (recovered > 0) LogRecovered(recovered);
+        var saving = SaveOutcomesAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await DispatchDueAsync(stoppingToken) == BatchSize) continue;
+                if (await StartDueSendsAsync(stoppingToken) == BatchSize) continue;
                 await _wake.WaitAsync(options.Value.OutboxPollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -42,15 +50,43 @@ public sealed partial class OutboxDispatcher(
                 await Task.Delay(options.Value.OutboxPollInterval, stoppingToken);
             }
         }
+        _outcomes.Writer.TryComplete();
+        await saving;
     }
 
-    /// <summary>One pass: sends every message that is due now; returns how many it tried.</summary>
+    /// <summary>One whole pass, for tests: sends everything due now, waits for the sends and saves their outcomes.</summary>
     internal async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var due = store.DueForSending(time.GetUtcNow(), BatchSize);
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (record, token) => await SendOneAsync(record, token));
+        store.MarkSending(due);
+        await Task.WhenAll(due.Select(record => SendOneAsync(record, cancellationToken)));
+        SaveAvailableOutcomes();
         return due.Count;
+    }
+
+    /// <summary>Marks what is due as sending and starts each send as a slot frees up; returns how many it started.</summary>
+    private async Task<int> StartDueSendsAsync(CancellationToken cancellationToken)
+    {
+        var due = store.DueForSending(time.GetUtcNow(), BatchSize);
+        store.MarkSending(due);
+        foreach (var record in due)
+        {
+            await _sendSlots.WaitAsync(cancellationToken);
+            _ = SendInSlotAsync(record, cancellationToken);
+        }
+        return due.Count;
+    }
+
+    private async Task SendInSlotAsync(OutboxRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendOneAsync(record, cancellationToken);
+        }
+        finally
+        {
+            _sendSlots.Release();
+        }
     }
 
     private async Task SendOneAsync(OutboxRecord record, CancellationToken cancellationToken)
@@ -65,14 +101,23 @@ public sealed partial class OutboxDispatcher(
             {
                 result = await adapter.SendAsync(MessageStore.ToMessage(record), cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;   // left as Sending: the next start decides
+            }
+            catch (Exception ex)
             {
                 // Adapters should classify, not throw; an unexpected throw is treated as retryable.
                 LogAdapterThrew(ex, record.Channel, record.Id);
                 result = SendResult.Retry(ex.Message);
             }
         }
+        Apply(record, result, adapter is null);
+        _outcomes.Writer.TryWrite(record);
+    }
 
+    private void Apply(OutboxRecord record, SendResult result, bool noAdapter)
+    {
         var now = time.GetUtcNow();
         record.Attempts++;
         switch (result.Status)
@@ -80,9 +125,10 @@ public sealed partial class OutboxDispatcher(
             case SendStatus.Sent:
                 record.State = OutboxState.Sent;
                 record.SentAt = now;
-                record.LastError = null;
+                record.LastError = result.Error;   // a note, e.g. "unconfirmed"
                 break;
-            case SendStatus.RetryableFailure when adapter is null || record.Attempts < options.Value.MaxSendAttempts:
+            case SendStatus.RetryableFailure when noAdapter || record.Attempts < options.Value.MaxSendAttempts:
+                record.State = OutboxState.Pending;
                 record.NextAttemptAt = now + (result.RetryAfter ?? Backoff(record.Attempts));
                 record.LastError = result.Error;
                 break;
@@ -92,7 +138,34 @@ public sealed partial class OutboxDispatcher(
                 LogSendFailed(record.Channel, record.Id, result.Error);
                 break;
         }
-        store.UpdateOutbox(record);
+    }
+
+    private async Task SaveOutcomesAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _outcomes.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                try
+                {
+                    SaveAvailableOutcomes();
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogDispatchLoopFailed(ex);
+                }
+            }
+        }
+        catch (ChannelClosedException)
+        {
+        }
+    }
+
+    private void SaveAvailableOutcomes()
+    {
+        var batch = new List<OutboxRecord>();
+        while (batch.Count < BatchSize && _outcomes.Reader.TryRead(out var record)) batch.Add(record);
+        store.SaveOutcomes(batch);
     }
 
     private TimeSpan Backoff(int attempts)
@@ -112,4 +185,7 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Giving up on {Channel} message {OutboxId}: {Error}")]
     private partial void LogSendFailed(string channel, string outboxId, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outbound messages were being sent when the gateway last stopped")]
+    private partial void LogRecovered(int count);
 }

@@ -22,4 +22,13 @@ public sealed class OutboxRecord
     public string? LastError { get; set; }
 }
 
-public enum OutboxState { Pending, Sent, Failed }
+public enum OutboxState
+{
+    Pending,
+
+    /// <summary>Handed to the adapter. Found so after a crash, it may have gone out: resent only where sending twice is harmless.</summary>
+    Sending,
+
+    Sent,
+    Failed,
+}

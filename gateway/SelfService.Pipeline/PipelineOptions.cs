@@ -16,6 +16,9 @@ public sealed class PipelineOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Sends in flight at once, over all channels: enough to keep every SMSC window full.</summary>
+    public int MaxConcurrentSends { get; set; } = 64;
+
     /// <summary>How often the outbox looks for due retries when nothing new arrives.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -123,6 +123,19 @@ public class OutboxDispatcherTests
         Assert.That(record.LastError, Does.Contain("no adapter"));
     }
 
+    [TestCase(true, OutboxState.Pending)]
+    [TestCase(false, OutboxState.Sent)]
+    public void Recover_InterruptedSend_ResentOnlyWhereSendingTwiceIsHarmless(bool idempotent, OutboxState expected)
+    {
+        Queue("m1:0", "webchat");
+        _store.MarkSending(_store.DueForSending(_time.GetUtcNow(), 10));
+
+        var recovered = _store.RecoverInterruptedSends(_ => idempotent, _time.GetUtcNow());
+
+        Assert.That(recovered, Is.EqualTo(1));
+        Assert.That(Record("m1:0").State, Is.EqualTo(expected));
+    }
+
     [Test]
     public void CompleteProcessing_RunTwice_KeepsTheFirstReply()
     {
