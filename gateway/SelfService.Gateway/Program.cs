@@ -1,3 +1,4 @@
+using SelfService.Channels.Sms;
 using SelfService.Channels.Ussd;
 using SelfService.Channels.WebChat;
 using SelfService.Gateway.Api;
@@ -10,6 +11,7 @@ builder.AddGatewayStorage();
 builder.AddSelfService();
 builder.Services.AddWebChatChannel();
 builder.Services.AddUssdChannel();
+builder.Services.AddSmsChannel(builder.Configuration);
 
 var app = builder.Build();
 

@@ -246,7 +246,7 @@ function onBind(state, pdu, mode) {
   stats.binds++;
   state.mode = mode;
   state.systemId = pdu.system_id;
-  state.session.send(pdu.response({ system_id: 'SelfServiceTestSMSC' }));
+  state.session.send(pdu.response({ system_id: 'TestSMSC' }));
   if (receiverModes.has(mode)) flushWaiting();
 }
 

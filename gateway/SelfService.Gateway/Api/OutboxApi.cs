@@ -1,3 +1,4 @@
+using SelfService.Channels.Sms;
 using SelfService.Pipeline;
 
 namespace SelfService.Gateway.Api;
@@ -8,8 +9,12 @@ internal static class OutboxApi
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/outbox", List);
+        routes.MapGet("/api/outbox/{outboxId}/delivery", Delivery);
         return routes;
     }
+
+    /// <summary>Each SMS part of an outbound message with the SMSC's id and what its delivery receipt said.</summary>
+    private static IResult Delivery(string outboxId, SubmissionStore submissions) => TypedResults.Ok(submissions.ForOutbox(outboxId));
 
     private static IResult List(string? channel, string? address, OutboxState? state, int? limit, MessageStore store) =>
         TypedResults.Ok(store.Outbox(channel, address, state, Math.Clamp(limit ?? 100, 1, 1000)));

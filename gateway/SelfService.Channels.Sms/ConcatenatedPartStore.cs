@@ -1,0 +1,69 @@
+using LiteDB;
+
+namespace SelfService.Channels.Sms;
+
+/// <summary>
+/// Parts of concatenated mobile-originated messages, stored as they come (each part is acknowledged only after it is
+/// stored), until the last one arrives. A set that stays incomplete past the timeout is handed back so the customer
+/// can be told.
+/// </summary>
+internal sealed class ConcatenatedPartStore
+{
+    private readonly ILiteCollection<StoredPart> _parts;
+    private readonly Lock _gate = new();
+
+    public ConcatenatedPartStore(ILiteDatabase database)
+    {
+        _parts = database.GetCollection<StoredPart>("sms_mo_parts");
+        _parts.EnsureIndex(p => p.SetKey);
+        _parts.EnsureIndex(p => p.ReceivedAt);
+    }
+
+    /// <summary>Stores a part; returns the whole set, in order, when this part completed it.</summary>
+    public IReadOnlyList<StoredPart>? Add(StoredPart part)
+    {
+        lock (_gate)
+        {
+            part.Id = part.SetKey + "#" + part.Sequence;
+            _parts.Upsert(part);   // a redelivered part replaces itself
+            var set = _parts.Find(p => p.SetKey == part.SetKey).OrderBy(p => p.Sequence).ToList();
+            return set.Count < part.Total ? null : set;
+        }
+    }
+
+    /// <summary>Drops a set once the whole message has been accepted.</summary>
+    public void Forget(string setKey)
+    {
+        lock (_gate) _parts.DeleteMany(p => p.SetKey == setKey);
+    }
+
+    /// <summary>Sets whose first part came before <paramref name="cutoff"/> and that are still incomplete: removed and returned.</summary>
+    public IReadOnlyList<IReadOnlyList<StoredPart>> TakeExpired(DateTimeOffset cutoff)
+    {
+        lock (_gate)
+        {
+            var stale = _parts.Find(p => p.ReceivedAt < cutoff).Select(p => p.SetKey).Distinct().ToList();
+            var sets = new List<IReadOnlyList<StoredPart>>();
+            foreach (var key in stale)
+            {
+                sets.Add(_parts.Find(p => p.SetKey == key).OrderBy(p => p.Sequence).ToList());
+                _parts.DeleteMany(p => p.SetKey == key);
+            }
+            return sets;
+        }
+    }
+}
+
+/// <summary>One stored part: which set it belongs to ("source|destination|reference|total"), where it goes, its text.</summary>
+internal sealed class StoredPart
+{
+    public string Id { get; set; } = "";
+    public string SetKey { get; set; } = "";
+    public string Source { get; set; } = "";
+    public string Destination { get; set; } = "";
+    public int Sequence { get; set; }
+    public int Total { get; set; }
+    public string Text { get; set; } = "";
+    public byte DataCoding { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SelfService.Channels.Sms;
+
+public static class SmsServiceCollectionExtensions
+{
+    /// <summary>Registers the SMS channel when "Channels:Sms:Enabled" is true; otherwise SMS waits in the outbox.</summary>
+    public static IServiceCollection AddSmsChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SmsOptions.Section);
+        services.AddOptions<SmsOptions>().Bind(section)
+            .Validate(o =>
+            {
+                if (o.Enabled) o.Smpp.Validate();   // throws with every problem named
+                return o.MaxParts is >= 1 and <= 10;
+            }, "Channels:Sms:MaxParts must be between 1 and 10")
+            .ValidateOnStart();
+        services.AddSingleton<SubmissionStore>();
+        if (!section.GetValue<bool>(nameof(SmsOptions.Enabled))) return services;
+        services.AddSingleton<SmsAdapter>();
+        services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<SmsAdapter>());
+        services.AddHostedService<SmsChannelService>();
+        return services;
+    }
+}
