@@ -19,25 +19,35 @@ internal sealed class ConcatenatedPartStore
         _parts.EnsureIndex(p => p.ReceivedAt);
     }
 
-    /// <summary>Stores a part; returns the whole set, in order, when this part completed it.</summary>
+    /// <summary>Stores a part; returns the whole set, in order, when this part completed it, and an empty list when the set
+    /// was accepted already (the SMSC redelivers a part whose deliver_sm_resp it missed): acknowledge that, nothing more.</summary>
     public IReadOnlyList<StoredPart>? Add(StoredPart part)
     {
         lock (_gate)
         {
             part.Id = part.SetKey + "#" + part.Sequence;
+            if (_parts.FindById(part.Id) is { Accepted: true } earlier && earlier.Text == part.Text) return [];
+            // Otherwise a new message that reuses the reference: the accepted one under that key is done with.
+            _parts.DeleteMany(p => p.SetKey == part.SetKey && p.Accepted);
             _parts.Upsert(part);   // a redelivered part replaces itself
             var set = _parts.Find(p => p.SetKey == part.SetKey).OrderBy(p => p.Sequence).ToList();
             return set.Count < part.Total ? null : set;
         }
     }
 
-    /// <summary>Drops a set once the whole message has been accepted.</summary>
-    public void Forget(string setKey)
+    /// <summary>Marks a set accepted once the whole message is in the pipeline. Its parts stay until the timeout, so that a
+    /// redelivered part is known for what it is, not taken for the first part of a new message the customer must be told about.</summary>
+    public void MarkAccepted(string setKey)
     {
-        lock (_gate) _parts.DeleteMany(p => p.SetKey == setKey);
+        lock (_gate)
+        {
+            var set = _parts.Find(p => p.SetKey == setKey).ToList();
+            foreach (var part in set) part.Accepted = true;
+            _parts.Update(set);
+        }
     }
 
-    /// <summary>Sets whose first part came before <paramref name="cutoff"/> and that are still incomplete: removed and returned.</summary>
+    /// <summary>Sets whose first part came before <paramref name="cutoff"/>: removed, and returned when they are still incomplete.</summary>
     public IReadOnlyList<IReadOnlyList<StoredPart>> TakeExpired(DateTimeOffset cutoff)
     {
         lock (_gate)
@@ -46,8 +56,9 @@ internal sealed class ConcatenatedPartStore
             var sets = new List<IReadOnlyList<StoredPart>>();
             foreach (var key in stale)
             {
-                sets.Add(_parts.Find(p => p.SetKey == key).OrderBy(p => p.Sequence).ToList());
+                var set = _parts.Find(p => p.SetKey == key).OrderBy(p => p.Sequence).ToList();
                 _parts.DeleteMany(p => p.SetKey == key);
+                if (!set.Exists(p => p.Accepted)) sets.Add(set);
             }
             return sets;
         }
@@ -66,4 +77,7 @@ internal sealed class StoredPart
     public string Text { get; set; } = "";
     public byte DataCoding { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The whole message was accepted; the part is kept only to recognise redeliveries.</summary>
+    public bool Accepted { get; set; }
 }

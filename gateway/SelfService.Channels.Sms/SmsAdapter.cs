@@ -83,7 +83,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         catch (SmppResponseTimeoutException ex)
         {
             // The connection lives and the answer may still come: submitting again now is how gateways send duplicates.
-            // Counted as sent, with a note; the delivery receipt, if any, still finds it.
+            // Counted as sent, with a note. Without its message id no receipt can be matched to it; that is the price.
             LogUnconfirmed(message.Id, ex.Message);
             return new SendResult(SendStatus.Sent, "unconfirmed: " + ex.Message);
         }
@@ -129,8 +129,14 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         var now = _time.GetUtcNow();
         if (DeliveryReceipt.TryParse(pdu, out var receipt) && receipt is not null)
         {
-            var matched = _submissions.ApplyReceipt(MessageIds.MatchKeys(receipt.MessageId, MessageIdOrigin.Receipt), receipt.Stat ?? receipt.State.ToString(), receipt.Error, now);
+            var matched = _submissions.ApplyReceipt(MessageIds.MatchKeys(receipt.MessageId, MessageIdOrigin.Receipt), StateOf(receipt), receipt.Error, now);
             if (!matched) LogUnmatchedReceipt(receipt.MessageId);
+            return CommandStatus.Ok;
+        }
+        if ((pdu.EsmClass & EsmClass.MessageTypeMask) != 0)
+        {
+            // A receipt or acknowledgement (esm_class bits 5-2, section 5.2.12) too garbled to read: never the customer's words.
+            LogUnreadableReceipt(pdu.SourceAddr, pdu.EsmClass);
             return CommandStatus.Ok;
         }
         if (pdu.Tlvs.TryGet(TlvTag.UssdServiceOp, out _))
@@ -139,7 +145,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
             LogUssdOnSmsBind(pdu.SourceAddr);
             return CommandStatus.Ok;
         }
-        if (!_msisdns.TryNormalize(pdu.SourceAddr, out var msisdn))
+        if (!TryReadSender(pdu, out var msisdn))
         {
             LogNotAPhone(pdu.SourceAddr);
             return CommandStatus.Ok;   // nobody to answer; refusing would only make the SMSC redeliver it forever
@@ -157,15 +163,40 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
                 Text = text, DataCoding = content.DataCoding, ReceivedAt = now,
             });
             if (complete is null) return CommandStatus.Ok;   // this part is stored: the SMSC may forget it
+            if (complete.Count == 0) return CommandStatus.Ok;   // a redelivered part of a message accepted already
             text = string.Concat(complete.Select(p => p.Text));
             await AcceptAsync(msisdn, pdu.DestinationAddr, content.DataCoding, text, now, cancellationToken);
-            _parts.Forget(setKey);
+            _parts.MarkAccepted(setKey);
             return CommandStatus.Ok;
         }
 
         await AcceptAsync(msisdn, pdu.DestinationAddr, content.DataCoding, text, now, cancellationToken);
         return CommandStatus.Ok;
     }
+
+    /// <summary>TON 1 (international) says the country code is there, so a short foreign number (+354 611 1234) is not read as
+    /// a national one of <see cref="SmsOptions.DefaultRegion"/>; a national number an SMSC mislabels TON 1 ("8916...") still
+    /// gets the guess.</summary>
+    private bool TryReadSender(IMessagePdu pdu, out string msisdn)
+    {
+        if (pdu.SourceAddrTon == TypeOfNumber.International && _msisdns.TryNormalize("+" + pdu.SourceAddr.TrimStart('+'), out msisdn)) return true;
+        return _msisdns.TryNormalize(pdu.SourceAddr, out msisdn);
+    }
+
+    /// <summary>The state in the stat: words of SMPP 3.4 Appendix B (DELIVRD, UNDELIV...), the vocabulary of
+    /// <see cref="SmsSubmission.DeliveryState"/>, whether the receipt came as text or as TLVs only. <see cref="DeliveryReceipt.State"/>
+    /// is the message_state TLV when there is one (it wins over the text); a stat: word the library cannot map is kept as written.</summary>
+    private static string StateOf(DeliveryReceipt receipt) => receipt.State switch
+    {
+        MessageState.Enroute => "ENROUTE",
+        MessageState.Delivered => "DELIVRD",
+        MessageState.Expired => "EXPIRED",
+        MessageState.Deleted => "DELETED",
+        MessageState.Undeliverable => "UNDELIV",
+        MessageState.Accepted => "ACCEPTD",
+        MessageState.Rejected => "REJECTD",
+        _ => string.IsNullOrEmpty(receipt.Stat) ? "UNKNOWN" : receipt.Stat.ToUpperInvariant(),
+    };
 
     private async Task AcceptAsync(string msisdn, string destination, byte dataCoding, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -192,6 +223,9 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A delivery receipt for {MessageId} matches no submitted message")]
     private partial void LogUnmatchedReceipt(string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery receipt or acknowledgement from {Source} (esm_class {EsmClass}) could not be read and was dropped")]
+    private partial void LogUnreadableReceipt(string source, byte esmClass);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "USSD from {Source} arrived on the SMS bind and was not processed")]
     private partial void LogUssdOnSmsBind(string source);
