@@ -136,7 +136,9 @@ public class SmsInteropTests
         await Task.Delay(1000);
 
         // The help text takes several parts: count the first parts the SMSC accepted (its submit_sm_resp said Ok).
-        // A submit the drop left unanswered was never accepted, and is submitted again after the rebind.
+        // A submit the drop left unanswered was never accepted, and is submitted again after the rebind. (Had an
+        // accepting answer been lost on the wire, the resubmission would be a duplicate no ESME can avoid; the peer
+        // lets its answers out before it closes, as an SMSC going away does.)
         var perCustomer = numbers.ToDictionary(n => n, n => _smsc.Events("submit_sm").Count(e =>
             e.StringOf("destination_addr") == n && e.NumberOf("command_status") == 0
             && (!e.TryGetProperty("udh", out var udh) || udh.ValueKind != JsonValueKind.Object || udh.GetProperty("seq").GetInt32() == 1)));

@@ -159,7 +159,7 @@ const accepted = new Map();   // message id (as answered) -> { source_addr, dest
 const waiting = [];           // deliver_sm parts nobody has acknowledged: not yet sent, or sent on a dropped session
 const stats = { binds: 0, bind_failures: 0, submits: 0, throttled: 0, queue_full: 0, deliveries: 0,
   deliver_sm_resps: 0, redelivered: 0, enquire_links: 0, unbinds: 0, drops: 0, errors: 0 };
-let throttleCount = 0, queueFullCount = 0, submitDelayMs = 0, dropAfterSubmits = 0;
+let throttleCount = 0, queueFullCount = 0, submitDelayMs = 0, dropAfterSubmits = 0, dropping = false;
 let roundRobin = 0;
 
 const receiverModes = new Set(['transceiver', 'receiver']);
@@ -288,12 +288,18 @@ function onSubmit(state, pdu) {
   if (Buffer.isBuffer(pdu.its_session_info)) event.its_session_info_hex = pdu.its_session_info.toString('hex');
 
   const dropNow = dropAfterSubmits > 0 && --dropAfterSubmits === 0;
-  if (dropNow) {
-    // A mid-load drop: this submit_sm is never answered.
+  if (dropNow || dropping) {
+    // A mid-load drop: the SMSC stops answering at this submit_sm (it and any that follow are never accepted), lets
+    // the answers it already gave reach the ESME, and closes every connection. An answer lost on the wire would make
+    // the ESME's resubmission a duplicate no ESME can avoid; this peer models the SMSC going away, not the cable.
     event.message_id = null;
     event.command_status = null;
     emit('submit_sm', event);
-    return drop();
+    if (dropNow) {
+      dropping = true;
+      setTimeout(function () { dropping = false; drop(); }, 50);
+    }
+    return;
   }
 
   let messageId = null;
