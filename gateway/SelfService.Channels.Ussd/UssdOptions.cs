@@ -16,4 +16,7 @@ public sealed class UssdOptions
 
     /// <summary>The text that ends a session when the gateway cannot answer in time.</summary>
     public string UnavailableText { get; set; } = "Сервис временно недоступен. Service unavailable, try later.";
+
+    /// <summary>USSD over an SMPP bind, "Channels:Ussd:Smpp"; off unless enabled.</summary>
+    public UssdSmppOptions Smpp { get; set; } = new();
 }

@@ -1,15 +1,33 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SelfService.Channels.Ussd;
 
 public static class UssdServiceCollectionExtensions
 {
-    /// <summary>Registers the USSD channel; map the aggregator callback with <see cref="UssdHttpEndpoints.MapUssd"/>.</summary>
-    public static IServiceCollection AddUssdChannel(this IServiceCollection services)
+    /// <summary>
+    /// Registers the USSD channel: the aggregators' HTTP callback (map it with <see cref="UssdHttpEndpoints.MapUssd"/>)
+    /// and, when "Channels:Ussd:Smpp:Enabled" is true, the SMPP bind. One adapter sends through both.
+    /// </summary>
+    public static IServiceCollection AddUssdChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UssdOptions>().BindConfiguration(UssdOptions.Section);
+        var section = configuration.GetSection(UssdOptions.Section);
+        services.AddOptions<UssdOptions>().Bind(section)
+            .Validate(o =>
+            {
+                if (o.Smpp.Enabled) o.Smpp.Validate();   // throws with every problem named
+                return true;
+            })
+            .ValidateOnStart();
         services.AddSingleton<UssdReplyRendezvous>();
-        services.AddSingleton<IChannelAdapter>(sp => new UssdAdapter(sp.GetRequiredService<UssdReplyRendezvous>()));
+        services.AddSingleton<IUssdTransport, UssdHttpTransport>();
+        if (section.GetValue<bool>($"{nameof(UssdOptions.Smpp)}:{nameof(UssdSmppOptions.Enabled)}"))
+        {
+            services.AddSingleton<UssdSmppTransport>();
+            services.AddSingleton<IUssdTransport>(sp => sp.GetRequiredService<UssdSmppTransport>());
+            services.AddHostedService<UssdSmppService>();
+        }
+        services.AddSingleton<IChannelAdapter>(sp => new UssdAdapter(sp.GetServices<IUssdTransport>()));
         return services;
     }
 }

@@ -10,7 +10,7 @@ builder.Services.AddGatewayErrorHandling();
 builder.AddGatewayStorage();
 builder.AddSelfService();
 builder.Services.AddWebChatChannel();
-builder.Services.AddUssdChannel();
+builder.Services.AddUssdChannel(builder.Configuration);
 builder.Services.AddSmsChannel(builder.Configuration);
 
 var app = builder.Build();

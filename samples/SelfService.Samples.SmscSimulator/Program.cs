@@ -17,11 +17,15 @@ var timeout = new Option<double>("--reply-timeout") { Description = "seconds to 
 var gateway = new Option<string?>("--gateway") { Description = "path to SelfService.Gateway.dll: start it on a fresh database, bound to this simulator" };
 var samples = new Option<string>("--samples") { Description = "the samples/ folder, for --gateway", DefaultValueFactory = _ => "samples" };
 var echo = new Option<bool>("--echo-esme") { Description = "bind a do-nothing ESME instead: measures the simulator's own ceiling" };
+var gatewayArguments = new Option<string[]>("--gateway-arg")
+{
+    Description = "a setting for the started gateway, e.g. --gateway-arg=--Pipeline:Workers=8 (repeatable)", AllowMultipleArgumentsPerToken = false,
+};
 var repeat = new Option<int>("--repeat") { Description = "measure this many times (memory is printed after each)", DefaultValueFactory = _ => 1 };
 
 var bench = new Command("bench", "Measure MO→MT round trips through an ESME.")
 {
-    port, messages, concurrency, warmup, text, shortCode, senderPrefix, timeout, gateway, samples, echo, repeat,
+    port, messages, concurrency, warmup, text, shortCode, senderPrefix, timeout, gateway, gatewayArguments, samples, echo, repeat,
 };
 bench.SetAction(async (parse, cancellationToken) =>
 {
@@ -34,7 +38,7 @@ bench.SetAction(async (parse, cancellationToken) =>
     try
     {
         if (parse.GetValue(gateway) is { } dll)
-            launched = GatewayProcess.Start(Path.GetFullPath(dll), server.Port, Path.GetFullPath(parse.GetValue(samples)!), []);
+            launched = GatewayProcess.Start(Path.GetFullPath(dll), server.Port, Path.GetFullPath(parse.GetValue(samples)!), parse.GetValue(gatewayArguments) ?? []);
         else if (parse.GetValue(echo))
         {
             echoEsme = new EchoEsme(server.Port, Math.Max(10, settings.Concurrency));
