@@ -6,13 +6,11 @@ namespace SelfService.Pipeline;
 /// <summary>The inbound log and the outbox, in the gateway's database.</summary>
 public sealed class MessageStore
 {
-    private readonly ILiteDatabase _database;
     private readonly ILiteCollection<InboundRecord> _inbound;
     private readonly ILiteCollection<OutboxRecord> _outbox;
 
     public MessageStore(ILiteDatabase database)
     {
-        _database = database;
         _inbound = database.GetCollection<InboundRecord>("inbound");
         _inbound.EnsureIndex(r => r.DedupKey, unique: true);
         _inbound.EnsureIndex(r => r.State);
@@ -49,41 +47,30 @@ public sealed class MessageStore
         _inbound.Query().Where(r => r.State == InboundState.Accepted).OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToList();
 
     /// <summary>
-    /// Queues a processed message's replies and marks it processed, in one transaction. Replies already queued by an
-    /// earlier run (a crash before the mark) are left as they are, so a re-run sends nothing twice.
+    /// Queues a processed message's replies, then marks it processed. A crash in between re-runs the message; replies
+    /// it queued before are left as they are (their ids derive from the message), so the re-run sends nothing twice.
+    /// No explicit transaction: LiteDB 5 corrupts indexes when explicit transactions on one collection run on several
+    /// threads at once (seen under load as NotImplementedException in ReadIndexKey); the order of writes is enough.
     /// </summary>
     public void CompleteProcessing(string inboundId, string outcome, IReadOnlyList<OutboxRecord> replies, DateTimeOffset at)
     {
-        // LiteDB transactions belong to the calling thread: nothing in here may await.
-        _database.BeginTrans();
-        try
-        {
-            foreach (var reply in replies)
-                if (_outbox.FindById(reply.Id) is null) _outbox.Insert(reply);
-            var record = _inbound.FindById(inboundId);
-            if (record is not null)
-            {
-                record.State = InboundState.Processed;
-                record.Outcome = outcome;
-                record.ProcessedAt = at;
-                _inbound.Update(record);
-            }
-            _database.Commit();
-        }
-        catch
-        {
-            _database.Rollback();
-            throw;
-        }
+        foreach (var reply in replies)
+            if (_outbox.FindById(reply.Id) is null) _outbox.Insert(reply);
+        var record = _inbound.FindById(inboundId);
+        if (record is null) return;
+        record.State = InboundState.Processed;
+        record.Outcome = outcome;
+        record.ProcessedAt = at;
+        _inbound.Update(record);
     }
 
     public IReadOnlyList<OutboxRecord> DueForSending(DateTimeOffset now, int limit) =>
         _outbox.Query().Where(r => r.State == OutboxState.Pending && r.NextAttemptAt <= now).OrderBy(r => r.NextAttemptAt).Limit(limit).ToList();
 
-    /// <summary>Marks a batch as handed to the adapters, in one transaction, before any of it is sent.</summary>
+    /// <summary>Marks a batch as handed to the adapters, before any of it is sent.</summary>
     public void MarkSending(IReadOnlyList<OutboxRecord> batch) => Update(batch, r => r.State = OutboxState.Sending);
 
-    /// <summary>Writes a batch of send outcomes (the records already carry their new state) in one transaction.</summary>
+    /// <summary>Writes a batch of send outcomes (the records already carry their new state).</summary>
     public void SaveOutcomes(IReadOnlyList<OutboxRecord> batch) => Update(batch, _ => { });
 
     /// <summary>
@@ -114,22 +101,10 @@ public sealed class MessageStore
 
     private void Update(IReadOnlyList<OutboxRecord> batch, Action<OutboxRecord> change)
     {
-        if (batch.Count == 0) return;
-        // LiteDB transactions belong to the calling thread: nothing in here may await.
-        _database.BeginTrans();
-        try
+        foreach (var record in batch)
         {
-            foreach (var record in batch)
-            {
-                change(record);
-                _outbox.Update(record);
-            }
-            _database.Commit();
-        }
-        catch
-        {
-            _database.Rollback();
-            throw;
+            change(record);
+            _outbox.Update(record);
         }
     }
 

@@ -43,7 +43,7 @@ internal sealed class GatewayProcess : IDisposable
             info.ArgumentList.Add(argument);
         }
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("gateway: " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("gateway: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

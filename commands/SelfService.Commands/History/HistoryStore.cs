@@ -6,35 +6,26 @@ namespace SelfService.Commands.History;
 /// <summary>Every message and action, queryable by customer across channels.</summary>
 public sealed class HistoryStore
 {
-    private readonly ILiteDatabase _database;
     private readonly ILiteCollection<HistoryEntry> _entries;
 
     public HistoryStore(ILiteDatabase database)
     {
-        _database = database;
         _entries = database.GetCollection<HistoryEntry>("history");
         _entries.EnsureIndex(e => e.CustomerId);
         _entries.EnsureIndex(e => e.IdentityKey);
     }
 
-    /// <summary>Records entries in one transaction; ids are deterministic per source so a re-run after a crash does not record them twice.</summary>
+    /// <summary>
+    /// Records entries; ids are deterministic per source so a re-run after a crash does not record them twice.
+    /// No explicit transaction: LiteDB 5 corrupts indexes when explicit transactions on one collection run on several
+    /// threads at once (seen under load as NotImplementedException in ReadIndexKey), and the ids make one unnecessary.
+    /// </summary>
     public void Record(params ReadOnlySpan<HistoryEntry> entries)
     {
-        // LiteDB transactions belong to the calling thread: nothing in here may await.
-        _database.BeginTrans();
-        try
+        foreach (var entry in entries)
         {
-            foreach (var entry in entries)
-            {
-                entry.IdentityKey = CustomerDirectory.IdentityKey(entry.Channel, entry.Address);
-                _entries.Upsert(entry);
-            }
-            _database.Commit();
-        }
-        catch
-        {
-            _database.Rollback();
-            throw;
+            entry.IdentityKey = CustomerDirectory.IdentityKey(entry.Channel, entry.Address);
+            _entries.Upsert(entry);
         }
     }
 
