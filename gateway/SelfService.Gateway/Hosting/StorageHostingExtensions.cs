@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 
 namespace SelfService.Gateway.Hosting;
 
@@ -16,7 +17,8 @@ internal static class StorageHostingExtensions
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             // LiteDB's defaults trim strings and store "" as null: customer text must be kept exactly as sent.
             var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
-            return new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct }, mapper);
+            var engine = new SerializedLiteEngine(new LiteEngine(new EngineSettings { Filename = file }));
+            return new LiteDatabase(engine, mapper, disposeOnClose: true);
         });
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
