@@ -50,7 +50,7 @@ public sealed class MessageStore
     /// Queues a processed message's replies, then marks it processed. A crash in between re-runs the message; replies
     /// it queued before are left as they are (their ids derive from the message), so the re-run sends nothing twice.
     /// No explicit transaction: LiteDB 5 corrupts indexes when explicit transactions on one collection run on several
-    /// threads at once (seen under load as NotImplementedException in ReadIndexKey); the order of writes is enough.
+    /// threads at once (seen under load as exceptions thrown from ReadIndexKey); the order of writes is enough.
     /// </summary>
     public void CompleteProcessing(string inboundId, string outcome, IReadOnlyList<OutboxRecord> replies, DateTimeOffset at)
     {

@@ -18,7 +18,7 @@ public sealed class HistoryStore
     /// <summary>
     /// Records entries; ids are deterministic per source so a re-run after a crash does not record them twice.
     /// No explicit transaction: LiteDB 5 corrupts indexes when explicit transactions on one collection run on several
-    /// threads at once (seen under load as NotImplementedException in ReadIndexKey), and the ids make one unnecessary.
+    /// threads at once (seen under load as exceptions thrown from ReadIndexKey), and the ids make one unnecessary.
     /// </summary>
     public void Record(params ReadOnlySpan<HistoryEntry> entries)
     {

@@ -6,7 +6,7 @@ namespace SelfService.Gateway.Hosting;
 /// <summary>
 /// LiteDB 5's engine, one operation at a time. Under sustained concurrent writes from several threads (the SMS path
 /// at a few hundred messages per second) LiteDB 5.0.21 corrupts its indexes ("invalid segment position in index
-/// footer", NotImplementedException in ReadIndexKey). Serializing every call costs little — the engine serializes
+/// footer", exceptions thrown from ReadIndexKey). Serializing every call costs little — the engine serializes
 /// writes internally anyway — and makes the store safe. Queries are read to the end inside the lock, so no reader
 /// walks pages while another thread writes. An explicit transaction holds the lock from BeginTrans to
 /// Commit/Rollback on its thread (LiteDB transactions are per thread), so nothing interleaves with it either.
