@@ -100,6 +100,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     {
         var now = _time.GetUtcNow();
         _deduplicator.Sweep(now);
+        _submissions.ForgetEarlyReceipts(now - TimeSpan.FromHours(1));
         foreach (var set in _parts.TakeExpired(now - _options.ConcatenationTimeout))
         {
             var first = set[0];
@@ -221,7 +222,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMS {OutboxId} went out but the SMSC did not confirm it: {Reason}")]
     private partial void LogUnconfirmed(string outboxId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A delivery receipt for {MessageId} matches no submitted message")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "A delivery receipt for {MessageId} matches no submitted message yet; it is kept for an hour in case its submit_sm_resp is still on its way")]
     private partial void LogUnmatchedReceipt(string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery receipt or acknowledgement from {Source} (esm_class {EsmClass}) could not be read and was dropped")]
