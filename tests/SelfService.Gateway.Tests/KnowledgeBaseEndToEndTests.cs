@@ -6,32 +6,15 @@ using SelfService.Gateway.Tests.Infrastructure;
 namespace SelfService.Gateway.Tests;
 
 /// <summary>Questions answered from the published knowledge base, and the editors' workflow that feeds it.</summary>
-public class KnowledgeBaseEndToEndTests
+public class KnowledgeBaseEndToEndTests : LoopbackGatewayTest
 {
-    private GatewayFactory _gateway = null!;
-    private HttpClient _http = null!;
-
-    [SetUp]
-    public void StartGateway()
-    {
-        _gateway = new GatewayFactory();
-        _http = _gateway.CreateLoopbackClient();
-    }
-
-    [TearDown]
-    public void StopGateway()
-    {
-        _http.Dispose();
-        _gateway.Dispose();
-    }
-
     [TestCase("сколько стоит роуминг в турции", "roaming-prices-ru")]
     [TestCase("потерял телефон, что делать с симкой?", "lost-sim-ru")]
     [TestCase("how much is roaming in Turkey?", "roaming-prices-en")]
     [TestCase("I lost my phone, what do I do with the SIM", "lost-sim-en")]
     public async Task Question_InEitherLanguage_GetsThePublishedAnswer(string question, string articleId)
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
 
         var reply = await chat.AskAsync(question);
 
@@ -55,49 +38,49 @@ public class KnowledgeBaseEndToEndTests
             },
         };
 
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         Assert.That((await chat.AskAsync(question)).Text, Does.StartWith("К сожалению, ответа нет"), "no answer before publishing");
 
-        using var created = await _http.PostAsJsonAsync("/api/kb/articles", draft);
+        using var created = await Http.PostAsJsonAsync("/api/kb/articles", draft);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        using var submitted = await _http.PostAsJsonAsync($"/api/kb/articles/{id}/submit", new { actor = "olga" });
+        using var submitted = await Http.PostAsJsonAsync($"/api/kb/articles/{id}/submit", new { actor = "olga" });
         Assert.That(submitted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        using var selfApproved = await _http.PostAsJsonAsync($"/api/kb/articles/{id}/approve", new { actor = "olga" });
+        using var selfApproved = await Http.PostAsJsonAsync($"/api/kb/articles/{id}/approve", new { actor = "olga" });
         Assert.That(selfApproved.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "an editor may not publish their own text");
-        var other = await ChatSession.StartAsync(_http);
+        var other = await ChatSession.StartAsync(Http);
         Assert.That((await other.AskAsync(question)).Text, Does.StartWith("К сожалению, ответа нет"), "in review is not published");
 
-        using var approved = await _http.PostAsJsonAsync($"/api/kb/articles/{id}/approve", new { actor = "igor" });
+        using var approved = await Http.PostAsJsonAsync($"/api/kb/articles/{id}/approve", new { actor = "igor" });
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approved.Content.ReadAsStringAsync());
         Assert.That((await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Published"));
 
-        var third = await ChatSession.StartAsync(_http);
+        var third = await ChatSession.StartAsync(Http);
         Assert.That((await third.AskAsync(question)).Text, Is.EqualTo(draft.content.longAnswer));
 
-        var history = await _http.GetFromJsonAsync<JsonElement>($"/api/kb/articles/{id}/history");
+        var history = await Http.GetFromJsonAsync<JsonElement>($"/api/kb/articles/{id}/history");
         Assert.That(history.ToString(), Does.Contain("olga").And.Contain("igor"));
     }
 
     [Test]
     public async Task EditorsApi_BadRequests_GetReasons()
     {
-        using var empty = await _http.PostAsJsonAsync("/api/kb/articles", new { author = "olga", content = new { language = "xx", category = "", title = "", questions = Array.Empty<string>(), keywords = Array.Empty<string>(), shortAnswer = "", longAnswer = "" } });
+        using var empty = await Http.PostAsJsonAsync("/api/kb/articles", new { author = "olga", content = new { language = "xx", category = "", title = "", questions = Array.Empty<string>(), keywords = Array.Empty<string>(), shortAnswer = "", longAnswer = "" } });
         Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await empty.Content.ReadAsStringAsync(), Does.Contain("language").IgnoreCase);
 
-        using var missing = await _http.PostAsJsonAsync("/api/kb/articles/no-such-article/submit", new { actor = "olga" });
+        using var missing = await Http.PostAsJsonAsync("/api/kb/articles/no-such-article/submit", new { actor = "olga" });
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
-        using var malformed = await _http.PostAsync("/api/kb/articles", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        using var malformed = await Http.PostAsync("/api/kb/articles", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
         Assert.That(malformed.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await malformed.Content.ReadAsStringAsync(), Does.Contain("Failed to read parameter"));
     }
 
     private async Task<string> LiveLongAnswerAsync(string articleId)
     {
-        var article = await _http.GetFromJsonAsync<JsonElement>($"/api/kb/articles/{articleId}");
+        var article = await Http.GetFromJsonAsync<JsonElement>($"/api/kb/articles/{articleId}");
         return article.GetProperty("live").GetProperty("content").GetProperty("longAnswer").GetString()!;
     }
 }

@@ -6,29 +6,14 @@ using SelfService.Gateway.Tests.Infrastructure;
 namespace SelfService.Gateway.Tests;
 
 /// <summary>The self-service path end to end: a web chat customer, the real host over HTTP on loopback, the sample operator.</summary>
-public class SelfServiceEndToEndTests
+public class SelfServiceEndToEndTests : LoopbackGatewayTest
 {
-    private GatewayFactory _gateway = null!;
-    private HttpClient _http = null!;
-
-    [SetUp]
-    public void StartGateway()
-    {
-        _gateway = new GatewayFactory(new Dictionary<string, string?> { ["AccessPolicies:Commands:STOP:Channels:0"] = "sms" });
-        _http = _gateway.CreateLoopbackClient();
-    }
-
-    [TearDown]
-    public void StopGateway()
-    {
-        _http.Dispose();
-        _gateway.Dispose();
-    }
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["AccessPolicies:Commands:STOP:Channels:0"] = "sms" };
 
     [Test]
     public async Task Balance_LinkedCustomer_GetsBalanceAndTariff()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.LinkAsync("+79161234567");
 
         var reply = await chat.AskAsync("баланс");
@@ -39,7 +24,7 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Balance_EnglishKeywordWithTypoAndLookalikes_AnswersInEnglish()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.LinkAsync("+447700900123");
 
         var reply = await chat.AskAsync("  balanse ");
@@ -50,7 +35,7 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Activate_WithConfirmation_ChargesOnceAndRepeatIsIdempotent()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.LinkAsync("+79161234567");
 
         var question = await chat.AskAsync("ВКЛ СМСПАКЕТ");
@@ -72,7 +57,7 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Activate_AnsweredNo_ChangesNothing()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.LinkAsync("+79998887766");
 
         Assert.That((await chat.AskAsync("ACT ROAMING")).Choices, Is.EqualTo(new[] { "YES", "NO" }));
@@ -83,7 +68,7 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Deactivate_OnWebChat_NeedsConfirmationAndPin()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.LinkAsync("+79265554433");
 
         Assert.That((await chat.AskAsync("ОТКЛ РОУМИНГ")).Text, Does.StartWith("Отключить «Роуминг»?"));
@@ -99,7 +84,7 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Balance_UnlinkedWebVisitor_IsRefusedWithWhatToDo()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
 
         var reply = await chat.AskAsync("BAL");
 
@@ -109,7 +94,7 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Command_NotAllowedOnThisChannel_IsRefusedPolitely()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
 
         var reply = await chat.AskAsync("STOP");
 
@@ -119,9 +104,9 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Link_WrongCodeThreeTimes_LinksNothing()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.AskAsync("LINK +79031112233");
-        var code = await OneTimeCodes.ReadAsync(_http, "+79031112233");
+        var code = await OneTimeCodes.ReadAsync(Http, "+79031112233");
         var wrong = code == "000000" ? "111111" : "000000";
 
         Assert.That((await chat.AskAsync(wrong)).Text, Is.EqualTo("Wrong code. Attempts left: 2."));
@@ -134,19 +119,19 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Link_NumberOfNoSubscriber_SendsNoCode()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
 
         var reply = await chat.AskAsync("LINK +79001230000");
 
         Assert.That(reply.Text, Does.StartWith("Your number is not a subscriber of ours"));
-        var outbox = await _http.GetFromJsonAsync<JsonElement>("/api/outbox?channel=sms&address=%2B79001230000");
+        var outbox = await Http.GetFromJsonAsync<JsonElement>("/api/outbox?channel=sms&address=%2B79001230000");
         Assert.That(outbox.GetArrayLength(), Is.Zero);
     }
 
     [Test]
     public async Task Redelivery_SameClientMessageId_RunsOnce()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
 
         using var first = await chat.PostAsync("what is the weather in Paris", "client-1");
         using var second = await chat.PostAsync("what is the weather in Paris", "client-1");
@@ -167,13 +152,13 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Agent_Requested_QueuesWithPositionAndWait()
     {
-        var first = await ChatSession.StartAsync(_http);
-        var second = await ChatSession.StartAsync(_http);
+        var first = await ChatSession.StartAsync(Http);
+        var second = await ChatSession.StartAsync(Http);
 
         Assert.That((await first.AskAsync("оператор")).Text, Is.EqualTo("Вам ответит оператор. Вы 1-й в очереди, ожидание около 3 мин."));
         Assert.That((await second.AskAsync("AGENT")).Text, Is.EqualTo("An operator will answer you here. You are number 2 in the queue; the wait is about 6 min."));
 
-        var queue = await _http.GetFromJsonAsync<JsonElement>("/api/queue");
+        var queue = await Http.GetFromJsonAsync<JsonElement>("/api/queue");
         Assert.That(queue.GetArrayLength(), Is.EqualTo(2));
         Assert.That(queue[0].GetProperty("ticket").GetProperty("reason").GetString(), Is.EqualTo("asked-for-agent"));
     }
@@ -181,13 +166,13 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Questions_BelowTheThreshold_TwiceInARow_EscalateWithPosition()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
 
         Assert.That((await chat.AskAsync("what's the weather like in Paris tomorrow")).Text, Does.StartWith("Sorry, I have no answer"));
         var escalated = await chat.AskAsync("recommend a good pizza place nearby");
 
         Assert.That(escalated.Text, Is.EqualTo("An operator will answer you here. You are number 1 in the queue; the wait is about 3 min."));
-        var ticket = (await _http.GetFromJsonAsync<JsonElement>("/api/queue"))[0].GetProperty("ticket");
+        var ticket = (await Http.GetFromJsonAsync<JsonElement>("/api/queue"))[0].GetProperty("ticket");
         Assert.That(ticket.GetProperty("reason").GetString(), Is.EqualTo("unanswered-questions"));
         Assert.That(ticket.GetProperty("lastQuestion").GetString(), Is.EqualTo("recommend a good pizza place nearby"));
         Assert.That(ticket.GetProperty("channel").GetString(), Is.EqualTo("webchat"));
@@ -196,11 +181,11 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Queue_TwoAgentsTakeAtOnce_ExactlyOneGetsIt()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.AskAsync("AGENT");
-        var ticketId = (await _http.GetFromJsonAsync<JsonElement>("/api/queue"))[0].GetProperty("ticket").GetProperty("id").GetString();
+        var ticketId = (await Http.GetFromJsonAsync<JsonElement>("/api/queue"))[0].GetProperty("ticket").GetProperty("id").GetString();
 
-        var takes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => _http.PostAsJsonAsync($"/api/queue/{ticketId}/take", new { agent = "agent" + i })));
+        var takes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Http.PostAsJsonAsync($"/api/queue/{ticketId}/take", new { agent = "agent" + i })));
 
         Assert.That(takes.Count(r => r.StatusCode == HttpStatusCode.OK), Is.EqualTo(1));
         Assert.That(takes.Count(r => r.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(7));
@@ -209,7 +194,7 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task BadInput_EachGetsAClearAnswer()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
 
         Assert.That((await chat.AskAsync("   ")).Text, Is.EqualTo("Пустое сообщение. Отправьте ПОМОЩЬ, чтобы узнать команды."));
         Assert.That((await chat.AskAsync("\u0001\u0002\u0003\u0004binary\u0000")).Text, Is.EqualTo("We could not read your message. Please send plain text."));
@@ -222,15 +207,15 @@ public class SelfServiceEndToEndTests
             Content = new StringContent("{\"text\": ", System.Text.Encoding.UTF8, "application/json"),
         };
         malformed.Headers.Authorization = new("Bearer", chat.Token);
-        using var malformedResponse = await _http.SendAsync(malformed);
+        using var malformedResponse = await Http.SendAsync(malformed);
         Assert.That(malformedResponse.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await malformedResponse.Content.ReadAsStringAsync(), Does.Contain("must be JSON"));
 
-        var forged = ChatSession.Resume(_http, chat.ConversationId, "forged-token");
+        var forged = ChatSession.Resume(Http, chat.ConversationId, "forged-token");
         using var forgedResponse = await forged.PostAsync("BAL");
         Assert.That(forgedResponse.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
 
-        var unknown = ChatSession.Resume(_http, "no-such-conversation", chat.Token);
+        var unknown = ChatSession.Resume(Http, "no-such-conversation", chat.Token);
         using var unknownResponse = await unknown.PostAsync("BAL");
         Assert.That(unknownResponse.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
@@ -242,16 +227,16 @@ public class SelfServiceEndToEndTests
     [Test]
     public async Task Profile_AfterLinking_ShowsIdentityAndOneTimeline()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.AskAsync("hello, how do I top up?");
         await chat.LinkAsync("+79161234567");
         await chat.AskAsync("BAL");
 
-        var customer = await _http.GetFromJsonAsync<JsonElement>("/api/customers?msisdn=%2B79161234567");
+        var customer = await Http.GetFromJsonAsync<JsonElement>("/api/customers?msisdn=%2B79161234567");
         var identities = customer.GetProperty("identities").EnumerateArray().Select(i => i.GetProperty("channel").GetString()).ToList();
         Assert.That(identities, Does.Contain("webchat"));
 
-        var history = await _http.GetFromJsonAsync<JsonElement>($"/api/customers/{customer.GetProperty("id").GetString()}/history");
+        var history = await Http.GetFromJsonAsync<JsonElement>($"/api/customers/{customer.GetProperty("id").GetString()}/history");
         var texts = history.EnumerateArray().Select(e => e.GetProperty("text").GetString()).ToList();
         Assert.That(texts[0], Is.EqualTo("hello, how do I top up?"), "the anonymous start of the conversation is claimed by the customer");
         Assert.That(texts, Does.Contain("BAL"));

@@ -4,24 +4,9 @@ using SelfService.Gateway.Tests.Infrastructure;
 namespace SelfService.Gateway.Tests;
 
 /// <summary>USSD over HTTP, as an aggregator calls it: form posts with cumulative text, CON/END answers.</summary>
-public class UssdHttpEndToEndTests
+public class UssdHttpEndToEndTests : LoopbackGatewayTest
 {
-    private GatewayFactory _gateway = null!;
-    private HttpClient _http = null!;
-
-    [SetUp]
-    public void StartGateway()
-    {
-        _gateway = new GatewayFactory(new Dictionary<string, string?> { ["Channels:Ussd:ApiKey"] = "aggregator-secret" });
-        _http = _gateway.CreateLoopbackClient();
-    }
-
-    [TearDown]
-    public void StopGateway()
-    {
-        _http.Dispose();
-        _gateway.Dispose();
-    }
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Channels:Ussd:ApiKey"] = "aggregator-secret" };
 
     [Test]
     public async Task MenuSession_ThreeSteps_ActivatesWithConfirmation()
@@ -67,7 +52,7 @@ public class UssdHttpEndToEndTests
         Assert.That(await badPhone.Content.ReadAsStringAsync(), Is.EqualTo("END Bad request: phoneNumber is not a phone number"));
 
         using var json = new HttpRequestMessage(HttpMethod.Post, "/api/ussd/callback?key=aggregator-secret") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
-        using var jsonResponse = await _http.SendAsync(json);
+        using var jsonResponse = await Http.SendAsync(json);
         Assert.That(jsonResponse.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
@@ -83,6 +68,6 @@ public class UssdHttpEndToEndTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ussd/callback") { Content = new FormUrlEncodedContent(form) };
         if (key is not null) request.Headers.Add("X-Api-Key", key);
-        return await _http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 }
