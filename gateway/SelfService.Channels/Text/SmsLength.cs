@@ -1,3 +1,5 @@
+using SelfService.Smpp;
+
 namespace SelfService.Channels.Text;
 
 /// <summary>How a text travels as SMS: its encoding, its length in that encoding's units and how many parts it takes.</summary>
@@ -9,7 +11,7 @@ public readonly record struct SmsLength(SmsEncoding Encoding, int Units, int Par
 
     public static SmsLength Measure(ReadOnlySpan<char> text)
     {
-        var septets = Gsm7Alphabet.CountSeptets(text);
+        var septets = GsmAlphabet.GetSeptetCount(text);
         return septets >= 0
             ? new SmsLength(SmsEncoding.Gsm7, septets, PartsFor(septets, Gsm7Single, Gsm7Part))
             : new SmsLength(SmsEncoding.Ucs2, text.Length, PartsFor(text.Length, Ucs2Single, Ucs2Part));
