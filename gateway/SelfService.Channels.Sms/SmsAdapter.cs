@@ -36,7 +36,10 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         _splitter = new MessageSplitter(new MessageSplitterOptions { Method = _options.Concatenation, Text = _text, MaxParts = 255 });
         _time = time;
         _logger = loggers.CreateLogger<SmsAdapter>();
-        Profile = new ChannelProfile(ChannelNames.Sms, ReplyForm.Short, _options.MaxParts, SenderIsMsisdn: true);
+        // Sends are idempotent by outbox id: parts the SMSC acknowledged are recorded, and a send finds them (below).
+        // So after a crash the outbox sends again what was in flight, and only a submit that was on the wire without
+        // its answer yet (at most the window) can reach the customer twice.
+        Profile = new ChannelProfile(ChannelNames.Sms, ReplyForm.Short, _options.MaxParts, SenderIsMsisdn: true, IdempotentSends: true);
         Client = new SmppClient(_options.Smpp, this, time, loggers.CreateLogger<SmppClient>());
     }
 
@@ -47,6 +50,14 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
+        var acknowledged = _submissions.ForOutbox(message.Id);
+        if (acknowledged.Count > 0)
+        {
+            // Sent before a restart: the SMSC has it (or the parts it acknowledged) already.
+            return acknowledged.Count >= acknowledged[0].Parts
+                ? SendResult.Sent
+                : new SendResult(SendStatus.Sent, $"partly sent before a restart: {acknowledged.Count} of {acknowledged[0].Parts} parts; not repeated");
+        }
         if (Client.State != SmppSessionState.Bound) return SendResult.Retry("the SMSC bind is down; waiting for it to come back");
         var template = new SubmitSm
         {
