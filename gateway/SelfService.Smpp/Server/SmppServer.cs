@@ -178,52 +178,27 @@ public sealed class SmppServer : IAsyncDisposable
         connection.Send(response);
     }
 
-    private async Task SubmitAsync(SmppServerSession session, SubmitSm submit)
+    /// <summary>
+    /// Asks the handler for the response to a request and sends it. A handler that throws is answered with
+    /// ESME_RSYSERR (the ESME may retry later) and logged: the session goes on.
+    /// </summary>
+    private async Task RespondAsync<TRequest, TResponse>(
+        SmppServerSession session, TRequest request, Func<SmppServerSession, TRequest, CancellationToken, ValueTask<TResponse>> handle)
+        where TRequest : Pdu
+        where TResponse : Pdu, new()
     {
         var connection = session.Connection;
-        SubmitSmResp response;
+        TResponse response;
         try
         {
-            response = await _handler.OnSubmitAsync(session, submit, connection.Closing).ConfigureAwait(false);
+            response = await handle(session, request, connection.Closing).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            Log.HandlerFailed(_logger, ex, connection.Name, submit.CommandId, submit.SequenceNumber);
-            response = new SubmitSmResp { CommandStatus = CommandStatus.SystemError };
+            Log.HandlerFailed(_logger, ex, connection.Name, request.CommandId, request.SequenceNumber);
+            response = new TResponse { CommandStatus = CommandStatus.SystemError };
         }
-        SendChecked(connection, response with { SequenceNumber = submit.SequenceNumber }, submit);
-    }
-
-    private async Task DataSmAsync(SmppServerSession session, DataSm data)
-    {
-        var connection = session.Connection;
-        DataSmResp response;
-        try
-        {
-            response = await _handler.OnDataSmAsync(session, data, connection.Closing).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            Log.HandlerFailed(_logger, ex, connection.Name, data.CommandId, data.SequenceNumber);
-            response = new DataSmResp { CommandStatus = CommandStatus.SystemError };
-        }
-        SendChecked(connection, response with { SequenceNumber = data.SequenceNumber }, data);
-    }
-
-    private async Task QueryAsync(SmppServerSession session, QuerySm query)
-    {
-        var connection = session.Connection;
-        QuerySmResp response;
-        try
-        {
-            response = await _handler.OnQueryAsync(session, query, connection.Closing).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            Log.HandlerFailed(_logger, ex, connection.Name, query.CommandId, query.SequenceNumber);
-            response = new QuerySmResp { CommandStatus = CommandStatus.SystemError };
-        }
-        SendChecked(connection, response with { SequenceNumber = query.SequenceNumber }, query);
+        SendChecked(connection, response with { SequenceNumber = request.SequenceNumber }, request);
     }
 
     private void SendChecked(SmppConnection connection, Pdu response, Pdu request)
@@ -269,13 +244,13 @@ public sealed class SmppServer : IAsyncDisposable
                     server.Notify(session, server._handler.OnUnbind);
                     break;
                 case SubmitSm submit when bound is SmppBindType.Transmitter or SmppBindType.Transceiver:
-                    _ = server.SubmitAsync(session, submit);
+                    _ = server.RespondAsync(session, submit, server._handler.OnSubmitAsync);
                     break;
                 case DataSm data when bound is not null:
-                    _ = server.DataSmAsync(session, data);
+                    _ = server.RespondAsync(session, data, server._handler.OnDataSmAsync);
                     break;
                 case QuerySm query when bound is SmppBindType.Transmitter or SmppBindType.Transceiver:
-                    _ = server.QueryAsync(session, query);
+                    _ = server.RespondAsync(session, query, server._handler.OnQueryAsync);
                     break;
                 default:
                     // Not allowed before the bind, or on this bind (section 2.3): ESME_RINVBNDSTS.

@@ -489,7 +489,13 @@ public sealed class SmppClient : IAsyncDisposable
         idle?.TrySetResult();
     }
 
-    private async Task HandleDeliverAsync(SmppConnection connection, DeliverSm pdu)
+    /// <summary>
+    /// Hands a deliver_sm or data_sm to the application and answers with the status it returns. A handler that throws
+    /// is answered with ESME_RSYSERR, which SMSCs treat as "deliver again later", and logged: the session goes on.
+    /// </summary>
+    private async Task HandleMessageAsync<TRequest>(
+        SmppConnection connection, TRequest pdu, Func<TRequest, CancellationToken, ValueTask<CommandStatus>> handle, Func<CommandStatus, Pdu> respond)
+        where TRequest : Pdu
     {
         EnterInbound();
         try
@@ -497,37 +503,14 @@ public sealed class SmppClient : IAsyncDisposable
             CommandStatus status;
             try
             {
-                status = await _handler.OnDeliverAsync(pdu, connection.Closing).ConfigureAwait(false);
+                status = await handle(pdu, connection.Closing).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
                 Log.HandlerFailed(_logger, ex, connection.Name, pdu.CommandId, pdu.SequenceNumber);
                 status = CommandStatus.SystemError;
             }
-            connection.Send(new DeliverSmResp { SequenceNumber = pdu.SequenceNumber, CommandStatus = status });
-        }
-        finally
-        {
-            ExitInbound();
-        }
-    }
-
-    private async Task HandleDataSmAsync(SmppConnection connection, DataSm pdu)
-    {
-        EnterInbound();
-        try
-        {
-            CommandStatus status;
-            try
-            {
-                status = await _handler.OnDataSmAsync(pdu, connection.Closing).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                Log.HandlerFailed(_logger, ex, connection.Name, pdu.CommandId, pdu.SequenceNumber);
-                status = CommandStatus.SystemError;
-            }
-            connection.Send(new DataSmResp { SequenceNumber = pdu.SequenceNumber, CommandStatus = status });
+            connection.Send(respond(status));
         }
         finally
         {
@@ -557,10 +540,12 @@ public sealed class SmppClient : IAsyncDisposable
                 case EnquireLink or Unbind:
                     break;
                 case DeliverSm deliver when receives:
-                    _ = client.HandleDeliverAsync(connection, deliver);
+                    _ = client.HandleMessageAsync(connection, deliver, client._handler.OnDeliverAsync,
+                        status => new DeliverSmResp { SequenceNumber = deliver.SequenceNumber, CommandStatus = status });
                     break;
                 case DataSm data when receives:
-                    _ = client.HandleDataSmAsync(connection, data);
+                    _ = client.HandleMessageAsync(connection, data, client._handler.OnDataSmAsync,
+                        status => new DataSmResp { SequenceNumber = data.SequenceNumber, CommandStatus = status });
                     break;
                 case AlertNotification alert:
                     _ = client.HandleAlertAsync(connection, alert);
