@@ -20,7 +20,7 @@ public sealed partial class CommandWorkers(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var partitions = Enumerable.Range(0, Math.Max(1, options.Value.Workers))
-            .Select(_ => Channel.CreateUnbounded<InboundRecord>(new UnboundedChannelOptions { SingleReader = true }))
+            .Select(_ => Channel.CreateUnbounded<QueuedMessage>(new UnboundedChannelOptions { SingleReader = true }))
             .ToArray();
         var workers = partitions.Select(p => RunPartitionAsync(p.Reader, stoppingToken)).ToList();
 
@@ -29,12 +29,10 @@ public sealed partial class CommandWorkers(
 
         try
         {
-            await foreach (var id in pipeline.Queue.ReadAllAsync(stoppingToken))
+            await foreach (var queued in pipeline.Queue.ReadAllAsync(stoppingToken))
             {
-                var record = store.GetInbound(id);
-                if (record is null || record.State != InboundState.Accepted) continue;
-                var partition = (int)((uint)StringComparer.Ordinal.GetHashCode(record.SenderAddress) % (uint)partitions.Length);
-                partitions[partition].Writer.TryWrite(record);
+                var partition = (int)((uint)StringComparer.Ordinal.GetHashCode(queued.SenderAddress) % (uint)partitions.Length);
+                partitions[partition].Writer.TryWrite(queued);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,22 +42,22 @@ public sealed partial class CommandWorkers(
         await Task.WhenAll(workers);
     }
 
-    private async Task RunPartitionAsync(ChannelReader<InboundRecord> reader, CancellationToken stoppingToken)
+    private async Task RunPartitionAsync(ChannelReader<QueuedMessage> reader, CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var record in reader.ReadAllAsync(stoppingToken))
-                await ProcessOneAsync(record, stoppingToken);
+            await foreach (var queued in reader.ReadAllAsync(stoppingToken))
+                await ProcessOneAsync(queued.Id, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
-    private async Task ProcessOneAsync(InboundRecord record, CancellationToken stoppingToken)
+    private async Task ProcessOneAsync(string id, CancellationToken stoppingToken)
     {
-        // Re-read: the same id may have been queued twice (accepted just as recovery ran).
-        if (store.GetInbound(record.Id) is not { State: InboundState.Accepted }) return;
+        // Read here, in the sender's worker: the same id may have been queued twice (accepted just as recovery ran).
+        if (store.GetInbound(id) is not { State: InboundState.Accepted } record) return;
         var message = new InboundMessage(record.Id, record.Channel, record.ChannelMessageId, record.SenderAddress, null, record.Text ?? "",
             record.LanguageHint, record.SessionId, record.ReceivedAt);
         try

@@ -10,9 +10,9 @@ namespace SelfService.Pipeline;
 /// </summary>
 public sealed partial class InboundPipeline(MessageStore store, ILogger<InboundPipeline> logger) : IInboundSink
 {
-    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<QueuedMessage> _queue = Channel.CreateUnbounded<QueuedMessage>(new UnboundedChannelOptions { SingleReader = true });
 
-    internal ChannelReader<string> Queue => _queue.Reader;
+    internal ChannelReader<QueuedMessage> Queue => _queue.Reader;
 
     public Task<AcceptResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -20,18 +20,21 @@ public sealed partial class InboundPipeline(MessageStore store, ILogger<InboundP
         if (result.Duplicate)
             LogDuplicate(message.Channel, message.ChannelMessageId, result.MessageId);
         else
-            _queue.Writer.TryWrite(result.MessageId);
+            _queue.Writer.TryWrite(new QueuedMessage(result.MessageId, message.SenderAddress));
         return Task.FromResult(result);
     }
 
     /// <summary>Re-queues messages accepted before a crash or restart but never processed.</summary>
     internal int RequeueUnprocessed()
     {
-        var ids = store.UnprocessedIds();
-        foreach (var id in ids) _queue.Writer.TryWrite(id);
-        return ids.Count;
+        var unprocessed = store.Unprocessed();
+        foreach (var message in unprocessed) _queue.Writer.TryWrite(message);
+        return unprocessed.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redelivered {Channel} message {ChannelMessageId} is {MessageId}, already accepted: not run again")]
     private partial void LogDuplicate(string channel, string channelMessageId, string messageId);
 }
+
+/// <summary>An accepted message waiting for a worker: its id, and its sender, which decides the worker.</summary>
+internal sealed record QueuedMessage(string Id, string SenderAddress);

@@ -43,8 +43,9 @@ public sealed class MessageStore
 
     public InboundRecord? GetInbound(string id) => _inbound.FindById(id);
 
-    public IReadOnlyList<string> UnprocessedIds() =>
-        _inbound.Query().Where(r => r.State == InboundState.Accepted).OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToList();
+    internal IReadOnlyList<QueuedMessage> Unprocessed() =>
+        _inbound.Query().Where(r => r.State == InboundState.Accepted).OrderBy(r => r.ReceivedAt).ToList()
+            .Select(r => new QueuedMessage(r.Id, r.SenderAddress)).ToList();
 
     /// <summary>
     /// Queues a processed message's replies, then marks it processed. A crash in between re-runs the message; replies

@@ -160,7 +160,7 @@ public class OutboxDispatcherTests
         Assert.That(a.Duplicate, Is.False);
         Assert.That(b, Is.EqualTo(new AcceptResult(first.Id, Duplicate: true)));
         Assert.That(c.Duplicate, Is.False, "ids are per channel");
-        Assert.That(_store.UnprocessedIds(), Is.EqualTo(new[] { first.Id, other.Id }));
+        Assert.That(_store.Unprocessed().Select(m => m.Id), Is.EqualTo(new[] { first.Id, other.Id }));
     }
 
     private OutboxDispatcher Dispatcher(IChannelAdapter adapter) =>
