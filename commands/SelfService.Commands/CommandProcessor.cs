@@ -98,6 +98,7 @@ public sealed partial class CommandProcessor
         if (LooksBinary(text)) return Invalid(context, "unreadable");
         if (!_policy.TryConsumeMessage(context.State.Key))
             return new HandlerResult(new Reply(_texts.Get("rateLimited", context.Language)), CommandOutcomeKind.Refused);
+        if (context.Message.VouchedMsisdn is { } vouched) return await _linking.LinkVouchedAsync(context, vouched, cancellationToken);
 
         var step = _menus.Interpret(context, text);
         if (step.Result is not null) return step.Result;

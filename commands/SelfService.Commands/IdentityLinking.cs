@@ -41,6 +41,25 @@ internal sealed class IdentityLinking(
             CommandOutcomeKind.Executed, ActionNames.Link);
     }
 
+    /// <summary>
+    /// The channel itself proved the sender owns <paramref name="vouched"/> (Telegram: a contact shared by its own
+    /// user). Links like a correct one-time code would, for the operator's subscribers only.
+    /// </summary>
+    public async Task<HandlerResult> LinkVouchedAsync(CommandContext context, string vouched, CancellationToken cancellationToken)
+    {
+        if (!msisdns.TryNormalize(vouched, out var msisdn))
+            return new HandlerResult(new Reply(texts.Get("linkBadPhone", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Link);
+        if (await provisioning.FindSubscriberAsync(msisdn, cancellationToken) is null)
+            return new HandlerResult(new Reply(texts.Get("unknownSubscriber", context.Language)), CommandOutcomeKind.Refused, ActionNames.Link);
+
+        context.State.PendingLink = null;
+        var message = context.Message;
+        var customer = customers.Link(msisdn, message.Channel, message.SenderAddress, context.Language, provenBy: message.Channel + "-contact");
+        history.Claim(message.Channel, message.SenderAddress, customer.Id);
+        context.Customer = customer;
+        return new HandlerResult(new Reply(texts.Get("linkDone", context.Language, ("msisdn", Mask(msisdn)))), CommandOutcomeKind.Executed, ActionNames.Link);
+    }
+
     public bool IsAwaitingCode(CommandContext context) => context.State.PendingLink is not null;
 
     public HandlerResult CheckCode(CommandContext context, string? typed)

@@ -24,6 +24,12 @@ public sealed record InboundMessage(
     string SessionId,
     DateTimeOffset ReceivedAt)
 {
+    /// <summary>
+    /// A phone number (E.164) the channel itself proves belongs to the sender, beyond the sender address: a Telegram
+    /// contact shared by its own user. The processor links the sender to that number's customer, as a one-time code would.
+    /// </summary>
+    public string? VouchedMsisdn { get; init; }
+
     /// <summary>An envelope as an adapter builds it, before the pipeline resolves the customer.</summary>
     public static InboundMessage Received(
         string channel, string channelMessageId, string senderAddress, string text, string sessionId, DateTimeOffset receivedAt, string? languageHint = null) =>

@@ -1,4 +1,7 @@
+using SelfService.Channels.DirectLine;
+using SelfService.Channels.Email;
 using SelfService.Channels.Sms;
+using SelfService.Channels.Telegram;
 using SelfService.Channels.Ussd;
 using SelfService.Channels.WebChat;
 using SelfService.Gateway.Api;
@@ -12,12 +15,17 @@ builder.AddSelfService();
 builder.Services.AddWebChatChannel();
 builder.Services.AddUssdChannel(builder.Configuration);
 builder.Services.AddSmsChannel(builder.Configuration);
+builder.Services.AddEmailChannel(builder.Configuration);
+builder.Services.AddTelegramChannel(builder.Configuration);
+builder.Services.AddDirectLineChannel(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseGatewayErrorHandling();
 app.MapWebChat();
 app.MapUssd();
+app.MapTelegram();
+app.MapDirectLine();
 app.MapCustomerApi();
 app.MapQueueApi();
 app.MapOutboxApi();

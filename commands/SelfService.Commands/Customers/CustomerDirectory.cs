@@ -49,8 +49,11 @@ public sealed class CustomerDirectory
         }
     }
 
-    /// <summary>Links a channel address to the customer owning <paramref name="msisdn"/>, after the one-time code proved it.</summary>
-    public Customer Link(string msisdn, string channel, string address, string? language)
+    /// <summary>
+    /// Links a channel address to the customer owning <paramref name="msisdn"/>, once <paramref name="provenBy"/>
+    /// (a one-time code, or a contact the channel vouches for) proved the address's owner has that phone.
+    /// </summary>
+    public Customer Link(string msisdn, string channel, string address, string? language, string provenBy = "one-time-code")
     {
         lock (_gate)
         {
@@ -64,7 +67,7 @@ public sealed class CustomerDirectory
             }
             if (!owner.Identities.Any(i => i.Channel == channel && i.Address == address))
             {
-                AddIdentity(owner, channel, address, "one-time-code");
+                AddIdentity(owner, channel, address, provenBy);
                 _customers.Update(owner);
             }
             return owner;
