@@ -6,12 +6,15 @@ using SelfService.Channels.Ussd;
 using SelfService.Channels.WebChat;
 using SelfService.Gateway.Api;
 using SelfService.Gateway.Hosting;
+using SelfService.Staff;
 
-var builder = WebApplication.CreateBuilder(args);
+var staffCommand = StaffCommandLine.Split(args, out var hostArgs);
+var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.Services.AddGatewayErrorHandling();
 builder.AddGatewayStorage();
 builder.AddSelfService();
+builder.Services.AddStaff();
 builder.Services.AddWebChatChannel();
 builder.Services.AddUssdChannel(builder.Configuration);
 builder.Services.AddSmsChannel(builder.Configuration);
@@ -20,8 +23,11 @@ builder.Services.AddTelegramChannel(builder.Configuration);
 builder.Services.AddDirectLineChannel(builder.Configuration);
 
 var app = builder.Build();
+if (staffCommand is not null) return await StaffCommandLine.RunAsync(app.Services, staffCommand);
 
 app.UseGatewayErrorHandling();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapWebChat();
 app.MapUssd();
 app.MapTelegram();
@@ -30,6 +36,8 @@ app.MapCustomerApi();
 app.MapQueueApi();
 app.MapOutboxApi();
 app.MapKnowledgeBaseApi();
+app.MapStaffApi();
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
 
 app.Run();
+return 0;

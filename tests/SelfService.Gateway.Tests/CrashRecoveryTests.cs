@@ -44,7 +44,7 @@ public class CrashRecoveryTests
 
         // Second life: same database, a working (embedded) backend. Recovery runs the accepted message.
         using var second = await GatewayProcess.StartAsync(new Dictionary<string, string>(common) { ["Provisioning:Kind"] = "Embedded" });
-        using var http2 = new HttpClient { BaseAddress = second.Address };
+        using var http2 = await second.CreateAdminClientAsync();
         var resumed = ChatSession.Resume(http2, conversationId, token);
         var reply = await resumed.NextReplyAsync();
         Assert.That(reply.Text, Does.StartWith("We sent a code by SMS to +7916***4567"));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SelfService.Gateway.Tests.Infrastructure;
+using SelfService.Staff;
 
 namespace SelfService.Gateway.Tests;
 
@@ -27,7 +28,6 @@ public class KnowledgeBaseEndToEndTests : LoopbackGatewayTest
         const string question = "можно ли купить телефон в рассрочку";
         var draft = new
         {
-            author = "olga",
             content = new
             {
                 language = "ru", category = "devices", title = "Телефон в рассрочку",
@@ -41,18 +41,21 @@ public class KnowledgeBaseEndToEndTests : LoopbackGatewayTest
         var chat = await ChatSession.StartAsync(Http);
         Assert.That((await chat.AskAsync(question)).Text, Does.StartWith("К сожалению, ответа нет"), "no answer before publishing");
 
-        using var created = await Http.PostAsJsonAsync("/api/kb/articles", draft);
+        // Olga edits and reviews; Igor only reviews. Neither may publish their own text.
+        using var olga = Gateway.CreateStaffClient("olga", StaffRoles.Editor, StaffRoles.Reviewer);
+        using var igor = Gateway.CreateStaffClient("igor", StaffRoles.Reviewer);
+        using var created = await olga.PostAsJsonAsync("/api/kb/articles", draft);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        using var submitted = await Http.PostAsJsonAsync($"/api/kb/articles/{id}/submit", new { actor = "olga" });
+        using var submitted = await olga.PostAsync($"/api/kb/articles/{id}/submit", null);
         Assert.That(submitted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        using var selfApproved = await Http.PostAsJsonAsync($"/api/kb/articles/{id}/approve", new { actor = "olga" });
+        using var selfApproved = await olga.PostAsync($"/api/kb/articles/{id}/approve", null);
         Assert.That(selfApproved.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "an editor may not publish their own text");
         var other = await ChatSession.StartAsync(Http);
         Assert.That((await other.AskAsync(question)).Text, Does.StartWith("К сожалению, ответа нет"), "in review is not published");
 
-        using var approved = await Http.PostAsJsonAsync($"/api/kb/articles/{id}/approve", new { actor = "igor" });
+        using var approved = await igor.PostAsync($"/api/kb/articles/{id}/approve", null);
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approved.Content.ReadAsStringAsync());
         Assert.That((await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Published"));
 
@@ -66,11 +69,11 @@ public class KnowledgeBaseEndToEndTests : LoopbackGatewayTest
     [Test]
     public async Task EditorsApi_BadRequests_GetReasons()
     {
-        using var empty = await Http.PostAsJsonAsync("/api/kb/articles", new { author = "olga", content = new { language = "xx", category = "", title = "", questions = Array.Empty<string>(), keywords = Array.Empty<string>(), shortAnswer = "", longAnswer = "" } });
+        using var empty = await Http.PostAsJsonAsync("/api/kb/articles", new { content = new { language = "xx", category = "", title = "", questions = Array.Empty<string>(), keywords = Array.Empty<string>(), shortAnswer = "", longAnswer = "" } });
         Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await empty.Content.ReadAsStringAsync(), Does.Contain("language").IgnoreCase);
 
-        using var missing = await Http.PostAsJsonAsync("/api/kb/articles/no-such-article/submit", new { actor = "olga" });
+        using var missing = await Http.PostAsync("/api/kb/articles/no-such-article/submit", null);
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
         using var malformed = await Http.PostAsync("/api/kb/articles", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));

@@ -185,7 +185,9 @@ public class SelfServiceEndToEndTests : LoopbackGatewayTest
         await chat.AskAsync("AGENT");
         var ticketId = (await Http.GetFromJsonAsync<JsonElement>("/api/queue"))[0].GetProperty("ticket").GetProperty("id").GetString();
 
-        var takes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Http.PostAsJsonAsync($"/api/queue/{ticketId}/take", new { agent = "agent" + i })));
+        var agents = Enumerable.Range(0, 8).Select(i => Gateway.CreateStaffClient("agent" + i, SelfService.Staff.StaffRoles.Agent)).ToList();
+        var takes = await Task.WhenAll(agents.Select(agent => agent.PostAsync($"/api/queue/{ticketId}/take", null)));
+        agents.ForEach(a => a.Dispose());
 
         Assert.That(takes.Count(r => r.StatusCode == HttpStatusCode.OK), Is.EqualTo(1));
         Assert.That(takes.Count(r => r.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(7));

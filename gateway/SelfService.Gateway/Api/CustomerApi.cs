@@ -1,14 +1,16 @@
+using System.Security.Claims;
 using SelfService.Commands.Customers;
 using SelfService.Commands.History;
+using SelfService.Staff;
 
 namespace SelfService.Gateway.Api;
 
-/// <summary>The customer profile and the cross-channel timeline.</summary>
+/// <summary>The customer profile and the cross-channel timeline, for agents; every look is in the audit trail.</summary>
 internal static class CustomerApi
 {
     public static IEndpointRouteBuilder MapCustomerApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/customers");
+        var group = routes.MapGroup("/api/customers").RequireAuthorization(StaffPolicies.Agents);
         group.MapGet("", FindCustomer);
         group.MapGet("/{customerId}", GetCustomer);
         group.MapGet("/{customerId}/history", GetHistory);
@@ -16,7 +18,7 @@ internal static class CustomerApi
     }
 
     /// <summary>GET /api/customers?msisdn=+7... or ?channel=webchat&amp;address=...</summary>
-    private static IResult FindCustomer(string? msisdn, string? channel, string? address, CustomerDirectory customers)
+    private static IResult FindCustomer(string? msisdn, string? channel, string? address, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit)
     {
         Customer? customer = (msisdn, channel, address) switch
         {
@@ -26,12 +28,22 @@ internal static class CustomerApi
         };
         if (msisdn is null && (channel is null || address is null))
             return TypedResults.Problem("Give msisdn, or channel and address.", statusCode: StatusCodes.Status400BadRequest);
-        return customer is null ? TypedResults.NotFound() : TypedResults.Ok(customer);
+        if (customer is null) return TypedResults.NotFound();
+        audit.Record(user.UserName(), "customer.view", customer.Id, "profile");
+        return TypedResults.Ok(customer);
     }
 
-    private static IResult GetCustomer(string customerId, CustomerDirectory customers) =>
-        customers.Get(customerId) is { } customer ? TypedResults.Ok(customer) : TypedResults.NotFound();
+    private static IResult GetCustomer(string customerId, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit)
+    {
+        if (customers.Get(customerId) is not { } customer) return TypedResults.NotFound();
+        audit.Record(user.UserName(), "customer.view", customer.Id, "profile");
+        return TypedResults.Ok(customer);
+    }
 
-    private static IResult GetHistory(string customerId, CustomerDirectory customers, HistoryStore history) =>
-        customers.Get(customerId) is null ? TypedResults.NotFound() : TypedResults.Ok(history.ForCustomer(customerId));
+    private static IResult GetHistory(string customerId, CustomerDirectory customers, HistoryStore history, ClaimsPrincipal user, AuditTrail audit)
+    {
+        if (customers.Get(customerId) is null) return TypedResults.NotFound();
+        audit.Record(user.UserName(), "customer.view", customerId, "history");
+        return TypedResults.Ok(history.ForCustomer(customerId));
+    }
 }

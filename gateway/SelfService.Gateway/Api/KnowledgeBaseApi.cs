@@ -1,28 +1,33 @@
+using System.Security.Claims;
 using SelfService.KnowledgeBase;
+using SelfService.Staff;
 
 namespace SelfService.Gateway.Api;
 
 /// <summary>
 /// The editors' API: drafts, review, publishing, retiring, history, search and import/export.
-/// Until sign-in exists (the people's-side issue) the acting editor names themself in the body.
+/// The acting editor is the signed-in user (cookie or API token): editors draft and submit, reviewers publish or return.
 /// </summary>
 internal static class KnowledgeBaseApi
 {
     public static IEndpointRouteBuilder MapKnowledgeBaseApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/kb").AddEndpointFilter(MapWorkflowErrorsAsync);
+        var group = routes.MapGroup("/api/kb").AddEndpointFilter(MapWorkflowErrorsAsync).RequireAuthorization(StaffPolicies.Editors);
         group.MapGet("/articles", List);
         group.MapGet("/articles/{id}", Get);
         group.MapPost("/articles", Create);
         group.MapPut("/articles/{id}", Edit);
-        group.MapPost("/articles/{id}/submit", (string id, WorkflowStep step, ArticleService articles) => TypedResults.Ok(articles.Submit(id, step.Actor!)));
-        group.MapPost("/articles/{id}/approve", (string id, WorkflowStep step, ArticleService articles) => TypedResults.Ok(articles.Approve(id, step.Actor!)));
-        group.MapPost("/articles/{id}/return", (string id, WorkflowStep step, ArticleService articles) => TypedResults.Ok(articles.Return(id, step.Actor!, step.Comment ?? "")));
-        group.MapPost("/articles/{id}/retire", (string id, WorkflowStep step, ArticleService articles) => TypedResults.Ok(articles.Retire(id, step.Actor!, step.Comment)));
+        group.MapPost("/articles/{id}/submit", (string id, ClaimsPrincipal user, ArticleService articles) => TypedResults.Ok(articles.Submit(id, user.UserName())));
+        group.MapPost("/articles/{id}/approve", (string id, ClaimsPrincipal user, ArticleService articles) => TypedResults.Ok(articles.Approve(id, user.UserName())))
+            .RequireAuthorization(StaffPolicies.Reviewers);
+        group.MapPost("/articles/{id}/return", (string id, WorkflowStep? step, ClaimsPrincipal user, ArticleService articles) => TypedResults.Ok(articles.Return(id, user.UserName(), step?.Comment ?? "")))
+            .RequireAuthorization(StaffPolicies.Reviewers);
+        group.MapPost("/articles/{id}/retire", (string id, WorkflowStep? step, ClaimsPrincipal user, ArticleService articles) => TypedResults.Ok(articles.Retire(id, user.UserName(), step?.Comment)))
+            .RequireAuthorization(StaffPolicies.Reviewers);
         group.MapGet("/articles/{id}/history", (string id, ArticleService articles) => TypedResults.Ok(articles.History(id)));
         group.MapGet("/search", Search);
         group.MapGet("/export", Export);
-        group.MapPost("/import", Import);
+        group.MapPost("/import", Import).RequireAuthorization(StaffPolicies.Reviewers);
         return routes;
     }
 
@@ -32,17 +37,17 @@ internal static class KnowledgeBaseApi
     private static IResult Get(string id, ArticleService articles) =>
         articles.Get(id) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
 
-    private static IResult Create(ArticleDraft draft, ArticleService articles)
+    private static IResult Create(ArticleDraft draft, ClaimsPrincipal user, ArticleService articles)
     {
         if (draft.Content is null) return TypedResults.Problem("The body needs \"content\".", statusCode: StatusCodes.Status400BadRequest);
-        var article = articles.CreateDraft(draft.Content, draft.Author!, draft.Id);
+        var article = articles.CreateDraft(draft.Content, user.UserName(), draft.Id);
         return TypedResults.Created($"/api/kb/articles/{article.Id}", article);
     }
 
-    private static IResult Edit(string id, ArticleDraft draft, ArticleService articles)
+    private static IResult Edit(string id, ArticleDraft draft, ClaimsPrincipal user, ArticleService articles)
     {
         if (draft.Content is null) return TypedResults.Problem("The body needs \"content\".", statusCode: StatusCodes.Status400BadRequest);
-        return TypedResults.Ok(articles.EditDraft(id, draft.Content, draft.Author!));
+        return TypedResults.Ok(articles.EditDraft(id, draft.Content, user.UserName()));
     }
 
     private static IResult Search(string? q, string? language, IKnowledgeSearch search)
@@ -86,7 +91,7 @@ internal static class KnowledgeBaseApi
         }
     }
 
-    internal sealed record ArticleDraft(string? Id, string? Author, ArticleContent? Content);
+    internal sealed record ArticleDraft(string? Id, ArticleContent? Content);
 
-    internal sealed record WorkflowStep(string? Actor, string? Comment);
+    internal sealed record WorkflowStep(string? Comment);
 }

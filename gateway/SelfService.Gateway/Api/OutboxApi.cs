@@ -1,5 +1,6 @@
 using SelfService.Channels.Sms;
 using SelfService.Pipeline;
+using SelfService.Staff;
 
 namespace SelfService.Gateway.Api;
 
@@ -8,8 +9,9 @@ internal static class OutboxApi
 {
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/outbox", List);
-        routes.MapGet("/api/outbox/{outboxId}/delivery", Delivery);
+        var group = routes.MapGroup("/api/outbox").RequireAuthorization(StaffPolicies.Supervisors);
+        group.MapGet("", List);
+        group.MapGet("/{outboxId}/delivery", Delivery);
         return routes;
     }
 

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using SelfService.Commands.Escalation;
+using SelfService.Staff;
 
 namespace SelfService.Gateway.Api;
 
@@ -7,7 +9,7 @@ internal static class QueueApi
 {
     public static IEndpointRouteBuilder MapQueueApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/queue");
+        var group = routes.MapGroup("/api/queue").RequireAuthorization(StaffPolicies.Agents);
         group.MapGet("", ListWaiting);
         group.MapGet("/{ticketId}", GetTicket);
         group.MapPost("/{ticketId}/take", Take);
@@ -21,20 +23,22 @@ internal static class QueueApi
     private static IResult GetTicket(string ticketId, EscalationQueue queue) =>
         queue.Get(ticketId) is { } ticket ? TypedResults.Ok(new { ticket, position = queue.PositionOf(ticketId) }) : TypedResults.NotFound();
 
-    private static IResult Take(string ticketId, TakeRequest request, EscalationQueue queue)
-    {
-        if (string.IsNullOrWhiteSpace(request.Agent)) return TypedResults.Problem("Name the agent.", statusCode: StatusCodes.Status400BadRequest);
-        if (queue.Get(ticketId) is null) return TypedResults.NotFound();
-        return queue.TryTake(ticketId, request.Agent)
-            ? TypedResults.Ok(queue.Get(ticketId))
-            : TypedResults.Problem("Another agent has taken it, or it is closed.", statusCode: StatusCodes.Status409Conflict);
-    }
-
-    private static IResult Close(string ticketId, EscalationQueue queue)
+    /// <summary>The signed-in agent takes the conversation; of agents clicking at once, exactly one gets it.</summary>
+    private static IResult Take(string ticketId, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit)
     {
         if (queue.Get(ticketId) is null) return TypedResults.NotFound();
-        return queue.TryClose(ticketId) ? TypedResults.Ok(queue.Get(ticketId)) : TypedResults.Problem("Already closed.", statusCode: StatusCodes.Status409Conflict);
+        if (!queue.TryTake(ticketId, user.UserName()))
+            return TypedResults.Problem("Another agent has taken it, or it is closed.", statusCode: StatusCodes.Status409Conflict);
+        var ticket = queue.Get(ticketId)!;
+        audit.Record(user.UserName(), "ticket.take", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId);
+        return TypedResults.Ok(ticket);
     }
 
-    internal sealed record TakeRequest(string? Agent);
+    private static IResult Close(string ticketId, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit)
+    {
+        if (queue.Get(ticketId) is not { } ticket) return TypedResults.NotFound();
+        if (!queue.TryClose(ticketId)) return TypedResults.Problem("Already closed.", statusCode: StatusCodes.Status409Conflict);
+        audit.Record(user.UserName(), "ticket.close", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId);
+        return TypedResults.Ok(queue.Get(ticketId));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using SelfService.Staff;
 using SelfService.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,8 +9,9 @@ namespace SelfService.Gateway.Tests.Infrastructure;
 /// <summary>
 /// The real gateway host, in this process, on Kestrel at a loopback port chosen at run time, with its own
 /// LiteDB file and the sample operator. Extra settings override appsettings.json.
+/// <see cref="CreateLoopbackClient"/> acts as an admin (every API); <see cref="CreateStaffClient"/> as a given role.
 /// </summary>
-internal sealed class GatewayFactory : WebApplicationFactory<Program>
+public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
     private readonly TemporaryFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
@@ -35,13 +38,31 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
-    /// <summary>An HTTP client to the Kestrel endpoint: real sockets on 127.0.0.1.</summary>
-    public HttpClient CreateLoopbackClient()
+    /// <summary>An HTTP client to the Kestrel endpoint (real sockets on 127.0.0.1), signed in as an admin by API token.</summary>
+    public HttpClient CreateLoopbackClient() => CreateStaffClient("test-admin", StaffRoles.Admin);
+
+    /// <summary>A client with no credentials: what a customer's browser or a stranger has.</summary>
+    public HttpClient CreateAnonymousClient()
     {
         StartServer();
         var client = CreateClient();
         if (!client.BaseAddress!.IsLoopback) throw new InvalidOperationException("The test host must listen on loopback.");
         return client;
+    }
+
+    /// <summary>A client acting as <paramref name="userName"/> (created with <paramref name="roles"/> on first use) by API token.</summary>
+    public HttpClient CreateStaffClient(string userName, params string[] roles)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IssueToken(userName, roles));
+        return client;
+    }
+
+    /// <summary>Creates the account if needed and returns a fresh API token for it.</summary>
+    public string IssueToken(string userName, params string[] roles)
+    {
+        StartServer();
+        return TestStaff.IssueToken(Services, userName, roles);
     }
 
     protected override void Dispose(bool disposing)

@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace SelfService.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// The gateway as its own OS process (the built SelfService.Gateway.dll), so a test can kill it with SIGKILL
-/// and start it again on the same database.
+/// and start it again on the same database. Each start brings an admin (Staff:BootstrapAdmin) for the staff APIs.
 /// </summary>
 internal sealed partial class GatewayProcess : IDisposable
 {
@@ -19,11 +22,29 @@ internal sealed partial class GatewayProcess : IDisposable
 
     public Uri Address { get; }
 
+    private const string AdminName = "process-admin";
+
+    // Not a default: each test database gets its admin from these settings on its first start, as an operator's would.
+    private const string AdminPassword = "kill-test-admin-password";
+
+    /// <summary>A client signed in as the bootstrap admin with an API token traded for the password.</summary>
+    public async Task<HttpClient> CreateAdminClientAsync()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        using var response = await client.PostAsJsonAsync("/api/staff/token", new { userName = AdminName, password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public static async Task<GatewayProcess> StartAsync(IDictionary<string, string> settings)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(GatewayAssembly());
         info.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        info.ArgumentList.Add($"--Staff:BootstrapAdmin:UserName={AdminName}");
+        info.ArgumentList.Add($"--Staff:BootstrapAdmin:Password={AdminPassword}");
         foreach (var (key, value) in settings) info.ArgumentList.Add($"--{key}={value}");
         info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
@@ -65,6 +86,27 @@ internal sealed partial class GatewayProcess : IDisposable
     {
         Kill();
         _process.Dispose();
+    }
+
+    /// <summary>Runs <c>SelfService.Gateway.dll staff ...</c> on a database; returns its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunStaffCommandAsync(string databaseFile, string? stdin, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        info.ArgumentList.Add(GatewayAssembly());
+        info.ArgumentList.Add("staff");
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        info.Environment["Storage__DatabaseFile"] = databaseFile;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output + await errors);
     }
 
     private static string GatewayAssembly()

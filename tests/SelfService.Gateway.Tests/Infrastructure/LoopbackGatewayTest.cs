@@ -3,8 +3,10 @@ namespace SelfService.Gateway.Tests.Infrastructure;
 /// <summary>A fresh gateway per test, on Kestrel at a loopback port, with the test's settings over appsettings.json.</summary>
 public abstract class LoopbackGatewayTest
 {
-    private GatewayFactory _gateway = null!;
+    /// <summary>The running gateway: for clients of other roles (<see cref="GatewayFactory.CreateStaffClient"/>) or none.</summary>
+    protected GatewayFactory Gateway { get; private set; } = null!;
 
+    /// <summary>A client signed in as an admin: customers' endpoints ignore it, staff APIs accept it.</summary>
     protected HttpClient Http { get; private set; } = null!;
 
     /// <summary>Settings this fixture's gateway runs with, besides the test defaults.</summary>
@@ -13,14 +15,14 @@ public abstract class LoopbackGatewayTest
     [SetUp]
     public void StartGateway()
     {
-        _gateway = new GatewayFactory(Settings);
-        Http = _gateway.CreateLoopbackClient();
+        Gateway = new GatewayFactory(Settings);
+        Http = Gateway.CreateLoopbackClient();
     }
 
     [TearDown]
     public void StopGateway()
     {
         Http.Dispose();
-        _gateway.Dispose();
+        Gateway.Dispose();
     }
 }
