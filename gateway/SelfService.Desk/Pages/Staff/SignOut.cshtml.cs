@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using SelfService.Staff;
+
+namespace SelfService.Desk.Pages.Staff;
+
+/// <summary>Signing out is a post (with its antiforgery token), so a link on another site cannot sign anyone out.</summary>
+public sealed class SignOutModel(AuditTrail audit) : DeskPageModel
+{
+    public async Task<IActionResult> OnPostAsync()
+    {
+        audit.Record(User.UserName(), "signout", User.UserName(), null, HttpContext.Connection.RemoteIpAddress?.ToString());
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return LocalRedirect("/staff/signin");
+    }
+}
