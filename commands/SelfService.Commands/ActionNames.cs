@@ -14,6 +14,7 @@ internal static class ActionNames
     public const string Stop = "STOP";
     public const string Start = "START";
     public const string Agent = "AGENT";
+    public const string Callback = "CALLBACK";
     public const string Yes = "YES";
     public const string No = "NO";
     public const string Link = "LINK";

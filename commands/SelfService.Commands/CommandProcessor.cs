@@ -52,8 +52,9 @@ public sealed partial class CommandProcessor
         _time = time;
         _logger = logger;
         _serviceCommands = new ServiceCommands(catalogue, provisioning, services, policy, history, texts, time);
-        _linking = new IdentityLinking(customers, history, provisioning, policy, new MsisdnNormalizer(_options.DefaultRegion), texts, time);
-        _questions = new QuestionAnswering(knowledge, knowledgeOptions, queue, escalationOptions, texts);
+        var msisdns = new MsisdnNormalizer(_options.DefaultRegion);
+        _linking = new IdentityLinking(customers, history, provisioning, policy, msisdns, texts, time);
+        _questions = new QuestionAnswering(knowledge, knowledgeOptions, queue, escalationOptions, msisdns, texts);
         _menus = new Menus.MenuNavigation(menus, texts, policy, time);
     }
 
@@ -140,6 +141,8 @@ public sealed partial class CommandProcessor
             case ActionNames.Code: return _linking.CheckCode(context, action.Argument);
             case ActionNames.Agent:
                 return _questions.WhileEscalated(context) ?? _questions.Escalate(context, "asked-for-agent", LastQuestion(context));
+            case ActionNames.Callback:
+                return _questions.Callback(context, action.Argument, LastQuestion(context));
             case ActionNames.Stop or ActionNames.Start:
                 var accepts = action.Code == ActionNames.Start;
                 if (context.Customer is not null) _customers.SetAcceptsCampaigns(context.Customer.Id, accepts);

@@ -20,6 +20,7 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<HistoryStore>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<EscalationRouting>();
         services.AddSingleton<EscalationQueue>();
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton(_ => ReplyTexts.LoadDefault());

@@ -98,5 +98,5 @@ internal sealed class IdentityLinking(
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(conversationKey + "|" + code)));
 
     /// <summary>+7916***4567: enough for the customer to recognise, not enough to harvest.</summary>
-    private static string Mask(string msisdn) => msisdn.Length <= 7 ? msisdn : msisdn[..5] + "***" + msisdn[^4..];
+    internal static string Mask(string msisdn) => msisdn.Length <= 7 ? msisdn : msisdn[..5] + "***" + msisdn[^4..];
 }

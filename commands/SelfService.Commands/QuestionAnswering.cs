@@ -8,11 +8,12 @@ namespace SelfService.Commands;
 
 /// <summary>
 /// Free text: the knowledge base answers when it is confident; otherwise the customer is told so, and after
-/// <see cref="EscalationOptions.UnansweredBeforeEscalation"/> misses in a row (or on AGENT) a person takes over.
+/// <see cref="EscalationOptions.UnansweredBeforeEscalation"/> misses in a row (or on AGENT) a person takes over,
+/// in the group that knows the topic. A customer facing a long wait may ask for a callback instead.
 /// </summary>
 internal sealed class QuestionAnswering(
     IKnowledgeSearch knowledge, IOptions<KnowledgeBaseOptions> knowledgeOptions, EscalationQueue queue,
-    IOptions<EscalationOptions> escalationOptions, ReplyTexts texts)
+    IOptions<EscalationOptions> escalationOptions, MsisdnNormalizer msisdns, ReplyTexts texts)
 {
     public HandlerResult Answer(CommandContext context, string question)
     {
@@ -32,12 +33,25 @@ internal sealed class QuestionAnswering(
 
     public HandlerResult Escalate(CommandContext context, string reason, string lastQuestion)
     {
-        var message = context.Message;
-        var ticket = queue.Enqueue(message.Id, context.Customer?.Id, message.Channel, message.SenderAddress, message.SessionId,
-            context.Language, reason, lastQuestion);
-        context.State.EscalationId = ticket.Id;
-        context.State.UnansweredInRow = 0;
+        var ticket = Open(context, reason, lastQuestion);
         return new HandlerResult(PositionReply(context, ticket.Id), CommandOutcomeKind.Escalated, reason);
+    }
+
+    /// <summary>CALLBACK [number]: the open ticket (or a new one) becomes a callback task for the desk.</summary>
+    public HandlerResult Callback(CommandContext context, string? argument, string lastQuestion)
+    {
+        string? number = null;
+        if (argument is not null && !msisdns.TryNormalize(argument, out number))
+            return new HandlerResult(new Reply(texts.Get("callbackNeedsNumber", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Callback);
+        number ??= context.Customer?.Msisdn ?? (context.Channel.SenderIsMsisdn ? context.Message.SenderAddress : null);
+        if (number is null)
+            return new HandlerResult(new Reply(texts.Get("callbackNeedsNumber", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Callback);
+
+        var open = context.State.EscalationId is { } id ? queue.Get(id) : null;
+        var ticket = open is { State: not EscalationState.Closed } ? open : Open(context, "callback", lastQuestion);
+        queue.RequestCallback(ticket.Id, number);
+        return new HandlerResult(new Reply(texts.Get("callbackBooked", context.Language, ("msisdn", IdentityLinking.Mask(number)))),
+            CommandOutcomeKind.Escalated, ActionNames.Callback);
     }
 
     /// <summary>While the customer is with the human side: null when no ticket is open any more.</summary>
@@ -49,9 +63,28 @@ internal sealed class QuestionAnswering(
             context.State.EscalationId = null;
             return null;
         }
+        queue.NotifyNewLine(ticket);
         return ticket.State == EscalationState.Waiting
             ? new HandlerResult(PositionReply(context, ticket.Id), CommandOutcomeKind.ForAgent)
             : new HandlerResult(null, CommandOutcomeKind.ForAgent); // the agent answers in person
+    }
+
+    private EscalationTicket Open(CommandContext context, string reason, string lastQuestion)
+    {
+        var message = context.Message;
+        var ticket = queue.Enqueue(new EscalationRequest(message.Id, context.Customer?.Id, message.Channel, message.SenderAddress,
+            message.SessionId, context.Language, reason, lastQuestion, TopicOf(context, lastQuestion)));
+        context.State.EscalationId = ticket.Id;
+        context.State.UnansweredInRow = 0;
+        return ticket;
+    }
+
+    /// <summary>The menu the customer was in says most; else the category the knowledge base would file the question under.</summary>
+    private string TopicOf(CommandContext context, string lastQuestion)
+    {
+        if (context.State.MenuPath.Count > 0) return "menu:" + context.State.MenuPath[^1];
+        var results = knowledge.Search(lastQuestion, context.Language, 1);
+        return results.Count > 0 ? results[0].Category : "";
     }
 
     private Reply PositionReply(CommandContext context, string ticketId)
@@ -59,6 +92,7 @@ internal sealed class QuestionAnswering(
         var position = queue.PositionOf(ticketId);
         if (position is null) return new Reply(texts.Get("withAgent", context.Language));
         var minutes = Math.Max(1, (int)Math.Ceiling(position.EstimatedWait.TotalMinutes));
-        return new Reply(texts.Get("escalated", context.Language, ("position", position.Position), ("minutes", minutes)));
+        return new Reply(texts.Get(queue.IsLongWait(position) ? "escalatedLong" : "escalated", context.Language,
+            ("position", position.Position), ("minutes", minutes)));
     }
 }

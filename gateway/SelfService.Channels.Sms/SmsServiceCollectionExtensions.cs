@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SelfService.Channels.Connections;
 
 namespace SelfService.Channels.Sms;
 
@@ -20,6 +22,11 @@ public static class SmsServiceCollectionExtensions
         if (!section.GetValue<bool>(nameof(SmsOptions.Enabled))) return services;
         services.AddSingleton<SmsAdapter>();
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<SmsAdapter>());
+        services.AddSingleton<IChannelConnection>(sp =>
+        {
+            var smpp = sp.GetRequiredService<IOptions<SmsOptions>>().Value.Smpp;
+            return new SmppBindConnection(ChannelNames.Sms, $"SMPP {smpp.Host}:{smpp.Port} {smpp.BindMode}", sp.GetRequiredService<SmsAdapter>().Client);
+        });
         services.AddHostedService<SmsChannelService>();
         return services;
     }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SelfService.Channels.Connections;
 
 namespace SelfService.Channels.Ussd;
 
@@ -26,6 +28,11 @@ public static class UssdServiceCollectionExtensions
             services.AddSingleton<UssdSmppTransport>();
             services.AddSingleton<IUssdTransport>(sp => sp.GetRequiredService<UssdSmppTransport>());
             services.AddHostedService<UssdSmppService>();
+            services.AddSingleton<IChannelConnection>(sp =>
+            {
+                var smpp = sp.GetRequiredService<IOptions<UssdOptions>>().Value.Smpp.Connection;
+                return new SmppBindConnection(ChannelNames.Ussd, $"SMPP {smpp.Host}:{smpp.Port} {smpp.BindMode}", sp.GetRequiredService<UssdSmppTransport>().Client);
+            });
         }
         services.AddSingleton<IChannelAdapter>(sp => new UssdAdapter(sp.GetServices<IUssdTransport>()));
         return services;

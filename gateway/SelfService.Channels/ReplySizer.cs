@@ -38,6 +38,38 @@ public static class ReplySizer
         return length.Units <= (length.Encoding == SmsEncoding.Gsm7 ? UssdGsm7 : UssdUcs2);
     }
 
+    /// <summary>
+    /// Splits a text a person wrote (an agent's reply) into as few messages of at most <paramref name="maxParts"/> SMS
+    /// parts each as it takes, at word boundaries: nothing of what they wrote is cut off.
+    /// </summary>
+    public static IReadOnlyList<string> Split(string text, int maxParts)
+    {
+        maxParts = Math.Max(1, maxParts);
+        var messages = new List<string>();
+        var current = "";
+        foreach (var word in text.Split(' '))
+        {
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (SmsLength.Measure(candidate).Parts <= maxParts)
+            {
+                current = candidate;
+                continue;
+            }
+            if (current.Length > 0) messages.Add(current);
+            current = word;
+            // A single word longer than a whole message: cut it by characters.
+            while (SmsLength.Measure(current).Parts > maxParts)
+            {
+                var length = current.Length - 1;
+                while (SmsLength.Measure(current.AsSpan(0, length)).Parts > maxParts) length--;
+                messages.Add(current[..length]);
+                current = current[length..];
+            }
+        }
+        if (current.Length > 0) messages.Add(current);
+        return messages;
+    }
+
     /// <summary>Cuts a text at a word boundary, with an ellipsis, so it takes at most <paramref name="maxParts"/> SMS parts.</summary>
     public static string Shorten(string text, int maxParts)
     {

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SelfService.Desk.Dashboard;
+using SelfService.Desk.Hubs;
 using SelfService.Staff;
 
 namespace SelfService.Desk;
@@ -31,12 +33,20 @@ public static class DeskServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Staff/Dashboard", StaffPolicies.Supervisors);
         });
         services.AddSignalR();
+        services.AddSingleton<AgentPresence>();
+        services.AddHostedService<DeskNotifier>();
+        services.AddSingleton<OperationsFigures>();
+        services.AddSingleton<OperationsMetrics>();
+        services.AddHostedService<DashboardBroadcaster>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapDesk(this IEndpointRouteBuilder routes)
     {
         routes.MapRazorPages();
+        routes.MapHub<DeskHub>(DeskHub.Path);
+        // The gauges exist once this is built; /metrics reads them.
+        routes.ServiceProvider.GetRequiredService<OperationsMetrics>();
         routes.MapGet("/staff/assets/{name}", ServeAsset).AllowAnonymous();
         return routes;
     }

@@ -17,6 +17,7 @@ builder.AddGatewayStorage();
 builder.AddSelfService();
 builder.Services.AddStaff();
 builder.Services.AddDesk();
+builder.AddGatewayMetrics();
 builder.Services.AddWebChatChannel();
 builder.Services.AddUssdChannel(builder.Configuration);
 builder.Services.AddSmsChannel(builder.Configuration);
@@ -40,6 +41,7 @@ app.MapOutboxApi();
 app.MapKnowledgeBaseApi();
 app.MapStaffApi();
 app.MapDesk();
+app.MapGatewayMetrics();
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
 
 app.Run();

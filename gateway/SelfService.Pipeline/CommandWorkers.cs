@@ -15,7 +15,7 @@ namespace SelfService.Pipeline;
 /// </summary>
 public sealed partial class CommandWorkers(
     InboundPipeline pipeline, MessageStore store, CommandProcessor processor, ChannelRegistry channels, OutboxDispatcher outbox,
-    IOptions<PipelineOptions> options, TimeProvider time, ILogger<CommandWorkers> logger) : BackgroundService
+    PipelineMetrics metrics, IOptions<PipelineOptions> options, TimeProvider time, ILogger<CommandWorkers> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,6 +73,7 @@ public sealed partial class CommandWorkers(
                 State = OutboxState.Pending, CreatedAt = now, NextAttemptAt = now,
             }).ToList();
             store.CompleteProcessing(record.Id, outcome.Kind.ToString(), replies, now);
+            metrics.Processed(record.Channel, outcome.Kind.ToString());
             outbox.Wake();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -8,7 +8,7 @@ namespace SelfService.Pipeline;
 /// The sink every adapter hands inbound messages to: persist (deduplicating by channel message id), then queue
 /// for the command workers. The adapter acknowledges its channel only after <see cref="AcceptAsync"/> returned.
 /// </summary>
-public sealed partial class InboundPipeline(MessageStore store, ILogger<InboundPipeline> logger) : IInboundSink
+public sealed partial class InboundPipeline(MessageStore store, PipelineMetrics metrics, ILogger<InboundPipeline> logger) : IInboundSink
 {
     private readonly Channel<QueuedMessage> _queue = Channel.CreateUnbounded<QueuedMessage>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -17,6 +17,7 @@ public sealed partial class InboundPipeline(MessageStore store, ILogger<InboundP
     public Task<AcceptResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var result = store.Accept(message);
+        metrics.Accepted(message.Channel, result.Duplicate);
         if (result.Duplicate)
             LogDuplicate(message.Channel, message.ChannelMessageId, result.MessageId);
         else

@@ -65,6 +65,13 @@ public sealed class MessageStore
         _inbound.Update(record);
     }
 
+    /// <summary>Queues messages that answer no inbound message (an agent's reply, a campaign); ids already queued are skipped.</summary>
+    public void Enqueue(IReadOnlyList<OutboxRecord> records)
+    {
+        foreach (var record in records)
+            if (_outbox.FindById(record.Id) is null) _outbox.Insert(record);
+    }
+
     public IReadOnlyList<OutboxRecord> DueForSending(DateTimeOffset now, int limit) =>
         _outbox.Query().Where(r => r.State == OutboxState.Pending && r.NextAttemptAt <= now).OrderBy(r => r.NextAttemptAt).Limit(limit).ToList();
 
@@ -118,6 +125,30 @@ public sealed class MessageStore
         return query.OrderByDescending(r => r.CreatedAt).Limit(limit).ToList();
     }
 
+    /// <summary>
+    /// Who wrote on which channel since <paramref name="since"/>, and what came of it: the statistics' raw material.
+    /// Inbound ids are version-7 GUIDs, whose first 12 hex digits are the Unix milliseconds, so this is a range on the
+    /// primary key: no extra index slows the hot path down.
+    /// </summary>
+    public IReadOnlyList<InboundSummary> InboundSince(DateTimeOffset since)
+    {
+        var lowest = since.ToUnixTimeMilliseconds().ToString("x12", System.Globalization.CultureInfo.InvariantCulture).PadRight(32, '0');
+        return _inbound.Query().Where("_id >= @0", lowest)
+            .Select("{ i: $._id, c: $.Channel, s: $.SenderAddress, o: $.Outcome }").ToDocuments()
+            .Select(d => new InboundSummary(ReceivedAt(d["i"].AsString), d["c"].AsString, d["s"].AsString, d["o"].IsNull ? null : d["o"].AsString))
+            .ToList();
+    }
+
+    private static DateTimeOffset ReceivedAt(string id) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(id.AsSpan(0, 12), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Messages waiting to go (pending or being sent), and those that failed for good.</summary>
+    public (int Backlog, int Failed) OutboxCounts() =>
+        (_outbox.Count(r => r.State == OutboxState.Pending || r.State == OutboxState.Sending), _outbox.Count(r => r.State == OutboxState.Failed));
+
     public static OutboundMessage ToMessage(OutboxRecord record) =>
         new(record.Id, record.Channel, record.Address, record.Text, record.Choices, record.InReplyTo, record.SessionId, record.CustomerId);
 }
+
+/// <summary>One inbound message, as the statistics see it.</summary>
+public sealed record InboundSummary(DateTimeOffset ReceivedAt, string Channel, string SenderAddress, string? Outcome);

@@ -14,7 +14,8 @@ namespace SelfService.Pipeline;
 /// concurrently (an SMSC window is only useful when it is kept full), and their outcomes saved in batches.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    MessageStore store, ChannelRegistry channels, IOptions<PipelineOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    MessageStore store, ChannelRegistry channels, PipelineMetrics metrics, IOptions<PipelineOptions> options, TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
     private const int BatchSize = 256;
@@ -126,15 +127,18 @@ public sealed partial class OutboxDispatcher(
                 record.State = OutboxState.Sent;
                 record.SentAt = now;
                 record.LastError = result.Error;   // a note, e.g. "unconfirmed"
+                metrics.Sent(record.Channel, "sent");
                 break;
             case SendStatus.RetryableFailure when noAdapter || record.Attempts < options.Value.MaxSendAttempts:
                 record.State = OutboxState.Pending;
                 record.NextAttemptAt = now + (result.RetryAfter ?? Backoff(record.Attempts));
                 record.LastError = result.Error;
+                metrics.Sent(record.Channel, "retry");
                 break;
             default:
                 record.State = OutboxState.Failed;
                 record.LastError = result.Error;
+                metrics.Sent(record.Channel, "failed");
                 LogSendFailed(record.Channel, record.Id, result.Error);
                 break;
         }

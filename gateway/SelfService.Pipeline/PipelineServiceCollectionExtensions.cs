@@ -8,11 +8,13 @@ public static class PipelineServiceCollectionExtensions
     /// <summary>Registers the inbound sink, the command workers and the outbox dispatcher.</summary>
     public static IServiceCollection AddMessagePipeline(this IServiceCollection services)
     {
+        services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<ChannelRegistry>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<InboundPipeline>());
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<AgentReplies>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<CommandWorkers>();
         return services;

@@ -164,7 +164,8 @@ public class OutboxDispatcherTests
     }
 
     private OutboxDispatcher Dispatcher(IChannelAdapter adapter) =>
-        new(_store, new ChannelRegistry([adapter]), Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<OutboxDispatcher>.Instance);
+        new(_store, new ChannelRegistry([adapter]), new PipelineMetrics(new TestMeterFactory()), Microsoft.Extensions.Options.Options.Create(Options), _time,
+            NullLogger<OutboxDispatcher>.Instance);
 
     private void Queue(string id, string channel, string text = "t") => _store.CompleteProcessing("in-" + id, "Executed", [new OutboxRecord
     {

@@ -1,0 +1,31 @@
+using SelfService.Channels.Connections;
+
+namespace SelfService.Desk.Dashboard;
+
+/// <summary>The operator's figures at one moment, over <see cref="Window"/> before it.</summary>
+public sealed record OperationsSnapshot(
+    DateTimeOffset At,
+    TimeSpan Window,
+    IReadOnlyDictionary<string, int> InboundByChannel,
+    IReadOnlyList<ChannelSeries> InboundSeries,
+    int Conversations,
+    int EscalatedConversations,
+    int Escalations,
+    int QueueLength,
+    TimeSpan? AverageWait,
+    TimeSpan? Wait90,
+    int AgentsOnline,
+    IReadOnlyList<ConnectionFigure> Connections,
+    int OutboxBacklog,
+    int OutboxFailed)
+{
+    public int Inbound => InboundByChannel.Values.Sum();
+
+    /// <summary>Share of conversations the gateway handled with no person: the contact centre's "containment".</summary>
+    public double? Containment => Conversations == 0 ? null : 1.0 - (double)EscalatedConversations / Conversations;
+}
+
+/// <summary>Inbound messages of one channel per time bucket, oldest first, for the chart.</summary>
+public sealed record ChannelSeries(string Channel, IReadOnlyList<int> Counts);
+
+public sealed record ConnectionFigure(string Channel, string Name, ConnectionState State);

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+
+namespace SelfService.Desk.Hubs;
+
+/// <summary>Who has the desk open right now (one person may have several tabs): the dashboard's "agents online".</summary>
+public sealed class AgentPresence
+{
+    private readonly ConcurrentDictionary<string, int> _connections = new(StringComparer.Ordinal);
+
+    public void Connected(string agent) => _connections.AddOrUpdate(agent, 1, (_, n) => n + 1);
+
+    public void Disconnected(string agent)
+    {
+        if (_connections.AddOrUpdate(agent, 0, (_, n) => n - 1) <= 0) _connections.TryRemove(new KeyValuePair<string, int>(agent, 0));
+    }
+
+    public IReadOnlyCollection<string> Online => [.. _connections.Where(c => c.Value > 0).Select(c => c.Key).Order(StringComparer.Ordinal)];
+}

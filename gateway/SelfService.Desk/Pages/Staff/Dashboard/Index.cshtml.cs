@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using SelfService.Desk.Dashboard;
+
+namespace SelfService.Desk.Pages.Staff.Dashboard;
+
+/// <summary>The operator's live figures: volume per channel, containment, escalations, queue and waits, agents, connections, outbox.</summary>
+public sealed class IndexModel(OperationsFigures figures) : DeskPageModel
+{
+    public OperationsSnapshot Figures { get; private set; } = null!;
+
+    public void OnGet() => Figures = figures.Current();
+
+    /// <summary>The figures alone, fetched when the server says they changed.</summary>
+    public PartialViewResult OnGetFigures()
+    {
+        Figures = figures.Current();
+        return Partial("_Figures", this);
+    }
+
+    public static string Minutes(TimeSpan? wait) => wait is { } w ? $"{(int)w.TotalMinutes}:{w.Seconds:00}" : "—";
+}

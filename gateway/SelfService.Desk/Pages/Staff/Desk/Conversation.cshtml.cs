@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SelfService.Commands.Customers;
+using SelfService.Commands.Escalation;
+using SelfService.Commands.History;
+using SelfService.KnowledgeBase;
+using SelfService.Pipeline;
+using SelfService.Provisioning;
+using SelfService.Staff;
+
+namespace SelfService.Desk.Pages.Staff.Desk;
+
+/// <summary>
+/// One escalated conversation, with the screen pop-up: who the customer is, their linked channels, services, balance
+/// and tariff from the provisioning backend, the whole cross-channel history and what the bot already tried. The agent
+/// replies through the customer's own channel, inserts published answers, transfers or closes.
+/// </summary>
+public sealed class ConversationModel(
+    EscalationQueue queue, EscalationRouting routing, CustomerDirectory customers, HistoryStore history, IProvisioningBackend provisioning,
+    IKnowledgeSearch knowledge, AgentReplies replies, AuditTrail audit) : DeskPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string TicketId { get; set; } = "";
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    [TempData]
+    public string? Problem { get; set; }
+
+    public EscalationTicket Ticket { get; private set; } = null!;
+    public Customer? Customer { get; private set; }
+    public SubscriberAccount? Subscriber { get; private set; }
+    public bool BackendUnavailable { get; private set; }
+    public IReadOnlyList<HistoryEntry> Timeline { get; private set; } = [];
+    public IReadOnlyList<KnowledgeMatch> Suggestions { get; private set; } = [];
+    public IReadOnlyList<string> Groups => routing.Groups;
+    public bool HeldByMe => Ticket.State == EscalationState.Taken && Ticket.Agent == User.UserName();
+
+    public async Task<IActionResult> OnGetAsync(string? q, CancellationToken cancellationToken)
+    {
+        if (!LoadTicket()) return NotFound();
+        LoadTimeline();
+        if (Customer?.Msisdn is { Length: > 0 } msisdn)
+        {
+            try
+            {
+                Subscriber = await provisioning.FindSubscriberAsync(msisdn, cancellationToken);
+            }
+            catch (ProvisioningUnavailableException)
+            {
+                BackendUnavailable = true;
+            }
+        }
+        var question = string.IsNullOrWhiteSpace(q) ? Ticket.LastQuestion : q;
+        Suggestions = string.IsNullOrWhiteSpace(question) ? [] : knowledge.Search(question, Ticket.Language, 3);
+        audit.Record(User.UserName(), "customer.view", Ticket.CustomerId ?? Ticket.Channel + "|" + Ticket.Address, "desk " + TicketId);
+        return Page();
+    }
+
+    /// <summary>The timeline alone, fetched when the server says this conversation has a new line.</summary>
+    public IActionResult OnGetTimeline()
+    {
+        if (!LoadTicket()) return NotFound();
+        LoadTimeline();
+        // A background refresh must not eat the notice the page is about to show after a post.
+        TempData.Keep();
+        return Partial("_Timeline", this);
+    }
+
+    public IActionResult OnPostReply(string? text)
+    {
+        if (!LoadTicket()) return NotFound();
+        var result = replies.Send(TicketId, User.UserName(), text ?? "");
+        if (!result.Sent)
+        {
+            Problem = result.Problem;
+            return BadRequestPage();
+        }
+        audit.Record(User.UserName(), "ticket.reply", Subject, TicketId);
+        Notice = T("sent", ("channel", Ticket.Channel), ("count", result.Messages));
+        return RedirectToPage();
+    }
+
+    public IActionResult OnPostTake()
+    {
+        if (!LoadTicket()) return NotFound();
+        if (!queue.TryTake(TicketId, User.UserName())) Problem = T("takenByOther");
+        else audit.Record(User.UserName(), "ticket.take", Subject, TicketId);
+        return RedirectToPage();
+    }
+
+    public IActionResult OnPostTransfer(string? group)
+    {
+        if (!LoadTicket()) return NotFound();
+        if (!HeldByMe && !User.IsInRole(StaffRoles.Supervisor) && !User.IsInRole(StaffRoles.Admin)) return Forbid();
+        if (group is null || !queue.TryTransfer(TicketId, group)) return BadRequest();
+        audit.Record(User.UserName(), "ticket.transfer", Subject, TicketId + " -> " + group);
+        return Redirect("/staff/desk");
+    }
+
+    public IActionResult OnPostClose()
+    {
+        if (!LoadTicket()) return NotFound();
+        if (!HeldByMe && !User.IsInRole(StaffRoles.Supervisor) && !User.IsInRole(StaffRoles.Admin)) return Forbid();
+        if (queue.TryClose(TicketId)) audit.Record(User.UserName(), "ticket.close", Subject, TicketId);
+        return Redirect("/staff/desk");
+    }
+
+    public string LineClass(HistoryEntry entry) =>
+        entry.Kind == HistoryKind.Inbound ? "in" : entry.Outcome == AgentReplies.AgentOutcome ? "agent" : "out";
+
+    public string Speaker(HistoryEntry entry) =>
+        entry.Kind == HistoryKind.Inbound ? T("you") : entry.Outcome == AgentReplies.AgentOutcome ? T("agentLine", ("agent", entry.Subject ?? "")) : T("bot");
+
+    private string Subject => Ticket.CustomerId ?? Ticket.Channel + "|" + Ticket.Address;
+
+    private bool LoadTicket()
+    {
+        if (queue.Get(TicketId) is not { } ticket) return false;
+        Ticket = ticket;
+        Customer = ticket.CustomerId is { } id ? customers.Get(id) : customers.FindByIdentity(ticket.Channel, ticket.Address);
+        return true;
+    }
+
+    private void LoadTimeline() =>
+        Timeline = Customer is not null ? history.ForCustomer(Customer.Id) : history.ForIdentity(Ticket.Channel, Ticket.Address);
+
+    // A refused reply re-shows the page with the reason; nothing was sent.
+    private IActionResult BadRequestPage()
+    {
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        LoadTimeline();
+        return Page();
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using SelfService.Commands.Escalation;
+using SelfService.Staff;
+
+namespace SelfService.Desk.Pages.Staff.Desk;
+
+/// <summary>The agent's queue: who waits (in the agent's groups first), what the agent holds, and callbacks to make.</summary>
+public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, AuditTrail audit) : DeskPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    [TempData]
+    public string? Problem { get; set; }
+
+    public IReadOnlyList<EscalationTicket> Waiting { get; private set; } = [];
+    public IReadOnlyList<EscalationTicket> Mine { get; private set; } = [];
+    public IReadOnlyList<EscalationTicket> Callbacks { get; private set; } = [];
+    public IReadOnlyList<string> MyGroups { get; private set; } = [];
+
+    public void OnGet() => Load();
+
+    /// <summary>The queue part alone: what the page fetches when the server says the queue changed.</summary>
+    public PartialViewResult OnGetQueue()
+    {
+        Load();
+        // A background refresh must not eat the message the page is about to show after a post.
+        TempData.Keep();
+        return Partial("_Queue", this);
+    }
+
+    public IActionResult OnPostTake(string ticketId)
+    {
+        var agent = User.UserName();
+        if (!queue.TryTake(ticketId, agent))
+        {
+            Problem = T("takenByOther");
+            return RedirectToPage();
+        }
+        var ticket = queue.Get(ticketId)!;
+        audit.Record(agent, "ticket.take", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId);
+        return Redirect("/staff/desk/" + Uri.EscapeDataString(ticketId));
+    }
+
+    public IActionResult OnPostCallbackDone(string ticketId)
+    {
+        if (queue.CompleteCallback(ticketId, User.UserName()))
+            audit.Record(User.UserName(), "callback.done", queue.Get(ticketId)?.CustomerId ?? ticketId, ticketId);
+        return RedirectToPage();
+    }
+
+    private void Load()
+    {
+        var agent = User.UserName();
+        MyGroups = accounts.Find(agent)?.Groups ?? [];
+        var languages = accounts.Find(agent)?.Languages ?? [];
+        var waiting = queue.Waiting();
+        // Routing: an agent sees their groups' and languages' conversations unless they ask for all.
+        Waiting = All || MyGroups.Count == 0 && languages.Count == 0
+            ? waiting
+            : [.. waiting.Where(t => (MyGroups.Count == 0 || MyGroups.Contains(t.Group)) && (languages.Count == 0 || languages.Contains(t.Language)))];
+        Mine = queue.HeldBy(agent);
+        Callbacks = queue.PendingCallbacks();
+    }
+}

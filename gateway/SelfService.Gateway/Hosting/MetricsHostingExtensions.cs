@@ -1,0 +1,28 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using SelfService.Pipeline;
+using SelfService.Staff;
+
+namespace SelfService.Gateway.Hosting;
+
+internal static class MetricsHostingExtensions
+{
+    /// <summary>The gateway's meter (pipeline counters, dashboard gauges) and ASP.NET Core's, exported for Prometheus.</summary>
+    public static WebApplicationBuilder AddGatewayMetrics(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("selfservice-gateway"))
+            .WithMetrics(metrics => metrics
+            .AddMeter(PipelineMetrics.MeterName)
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    /// <summary>GET /metrics in the Prometheus text format, for supervisors' and admins' API tokens (a scraper's bearer token).</summary>
+    public static IEndpointRouteBuilder MapGatewayMetrics(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(StaffPolicies.Supervisors);
+        return routes;
+    }
+}

@@ -1,0 +1,61 @@
+using SelfService.Channels;
+using SelfService.Commands.Escalation;
+using SelfService.Commands.History;
+
+namespace SelfService.Pipeline;
+
+/// <summary>
+/// An agent's reply, sent through the customer's own channel: on SMS as one concatenated message of up to
+/// <see cref="MaxSmsParts"/> parts (split into more messages only beyond that), threaded to the customer's last message
+/// (email's In-Reply-To), and written into the customer's history.
+/// USSD sessions cannot wait for a person, so replies to a USSD customer go by SMS to the same number.
+/// </summary>
+public sealed class AgentReplies(
+    MessageStore store, ChannelRegistry channels, HistoryStore history, EscalationQueue queue, OutboxDispatcher outbox, TimeProvider time)
+{
+    public AgentReplyResult Send(string ticketId, string agent, string text)
+    {
+        text = text.Trim();
+        if (text.Length == 0) return AgentReplyResult.Refused("The reply is empty.");
+        var ticket = queue.Get(ticketId);
+        if (ticket is null) return AgentReplyResult.Refused("No such conversation.");
+        if (ticket.State != EscalationState.Taken || ticket.Agent != agent)
+            return AgentReplyResult.Refused("Take the conversation first: another agent holds it, or it is not taken.");
+
+        var channel = ticket.Channel == ChannelNames.Ussd ? ChannelNames.Sms : ticket.Channel;
+        var profile = channels.ProfileOf(channel);
+        var messages = profile.ReplyForm == ReplyForm.Long ? [text] : ReplySizer.Split(text, MaxSmsParts);
+        var lastInbound = history.ForIdentity(ticket.Channel, ticket.Address, 50).LastOrDefault(e => e.Kind == HistoryKind.Inbound);
+        var now = time.GetUtcNow();
+        var replyId = "agent:" + Guid.CreateVersion7(now).ToString("N");
+
+        store.Enqueue([.. messages.Select((part, i) => new OutboxRecord
+        {
+            Id = replyId + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Channel = channel, Address = ticket.Address,
+            SessionId = ticket.SessionId, Text = part, InReplyTo = lastInbound?.MessageId, CustomerId = ticket.CustomerId,
+            State = OutboxState.Pending, CreatedAt = now, NextAttemptAt = now,
+        })]);
+        history.Record(new HistoryEntry
+        {
+            Id = replyId, CustomerId = ticket.CustomerId, Channel = ticket.Channel, Address = ticket.Address, Kind = HistoryKind.Outbound,
+            Text = text, Outcome = AgentOutcome, Subject = agent, MessageId = lastInbound?.MessageId, At = now,
+        });
+        outbox.Wake();
+        queue.NotifyNewLine(ticket);
+        return new AgentReplyResult(true, null, messages.Count);
+    }
+
+    /// <summary>
+    /// A person's words are not cut to the bot's reply limit (Channels:Sms:MaxParts), but one SMS of more than ten
+    /// parts is costly and some handsets drop it; longer replies go as several messages.
+    /// </summary>
+    public const int MaxSmsParts = 10;
+
+    /// <summary>The history outcome that marks a line a person wrote.</summary>
+    public const string AgentOutcome = "Agent";
+}
+
+public sealed record AgentReplyResult(bool Sent, string? Problem, int Messages)
+{
+    public static AgentReplyResult Refused(string problem) => new(false, problem, 0);
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SelfService.Gateway.Tests.Infrastructure;
+using SelfService.Staff;
+using SelfService.Testing.Browser;
+using SelfService.Testing.Peers;
+
+namespace SelfService.Gateway.Tests.Desk;
+
+/// <summary>
+/// The agent desk in Chromium: a customer asks for a person, the agent sees it arrive without reloading, takes it,
+/// sees the screen pop-up (balance, earlier history) and replies; the reply reaches the customer's own channel.
+/// </summary>
+public class AgentDeskBrowserTests
+{
+    private const string ShortCode = "1212";
+    private const string AgentPassword = "agent password 1";
+
+    private NodeSmsc _smsc = null!;
+    private GatewayFactory _gateway = null!;
+    private HttpClient _http = null!;
+    private Chromium _chromium = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _smsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfservice", Password = "secret" });
+        _gateway = new GatewayFactory(new Dictionary<string, string?>
+        {
+            ["Channels:Sms:Enabled"] = "true",
+            ["Channels:Sms:Smpp:Host"] = "127.0.0.1",
+            ["Channels:Sms:Smpp:Port"] = _smsc.Port.ToString(CultureInfo.InvariantCulture),
+            ["Channels:Sms:Smpp:SystemId"] = "selfservice",
+            ["Channels:Sms:Smpp:Password"] = "secret",
+            ["Channels:Sms:SourceAddress"] = ShortCode,
+            ["AccessPolicies:MessagesPerMinute"] = "1000",
+            ["Escalation:Groups:0:Name"] = "mobile",
+            ["Escalation:Groups:0:Topics:0"] = "roaming",
+            ["Escalation:Groups:0:Topics:1"] = "internet",
+        });
+        _http = _gateway.CreateLoopbackClient();
+        var accounts = _gateway.Services.GetRequiredService<StaffAccounts>();
+        accounts.Create("masha", AgentPassword, [StaffRoles.Agent], "test", displayName: "Мария");
+        accounts.Create("petr", AgentPassword, [StaffRoles.Agent], "test", displayName: "Пётр");
+        _chromium = await Chromium.LaunchAsync();
+        await _smsc.WaitForAsync("bind", timeout: TimeSpan.FromSeconds(15));
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _chromium.DisposeAsync();
+        _http.Dispose();
+        _gateway.Dispose();
+        await _smsc.DisposeAsync();
+    }
+
+    [Test]
+    public async Task WebChatCustomer_AgentSeesItLive_TakesIt_SeesThePopUp_AndTheReplyReachesTheChat()
+    {
+        var chat = await ChatSession.StartAsync(_http);
+        await chat.LinkAsync("+79161234567");
+        await chat.AskAsync("БАЛАНС");
+
+        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
+        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        await Assertions.Expect(page.Locator("[data-test=waiting-count]")).ToHaveTextAsync("0");
+
+        // The customer asks for a person while the desk is open: the row appears with no reload.
+        var escalated = await chat.AskAsync("ОПЕРАТОР");
+        Assert.That(escalated.Text, Does.StartWith("Вам ответит оператор"));
+        await Assertions.Expect(page.Locator("[data-test=waiting] tr[data-ticket]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-test=waiting] .badge")).ToHaveTextAsync("webchat");
+
+        await page.Locator("[data-test=take]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=customer-name]")).ToHaveTextAsync("Иван Петров");
+        await Assertions.Expect(page.Locator("[data-test=balance]")).ToHaveTextAsync("350.00 RUB");
+        await Assertions.Expect(page.Locator("[data-test=identities]")).ToContainTextAsync("webchat");
+        await Assertions.Expect(page.Locator("[data-test=timeline]")).ToContainTextAsync("БАЛАНС");
+        await Assertions.Expect(page.Locator("[data-test=timeline]")).ToContainTextAsync("Баланс: 350,00 RUB");
+
+        // A line the customer writes now appears on the agent's screen by itself.
+        using (await chat.PostAsync("У меня не работает интернет в роуминге")) { }
+        await Assertions.Expect(page.Locator("[data-test=timeline]")).ToContainTextAsync("не работает интернет");
+
+        await page.Locator("[data-test=reply-text]").FillAsync("Здравствуйте, Иван! Перезагрузите телефон, пожалуйста.");
+        await page.Locator("[data-test=send]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=notice]")).ToContainTextAsync("webchat");
+        await Assertions.Expect(page.Locator("[data-test=timeline] li.agent")).ToContainTextAsync("Перезагрузите телефон");
+        await Chromium.ScreenshotAsync(page, "desk");
+
+        var reply = await chat.NextReplyAsync();
+        Assert.That(reply.Text, Is.EqualTo("Здравствуйте, Иван! Перезагрузите телефон, пожалуйста."));
+
+        // Closing returns the customer to self-service: the next question is answered by the bot again.
+        await page.Locator("[data-test=close]").ClickAsync();
+        await page.WaitForURLAsync("**/staff/desk");
+        Assert.That((await chat.AskAsync("БАЛАНС")).Text, Does.Contain("350,00"));
+    }
+
+    [Test]
+    public async Task SmsCustomer_AgentReplyGoesOutAsSms_SplitAsTheChannelNeeds()
+    {
+        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
+        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+
+        await _smsc.DeliverAsync(new SmscDelivery("79031112233", ShortCode, "ОПЕРАТОР") { Encoding = SmscTextEncoding.Ucs2 });
+        await Assertions.Expect(page.Locator("[data-test=waiting] .badge")).ToHaveTextAsync("sms");
+        await page.Locator("[data-test=take]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=balance]")).ToHaveTextAsync("5.00 RUB");
+        var before = ToAnna().Count;
+
+        // 258 UCS-2 characters: more than the bot's three parts, so not cut as a bot reply would be: one message of 4 parts.
+        var answer = string.Join(' ', Enumerable.Repeat("Анна, пополните баланс в приложении.", 7));
+        await page.Locator("[data-test=reply-text]").FillAsync(answer);
+        await page.Locator("[data-test=send]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=notice]")).ToContainTextAsync("sms");
+
+        await _smsc.WaitForCountAsync("submit_sm", before + 4, e => e.StringOf("destination_addr") == "79031112233", TimeSpan.FromSeconds(15));
+        var sent = ToAnna().Skip(before).OrderBy(e => e.GetProperty("udh").GetProperty("seq").GetInt32()).ToList();
+        Assert.That(sent.Select(e => e.GetProperty("udh").GetProperty("ref").GetInt32()).Distinct().Count(), Is.EqualTo(1), "one concatenated message");
+        Assert.That(sent.All(e => e.GetProperty("data_coding").GetInt32() == 8), Is.True, "Cyrillic goes as UCS-2");
+        Assert.That(string.Concat(sent.Select(e => e.GetProperty("text").GetString())), Is.EqualTo(answer), "nothing cut off");
+    }
+
+    /// <summary>Posts the page's first "Take" form as the browser would; returns where the gateway redirected.</summary>
+    private static async Task<string> TakeAsync(IPage page)
+    {
+        var form = page.Locator("[data-test=waiting] form").First;
+        var fields = page.Context.APIRequest.CreateFormData()
+            .Set("ticketId", await form.Locator("input[name=ticketId]").InputValueAsync())
+            .Set("__RequestVerificationToken", await form.Locator("input[name=__RequestVerificationToken]").InputValueAsync());
+        var response = await page.Context.APIRequest.PostAsync(await form.GetAttributeAsync("action") ?? "",
+            new APIRequestContextOptions { Form = fields, MaxRedirects = 0 });
+        Assert.That(response.Status, Is.EqualTo(302));
+        return response.Headers["location"];
+    }
+
+    private List<JsonElement> ToAnna() => [.. _smsc.Events("submit_sm").Where(e => e.StringOf("destination_addr") == "79031112233")];
+
+    [Test]
+    public async Task CustomerHtml_IsShownAsText_InTheDesk()
+    {
+        var chat = await ChatSession.StartAsync(_http);
+        const string hostile = "<script>window.__owned = 1</script><img src=x onerror=\"window.__owned = 2\"><b>жирный</b>";
+        await chat.AskAsync(hostile);
+        await chat.AskAsync("ОПЕРАТОР");
+
+        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
+        await Assertions.Expect(page.Locator("[data-test=waiting] tr[data-ticket]")).ToHaveCountAsync(1);
+        await page.Locator("[data-test=take]").First.ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-test=timeline]")).ToContainTextAsync(hostile);
+        Assert.That(await page.Locator("[data-test=timeline] script, [data-test=timeline] img, [data-test=timeline] b").CountAsync(), Is.Zero);
+        Assert.That(await page.EvaluateAsync<bool>("() => window.__owned === undefined"), Is.True);
+    }
+
+    [Test]
+    public async Task TwoAgentsTakeAtOnce_OneGetsIt_AndTheOtherCannotReply()
+    {
+        var chat = await ChatSession.StartAsync(_http);
+        await chat.AskAsync("ОПЕРАТОР");
+        var masha = await _chromium.NewPageAsync(_http.BaseAddress!);
+        var petr = await _chromium.NewPageAsync(_http.BaseAddress!);
+        await StaffBrowser.SignInAsync(masha, "masha", AgentPassword, "/staff/desk");
+        await StaffBrowser.SignInAsync(petr, "petr", AgentPassword, "/staff/desk");
+
+        // Both press "Take" at the same moment: each page's own form (with its antiforgery token) posted in parallel,
+        // before the live update could take the row away from either screen.
+        var takes = await Task.WhenAll(TakeAsync(masha), TakeAsync(petr));
+        Assert.That(takes.Count(t => t.Contains("/staff/desk/", StringComparison.Ordinal)), Is.EqualTo(1), "exactly one agent holds the conversation");
+        var winner = takes[0].Contains("/staff/desk/", StringComparison.Ordinal) ? masha : petr;
+        var loser = winner == masha ? petr : masha;
+        var conversation = takes.Single(t => t.Contains("/staff/desk/", StringComparison.Ordinal));
+
+        // The other agent opens the conversation anyway and tries to answer: refused, nothing sent.
+        await loser.GotoAsync(conversation);
+        await Assertions.Expect(loser.Locator("[data-test=held-by]")).ToBeVisibleAsync();
+        await loser.Locator("[data-test=reply-text]").FillAsync("Я тоже хочу ответить");
+        await loser.Locator("[data-test=send]").ClickAsync();
+        await Assertions.Expect(loser.Locator("[data-test=problem]")).ToContainTextAsync("another agent holds it");
+        var outbox = await _http.GetFromJsonAsync<JsonElement>("/api/outbox?channel=webchat");
+        Assert.That(outbox.EnumerateArray().Any(r => r.GetProperty("text").GetString() == "Я тоже хочу ответить"), Is.False);
+    }
+
+    [Test]
+    public async Task LongWait_CustomerAsksForACallback_ItShowsAsATask()
+    {
+        var chat = await ChatSession.StartAsync(_http);
+        await chat.LinkAsync("+79265554433");
+        await chat.AskAsync("ОПЕРАТОР");
+        var booked = await chat.AskAsync("ПЕРЕЗВОНИТЕ");
+        Assert.That(booked.Text, Is.EqualTo("Мы перезвоним вам на номер +7926***4433. Чат можно закрыть."));
+
+        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
+        await Assertions.Expect(page.Locator("[data-test=callbacks]")).ToContainTextAsync("+79265554433");
+    }
+}
