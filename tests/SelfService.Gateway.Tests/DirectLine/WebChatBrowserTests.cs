@@ -56,9 +56,11 @@ public class WebChatBrowserTests : DirectLineGatewayTest
         await Page.Locator("h2", new() { HasText = "Как пополнить баланс" }).First.WaitForAsync();
         Assert.That(await Page.Locator("strong", new() { HasText = "БАЛАНС" }).CountAsync(), Is.GreaterThan(0));
 
-        await Page.GetByRole(AriaRole.Link, new() { Name = "автоплатёж" }).First.WaitForAsync();
+        await SeeAsync("Чтобы не следить за балансом");
 
         var conversationBefore = await KeptConversationAsync();
+        // For the picture: Web Chat stops following the bottom when a long answer arrives; show its end.
+        await Page.EvaluateAsync("() => document.querySelectorAll('.webchat__basic-transcript__scrollable').forEach(e => e.scrollTop = e.scrollHeight)");
         await Page.ScreenshotAsync(new() { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "webchat.png"), FullPage = true });
         TestContext.AddTestAttachment(Path.Combine(TestContext.CurrentContext.WorkDirectory, "webchat.png"), "Web Chat on the gateway");
 
