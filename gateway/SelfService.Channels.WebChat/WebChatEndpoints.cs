@@ -26,7 +26,7 @@ public static class WebChatEndpoints
         group.MapPost("", CreateConversation);
         group.MapPost("/{conversationId}/messages", PostMessageAsync);
         group.MapGet("/{conversationId}/messages", GetMessages);
-        routes.MapGet("/", ServePage);
+        // "/" belongs to the Direct Line channel's Microsoft Web Chat page (or leads here when that channel is off).
         routes.MapGet("/webchat", ServePage);
         return routes;
     }

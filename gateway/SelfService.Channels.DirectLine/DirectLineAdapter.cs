@@ -1,0 +1,22 @@
+using SelfService.Channels.DirectLine.Streaming;
+using SelfService.Channels.DirectLine.Transcript;
+
+namespace SelfService.Channels.DirectLine;
+
+/// <summary>
+/// Replies become message activities from the bot in the conversation's transcript (Markdown, choices as suggested
+/// actions), pushed to its WebSocket. Appending is keyed by outbox id, so a resent reply shows once.
+/// </summary>
+public sealed class DirectLineAdapter(DirectLineTranscripts transcripts, ConversationStreams streams, ActivityMapper mapper, TimeProvider time) : IChannelAdapter
+{
+    public ChannelProfile Profile { get; } = new(ChannelNames.DirectLine, ReplyForm.Long, MaxSmsParts: 0, SenderIsMsisdn: false, IdempotentSends: true);
+
+    public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!transcripts.Exists(message.Address))
+            return Task.FromResult(SendResult.Fail($"Direct Line conversation {message.Address} does not exist"));
+        var replyTo = message.InReplyTo is null ? null : transcripts.FindByKey(message.InReplyTo)?.ActivityId;
+        streams.Append(mapper.BotRecord(message.Id, message.Address, message.Text, message.Choices, replyTo, time.GetUtcNow()));
+        return Task.FromResult(SendResult.Sent);
+    }
+}

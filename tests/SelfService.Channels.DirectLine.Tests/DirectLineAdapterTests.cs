@@ -1,0 +1,76 @@
+using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SelfService.Channels.DirectLine.Streaming;
+using SelfService.Channels.DirectLine.Transcript;
+
+namespace SelfService.Channels.DirectLine.Tests;
+
+public class DirectLineAdapterTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private LiteDatabase _database = null!;
+    private DirectLineTranscripts _transcripts = null!;
+    private DirectLineAdapter _adapter = null!;
+
+    [SetUp]
+    public void Open()
+    {
+        _database = new LiteDatabase(new MemoryStream());
+        _transcripts = new DirectLineTranscripts(_database);
+        var mapper = new ActivityMapper("selfservice", "SelfService");
+        var streams = new ConversationStreams(_transcripts, mapper, Options.Create(new DirectLineOptions()), _time, NullLogger<ConversationStreams>.Instance);
+        _adapter = new DirectLineAdapter(_transcripts, streams, mapper, _time);
+    }
+
+    [TearDown]
+    public void Close() => _database.Dispose();
+
+    private static OutboundMessage Reply(string id, string conversation, string text, string? inReplyTo = null, params string[] choices) =>
+        new(id, ChannelNames.DirectLine, conversation, text, choices, inReplyTo, conversation, null);
+
+    [Test]
+    public void Profile_LongMarkdownAnswers_IdempotentSends()
+    {
+        var profile = _adapter.Profile;
+
+        Assert.That((profile.Name, profile.ReplyForm, profile.SenderIsMsisdn, profile.IdempotentSends),
+            Is.EqualTo((ChannelNames.DirectLine, ReplyForm.Long, false, true)));
+    }
+
+    [Test]
+    public async Task Send_AReply_IsABotMessageAnsweringTheUsersActivity()
+    {
+        var conversation = _transcripts.CreateConversation(_time.GetUtcNow());
+        var (user, _) = _transcripts.Append(new DirectLineActivityRecord { Key = "in-1", ConversationId = conversation, Role = "user", FromId = "u", Text = "ВКЛ РОУМИНГ" });
+
+        var result = await _adapter.SendAsync(Reply("in-1:0", conversation, "Подключить «Роуминг»?", "in-1", "ДА", "НЕТ"), CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(SendResult.Sent));
+        var reply = _transcripts.After(conversation, user.Seq).Single();
+        Assert.That((reply.Role, reply.TextFormat, reply.ReplyToId, reply.Text), Is.EqualTo(("bot", "markdown", user.ActivityId, "Подключить «Роуминг»?")));
+        Assert.That(reply.Choices, Is.EqualTo(new[] { "ДА", "НЕТ" }));
+    }
+
+    [Test]
+    public async Task Send_SameOutboxIdTwice_ShowsOnce()
+    {
+        var conversation = _transcripts.CreateConversation(_time.GetUtcNow());
+
+        await _adapter.SendAsync(Reply("in-1:0", conversation, "Баланс: 350"), CancellationToken.None);
+        var again = await _adapter.SendAsync(Reply("in-1:0", conversation, "Баланс: 350"), CancellationToken.None);
+
+        Assert.That(again, Is.EqualTo(SendResult.Sent));
+        Assert.That(_transcripts.After(conversation, 0), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Send_ToAConversationThatDoesNotExist_FailsWithoutRetry()
+    {
+        var result = await _adapter.SendAsync(Reply("in-1:0", "nope", "Баланс: 350"), CancellationToken.None);
+
+        Assert.That(result.Status, Is.EqualTo(SendStatus.PermanentFailure));
+        Assert.That(result.Error, Does.Contain("nope"));
+    }
+}
