@@ -4,8 +4,9 @@ namespace SelfService.Testing.Browser;
 
 /// <summary>
 /// Debian's Chromium (/usr/bin/chromium, installed by tests/install-peers), driven by Playwright, headless, with
-/// a fresh profile per launch. Playwright never downloads a browser here. The flags keep Chromium from reaching
-/// for Google's services, which this machine's closed network refuses.
+/// a fresh profile per launch and a fresh context (cookies, storage: one person) per page. Playwright never downloads
+/// a browser here: its driver comes inside the NuGet package. The flags keep Chromium from reaching for Google's
+/// services (updates, sync, background networking), which this machine's closed network refuses.
 /// </summary>
 public sealed class Chromium : IAsyncDisposable
 {
@@ -27,9 +28,13 @@ public sealed class Chromium : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
+    /// <summary>How long Playwright waits for a page, a locator or an action (assertions keep their own 5 s default).</summary>
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(30);
+
     public static async Task<Chromium> LaunchAsync()
     {
         if (!File.Exists(ExecutablePath)) throw new FileNotFoundException("Chromium is not installed: run tests/install-peers.", ExecutablePath);
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,6 +50,7 @@ public sealed class Chromium : IAsyncDisposable
         {
             BaseURL = baseAddress.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         return await context.NewPageAsync();
     }
 

@@ -10,15 +10,19 @@ namespace SelfService.Gateway.Tests.DirectLine;
 /// </summary>
 public class WebChatBrowserTests : DirectLineGatewayTest
 {
-    private ChromiumSession _browser = null!;
+    private Chromium _chromium = null!;
+
+    private IPage Page { get; set; } = null!;
 
     [SetUp]
-    public async Task StartBrowser() => _browser = await ChromiumSession.StartAsync(new ChromiumOptions { Locale = "ru-RU" });
+    public async Task StartBrowser()
+    {
+        _chromium = await Chromium.LaunchAsync();
+        Page = await _chromium.NewPageAsync(BaseAddress, "ru-RU");
+    }
 
     [TearDown]
-    public async Task StopBrowser() => await _browser.DisposeAsync();
-
-    private IPage Page => _browser.Page;
+    public async Task StopBrowser() => await _chromium.DisposeAsync();
 
     private ILocator SendBox => Page.Locator("[data-id='webchat-sendbox-input']");
 
@@ -61,8 +65,7 @@ public class WebChatBrowserTests : DirectLineGatewayTest
         var conversationBefore = await KeptConversationAsync();
         // For the picture: Web Chat stops following the bottom when a long answer arrives; show its end.
         await Page.EvaluateAsync("() => document.querySelectorAll('.webchat__basic-transcript__scrollable').forEach(e => e.scrollTop = e.scrollHeight)");
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "webchat.png"), FullPage = true });
-        TestContext.AddTestAttachment(Path.Combine(TestContext.CurrentContext.WorkDirectory, "webchat.png"), "Web Chat on the gateway");
+        TestContext.AddTestAttachment(await Chromium.ScreenshotAsync(Page, "webchat"), "Web Chat on the gateway");
 
         await Page.ReloadAsync();
         await SendBox.WaitForAsync();
@@ -77,13 +80,13 @@ public class WebChatBrowserTests : DirectLineGatewayTest
     [Test]
     public async Task WebChat_EnglishBrowser_EnglishPage()
     {
-        await using var english = await ChromiumSession.StartAsync(new ChromiumOptions { Locale = "en-US" });
+        var english = await _chromium.NewPageAsync(BaseAddress, "en-US");
 
-        await english.Page.GotoAsync(BaseAddress + "");
-        await english.Page.Locator("[data-id='webchat-sendbox-input']").WaitForAsync();
+        await english.GotoAsync(BaseAddress + "");
+        await english.Locator("[data-id='webchat-sendbox-input']").WaitForAsync();
 
-        Assert.That(await english.Page.TitleAsync(), Is.EqualTo("Self-service"));
-        Assert.That(await english.Page.Locator("[data-id='webchat-sendbox-input']").GetAttributeAsync("placeholder"), Is.EqualTo("Type your message"));
+        Assert.That(await english.TitleAsync(), Is.EqualTo("Self-service"));
+        Assert.That(await english.Locator("[data-id='webchat-sendbox-input']").GetAttributeAsync("placeholder"), Is.EqualTo("Type your message"));
     }
 
     private Task<string> KeptConversationAsync() =>
