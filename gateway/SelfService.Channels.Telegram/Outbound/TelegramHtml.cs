@@ -148,6 +148,7 @@ public static class TelegramHtml
 
         public void Text(string text)
         {
+            if (_plain.Length == 0) text = text.TrimStart();   // Telegram trims a message; trimmed here, both forms agree
             _plain.Append(text);
             foreach (var c in text)
             {
@@ -161,13 +162,38 @@ public static class TelegramHtml
             }
         }
 
+        /// <summary>The tag around what <paramref name="content"/> writes; no tag when it writes nothing (Telegram has no empty entities).</summary>
         public void Tag(string name, Action content, string attributes = "")
         {
+            var start = _html.Length;
+            var visibleBefore = _plain.Length;
             _html.Append('<').Append(name).Append(attributes).Append('>');
+            var inside = _html.Length;
             content();
+            if (_plain.Length == visibleBefore)
+            {
+                _html.Remove(start, inside - start);
+                return;
+            }
             _html.Append("</").Append(name).Append('>');
         }
 
-        public RenderedText ToRendered() => new(_html.ToString().Trim(), _plain.ToString().Trim());
+        public RenderedText ToRendered()
+        {
+            // Trailing whitespace may sit inside closing tags ("x\n</pre>"): step over tags and drop it from both forms.
+            for (var i = _html.Length - 1; i >= 0; i--)
+            {
+                if (_html[i] == '>') i = LastIndexOf(_html, '<', i);
+                else if (char.IsWhiteSpace(_html[i])) _html.Remove(i, 1);
+                else break;
+            }
+            return new RenderedText(_html.ToString(), _plain.ToString().TrimEnd());
+        }
+
+        private static int LastIndexOf(StringBuilder builder, char c, int from)
+        {
+            while (from > 0 && builder[from] != c) from--;
+            return from;
+        }
     }
 }
