@@ -226,7 +226,7 @@ function post(url, body, secret) {
 // ----------------------------------------------------------------------------------------------------------------
 // Control routes for the tests (JSON in, JSON out).
 const control = {
-  // {method, chat_id?, error_code, description, retry_after?, count?}: the next count calls fail so.
+  // {method, chat_id?, error_code, description, retry_after?, count?, skip?}: after skip calls that succeed, the next count fail so.
   'POST /control/fail': (p) => { failures.push(Object.assign({ remaining: Number(p.count || 1) }, p)); return true; },
   // {chat_id, blocked}: sends to the chat answer 403 as if its user blocked the bot.
   'POST /control/block': (p) => { if (p.blocked === false) blocked.delete(Number(p.chat_id)); else blocked.add(Number(p.chat_id)); return true; },
@@ -244,6 +244,10 @@ const control = {
 function injectedFailure(method, params) {
   const failure = failures.find((f) => f.remaining > 0 && f.method === method && (f.chat_id === undefined || Number(f.chat_id) === Number(params.chat_id)));
   if (!failure) return null;
+  if (failure.skip > 0) {
+    failure.skip--;
+    return null;
+  }
   failure.remaining--;
   return new BotApiError(failure.error_code, failure.description, failure.retry_after ? { retry_after: failure.retry_after } : undefined);
 }

@@ -196,10 +196,16 @@ public sealed class TelegramBotApiPeer : IAsyncDisposable
 
     // ---- Trouble on demand.
 
-    /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> (to one chat, if given) fail with this Bot API error.</summary>
-    public Task FailNextAsync(string method, int errorCode, string description, int? retryAfter = null, long? chatId = null, int count = 1)
+    /// <summary>
+    /// After <paramref name="skip"/> calls of <paramref name="method"/> (to one chat, if given) that succeed, the next
+    /// <paramref name="count"/> fail with this Bot API error.
+    /// </summary>
+    public Task FailNextAsync(string method, int errorCode, string description, int? retryAfter = null, long? chatId = null, int count = 1, int skip = 0)
     {
-        var body = new JsonObject { ["method"] = method, ["error_code"] = errorCode, ["description"] = description, ["count"] = count };
+        var body = new JsonObject
+        {
+            ["method"] = method, ["error_code"] = errorCode, ["description"] = description, ["count"] = count, ["skip"] = skip,
+        };
         if (retryAfter is not null) body["retry_after"] = retryAfter;
         if (chatId is not null) body["chat_id"] = chatId;
         return PostAsync("/control/fail", body);
