@@ -109,7 +109,7 @@ public sealed partial class TelegramAdapter(
             await bot.SendMessage(chatId, text, ParseMode.None, replyMarkup: markup, cancellationToken: timeout.Token);
             if (markup is ReplyKeyboardMarkup) chats.SetShareContactShown(chatId, true);
         }
-        catch (Exception ex) when (ex is RequestException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogNoticeFailed(ex, chatId);
         }

@@ -68,7 +68,7 @@ public sealed partial class TelegramUpdateHandler(
         {
             await bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: timeout.Token);
         }
-        catch (Exception ex) when (ex is RequestException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogCallbackAnswerFailed(ex, callbackQueryId);
         }
