@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SelfService.Channels.Telegram.Outbound;
+using SelfService.Channels.Telegram.Storage;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+
+namespace SelfService.Channels.Telegram.Inbound;
+
+/// <summary>
+/// One update, however it came (long polling or webhook): mapped, handed to the pipeline, and only then acknowledged
+/// (the caller saves the offset or answers 200 when this returns). A failure of the pipeline propagates, so the update
+/// is read again; an update the mapper cannot use is logged and skipped, never retried forever.
+/// </summary>
+public sealed partial class TelegramUpdateHandler(
+    TelegramUpdateMapper mapper, IInboundSink sink, TelegramChatStore chats, TelegramAdapter adapter, ITelegramBotClient bot,
+    IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramUpdateHandler> logger)
+{
+    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        UpdateDisposition disposition;
+        try
+        {
+            disposition = mapper.Map(update, time.GetUtcNow());
+        }
+        catch (Exception ex)
+        {
+            // A shape of update nobody foresaw must not stop the channel: skip it, loudly.
+            LogUnreadable(ex, update.Id);
+            return;
+        }
+
+        switch (disposition)
+        {
+            case UpdateDisposition.Accept accept:
+                chats.MarkReachable(accept.ChatId);
+                var accepted = await sink.AcceptAsync(accept.Message, cancellationToken);
+                if (accepted.Duplicate) LogRedelivered(update.Id, accepted.MessageId);
+                break;
+            case UpdateDisposition.Answer answer:
+                chats.MarkReachable(answer.ChatId);
+                LogAnswered(update.Id, answer.Reason);
+                await adapter.SendNoticeAsync(answer.ChatId, answer.Notice,
+                    answer.OfferShareContact ? TelegramKeyboards.ShareContact(answer.Language) : null, cancellationToken);
+                break;
+            case UpdateDisposition.Ignore ignore:
+                LogIgnored(update.Id, ignore.Reason);
+                break;
+            case UpdateDisposition.Reachability { Blocked: true } blocked:
+                chats.MarkUnreachable(blocked.ChatId, "the user blocked the bot", time.GetUtcNow());
+                LogBlocked(blocked.ChatId);
+                break;
+            case UpdateDisposition.Reachability unblocked:
+                chats.MarkReachable(unblocked.ChatId);
+                break;
+        }
+
+        if (disposition.CallbackQueryId is { } callbackQueryId) await AnswerCallbackAsync(callbackQueryId, cancellationToken);
+    }
+
+    /// <summary>Stops the spinner on the pressed button; the reply itself comes as a message. A failure costs nothing but the spinner.</summary>
+    private async Task AnswerCallbackAsync(string callbackQueryId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.RequestTimeout);
+        try
+        {
+            await bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: timeout.Token);
+        }
+        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogCallbackAnswerFailed(ex, callbackQueryId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} could not be read and was skipped")]
+    private partial void LogUnreadable(Exception exception, long updateId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram update {UpdateId} was delivered again; it is message {MessageId}, already accepted")]
+    private partial void LogRedelivered(long updateId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram update {UpdateId} is not for the pipeline ({Reason}); the user was told")]
+    private partial void LogAnswered(long updateId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram update {UpdateId} skipped: {Reason}")]
+    private partial void LogIgnored(long updateId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram chat {ChatId} blocked the bot: marked unreachable")]
+    private partial void LogBlocked(long chatId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer Telegram callback query {CallbackQueryId}")]
+    private partial void LogCallbackAnswerFailed(Exception exception, string callbackQueryId);
+}

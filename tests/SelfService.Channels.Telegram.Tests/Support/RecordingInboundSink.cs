@@ -1,0 +1,42 @@
+namespace SelfService.Channels.Telegram.Tests.Support;
+
+/// <summary>
+/// Stands in for the inbound pipeline: stores each message once per ChannelMessageId, as the real pipeline does (a second
+/// offer of the same id is a duplicate), and can be made to fail, as a store that is down would.
+/// </summary>
+internal sealed class RecordingInboundSink : IInboundSink
+{
+    private readonly Lock _gate = new();
+    private readonly List<InboundMessage> _offered = [];
+    private readonly List<InboundMessage> _stored = [];
+
+    /// <summary>How many of the next accepts throw (after being counted as offered).</summary>
+    public int FailNext { get; set; }
+
+    public IReadOnlyList<InboundMessage> Offered
+    {
+        get { lock (_gate) return [.. _offered]; }
+    }
+
+    public IReadOnlyList<InboundMessage> Stored
+    {
+        get { lock (_gate) return [.. _stored]; }
+    }
+
+    public Task<AcceptResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _offered.Add(message);
+            if (FailNext > 0)
+            {
+                FailNext--;
+                throw new IOException("the message store is down");
+            }
+            var existing = _stored.Find(m => m.Channel == message.Channel && m.ChannelMessageId == message.ChannelMessageId);
+            if (existing is not null) return Task.FromResult(new AcceptResult(existing.Id, Duplicate: true));
+            _stored.Add(message);
+            return Task.FromResult(new AcceptResult(message.Id, Duplicate: false));
+        }
+    }
+}
