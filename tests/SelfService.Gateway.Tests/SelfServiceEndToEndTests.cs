@@ -156,7 +156,7 @@ public class SelfServiceEndToEndTests : LoopbackGatewayTest
         var second = await ChatSession.StartAsync(Http);
 
         Assert.That((await first.AskAsync("оператор")).Text, Is.EqualTo("Вам ответит оператор. Вы 1-й в очереди, ожидание около 3 мин."));
-        Assert.That((await second.AskAsync("AGENT")).Text, Is.EqualTo("An operator will answer you here. You are number 2 in the queue; the wait is about 6 min."));
+        Assert.That((await second.AskAsync("AGENT")).Text, Is.EqualTo("An operator will answer you here. You are number 2 in the queue; the wait is about 6 min. Rather not wait? Send CALLBACK and we will call you."));
 
         var queue = await Http.GetFromJsonAsync<JsonElement>("/api/queue");
         Assert.That(queue.GetArrayLength(), Is.EqualTo(2));

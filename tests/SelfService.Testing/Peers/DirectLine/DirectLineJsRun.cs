@@ -14,10 +14,12 @@ public static class DirectLineJsRun
     public static string ScriptsDirectory => Path.Combine(RepositoryPaths.Root, "tests", "peers", "directline");
 
     /// <summary>
-    /// Runs <paramref name="script"/> with the secret in DIRECTLINE_SECRET (not on the command line) and waits for it to
-    /// exit; throws with its output when it fails or overruns <paramref name="timeout"/>.
+    /// Runs <paramref name="script"/> with the secret in DIRECTLINE_SECRET and a staff API token (to read one-time codes
+    /// from the outbox) in SELFSERVICE_STAFF_TOKEN, never on the command line, and waits for it to exit; throws with its
+    /// output when it fails or overruns <paramref name="timeout"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<JsonElement>> RunAsync(string script, string secret, IEnumerable<string> arguments, TimeSpan timeout)
+    public static async Task<IReadOnlyList<JsonElement>> RunAsync(
+        string script, string secret, string staffToken, IEnumerable<string> arguments, TimeSpan timeout)
     {
         var peers = Path.Combine(RepositoryPaths.Root, "tests", "peers");
         if (!Directory.Exists(Path.Combine(peers, "node_modules", "botframework-directlinejs")))
@@ -30,6 +32,7 @@ public static class DirectLineJsRun
         start.ArgumentList.Add(Path.Combine(ScriptsDirectory, script));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DIRECTLINE_SECRET"] = secret;
+        start.Environment["SELFSERVICE_STAFF_TOKEN"] = staffToken;
 
         Process process;
         try { process = Process.Start(start) ?? throw new InvalidOperationException("node did not start"); }
