@@ -67,11 +67,28 @@ internal sealed partial class MailboxWatcher(IOptions<EmailOptions> options, Mai
     private async Task<ProcessedMarker> MarkerForAsync(ImapClient client, IMailFolder folder, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(_imap.ProcessedFolder))
-            return new ProcessedMarker(folder, await client.GetFolderAsync(_imap.ProcessedFolder, cancellationToken));
+            return new ProcessedMarker(folder, await ProcessedFolderAsync(client, cancellationToken));
         if (!folder.PermanentFlags.HasFlag(MessageFlags.UserDefined) && !folder.PermanentKeywords.Contains(ProcessedMarker.Keyword))
             throw new InvalidOperationException(
                 $"The IMAP server keeps no keywords in {_imap.Folder}; set {EmailOptions.Section}:Imap:ProcessedFolder so processed mail is moved instead.");
         return new ProcessedMarker(folder, null);
+    }
+
+    /// <summary>The configured processed folder, created at the top of the personal namespace when it does not exist yet.</summary>
+    private async Task<IMailFolder> ProcessedFolderAsync(ImapClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetFolderAsync(_imap.ProcessedFolder, cancellationToken);
+        }
+        catch (FolderNotFoundException)
+        {
+            var root = client.GetFolder(client.PersonalNamespaces[0]);
+            var created = await root.CreateAsync(_imap.ProcessedFolder, isMessageFolder: true, cancellationToken)
+                ?? throw new InvalidOperationException($"The IMAP server did not create the folder {_imap.ProcessedFolder}");
+            LogFolderCreated(created.FullName);
+            return created;
+        }
     }
 
     /// <summary>Waits until the server reports new mail, or the IDLE is due for renewal.</summary>
@@ -99,6 +116,9 @@ internal sealed partial class MailboxWatcher(IOptions<EmailOptions> options, Mai
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Folder} on {Host}:{Port} ({Mode})")]
     private partial void LogWatching(string folder, string host, int port, string mode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the IMAP folder {Folder} for processed mail")]
+    private partial void LogFolderCreated(string folder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The IMAP connection to {Host}:{Port} failed; connecting again in {Delay}")]
     private partial void LogConnectionLost(Exception exception, string host, int port, TimeSpan delay);

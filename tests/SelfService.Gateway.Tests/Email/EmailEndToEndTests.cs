@@ -209,6 +209,17 @@ public class EmailEndToEndTests : EmailGatewayTest
         Assert.That(replies.Count(m => m.Message.InReplyTo == first.MessageId), Is.EqualTo(1), "what was done before the stop is not done again");
     }
 
+    [Test]
+    public async Task MailServerRestarts_TheGatewayConnectsAgain_AndAnswersWhatCameMeanwhile()
+    {
+        await AskAsync(Anna, "HELP");
+
+        await Mail.RestartDovecotAsync();
+        var reply = await AskAsync(Anna, "STATUS");
+
+        Assert.That(reply.TextBody, Does.Contain("link your phone first"));
+    }
+
     private async Task LinkAsync(MailUser customer)
     {
         await AskAsync(customer, "LINK +79161234567");

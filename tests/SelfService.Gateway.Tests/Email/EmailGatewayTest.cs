@@ -32,6 +32,9 @@ public abstract class EmailGatewayTest
     /// <summary>False: the mail server announces no IDLE, so the gateway must poll.</summary>
     protected virtual bool ServerHasIdle => true;
 
+    /// <summary>Settings over the ones every email test uses.</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
     [SetUp]
     public async Task StartPeersAndGateway()
     {
@@ -61,7 +64,7 @@ public abstract class EmailGatewayTest
     protected void StartGateway()
     {
         var port = (int p) => p.ToString(CultureInfo.InvariantCulture);
-        _gateway = new GatewayFactory(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:DatabaseFile"] = _storage.File("gateway.db"),
             ["AccessPolicies:MessagesPerMinute"] = "1000",
@@ -82,7 +85,9 @@ public abstract class EmailGatewayTest
             ["Channels:Email:Smtp:Security"] = "None",
             ["Channels:Email:Smtp:UserName"] = SpecialAddress,
             ["Channels:Email:Smtp:Password"] = "gateway-secret",
-        });
+        };
+        foreach (var (key, value) in ExtraSettings) settings[key] = value;
+        _gateway = new GatewayFactory(settings);
         Http = _gateway.CreateLoopbackClient();
     }
 

@@ -74,13 +74,33 @@ public sealed class MailPeers : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(root, "postfix/main.cf"), PostfixMainConfig(root, options.BusyRecipients), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(root, "postfix/master.cf"), PostfixMasterConfig(), cancellationToken);
 
-        Start("/usr/sbin/dovecot", "-F", "-c", Path.Combine(root, "dovecot.conf"));
-        await WaitListeningAsync([ImapPort, LmtpPort, AuthPort], "Dovecot", options.StartTimeout, cancellationToken);
+        await StartDovecotAsync(options.StartTimeout, cancellationToken);
 
         var postfixDir = Path.Combine(root, "postfix");
         await RunAsync("/usr/sbin/postfix", ["-c", postfixDir, "check"], cancellationToken);
         Start(PostfixMaster, "-d", "-c", postfixDir);
         await WaitListeningAsync([SmtpPort], "Postfix", options.StartTimeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops Dovecot (SIGTERM) and starts it again on the same ports and mailboxes: every IMAP client is disconnected,
+    /// as when the mail server restarts. Postfix stays up and queues what comes meanwhile.
+    /// </summary>
+    public async Task RestartDovecotAsync(CancellationToken cancellationToken = default)
+    {
+        var dovecot = _processes[0];
+        await StopAsync(dovecot);
+        _processes.Remove(dovecot);
+        await StartDovecotAsync(TimeSpan.FromSeconds(20), cancellationToken);
+        // Dovecot first in the list, as at start, so dispose still stops Postfix before it.
+        _processes.Insert(0, _processes[^1]);
+        _processes.RemoveAt(_processes.Count - 1);
+    }
+
+    private async Task StartDovecotAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Start("/usr/sbin/dovecot", "-F", "-c", _folder.File("dovecot.conf"));
+        await WaitListeningAsync([ImapPort, LmtpPort, AuthPort], "Dovecot", timeout, cancellationToken);
     }
 
     private string DovecotConfig(string root, bool idle) => $$"""
@@ -269,31 +289,34 @@ public sealed class MailPeers : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // Postfix first, so nothing is delivered into a Dovecot that is going away.
-        for (var i = _processes.Count - 1; i >= 0; i--)
-        {
-            var process = _processes[i];
-            if (!process.HasExited)
-            {
-                try
-                {
-                    await RunAsync("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)], CancellationToken.None);
-                }
-                catch (InvalidOperationException)
-                {
-                    // It exited meanwhile.
-                }
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                try
-                {
-                    await process.WaitForExitAsync(wait.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
-            process.Dispose();
-        }
+        for (var i = _processes.Count - 1; i >= 0; i--) await StopAsync(_processes[i]);
+        _processes.Clear();
         _folder.Dispose();
+    }
+
+    /// <summary>SIGTERM, which both stop their children on; SIGKILL to the tree if that takes more than 10 seconds.</summary>
+    private static async Task StopAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            try
+            {
+                await RunAsync("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)], CancellationToken.None);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited meanwhile.
+            }
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        process.Dispose();
     }
 }

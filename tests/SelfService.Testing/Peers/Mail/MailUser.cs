@@ -38,12 +38,15 @@ public sealed class MailUser(MailPeers peers, MailAccount account)
     }
 
     /// <summary>Every mail in the inbox with its flags and keywords, oldest first.</summary>
-    public async Task<IReadOnlyList<ReceivedMail>> ReadInboxAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ReceivedMail>> ReadInboxAsync(CancellationToken cancellationToken = default) => ReadFolderAsync("INBOX", cancellationToken);
+
+    /// <summary>Every mail in a folder with its flags and keywords, oldest first.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> ReadFolderAsync(string folder, CancellationToken cancellationToken = default)
     {
         using var client = new ImapClient();
         await client.ConnectAsync(peers.Host, peers.ImapPort, SecureSocketOptions.None, cancellationToken);
         await client.AuthenticateAsync(Account.Address, Account.Password, cancellationToken);
-        var inbox = client.Inbox;
+        var inbox = await client.GetFolderAsync(folder, cancellationToken);
         await inbox.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
         var mails = new List<ReceivedMail>();
         if (inbox.Count > 0)
