@@ -62,18 +62,19 @@ internal sealed partial class MailboxProcessor(
             raw = copy.ToArray();
         }
 
-        MimeMessage message;
+        InboundMail? mail;
         try
         {
             using var input = new MemoryStream(raw, writable: false);
-            message = await MimeMessage.LoadAsync(input, cancellationToken);
+            mail = reader.Read(await MimeMessage.LoadAsync(input, cancellationToken), raw);
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogUnparsable(ex, uid);
+            // MIME beyond repair, or a mail that trips a bug in reading it: refused and marked, so it cannot hold up the mail behind it.
+            LogUnreadable(ex, uid, headers[HeaderId.From] ?? "");
             return;
         }
-        if (reader.Read(message, raw) is not { } mail)
+        if (mail is null)
         {
             LogNoSender(uid, headers[HeaderId.From] ?? "");
             return;
@@ -134,8 +135,8 @@ internal sealed partial class MailboxProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {Address} that mail {Uid} was too large: {Error}")]
     private partial void LogNoticeFailed(uint uid, string address, string? error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Uid} could not be parsed as MIME and was not processed")]
-    private partial void LogUnparsable(Exception exception, uint uid);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Uid} from {From} could not be read and was not processed")]
+    private partial void LogUnreadable(Exception exception, uint uid, string from);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Uid} names no sender address to answer (From: '{From}') and was not processed")]
     private partial void LogNoSender(uint uid, string from);

@@ -34,10 +34,14 @@ internal sealed partial class MailboxWatcher(IOptions<EmailOptions> options, Mai
                 var idle = client.Capabilities.HasFlag(ImapCapabilities.Idle);
                 LogWatching(_imap.Folder, _imap.Host, _imap.Port, idle ? "IDLE" : "polling");
                 delay = _imap.ReconnectMinDelay;
+                using var arrivals = new MailArrivals(folder);
                 while (!stoppingToken.IsCancellationRequested)
                 {
+                    arrivals.Reset();
                     await processor.ProcessNewAsync(folder, marker, stoppingToken);
-                    if (idle) await IdleAsync(client, folder, stoppingToken);
+                    // The server may report new mail in answer to any command, also while the last pass ran.
+                    if (arrivals.Seen) continue;
+                    if (idle) await arrivals.IdleAsync(client, _imap.IdleRefresh, time, stoppingToken);
                     else await PollAsync(client, stoppingToken);
                 }
                 await client.DisconnectAsync(quit: true, CancellationToken.None);
@@ -88,22 +92,6 @@ internal sealed partial class MailboxWatcher(IOptions<EmailOptions> options, Mai
                 ?? throw new InvalidOperationException($"The IMAP server did not create the folder {_imap.ProcessedFolder}");
             LogFolderCreated(created.FullName);
             return created;
-        }
-    }
-
-    /// <summary>Waits until the server reports new mail, or the IDLE is due for renewal.</summary>
-    private async Task IdleAsync(ImapClient client, IMailFolder folder, CancellationToken cancellationToken)
-    {
-        using var done = new CancellationTokenSource(_imap.IdleRefresh, time);
-        void OnCountChanged(object? sender, EventArgs e) => done.Cancel();
-        folder.CountChanged += OnCountChanged;
-        try
-        {
-            await client.IdleAsync(done.Token, cancellationToken);
-        }
-        finally
-        {
-            folder.CountChanged -= OnCountChanged;
         }
     }
 
