@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SelfService.Channels.Email.Inbound;
 
 namespace SelfService.Channels.Email;
 
@@ -8,7 +10,16 @@ public static class EmailServiceCollectionExtensions
     /// <summary>Registers the special-email channel (IMAP in, SMTP out) when "Channels:Email:Enabled" is true.</summary>
     public static IServiceCollection AddEmailChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        var section = configuration.GetSection(EmailOptions.Section);
+        services.AddOptions<EmailOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        if (!section.GetValue<bool>(nameof(EmailOptions.Enabled))) return services;
+        services.AddSingleton<EmailThreadStore>();
+        services.AddSingleton<EmailAdapter>();
+        services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<EmailAdapter>());
+        services.AddSingleton<InboundMailReader>();
+        services.AddSingleton<MailboxProcessor>();
+        services.AddHostedService<MailboxWatcher>();
         return services;
     }
 }
