@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SelfService.Channels.Connections;
 using SelfService.Channels.Email.Inbound;
 
 namespace SelfService.Channels.Email;
@@ -19,6 +20,12 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<EmailAdapter>());
         services.AddSingleton<InboundMailReader>();
         services.AddSingleton<MailboxProcessor>();
+        services.AddKeyedSingleton(ChannelNames.Email, (sp, _) =>
+        {
+            var imap = sp.GetRequiredService<IOptions<EmailOptions>>().Value.Imap;
+            return new ConnectionStatus(ChannelNames.Email, $"IMAP {imap.Host}:{imap.Port} {imap.Folder}");
+        });
+        services.AddSingleton<IChannelConnection>(sp => sp.GetRequiredKeyedService<ConnectionStatus>(ChannelNames.Email));
         services.AddHostedService<MailboxWatcher>();
         return services;
     }

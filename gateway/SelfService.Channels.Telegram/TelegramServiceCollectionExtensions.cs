@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SelfService.Channels.Connections;
 using SelfService.Channels.Telegram.Inbound;
 using SelfService.Channels.Telegram.Storage;
 using Telegram.Bot;
@@ -36,7 +37,11 @@ public static class TelegramServiceCollectionExtensions
         if (section.GetValue<TelegramMode>(nameof(TelegramOptions.Mode)) == TelegramMode.Webhook)
             services.AddHostedService<TelegramWebhookRegistration>();
         else
+        {
+            services.AddKeyedSingleton(ChannelNames.Telegram, new ConnectionStatus(ChannelNames.Telegram, "Bot API long polling"));
+            services.AddSingleton<IChannelConnection>(sp => sp.GetRequiredKeyedService<ConnectionStatus>(ChannelNames.Telegram));
             services.AddHostedService<TelegramPolling>();
+        }
         return services;
     }
 

@@ -1,8 +1,10 @@
 using MailKit;
 using MailKit.Net.Imap;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfService.Channels.Connections;
 
 namespace SelfService.Channels.Email.Inbound;
 
@@ -13,7 +15,8 @@ namespace SelfService.Channels.Email.Inbound;
 /// and the watcher connects again after a delay that doubles from <see cref="ImapOptions.ReconnectMinDelay"/> up to
 /// <see cref="ImapOptions.ReconnectMaxDelay"/>. Nothing is lost meanwhile: the mail waits on the server.
 /// </summary>
-internal sealed partial class MailboxWatcher(IOptions<EmailOptions> options, MailboxProcessor processor, TimeProvider time, ILogger<MailboxWatcher> logger)
+internal sealed partial class MailboxWatcher(
+    IOptions<EmailOptions> options, MailboxProcessor processor, [FromKeyedServices(ChannelNames.Email)] ConnectionStatus connection, TimeProvider time, ILogger<MailboxWatcher> logger)
     : BackgroundService
 {
     private readonly ImapOptions _imap = options.Value.Imap;
@@ -33,6 +36,7 @@ internal sealed partial class MailboxWatcher(IOptions<EmailOptions> options, Mai
                 var marker = await MarkerForAsync(client, folder, stoppingToken);
                 var idle = client.Capabilities.HasFlag(ImapCapabilities.Idle);
                 LogWatching(_imap.Folder, _imap.Host, _imap.Port, idle ? "IDLE" : "polling");
+                connection.Report(ConnectionState.Up);
                 delay = _imap.ReconnectMinDelay;
                 using var arrivals = new MailArrivals(folder);
                 while (!stoppingToken.IsCancellationRequested)
@@ -54,6 +58,7 @@ internal sealed partial class MailboxWatcher(IOptions<EmailOptions> options, Mai
             {
                 // The channel's edge: whatever went wrong (server gone, login refused, a bug on one message), the
                 // watcher starts over later rather than stopping the channel.
+                connection.Report(ConnectionState.Down);
                 LogConnectionLost(ex, _imap.Host, _imap.Port, delay);
                 try
                 {

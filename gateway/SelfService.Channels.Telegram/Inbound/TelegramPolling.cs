@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfService.Channels.Connections;
 using SelfService.Channels.Telegram.Storage;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
@@ -13,8 +15,8 @@ namespace SelfService.Channels.Telegram.Inbound;
 /// crash: it is fetched again and the pipeline recognises it. Failures back off from ReconnectMinDelay to ReconnectMaxDelay.
 /// </summary>
 public sealed partial class TelegramPolling(
-    ITelegramBotClient bot, TelegramUpdateHandler handler, TelegramChatStore store, IOptions<TelegramOptions> options, TimeProvider time,
-    ILogger<TelegramPolling> logger) : BackgroundService
+    ITelegramBotClient bot, TelegramUpdateHandler handler, TelegramChatStore store, [FromKeyedServices(ChannelNames.Telegram)] ConnectionStatus connection,
+    IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramPolling> logger) : BackgroundService
 {
     /// <summary>What the bot asks for; everything else Telegram keeps to itself.</summary>
     internal static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
@@ -35,6 +37,7 @@ public sealed partial class TelegramPolling(
                     webhookRemoved = true;
                 }
                 await PollOnceAsync(settings, stoppingToken);
+                connection.Report(ConnectionState.Up);
                 delay = settings.ReconnectMinDelay;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -43,6 +46,7 @@ public sealed partial class TelegramPolling(
             }
             catch (Exception ex)
             {
+                connection.Report(ConnectionState.Down);
                 LogPollFailed(ex, delay);
                 try
                 {

@@ -38,6 +38,7 @@ public class TelegramPollingTests
         await WaitUntilAsync(() => _channel.Sink.Stored.Count == 2);
         await WaitUntilAsync(() => _channel.Chats.Offset > offset);
         Assert.That(_channel.Sink.Offered, Has.Count.EqualTo(4), "the first update is not fetched again once its offset was saved");
+        Assert.That(_channel.Connection.State, Is.EqualTo(SelfService.Channels.Connections.ConnectionState.Up), "the dashboard sees the poll working");
     }
 
     [Test]

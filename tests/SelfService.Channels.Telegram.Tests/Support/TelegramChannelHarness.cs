@@ -2,6 +2,7 @@ using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SelfService.Channels.Connections;
 using SelfService.Channels.Telegram.Inbound;
 using SelfService.Channels.Telegram.Storage;
 using SelfService.Testing.Peers.Telegram;
@@ -27,7 +28,7 @@ internal sealed class TelegramChannelHarness : IAsyncDisposable
         Adapter = new TelegramAdapter(Bot, Chats, options, Time, NullLogger<TelegramAdapter>.Instance);
         Handler = new TelegramUpdateHandler(new TelegramUpdateMapper(new BotCommandMapper(SampleCatalogue.Load())), Sink, Chats, Adapter, Bot,
             options, Time, NullLogger<TelegramUpdateHandler>.Instance);
-        Polling = new TelegramPolling(Bot, Handler, Chats, options, TimeProvider.System, NullLogger<TelegramPolling>.Instance);
+        Polling = new TelegramPolling(Bot, Handler, Chats, Connection, options, TimeProvider.System, NullLogger<TelegramPolling>.Instance);
     }
 
     public TelegramBotApiPeer Peer { get; }
@@ -38,6 +39,9 @@ internal sealed class TelegramChannelHarness : IAsyncDisposable
     public TelegramAdapter Adapter { get; }
     public TelegramUpdateHandler Handler { get; }
     public TelegramPolling Polling { get; }
+
+    /// <summary>What the poller reports to the dashboard.</summary>
+    public ConnectionStatus Connection { get; } = new(ChannelNames.Telegram, "Bot API long polling");
 
     public static async Task<TelegramChannelHarness> StartAsync() => new(await TelegramBotApiPeer.StartAsync());
 
