@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SelfService.Commands.Escalation;
+using SelfService.Pipeline;
 using SelfService.Staff;
 
 namespace SelfService.Gateway.Api;
@@ -14,6 +15,7 @@ internal static class QueueApi
         group.MapGet("/{ticketId}", GetTicket);
         group.MapPost("/{ticketId}/take", Take);
         group.MapPost("/{ticketId}/close", Close);
+        group.MapPost("/{ticketId}/reply", Reply);
         return routes;
     }
 
@@ -34,6 +36,16 @@ internal static class QueueApi
         return TypedResults.Ok(ticket);
     }
 
+    /// <summary>The agent holding the conversation answers through the customer's channel (as the desk's reply box does).</summary>
+    private static IResult Reply(string ticketId, AgentReplyRequest request, ClaimsPrincipal user, AgentReplies replies, EscalationQueue queue, AuditTrail audit)
+    {
+        if (queue.Get(ticketId) is not { } ticket) return TypedResults.NotFound();
+        var result = replies.Send(ticketId, user.UserName(), request.Text ?? "");
+        if (!result.Sent) return TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict);
+        audit.Record(user.UserName(), "ticket.reply", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId);
+        return TypedResults.Ok(new { messages = result.Messages });
+    }
+
     private static IResult Close(string ticketId, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit)
     {
         if (queue.Get(ticketId) is not { } ticket) return TypedResults.NotFound();
@@ -41,4 +53,6 @@ internal static class QueueApi
         audit.Record(user.UserName(), "ticket.close", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId);
         return TypedResults.Ok(queue.Get(ticketId));
     }
+
+    internal sealed record AgentReplyRequest(string? Text);
 }

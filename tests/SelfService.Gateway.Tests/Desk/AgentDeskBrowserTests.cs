@@ -87,6 +87,12 @@ public class AgentDeskBrowserTests
         using (await chat.PostAsync("У меня не работает интернет в роуминге")) { }
         await Assertions.Expect(page.Locator("[data-test=timeline]")).ToContainTextAsync("не работает интернет");
 
+        // A published answer goes into the reply box with one click (the agent may then adjust it).
+        await page.Locator("[data-test=kb-search]").FillAsync("как подключить роуминг");
+        await page.Locator("[data-test=kb-search]").PressAsync("Enter");
+        await page.Locator("[data-test=insert]").First.ClickAsync();
+        Assert.That(await page.Locator("[data-test=reply-text]").InputValueAsync(), Does.Contain("оуминг"));
+
         await page.Locator("[data-test=reply-text]").FillAsync("Здравствуйте, Иван! Перезагрузите телефон, пожалуйста.");
         await page.Locator("[data-test=send]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=notice]")).ToContainTextAsync("webchat");
@@ -142,6 +148,25 @@ public class AgentDeskBrowserTests
     }
 
     private List<JsonElement> ToAnna() => [.. _smsc.Events("submit_sm").Where(e => e.StringOf("destination_addr") == "79031112233")];
+
+    [Test]
+    public async Task Transfer_SendsTheConversationToAnotherGroupsQueue()
+    {
+        var chat = await ChatSession.StartAsync(_http);
+        await chat.AskAsync("ОПЕРАТОР");
+        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
+        await page.Locator("[data-test=take]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=bot-tried]")).ToContainTextAsync("general");
+
+        await page.Locator("[data-test=transfer-group]").SelectOptionAsync("mobile");
+        await page.Locator("[data-test=transfer]").ClickAsync();
+
+        await page.WaitForURLAsync("**/staff/desk");
+        var queue = await _http.GetFromJsonAsync<JsonElement>("/api/queue");
+        var ticket = queue[0].GetProperty("ticket");
+        Assert.That((ticket.GetProperty("group").GetString(), ticket.GetProperty("state").GetString()), Is.EqualTo(("mobile", "Waiting")));
+    }
 
     [Test]
     public async Task CustomerHtml_IsShownAsText_InTheDesk()

@@ -43,6 +43,24 @@ public class EmailEndToEndTests : EmailGatewayTest
     }
 
     [Test]
+    public async Task AgentReply_GoesOutByEmail_ThreadedUnderTheCustomersMessage()
+    {
+        var customerMessageId = await Anna.SendAsync(Anna.Compose(SpecialAddress, "AGENT", ""));
+        var escalated = await Anna.WaitForReplyToAsync(customerMessageId, ReplyTimeout);
+        Assert.That(escalated.TextBody, Does.StartWith("An operator will answer you here."));
+        var waiting = await Http.GetFromJsonAsync<JsonElement>("/api/queue");
+        var ticketId = waiting[0].GetProperty("ticket").GetProperty("id").GetString();
+
+        (await Http.PostAsync($"/api/queue/{ticketId}/take", null)).EnsureSuccessStatusCode();
+        using var replied = await Http.PostAsJsonAsync($"/api/queue/{ticketId}/reply", new { text = "Hello Anna, this is Maria from support." });
+        Assert.That(replied.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), await replied.Content.ReadAsStringAsync());
+
+        var fromAgent = (await Anna.WaitForAsync(m => (m.Message.TextBody ?? "").Contains("this is Maria", StringComparison.Ordinal), ReplyTimeout)).Message;
+        Assert.That(fromAgent.InReplyTo, Is.EqualTo(customerMessageId), "threaded under the customer's last message");
+        Assert.That(fromAgent.Subject, Is.EqualTo("Re: AGENT"));
+    }
+
+    [Test]
     public async Task QuestionInRussian_InTheBody_GetsTheKnowledgeBaseAnswerAsHtmlToo()
     {
         var empty = await AskAsync(Boris, "", "Здравствуйте!\nПотерял телефон, что делать с симкой?\n\n-- \nБорис Петров\nтел. 8 916 000-00-00");

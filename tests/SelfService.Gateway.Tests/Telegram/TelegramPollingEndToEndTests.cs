@@ -88,6 +88,19 @@ public class TelegramPollingEndToEndTests
     }
 
     [Test]
+    public async Task AgentReply_ReachesTheTelegramChat()
+    {
+        var chat = Chat(Ivan);
+        Assert.That((await chat.SayAsync("ОПЕРАТОР")).Text, Does.StartWith("Вам ответит оператор"));
+        var ticketId = (await _http.GetFromJsonAsync<JsonElement>("/api/queue"))[0].GetProperty("ticket").GetProperty("id").GetString();
+
+        (await _http.PostAsync($"/api/queue/{ticketId}/take", null)).EnsureSuccessStatusCode();
+        (await _http.PostAsJsonAsync($"/api/queue/{ticketId}/reply", new { text = "Иван, здравствуйте! Это Мария из поддержки." })).EnsureSuccessStatusCode();
+
+        Assert.That((await chat.NextAsync()).Text, Is.EqualTo("Иван, здравствуйте! Это Мария из поддержки."));
+    }
+
+    [Test]
     public async Task SomeoneElsesContact_IsRefused_AndLinksNothing()
     {
         var chat = Chat(John);
