@@ -102,17 +102,10 @@ public sealed partial class TelegramAdapter(
     /// <summary>A short answer of the channel's own (send text; not your contact), outside the outbox: a courtesy, logged if it fails.</summary>
     internal async Task SendNoticeAsync(long chatId, string text, ReplyMarkup? markup, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.RequestTimeout);
-        try
-        {
-            await bot.SendMessage(chatId, text, ParseMode.None, replyMarkup: markup, cancellationToken: timeout.Token);
-            if (markup is ReplyKeyboardMarkup) chats.SetShareContactShown(chatId, true);
-        }
-        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            LogNoticeFailed(ex, chatId);
-        }
+        var failure = await CourtesyCall.TryAsync(t => bot.SendMessage(chatId, text, ParseMode.None, replyMarkup: markup, cancellationToken: t),
+            options.Value.RequestTimeout, cancellationToken);
+        if (failure is not null) LogNoticeFailed(failure, chatId);
+        else if (markup is ReplyKeyboardMarkup) chats.SetShareContactShown(chatId, true);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram chat {ChatId} blocked the bot ({Reason}): marked unreachable until the user writes again")]

@@ -162,7 +162,7 @@ public class SmsAdapterInboundTests
                     sms.Clock.Advance(advance.By);
                     break;
                 case SinkFails fails:
-                    sms.Sink.Failing = fails.Failing;
+                    sms.Sink.FailNext = fails.Failing ? int.MaxValue : 0;
                     break;
                 case Send send:
                     var result = await sms.Adapter.SendAsync(Outbound(send.OutboxId, send.Text), CancellationToken.None);

@@ -11,7 +11,7 @@ namespace SelfService.Gateway.Tests;
 /// </summary>
 public class SmsInteropTests
 {
-    private const string ShortCode = "1212";
+    private const string ShortCode = SmsGatewaySettings.ShortCode;
     private NodeSmsc _smsc = null!;
     private GatewayFactory _gateway = null!;
     private HttpClient _http = null!;
@@ -20,21 +20,7 @@ public class SmsInteropTests
     public async Task Start()
     {
         _smsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfservice", Password = "secret" });
-        _gateway = new GatewayFactory(new Dictionary<string, string?>
-        {
-            ["Channels:Sms:Enabled"] = "true",
-            ["Channels:Sms:Smpp:Host"] = "127.0.0.1",
-            ["Channels:Sms:Smpp:Port"] = _smsc.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Channels:Sms:Smpp:SystemId"] = "selfservice",
-            ["Channels:Sms:Smpp:Password"] = "secret",
-            ["Channels:Sms:Smpp:EnquireLinkInterval"] = "00:00:01",
-            ["Channels:Sms:Smpp:ReconnectMinDelay"] = "00:00:00.200",
-            ["Channels:Sms:Smpp:ReconnectMaxDelay"] = "00:00:01",
-            ["Channels:Sms:Smpp:ThrottledBackoff"] = "00:00:00.100",
-            ["Channels:Sms:Smpp:ThrottledBackoffMax"] = "00:00:00.500",
-            ["Channels:Sms:SourceAddress"] = ShortCode,
-            ["AccessPolicies:MessagesPerMinute"] = "1000",
-        });
+        _gateway = new GatewayFactory(SmsGatewaySettings.For(_smsc));
         _http = _gateway.CreateLoopbackClient();
         await _smsc.WaitForAsync("bind", timeout: TimeSpan.FromSeconds(15));
     }

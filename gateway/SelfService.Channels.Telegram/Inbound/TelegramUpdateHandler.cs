@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using SelfService.Channels.Telegram.Outbound;
 using SelfService.Channels.Telegram.Storage;
 using Telegram.Bot;
-using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 
 namespace SelfService.Channels.Telegram.Inbound;
@@ -62,16 +61,8 @@ public sealed partial class TelegramUpdateHandler(
     /// <summary>Stops the spinner on the pressed button; the reply itself comes as a message. A failure costs nothing but the spinner.</summary>
     private async Task AnswerCallbackAsync(string callbackQueryId, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.RequestTimeout);
-        try
-        {
-            await bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: timeout.Token);
-        }
-        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            LogCallbackAnswerFailed(ex, callbackQueryId);
-        }
+        var failure = await CourtesyCall.TryAsync(t => bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: t), options.Value.RequestTimeout, cancellationToken);
+        if (failure is not null) LogCallbackAnswerFailed(failure, callbackQueryId);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} could not be read and was skipped")]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SelfService.Smpp;
+using SelfService.Testing.Channels;
 
 namespace SelfService.Channels.Sms.Tests.Support;
 

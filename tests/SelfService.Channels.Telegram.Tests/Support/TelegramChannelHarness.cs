@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using SelfService.Channels.Connections;
 using SelfService.Channels.Telegram.Inbound;
 using SelfService.Channels.Telegram.Storage;
+using SelfService.Testing.Channels;
 using SelfService.Testing.Peers.Telegram;
 using Telegram.Bot;
 

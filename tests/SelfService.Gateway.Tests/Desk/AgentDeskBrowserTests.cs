@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +15,6 @@ namespace SelfService.Gateway.Tests.Desk;
 /// </summary>
 public class AgentDeskBrowserTests
 {
-    private const string ShortCode = "1212";
     private const string AgentPassword = "agent password 1";
 
     private NodeSmsc _smsc = null!;
@@ -28,19 +26,11 @@ public class AgentDeskBrowserTests
     public async Task Start()
     {
         _smsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfservice", Password = "secret" });
-        _gateway = new GatewayFactory(new Dictionary<string, string?>
-        {
-            ["Channels:Sms:Enabled"] = "true",
-            ["Channels:Sms:Smpp:Host"] = "127.0.0.1",
-            ["Channels:Sms:Smpp:Port"] = _smsc.Port.ToString(CultureInfo.InvariantCulture),
-            ["Channels:Sms:Smpp:SystemId"] = "selfservice",
-            ["Channels:Sms:Smpp:Password"] = "secret",
-            ["Channels:Sms:SourceAddress"] = ShortCode,
-            ["AccessPolicies:MessagesPerMinute"] = "1000",
-            ["Escalation:Groups:0:Name"] = "mobile",
-            ["Escalation:Groups:0:Topics:0"] = "roaming",
-            ["Escalation:Groups:0:Topics:1"] = "internet",
-        });
+        var settings = SmsGatewaySettings.For(_smsc);
+        settings["Escalation:Groups:0:Name"] = "mobile";
+        settings["Escalation:Groups:0:Topics:0"] = "roaming";
+        settings["Escalation:Groups:0:Topics:1"] = "internet";
+        _gateway = new GatewayFactory(settings);
         _http = _gateway.CreateLoopbackClient();
         var accounts = _gateway.Services.GetRequiredService<StaffAccounts>();
         accounts.Create("masha", AgentPassword, [StaffRoles.Agent], "test", displayName: "Мария");
@@ -115,7 +105,7 @@ public class AgentDeskBrowserTests
         await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
         await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
 
-        await _smsc.DeliverAsync(new SmscDelivery("79031112233", ShortCode, "ОПЕРАТОР") { Encoding = SmscTextEncoding.Ucs2 });
+        await _smsc.DeliverAsync(new SmscDelivery("79031112233", SmsGatewaySettings.ShortCode, "ОПЕРАТОР") { Encoding = SmscTextEncoding.Ucs2 });
         await Assertions.Expect(page.Locator("[data-test=waiting] .badge")).ToHaveTextAsync("sms");
         await page.Locator("[data-test=take]").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=balance]")).ToHaveTextAsync("5.00 RUB");

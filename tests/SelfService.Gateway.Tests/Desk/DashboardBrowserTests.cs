@@ -12,7 +12,6 @@ namespace SelfService.Gateway.Tests.Desk;
 /// <summary>The operator's dashboard in Chromium: its figures move after a burst of traffic, with no reload; /metrics agrees.</summary>
 public class DashboardBrowserTests
 {
-    private const string ShortCode = "1212";
     private const string Password = "supervisor password 1";
 
     private NodeSmsc _smsc = null!;
@@ -24,16 +23,7 @@ public class DashboardBrowserTests
     public async Task Start()
     {
         _smsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfservice", Password = "secret" });
-        _gateway = new GatewayFactory(new Dictionary<string, string?>
-        {
-            ["Channels:Sms:Enabled"] = "true",
-            ["Channels:Sms:Smpp:Host"] = "127.0.0.1",
-            ["Channels:Sms:Smpp:Port"] = _smsc.Port.ToString(CultureInfo.InvariantCulture),
-            ["Channels:Sms:Smpp:SystemId"] = "selfservice",
-            ["Channels:Sms:Smpp:Password"] = "secret",
-            ["Channels:Sms:SourceAddress"] = ShortCode,
-            ["AccessPolicies:MessagesPerMinute"] = "1000",
-        });
+        _gateway = new GatewayFactory(SmsGatewaySettings.For(_smsc));
         _http = _gateway.CreateLoopbackClient();
         _gateway.Services.GetRequiredService<StaffAccounts>().Create("olga", Password, [StaffRoles.Supervisor], "test", displayName: "Ольга");
         _chromium = await Chromium.LaunchAsync();
@@ -60,7 +50,7 @@ public class DashboardBrowserTests
         await Assertions.Expect(page.Locator("[data-test=agents-online]")).ToHaveTextAsync("1", new() { Timeout = 10_000 });
 
         // The burst: ten SMS customers ask for their balance, three web chat customers ask for a person.
-        for (var i = 0; i < 10; i++) await _smsc.DeliverAsync("7916000000" + i.ToString(CultureInfo.InvariantCulture), ShortCode, "BAL");
+        for (var i = 0; i < 10; i++) await _smsc.DeliverAsync("7916000000" + i.ToString(CultureInfo.InvariantCulture), SmsGatewaySettings.ShortCode, "BAL");
         for (var i = 0; i < 3; i++) await (await ChatSession.StartAsync(_http)).AskAsync("AGENT");
         await _smsc.WaitForCountAsync("submit_sm", 10, timeout: TimeSpan.FromSeconds(15));
 

@@ -1,17 +1,19 @@
-namespace SelfService.Channels.Sms.Tests.Support;
+using SelfService.Channels;
+
+namespace SelfService.Testing.Channels;
 
 /// <summary>
 /// Stands in for the inbound pipeline: stores each message once per ChannelMessageId, as the real pipeline does (a second
 /// offer of the same id is a duplicate), and can be made to fail, as a store that is down would.
 /// </summary>
-internal sealed class RecordingInboundSink : IInboundSink
+public sealed class RecordingInboundSink : IInboundSink
 {
     private readonly Lock _gate = new();
     private readonly List<InboundMessage> _offered = [];
     private readonly List<InboundMessage> _stored = [];
 
-    /// <summary>While true, every accept throws (after it is counted as offered).</summary>
-    public bool Failing { get; set; }
+    /// <summary>How many of the next accepts throw (after being counted as offered); int.MaxValue: until reset.</summary>
+    public int FailNext { get; set; }
 
     /// <summary>Every message the adapter offered, duplicates and failed ones included.</summary>
     public IReadOnlyList<InboundMessage> Offered
@@ -30,7 +32,11 @@ internal sealed class RecordingInboundSink : IInboundSink
         lock (_gate)
         {
             _offered.Add(message);
-            if (Failing) throw new IOException("the message store is down");
+            if (FailNext > 0)
+            {
+                FailNext--;
+                throw new IOException("the message store is down");
+            }
             var existing = _stored.Find(m => m.Channel == message.Channel && m.ChannelMessageId == message.ChannelMessageId);
             if (existing is not null) return Task.FromResult(new AcceptResult(existing.Id, Duplicate: true));
             _stored.Add(message);
