@@ -26,7 +26,7 @@ internal sealed class QuestionAnswering(
 
         context.State.UnansweredInRow++;
         if (context.State.UnansweredInRow >= escalationOptions.Value.UnansweredBeforeEscalation)
-            return Escalate(context, "unanswered-questions", question);
+            return Escalate(context, EscalationReasons.UnansweredQuestions, question);
         return new HandlerResult(new Reply(texts.Get("notFound", context.Language)), CommandOutcomeKind.Unanswered);
     }
 

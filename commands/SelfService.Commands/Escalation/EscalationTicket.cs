@@ -13,7 +13,7 @@ public sealed class EscalationTicket
     public string SessionId { get; set; } = "";
     public string Language { get; set; } = "";
 
-    /// <summary>Why the bot gave up: "asked-for-agent" or "unanswered-questions".</summary>
+    /// <summary>Why the bot gave up: one of <see cref="EscalationReasons"/>.</summary>
     public string Reason { get; set; } = "";
 
     /// <summary>What the customer last asked, so the agent starts with context.</summary>
