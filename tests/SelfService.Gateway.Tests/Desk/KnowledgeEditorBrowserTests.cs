@@ -52,7 +52,7 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
         await Assertions.Expect(editor.Locator("[data-test=sms-parts]")).ToHaveTextAsync("2");
         await Assertions.Expect(editor.Locator("[data-test=sms-encoding]")).ToHaveTextAsync("UCS-2");
         await Assertions.Expect(editor.Locator("[data-test=sms-counter]")).ToContainTextAsync($"{ShortAnswer.Length} симв.");
-        await Assertions.Expect(editor.Locator("[data-test=sms-ucs2]")).ToContainTextAsync("Д");
+        await Assertions.Expect(editor.Locator("[data-test=sms-ucs2]")).ToContainTextAsync("кириллица");
         await Assertions.Expect(editor.Locator("[data-test=telegram-preview] strong")).ToHaveTextAsync("старый телефон");
         await Chromium.ScreenshotAsync(editor, "editor");
         await editor.Locator("[data-test=kb-submit]").ClickAsync();

@@ -1,4 +1,3 @@
-using System.Text;
 using SelfService.Channels;
 using SelfService.Channels.Text;
 using SelfService.Smpp;
@@ -29,6 +28,12 @@ public sealed record ChannelPreview(string Title, string ShortAnswer, string Lon
         .Where(rune => !rune.IsBmp || GsmAlphabet.GetSeptetCount((char)rune.Value) == 0)
         .Select(rune => rune.ToString()).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>Whether Cyrillic letters are among <see cref="CharactersForcingUcs2"/>: named once, not letter by letter.</summary>
+    public bool CyrillicForcesUcs2 => CharactersForcingUcs2.Any(IsCyrillic);
+
+    /// <summary>The characters forcing UCS-2 besides Cyrillic letters: the ones an editor may not expect (« », —, №, emoji).</summary>
+    public IReadOnlyList<string> OtherCharactersForcingUcs2 => CharactersForcingUcs2.Where(c => !IsCyrillic(c)).ToList();
+
     /// <summary>What the SMS channel sends when the answer is over its part limit; null when it goes as written.</summary>
     public string? SmsShortened => SmsMaxParts is { } max && Sms.Parts > max ? ReplySizer.Shorten(ShortAnswer, max) : null;
 
@@ -46,11 +51,9 @@ public sealed record ChannelPreview(string Title, string ShortAnswer, string Lon
 
     public string EmailSubject => Title;
 
-    public static string Describe(IReadOnlyList<string> characters)
-    {
-        var text = new StringBuilder();
-        foreach (var character in characters.Take(20)) text.Append(character).Append(' ');
-        if (characters.Count > 20) text.Append('…');
-        return text.ToString().TrimEnd();
-    }
+    /// <summary>Up to 20 characters, space-separated, "…" when there are more.</summary>
+    public static string Describe(IReadOnlyList<string> characters) =>
+        string.Join(' ', characters.Take(20)) + (characters.Count > 20 ? " …" : "");
+
+    private static bool IsCyrillic(string character) => character.Length == 1 && character[0] is >= '\u0400' and <= '\u04FF';
 }
