@@ -4,6 +4,7 @@ using SelfService.ActionCodes;
 using SelfService.Channels;
 using SelfService.Commands.Conversations;
 using SelfService.Commands.Customers;
+using SelfService.Commands.Escalation;
 using SelfService.Commands.History;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
@@ -140,7 +141,7 @@ public sealed partial class CommandProcessor
             case ActionNames.Link: return await _linking.StartAsync(context, action.Argument, cancellationToken);
             case ActionNames.Code: return _linking.CheckCode(context, action.Argument);
             case ActionNames.Agent:
-                return _questions.WhileEscalated(context) ?? _questions.Escalate(context, "asked-for-agent", LastQuestion(context));
+                return _questions.WhileEscalated(context) ?? _questions.Escalate(context, EscalationReasons.AskedForAgent, LastQuestion(context));
             case ActionNames.Callback:
                 return _questions.Callback(context, action.Argument, LastQuestion(context));
             case ActionNames.Stop or ActionNames.Start:

@@ -5,6 +5,7 @@ using SelfService.Commands.Escalation;
 using SelfService.Commands.History;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
+using SelfService.Commands.Unanswered;
 
 namespace SelfService.Commands;
 
@@ -12,8 +13,9 @@ public static class CommandServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the command processor and what it keeps: customers, history, conversations, the escalation
-    /// queue and the access policies. The host registers the ActionCatalogue, the provisioning backend, the
-    /// knowledge base, ILiteDatabase and TimeProvider, and binds the options.
+    /// queue and the access policies; and the unanswered questions editors read from that history. The host
+    /// registers the ActionCatalogue, the provisioning backend, the knowledge base, ILiteDatabase and TimeProvider,
+    /// and binds the options.
     /// </summary>
     public static IServiceCollection AddCommandProcessing(this IServiceCollection services)
     {
@@ -26,6 +28,7 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton(_ => ReplyTexts.LoadDefault());
         services.AddSingleton<ServiceDirectory>();
         services.AddSingleton<CommandProcessor>();
+        services.AddSingleton<UnansweredQuestions>();
         return services;
     }
 }

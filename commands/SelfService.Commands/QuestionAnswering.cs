@@ -27,7 +27,7 @@ internal sealed class QuestionAnswering(
 
         context.State.UnansweredInRow++;
         if (context.State.UnansweredInRow >= escalationOptions.Value.UnansweredBeforeEscalation)
-            return Escalate(context, "unanswered-questions", question);
+            return Escalate(context, EscalationReasons.UnansweredQuestions, question);
         return new HandlerResult(new Reply(texts.Get("notFound", context.Language)), CommandOutcomeKind.Unanswered);
     }
 
@@ -48,7 +48,7 @@ internal sealed class QuestionAnswering(
             return new HandlerResult(new Reply(texts.Get("callbackNeedsNumber", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Callback);
 
         var open = context.State.EscalationId is { } id ? queue.Get(id) : null;
-        var ticket = open is { State: not EscalationState.Closed } ? open : Open(context, "callback", lastQuestion);
+        var ticket = open is { State: not EscalationState.Closed } ? open : Open(context, EscalationReasons.Callback, lastQuestion);
         queue.RequestCallback(ticket.Id, number);
         return new HandlerResult(new Reply(texts.Get("callbackBooked", context.Language, ("msisdn", IdentityLinking.Mask(number)))),
             CommandOutcomeKind.Escalated, ActionNames.Callback);

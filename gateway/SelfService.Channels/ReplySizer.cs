@@ -6,7 +6,7 @@ namespace SelfService.Channels;
 public static class ReplySizer
 {
     // 3GPP TS 24.090: a USSD string carries 160 octets: 182 packed GSM-7 characters or 80 UCS-2 ones.
-    private const int UssdGsm7 = 182, UssdUcs2 = 80;
+    public const int UssdGsm7 = 182, UssdUcs2 = 80;
 
     public static string Fit(Reply reply, ChannelProfile profile) => profile.ReplyForm switch
     {

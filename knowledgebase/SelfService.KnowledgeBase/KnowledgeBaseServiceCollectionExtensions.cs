@@ -25,6 +25,7 @@ public static class KnowledgeBaseServiceCollectionExtensions
         services.TryAddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<LuceneKnowledgeSearch>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKnowledgeIndex, LuceneKnowledgeSearch>(sp => sp.GetRequiredService<LuceneKnowledgeSearch>()));
         services.TryAddSingleton<ArticleService>();
+        services.TryAddSingleton<QuestionTerms>();
         services.TryAddSingleton<KnowledgeBaseImporter>();
         services.TryAddSingleton<KnowledgeBaseExporter>();
         return services;

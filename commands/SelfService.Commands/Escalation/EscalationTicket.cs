@@ -13,7 +13,7 @@ public sealed class EscalationTicket
     public string SessionId { get; set; } = "";
     public string Language { get; set; } = "";
 
-    /// <summary>Why the bot gave up: "asked-for-agent", "unanswered-questions" or "callback".</summary>
+    /// <summary>Why the bot gave up: one of <see cref="EscalationReasons"/>.</summary>
     public string Reason { get; set; } = "";
 
     /// <summary>What it is about: the menu the customer was in ("menu:activate") or the knowledge base's category of the question.</summary>

@@ -13,6 +13,7 @@ public sealed class HistoryStore
         _entries = database.GetCollection<HistoryEntry>("history");
         _entries.EnsureIndex(e => e.CustomerId);
         _entries.EnsureIndex(e => e.IdentityKey);
+        _entries.EnsureIndex(e => e.Outcome);
     }
 
     /// <summary>
@@ -38,6 +39,12 @@ public sealed class HistoryStore
     public IReadOnlyList<HistoryEntry> ForIdentity(string channel, string address, int limit = 500) =>
         _entries.Query().Where(e => e.IdentityKey == CustomerDirectory.IdentityKey(channel, address))
             .OrderByDescending(e => e.At).Limit(limit).ToList().OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>Inbound messages with one of <paramref name="outcomes"/> received since <paramref name="since"/>, newest first, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<HistoryEntry> InboundWithOutcome(IReadOnlyCollection<string> outcomes, DateTimeOffset since, int limit) =>
+        _entries.Find(Query.In(nameof(HistoryEntry.Outcome), new BsonArray(outcomes.Select(o => new BsonValue(o)))))
+            .Where(e => e.Kind == HistoryKind.Inbound && e.At >= since)
+            .OrderByDescending(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal).Take(limit).ToList();
 
     /// <summary>After linking, the anonymous history of that address becomes the customer's.</summary>
     public int Claim(string channel, string address, string customerId)

@@ -12,4 +12,7 @@ public enum TransitionKind
 
     /// <summary>Published directly by the importer (an operator seeding or updating the knowledge base from a file).</summary>
     Imported,
+
+    /// <summary>An old version's content saved again as a new draft (its number is in the comment, as "v2").</summary>
+    Restored,
 }

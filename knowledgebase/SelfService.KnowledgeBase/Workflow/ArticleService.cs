@@ -74,40 +74,62 @@ public sealed class ArticleService
 
         lock (_gate)
         {
+            return SaveVersion(Require(id), content, author, TransitionKind.Edited, null);
+        }
+    }
+
+    /// <summary>
+    /// Rolls back by going forward: the content of an old version becomes a new draft on top of the newest one, and it
+    /// goes through review again like any edit. The live version stays live until then.
+    /// </summary>
+    public Article RestoreVersion(string id, int number, string author)
+    {
+        author = ArticleValidator.RequireActor(author, "author");
+        lock (_gate)
+        {
             var article = Require(id);
-            switch (article.Status)
-            {
-                case ArticleStatus.InReview:
-                    throw new KnowledgeBaseValidationException(
-                        $"Article '{id}' is in review and cannot be edited; a reviewer must approve it or return it first.");
-                case ArticleStatus.Retired:
-                    throw new KnowledgeBaseValidationException(
-                        $"Article '{id}' is retired and can no longer be edited; create a new article instead.");
-            }
+            var old = _repository.FindVersion(id, number)
+                ?? throw new KnowledgeBaseValidationException($"Article '{id}' has no version {number}; it has versions 1 to {article.LatestVersion}.");
+            return SaveVersion(article, ArticleMapper.ToContent(old), author, TransitionKind.Restored, $"v{number}");
+        }
+    }
 
-            if (content.Language != article.Language)
-            {
+    private Article SaveVersion(ArticleDocument article, ArticleContent content, string author, TransitionKind kind, string? comment)
+    {
+        var id = article.Id;
+        // Called under the gate: the checks and the write must not interleave with another step.
+        switch (article.Status)
+        {
+            case ArticleStatus.InReview:
                 throw new KnowledgeBaseValidationException(
-                    $"Article '{id}' is written in '{article.Language}'; its language cannot change to '{content.Language}'. Create a separate article for the translation.");
-            }
+                    $"Article '{id}' is in review and cannot be edited; a reviewer must approve it or return it first.");
+            case ArticleStatus.Retired:
+                throw new KnowledgeBaseValidationException(
+                    $"Article '{id}' is retired and can no longer be edited; create a new article instead.");
+        }
 
-            var latest = _repository.FindVersion(id, article.LatestVersion);
-            if (latest is not null && ArticleMapper.ToContent(latest).Equals(content))
-            {
-                return Load(article);
-            }
+        if (content.Language != article.Language)
+        {
+            throw new KnowledgeBaseValidationException(
+                $"Article '{id}' is written in '{article.Language}'; its language cannot change to '{content.Language}'. Create a separate article for the translation.");
+        }
 
-            var now = _timeProvider.GetUtcNow();
-            var from = article.Status;
-            article.LatestVersion++;
-            article.Status = ArticleStatus.Draft;
-            article.Category = content.Category;
-            article.Title = content.Title;
-            article.UpdatedAt = now.UtcDateTime;
-            var version = ArticleMapper.ToDocument(id, article.LatestVersion, content, author, now);
-            _repository.Save(article, version, Transition(article, TransitionKind.Edited, from, author, now, null));
+        var latest = _repository.FindVersion(id, article.LatestVersion);
+        if (latest is not null && ArticleMapper.ToContent(latest).Equals(content))
+        {
             return Load(article);
         }
+
+        var now = _timeProvider.GetUtcNow();
+        var from = article.Status;
+        article.LatestVersion++;
+        article.Status = ArticleStatus.Draft;
+        article.Category = content.Category;
+        article.Title = content.Title;
+        article.UpdatedAt = now.UtcDateTime;
+        var version = ArticleMapper.ToDocument(id, article.LatestVersion, content, author, now);
+        _repository.Save(article, version, Transition(article, kind, from, author, now, comment));
+        return Load(article);
     }
 
     /// <summary>Sends a draft (or a returned article) to review.</summary>

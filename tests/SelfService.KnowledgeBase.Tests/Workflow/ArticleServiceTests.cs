@@ -515,4 +515,52 @@ public sealed class ArticleServiceTests
             Assert.That(Articles.Get("roaming-en")!.Latest.Number, Is.EqualTo(25));
         });
     }
+
+    [Test]
+    public void RestoreVersion_OfAPublishedArticle_MakesTheOldContentANewDraftAndKeepsTheLiveVersion()
+    {
+        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        Articles.Submit("roaming-en", "anna");
+        Articles.Approve("roaming-en", "boris");
+        Articles.EditDraft("roaming-en", Contents.RoamingEn("Send ACT ROAMING to 100."), "anna");
+        Articles.Submit("roaming-en", "anna");
+        Articles.Approve("roaming-en", "boris");
+
+        var restored = Articles.RestoreVersion("roaming-en", 1, "carol");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(restored.Status, Is.EqualTo(ArticleStatus.Draft));
+            Assert.That(restored.Latest.Number, Is.EqualTo(3));
+            Assert.That(restored.Latest.Author, Is.EqualTo("carol"));
+            Assert.That(restored.Latest.Content, Is.EqualTo(Contents.RoamingEn()));
+            Assert.That(restored.Live!.Number, Is.EqualTo(2), "the restored text goes through review before it is live");
+            var step = Articles.History("roaming-en").Transitions.Last();
+            Assert.That((step.Kind, step.From, step.To, step.Version, step.Actor, step.Comment),
+                Is.EqualTo((TransitionKind.Restored, (ArticleStatus?)ArticleStatus.Published, ArticleStatus.Draft, 3, "carol", "v1")));
+        });
+    }
+
+    [Test]
+    public void RestoreVersion_MissingVersion_IsRefusedWithTheRange()
+    {
+        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+
+        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.RestoreVersion("roaming-en", 7, "anna"));
+
+        Assert.That(exception!.Message, Does.Contain("no version 7").And.Contain("versions 1 to 1"));
+    }
+
+    [Test]
+    public void RestoreVersion_WhileInReview_IsRefusedLikeAnEdit()
+    {
+        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        Articles.EditDraft("roaming-en", Contents.RoamingEn("Send ACT ROAMING to 100."), "anna");
+        Articles.Submit("roaming-en", "anna");
+
+        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.RestoreVersion("roaming-en", 1, "anna"));
+
+        Assert.That(exception!.Message, Does.Contain("in review"));
+        Assert.That(Articles.Get("roaming-en")!.Latest.Number, Is.EqualTo(2));
+    }
 }

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using SelfService.Channels;
+using SelfService.KnowledgeBase;
+
+namespace SelfService.Desk.Pages.Staff.Kb;
+
+/// <summary>
+/// Writing an article: a new one, or the next version of an existing one; saved as a draft or sent to review.
+/// The channel preview beside the form is rendered here first and then refreshed by <see cref="PreviewModel"/> as the editor types.
+/// </summary>
+public sealed class EditModel(ArticleService articles, IEnumerable<IChannelAdapter> adapters) : KnowledgePageModel
+{
+    [BindProperty]
+    public ArticleForm Form { get; set; } = new();
+
+    public Article? Article { get; private set; }
+
+    public ChannelPreview Preview { get; private set; } = null!;
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>The form cannot change the article now (in review or retired); the page says why and where to go.</summary>
+    public bool Locked => Article?.Status is ArticleStatus.InReview or ArticleStatus.Retired;
+
+    /// <param name="language">For a new article: its language (the reader's by default).</param>
+    /// <param name="question">For a new article: questions customers asked, to start from (the unanswered questions page links here with them).</param>
+    public IActionResult OnGet(string? id, string? language, string[]? question)
+    {
+        if (id is not null)
+        {
+            Article = articles.Get(id);
+            if (Article is null) return NotFound();
+            Form = ArticleForm.From(Article);
+        }
+        else
+        {
+            Form = ArticleForm.ForQuestions(language ?? Language, question ?? []);
+        }
+
+        Preview = PreviewOf(Form, adapters);
+        return Page();
+    }
+
+    public IActionResult OnPostSave(string? id) => Save(id, submit: false);
+
+    public IActionResult OnPostSubmit(string? id) => Save(id, submit: true);
+
+    internal static ChannelPreview PreviewOf(ArticleForm form, IEnumerable<IChannelAdapter> adapters) =>
+        new(form.Title ?? "", (form.ShortAnswer ?? "").Trim(), (form.LongAnswer ?? "").Trim(),
+            adapters.FirstOrDefault(a => a.Profile.Name == ChannelNames.Sms)?.Profile.MaxSmsParts);
+
+    private IActionResult Save(string? id, bool submit)
+    {
+        try
+        {
+            var saved = id is null ? Create() : Update(id);
+            if (saved is null) return NotFound();
+            if (submit)
+            {
+                saved = articles.Submit(saved.Id, Actor);
+                Audit(KnowledgeAudit.Submit, saved.Id, $"v{saved.Latest.Number}");
+            }
+
+            Notice = T(submit ? "kbSubmitted" : "kbSaved", ("version", saved.Latest.Number));
+            return RedirectToPage("/Staff/Kb/Edit", new { id = saved.Id });
+        }
+        catch (KnowledgeBaseValidationException ex)
+        {
+            Problems = ex.Errors;
+            Article = id is null ? null : articles.Get(id);
+            Preview = PreviewOf(Form, adapters);
+            return Page();
+        }
+    }
+
+    private Article Create()
+    {
+        var article = articles.CreateDraft(Form.ToContent(), Actor, string.IsNullOrWhiteSpace(Form.Id) ? null : Form.Id.Trim());
+        Audit(KnowledgeAudit.Create, article.Id, "v1");
+        return article;
+    }
+
+    private Article? Update(string id)
+    {
+        var before = articles.Get(id);
+        if (before is null) return null;
+        var after = articles.EditDraft(id, Form.ToContent() with { Language = before.Language }, Actor);
+        if (after.Latest.Number != before.Latest.Number) Audit(KnowledgeAudit.Edit, id, $"v{after.Latest.Number}");
+        return after;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using SelfService.KnowledgeBase;
+
+namespace SelfService.Desk.Pages.Staff.Kb;
+
+/// <summary>The articles, found by text and narrowed by state, language and category.</summary>
+public sealed class IndexModel(ArticleService articles) : KnowledgePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ArticleStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Lang { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    public IReadOnlyList<Article> Articles { get; private set; } = [];
+
+    public IReadOnlyList<string> Categories { get; private set; } = [];
+
+    public void OnGet()
+    {
+        Categories = articles.List().Select(a => a.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Articles = articles.List(new ArticleFilter(Status, Blank(Lang), Blank(Category), Blank(Q)))
+            .OrderByDescending(a => a.Latest.SavedAt).ToList();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
