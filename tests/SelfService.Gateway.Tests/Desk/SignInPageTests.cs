@@ -52,5 +52,13 @@ public class SignInPageTests : LoopbackGatewayTest
         var denied = await page.GotoAsync("/staff/dashboard");
         Assert.That(denied!.Status, Is.EqualTo(403));
         await Assertions.Expect(page.Locator("[data-test=denied]")).ToBeVisibleAsync();
+
+        // The header's forms (language, sign out) carry their antiforgery tokens too.
+        await page.GotoAsync("/staff");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("header nav")).ToContainTextAsync("Agent desk");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/staff/signin");
+        Assert.That((await page.GotoAsync("/staff/desk"))!.Url, Does.Contain("/staff/signin"), "signed out: the desk asks to sign in again");
     }
 }
