@@ -11,12 +11,15 @@ public sealed class DirectLineAdapter(DirectLineTranscripts transcripts, Convers
 {
     public ChannelProfile Profile { get; } = new(ChannelNames.DirectLine, ReplyForm.Long, MaxSmsParts: 0, SenderIsMsisdn: false, IdempotentSends: true);
 
-    public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        if (!transcripts.Exists(message.Address))
-            return Task.FromResult(SendResult.Fail($"Direct Line conversation {message.Address} does not exist"));
-        var replyTo = message.InReplyTo is null ? null : transcripts.FindByKey(message.InReplyTo)?.ActivityId;
-        streams.Append(mapper.BotRecord(message.Id, message.Address, message.Text, message.Choices, replyTo, time.GetUtcNow()));
-        return Task.FromResult(SendResult.Sent);
+        if (!transcripts.Exists(message.Address)) return SendResult.Fail($"Direct Line conversation {message.Address} does not exist");
+        // After the echo of the message it answers, never before (see ConversationStreams.ArrivalAsync).
+        using (await streams.ArrivalAsync(message.Address, cancellationToken))
+        {
+            var replyTo = message.InReplyTo is null ? null : transcripts.FindByKey(message.InReplyTo)?.ActivityId;
+            streams.Append(mapper.BotRecord(message.Id, message.Address, message.Text, message.Choices, replyTo, time.GetUtcNow()));
+        }
+        return SendResult.Sent;
     }
 }

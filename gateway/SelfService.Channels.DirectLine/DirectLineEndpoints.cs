@@ -118,11 +118,14 @@ public static class DirectLineEndpoints
     internal static async Task<DirectLineActivityRecord> AcceptMessageAsync(
         Activity activity, string conversationId, IInboundSink sink, ConversationStreams streams, TimeProvider time, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var accepted = await sink.AcceptAsync(ActivityMapper.ToInbound(activity, conversationId, now), cancellationToken);
-        var (stored, _) = streams.Append(ActivityMapper.UserRecord(activity, conversationId, accepted.MessageId, now));
-        if (!accepted.Duplicate) streams.PushTyping(conversationId);
-        return stored;
+        using (await streams.ArrivalAsync(conversationId, cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            var accepted = await sink.AcceptAsync(ActivityMapper.ToInbound(activity, conversationId, now), cancellationToken);
+            var (stored, _) = streams.Append(ActivityMapper.UserRecord(activity, conversationId, accepted.MessageId, now));
+            if (!accepted.Duplicate) streams.PushTyping(conversationId);
+            return stored;
+        }
     }
 
     private static IResult GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTranscripts transcripts)

@@ -12,6 +12,7 @@ public class DirectLineAdapterTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     private LiteDatabase _database = null!;
     private DirectLineTranscripts _transcripts = null!;
+    private ConversationStreams _streams = null!;
     private DirectLineAdapter _adapter = null!;
 
     [SetUp]
@@ -20,8 +21,8 @@ public class DirectLineAdapterTests
         _database = new LiteDatabase(new MemoryStream());
         _transcripts = new DirectLineTranscripts(_database);
         var mapper = new ActivityMapper("selfservice", "SelfService");
-        var streams = new ConversationStreams(_transcripts, mapper, Options.Create(new DirectLineOptions()), _time, NullLogger<ConversationStreams>.Instance);
-        _adapter = new DirectLineAdapter(_transcripts, streams, mapper, _time);
+        _streams = new ConversationStreams(_transcripts, mapper, Options.Create(new DirectLineOptions()), _time, NullLogger<ConversationStreams>.Instance);
+        _adapter = new DirectLineAdapter(_transcripts, _streams, mapper, _time);
     }
 
     [TearDown]
@@ -51,6 +52,35 @@ public class DirectLineAdapterTests
         var reply = _transcripts.After(conversation, user.Seq).Single();
         Assert.That((reply.Role, reply.TextFormat, reply.ReplyToId, reply.Text), Is.EqualTo(("bot", "markdown", user.ActivityId, "Подключить «Роуминг»?")));
         Assert.That(reply.Choices, Is.EqualTo(new[] { "ДА", "НЕТ" }));
+    }
+
+    [Test]
+    public async Task Send_ReplyReadyBeforeTheEchoOfItsQuestion_WaitsAndComesAfterIt()
+    {
+        var conversation = _transcripts.CreateConversation(_time.GetUtcNow());
+        var question = new Protocol.Activity { Type = "message", Text = "БАЛАНС", From = new Protocol.ChannelAccount("u") };
+        // A command processor as fast as can be: the reply is sent while the question is still being accepted.
+        var sink = new ReplyingSink(message => _adapter.SendAsync(Reply(message.Id + ":0", conversation, "Баланс: 350,00 RUB", message.Id), CancellationToken.None));
+
+        var echo = await DirectLineEndpoints.AcceptMessageAsync(question, conversation, sink, _streams, _time, CancellationToken.None);
+        await sink.Reply!;
+
+        var transcript = _transcripts.After(conversation, 0);
+        Assert.That(transcript.Select(a => a.Role), Is.EqualTo(new[] { "user", "bot" }), "the echo first, then the answer");
+        Assert.That(transcript[1].ReplyToId, Is.EqualTo(echo.ActivityId));
+    }
+
+    /// <summary>Accepts a message and, before returning, starts the reply to it, as the pipeline's workers may.</summary>
+    private sealed class ReplyingSink(Func<InboundMessage, Task<SendResult>> reply) : IInboundSink
+    {
+        public Task<SendResult>? Reply { get; private set; }
+
+        public async Task<AcceptResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
+        {
+            Reply = Task.Run(() => reply(message), cancellationToken);
+            await Task.WhenAny(Reply, Task.Delay(200, cancellationToken));
+            return new AcceptResult(message.Id, Duplicate: false);
+        }
     }
 
     [Test]
