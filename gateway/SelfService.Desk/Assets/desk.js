@@ -46,5 +46,8 @@
   });
   connection.on("figuresChanged", () => refreshers.filter(e => e.dataset.refreshOn === "figuresChanged").forEach(refresh));
   connection.onreconnected(() => refreshers.forEach(refresh));
-  connection.start().then(() => document.body.dataset.live = "connected").catch(() => document.body.dataset.live = "failed");
+  const watchesFigures = refreshers.some(e => e.dataset.refreshOn === "figuresChanged");
+  const watch = () => watchesFigures ? connection.invoke("WatchFigures") : Promise.resolve();
+  connection.onreconnected(watch);
+  connection.start().then(watch).then(() => document.body.dataset.live = "connected").catch(() => document.body.dataset.live = "failed");
 })();

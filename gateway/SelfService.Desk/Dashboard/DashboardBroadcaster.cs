@@ -4,8 +4,11 @@ using SelfService.Desk.Hubs;
 
 namespace SelfService.Desk.Dashboard;
 
-/// <summary>Tells open dashboards when the figures changed (checked every two seconds), so they refresh without polling.</summary>
-public sealed class DashboardBroadcaster(OperationsFigures figures, IHubContext<DeskHub> hub, TimeProvider time) : BackgroundService
+/// <summary>
+/// Tells open dashboards when the figures changed (checked every two seconds while a dashboard is open: the figures
+/// read a day of messages, which the pipeline should not pay for when nobody looks), so they refresh without polling.
+/// </summary>
+public sealed class DashboardBroadcaster(OperationsFigures figures, AgentPresence presence, IHubContext<DeskHub> hub, TimeProvider time) : BackgroundService
 {
     public const string FiguresChanged = "figuresChanged";
 
@@ -17,11 +20,16 @@ public sealed class DashboardBroadcaster(OperationsFigures figures, IHubContext<
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                if (!presence.AnyoneWatchesFigures)
+                {
+                    last = null;
+                    continue;
+                }
                 var snapshot = figures.Current();
                 var fingerprint = Fingerprint(snapshot);
                 if (fingerprint == last) continue;
                 last = fingerprint;
-                await hub.Clients.Group(DeskHub.AgentsGroup).SendAsync(FiguresChanged, stoppingToken);
+                await hub.Clients.Group(DeskHub.DashboardGroup).SendAsync(FiguresChanged, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -13,6 +13,7 @@ public sealed class DeskHub(AgentPresence presence) : Hub
 {
     public const string Path = "/hubs/desk";
     public const string AgentsGroup = "agents";
+    public const string DashboardGroup = "dashboard";
 
     public override async Task OnConnectedAsync()
     {
@@ -21,9 +22,17 @@ public sealed class DeskHub(AgentPresence presence) : Hub
         await base.OnConnectedAsync();
     }
 
+    /// <summary>Called by the dashboard page: it is told when the figures change.</summary>
+    public async Task WatchFigures()
+    {
+        presence.WatchFigures(Context.ConnectionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroup);
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         presence.Disconnected(Context.User!.UserName());
+        presence.StopWatchingFigures(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 }
