@@ -13,49 +13,32 @@ namespace SelfService.Gateway.Tests.Desk;
 /// The agent desk in Chromium: a customer asks for a person, the agent sees it arrive without reloading, takes it,
 /// sees the screen pop-up (balance, earlier history) and replies; the reply reaches the customer's own channel.
 /// </summary>
-public class AgentDeskBrowserTests
+public class AgentDeskBrowserTests : SmsDeskBrowserTest
 {
     private const string AgentPassword = "agent password 1";
 
-    private NodeSmsc _smsc = null!;
-    private GatewayFactory _gateway = null!;
-    private HttpClient _http = null!;
-    private Chromium _chromium = null!;
-
-    [SetUp]
-    public async Task Start()
+    protected override void Configure(Dictionary<string, string?> settings)
     {
-        _smsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfservice", Password = "secret" });
-        var settings = SmsGatewaySettings.For(_smsc);
         settings["Escalation:Groups:0:Name"] = "mobile";
         settings["Escalation:Groups:0:Topics:0"] = "roaming";
         settings["Escalation:Groups:0:Topics:1"] = "internet";
-        _gateway = new GatewayFactory(settings);
-        _http = _gateway.CreateLoopbackClient();
-        var accounts = _gateway.Services.GetRequiredService<StaffAccounts>();
-        accounts.Create("masha", AgentPassword, [StaffRoles.Agent], "test", displayName: "Мария");
-        accounts.Create("petr", AgentPassword, [StaffRoles.Agent], "test", displayName: "Пётр");
-        _chromium = await Chromium.LaunchAsync();
-        await _smsc.WaitForAsync("bind", timeout: TimeSpan.FromSeconds(15));
     }
 
-    [TearDown]
-    public async Task Stop()
+    [SetUp]
+    public void CreateAgents()
     {
-        await _chromium.DisposeAsync();
-        _http.Dispose();
-        _gateway.Dispose();
-        await _smsc.DisposeAsync();
+        CreateStaff("masha", AgentPassword, StaffRoles.Agent, "Мария");
+        CreateStaff("petr", AgentPassword, StaffRoles.Agent, "Пётр");
     }
 
     [Test]
     public async Task WebChatCustomer_AgentSeesItLive_TakesIt_SeesThePopUp_AndTheReplyReachesTheChat()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.LinkAsync("+79161234567");
         await chat.AskAsync("БАЛАНС");
 
-        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        var page = await Chromium.NewPageAsync(Http.BaseAddress!);
         await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
         await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
         await Assertions.Expect(page.Locator("[data-test=waiting-count]")).ToHaveTextAsync("0");
@@ -101,11 +84,11 @@ public class AgentDeskBrowserTests
     [Test]
     public async Task SmsCustomer_AgentReplyGoesOutAsSms_SplitAsTheChannelNeeds()
     {
-        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        var page = await Chromium.NewPageAsync(Http.BaseAddress!);
         await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
         await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
 
-        await _smsc.DeliverAsync(new SmscDelivery("79031112233", SmsGatewaySettings.ShortCode, "ОПЕРАТОР") { Encoding = SmscTextEncoding.Ucs2 });
+        await Smsc.DeliverAsync(new SmscDelivery("79031112233", SmsGatewaySettings.ShortCode, "ОПЕРАТОР") { Encoding = SmscTextEncoding.Ucs2 });
         await Assertions.Expect(page.Locator("[data-test=waiting] .badge")).ToHaveTextAsync("sms");
         await page.Locator("[data-test=take]").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=balance]")).ToHaveTextAsync("5.00 RUB");
@@ -117,7 +100,7 @@ public class AgentDeskBrowserTests
         await page.Locator("[data-test=send]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=notice]")).ToContainTextAsync("sms");
 
-        await _smsc.WaitForCountAsync("submit_sm", before + 4, e => e.StringOf("destination_addr") == "79031112233", TimeSpan.FromSeconds(15));
+        await Smsc.WaitForCountAsync("submit_sm", before + 4, e => e.StringOf("destination_addr") == "79031112233", TimeSpan.FromSeconds(15));
         var sent = ToAnna().Skip(before).OrderBy(e => e.GetProperty("udh").GetProperty("seq").GetInt32()).ToList();
         Assert.That(sent.Select(e => e.GetProperty("udh").GetProperty("ref").GetInt32()).Distinct().Count(), Is.EqualTo(1), "one concatenated message");
         Assert.That(sent.All(e => e.GetProperty("data_coding").GetInt32() == 8), Is.True, "Cyrillic goes as UCS-2");
@@ -137,14 +120,14 @@ public class AgentDeskBrowserTests
         return response.Headers["location"];
     }
 
-    private List<JsonElement> ToAnna() => [.. _smsc.Events("submit_sm").Where(e => e.StringOf("destination_addr") == "79031112233")];
+    private List<JsonElement> ToAnna() => [.. Smsc.Events("submit_sm").Where(e => e.StringOf("destination_addr") == "79031112233")];
 
     [Test]
     public async Task Transfer_SendsTheConversationToAnotherGroupsQueue()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.AskAsync("ОПЕРАТОР");
-        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        var page = await Chromium.NewPageAsync(Http.BaseAddress!);
         await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
         await page.Locator("[data-test=take]").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=bot-tried]")).ToContainTextAsync("general");
@@ -153,7 +136,7 @@ public class AgentDeskBrowserTests
         await page.Locator("[data-test=transfer]").ClickAsync();
 
         await page.WaitForURLAsync("**/staff/desk");
-        var queue = await _http.GetFromJsonAsync<JsonElement>("/api/queue");
+        var queue = await Http.GetFromJsonAsync<JsonElement>("/api/queue");
         var ticket = queue[0].GetProperty("ticket");
         Assert.That((ticket.GetProperty("group").GetString(), ticket.GetProperty("state").GetString()), Is.EqualTo(("mobile", "Waiting")));
     }
@@ -161,12 +144,12 @@ public class AgentDeskBrowserTests
     [Test]
     public async Task CustomerHtml_IsShownAsText_InTheDesk()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         const string hostile = "<script>window.__owned = 1</script><img src=x onerror=\"window.__owned = 2\"><b>жирный</b>";
         await chat.AskAsync(hostile);
         await chat.AskAsync("ОПЕРАТОР");
 
-        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        var page = await Chromium.NewPageAsync(Http.BaseAddress!);
         await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
         await Assertions.Expect(page.Locator("[data-test=waiting] tr[data-ticket]")).ToHaveCountAsync(1);
         await page.Locator("[data-test=take]").First.ClickAsync();
@@ -179,10 +162,10 @@ public class AgentDeskBrowserTests
     [Test]
     public async Task TwoAgentsTakeAtOnce_OneGetsIt_AndTheOtherCannotReply()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.AskAsync("ОПЕРАТОР");
-        var masha = await _chromium.NewPageAsync(_http.BaseAddress!);
-        var petr = await _chromium.NewPageAsync(_http.BaseAddress!);
+        var masha = await Chromium.NewPageAsync(Http.BaseAddress!);
+        var petr = await Chromium.NewPageAsync(Http.BaseAddress!);
         await StaffBrowser.SignInAsync(masha, "masha", AgentPassword, "/staff/desk");
         await StaffBrowser.SignInAsync(petr, "petr", AgentPassword, "/staff/desk");
 
@@ -200,20 +183,20 @@ public class AgentDeskBrowserTests
         await loser.Locator("[data-test=reply-text]").FillAsync("Я тоже хочу ответить");
         await loser.Locator("[data-test=send]").ClickAsync();
         await Assertions.Expect(loser.Locator("[data-test=problem]")).ToContainTextAsync("another agent holds it");
-        var outbox = await _http.GetFromJsonAsync<JsonElement>("/api/outbox?channel=webchat");
+        var outbox = await Http.GetFromJsonAsync<JsonElement>("/api/outbox?channel=webchat");
         Assert.That(outbox.EnumerateArray().Any(r => r.GetProperty("text").GetString() == "Я тоже хочу ответить"), Is.False);
     }
 
     [Test]
     public async Task LongWait_CustomerAsksForACallback_ItShowsAsATask()
     {
-        var chat = await ChatSession.StartAsync(_http);
+        var chat = await ChatSession.StartAsync(Http);
         await chat.LinkAsync("+79265554433");
         await chat.AskAsync("ОПЕРАТОР");
         var booked = await chat.AskAsync("ПЕРЕЗВОНИТЕ");
         Assert.That(booked.Text, Is.EqualTo("Мы перезвоним вам на номер +7926***4433. Чат можно закрыть."));
 
-        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        var page = await Chromium.NewPageAsync(Http.BaseAddress!);
         await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
         await Assertions.Expect(page.Locator("[data-test=callbacks]")).ToContainTextAsync("+79265554433");
     }

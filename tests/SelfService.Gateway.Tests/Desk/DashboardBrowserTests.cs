@@ -10,39 +10,17 @@ using SelfService.Testing.Peers;
 namespace SelfService.Gateway.Tests.Desk;
 
 /// <summary>The operator's dashboard in Chromium: its figures move after a burst of traffic, with no reload; /metrics agrees.</summary>
-public class DashboardBrowserTests
+public class DashboardBrowserTests : SmsDeskBrowserTest
 {
     private const string Password = "supervisor password 1";
 
-    private NodeSmsc _smsc = null!;
-    private GatewayFactory _gateway = null!;
-    private HttpClient _http = null!;
-    private Chromium _chromium = null!;
-
     [SetUp]
-    public async Task Start()
-    {
-        _smsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfservice", Password = "secret" });
-        _gateway = new GatewayFactory(SmsGatewaySettings.For(_smsc));
-        _http = _gateway.CreateLoopbackClient();
-        _gateway.Services.GetRequiredService<StaffAccounts>().Create("olga", Password, [StaffRoles.Supervisor], "test", displayName: "Ольга");
-        _chromium = await Chromium.LaunchAsync();
-        await _smsc.WaitForAsync("bind", timeout: TimeSpan.FromSeconds(15));
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        await _chromium.DisposeAsync();
-        _http.Dispose();
-        _gateway.Dispose();
-        await _smsc.DisposeAsync();
-    }
+    public void CreateSupervisor() => CreateStaff("olga", Password, StaffRoles.Supervisor, "Ольга");
 
     [Test]
     public async Task Figures_ChangeAfterABurstOfTraffic_WithoutReload()
     {
-        var page = await _chromium.NewPageAsync(_http.BaseAddress!);
+        var page = await Chromium.NewPageAsync(Http.BaseAddress!);
         await StaffBrowser.SignInAsync(page, "olga", Password, "/staff/dashboard");
         await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
         await Assertions.Expect(page.Locator("[data-test=inbound]")).ToHaveTextAsync("0");
@@ -50,9 +28,9 @@ public class DashboardBrowserTests
         await Assertions.Expect(page.Locator("[data-test=agents-online]")).ToHaveTextAsync("1", new() { Timeout = 10_000 });
 
         // The burst: ten SMS customers ask for their balance, three web chat customers ask for a person.
-        for (var i = 0; i < 10; i++) await _smsc.DeliverAsync("7916000000" + i.ToString(CultureInfo.InvariantCulture), SmsGatewaySettings.ShortCode, "BAL");
-        for (var i = 0; i < 3; i++) await (await ChatSession.StartAsync(_http)).AskAsync("AGENT");
-        await _smsc.WaitForCountAsync("submit_sm", 10, timeout: TimeSpan.FromSeconds(15));
+        for (var i = 0; i < 10; i++) await Smsc.DeliverAsync("7916000000" + i.ToString(CultureInfo.InvariantCulture), SmsGatewaySettings.ShortCode, "BAL");
+        for (var i = 0; i < 3; i++) await (await ChatSession.StartAsync(Http)).AskAsync("AGENT");
+        await Smsc.WaitForCountAsync("submit_sm", 10, timeout: TimeSpan.FromSeconds(15));
 
         await Assertions.Expect(page.Locator("[data-test=inbound]")).ToHaveTextAsync("13", new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("[data-test=conversations]")).ToHaveTextAsync("13");
@@ -62,7 +40,7 @@ public class DashboardBrowserTests
         await Assertions.Expect(page.Locator("[data-test=by-channel] tr[data-channel=sms] [data-test=count]")).ToHaveTextAsync("10");
         await Chromium.ScreenshotAsync(page, "dashboard");
 
-        using var supervisor = _gateway.CreateStaffClient("scraper", StaffRoles.Supervisor);
+        using var supervisor = Gateway.CreateStaffClient("scraper", StaffRoles.Supervisor);
         var metrics = await supervisor.GetStringAsync("/metrics");
         Assert.That(metrics, Does.Match("selfservice_inbound_messages_total\\{[^}]*channel=\"sms\"\\} 10"));
         Assert.That(metrics, Does.Match("selfservice_queue_length\\{[^}]*\\} 3"));
@@ -72,7 +50,7 @@ public class DashboardBrowserTests
     [Test]
     public async Task Metrics_WithoutCredentials_Answer401()
     {
-        using var anonymous = _gateway.CreateAnonymousClient();
+        using var anonymous = Gateway.CreateAnonymousClient();
         using var response = await anonymous.GetAsync("/metrics");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
