@@ -22,11 +22,18 @@ public sealed class ConversationModel(
     [BindProperty(SupportsGet = true)]
     public string TicketId { get; set; } = "";
 
-    [TempData]
-    public string? Notice { get; set; }
+    /// <summary>After a reply: how many messages went out. In the address, not in TempData, which the page's own
+    /// background refreshes could read first.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Sent { get; set; }
 
-    [TempData]
-    public string? Problem { get; set; }
+    /// <summary>After a refused take: someone else was faster.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Taken { get; set; }
+
+    public string? Notice => Sent is { } count ? T("sent", ("channel", Ticket.Channel), ("count", count)) : null;
+
+    public string? Problem { get; private set; }
 
     public EscalationTicket Ticket { get; private set; } = null!;
     public Customer? Customer { get; private set; }
@@ -40,6 +47,7 @@ public sealed class ConversationModel(
     public async Task<IActionResult> OnGetAsync(string? q, CancellationToken cancellationToken)
     {
         if (!LoadTicket()) return NotFound();
+        if (Taken) Problem = T("takenByOther");
         LoadTimeline();
         if (Customer?.Msisdn is { Length: > 0 } msisdn)
         {
@@ -63,8 +71,6 @@ public sealed class ConversationModel(
     {
         if (!LoadTicket()) return NotFound();
         LoadTimeline();
-        // A background refresh must not eat the notice the page is about to show after a post.
-        TempData.Keep();
         return Partial("_Timeline", this);
     }
 
@@ -78,15 +84,14 @@ public sealed class ConversationModel(
             return BadRequestPage();
         }
         audit.Record(User.UserName(), "ticket.reply", Subject, TicketId);
-        Notice = T("sent", ("channel", Ticket.Channel), ("count", result.Messages));
-        return RedirectToPage();
+        return RedirectToPage(new { sent = result.Messages });
     }
 
     public IActionResult OnPostTake()
     {
         if (!LoadTicket()) return NotFound();
-        if (!queue.TryTake(TicketId, User.UserName())) Problem = T("takenByOther");
-        else audit.Record(User.UserName(), "ticket.take", Subject, TicketId);
+        if (!queue.TryTake(TicketId, User.UserName())) return RedirectToPage(new { taken = true });
+        audit.Record(User.UserName(), "ticket.take", Subject, TicketId);
         return RedirectToPage();
     }
 

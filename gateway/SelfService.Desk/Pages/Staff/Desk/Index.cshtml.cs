@@ -10,8 +10,11 @@ public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, Au
     [BindProperty(SupportsGet = true)]
     public bool All { get; set; }
 
-    [TempData]
-    public string? Problem { get; set; }
+    /// <summary>After a refused take. In the address, not in TempData, which the queue's background refresh could read first.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Taken { get; set; }
+
+    public string? Problem => Taken ? T("takenByOther") : null;
 
     public IReadOnlyList<EscalationTicket> Waiting { get; private set; } = [];
     public IReadOnlyList<EscalationTicket> Mine { get; private set; } = [];
@@ -24,19 +27,13 @@ public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, Au
     public PartialViewResult OnGetQueue()
     {
         Load();
-        // A background refresh must not eat the message the page is about to show after a post.
-        TempData.Keep();
         return Partial("_Queue", this);
     }
 
     public IActionResult OnPostTake(string ticketId)
     {
         var agent = User.UserName();
-        if (!queue.TryTake(ticketId, agent))
-        {
-            Problem = T("takenByOther");
-            return RedirectToPage();
-        }
+        if (!queue.TryTake(ticketId, agent)) return RedirectToPage(new { taken = true });
         var ticket = queue.Get(ticketId)!;
         audit.Record(agent, "ticket.take", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId);
         return Redirect("/staff/desk/" + Uri.EscapeDataString(ticketId));
