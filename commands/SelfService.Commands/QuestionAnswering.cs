@@ -17,8 +17,7 @@ internal sealed class QuestionAnswering(
 {
     public HandlerResult Answer(CommandContext context, string question)
     {
-        var results = knowledge.Search(question, context.Language, 1);
-        var best = results.Count > 0 ? results[0] : null;
+        var best = BestMatch(context, question);
         if (best is not null && best.Score >= knowledgeOptions.Value.MinimumScore)
         {
             context.State.UnansweredInRow = 0;
@@ -27,13 +26,16 @@ internal sealed class QuestionAnswering(
 
         context.State.UnansweredInRow++;
         if (context.State.UnansweredInRow >= escalationOptions.Value.UnansweredBeforeEscalation)
-            return Escalate(context, EscalationReasons.UnansweredQuestions, question);
+            return Escalate(context, EscalationReasons.UnansweredQuestions, question, best);
         return new HandlerResult(new Reply(texts.Get("notFound", context.Language)), CommandOutcomeKind.Unanswered);
     }
 
-    public HandlerResult Escalate(CommandContext context, string reason, string lastQuestion)
+    public HandlerResult Escalate(CommandContext context, string reason, string lastQuestion) =>
+        Escalate(context, reason, lastQuestion, BestMatch(context, lastQuestion));
+
+    private HandlerResult Escalate(CommandContext context, string reason, string lastQuestion, KnowledgeMatch? bestMatch)
     {
-        var ticket = Open(context, reason, lastQuestion);
+        var ticket = Open(context, reason, lastQuestion, bestMatch);
         return new HandlerResult(PositionReply(context, ticket.Id), CommandOutcomeKind.Escalated, reason);
     }
 
@@ -48,7 +50,7 @@ internal sealed class QuestionAnswering(
             return new HandlerResult(new Reply(texts.Get("callbackNeedsNumber", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Callback);
 
         var open = context.State.EscalationId is { } id ? queue.Get(id) : null;
-        var ticket = open is { State: not EscalationState.Closed } ? open : Open(context, EscalationReasons.Callback, lastQuestion);
+        var ticket = open is { State: not EscalationState.Closed } ? open : Open(context, EscalationReasons.Callback, lastQuestion, BestMatch(context, lastQuestion));
         queue.RequestCallback(ticket.Id, number);
         return new HandlerResult(new Reply(texts.Get("callbackBooked", context.Language, ("msisdn", IdentityLinking.Mask(number)))),
             CommandOutcomeKind.Escalated, ActionNames.Callback);
@@ -69,22 +71,24 @@ internal sealed class QuestionAnswering(
             : new HandlerResult(null, CommandOutcomeKind.ForAgent); // the agent answers in person
     }
 
-    private EscalationTicket Open(CommandContext context, string reason, string lastQuestion)
+    private EscalationTicket Open(CommandContext context, string reason, string lastQuestion, KnowledgeMatch? bestMatch)
     {
         var message = context.Message;
         var ticket = queue.Enqueue(new EscalationRequest(message.Id, context.Customer?.Id, message.Channel, message.SenderAddress,
-            message.SessionId, context.Language, reason, lastQuestion, TopicOf(context, lastQuestion)));
+            message.SessionId, context.Language, reason, lastQuestion, TopicOf(context, bestMatch)));
         context.State.EscalationId = ticket.Id;
         context.State.UnansweredInRow = 0;
         return ticket;
     }
 
     /// <summary>The menu the customer was in says most; else the category the knowledge base would file the question under.</summary>
-    private string TopicOf(CommandContext context, string lastQuestion)
+    private static string TopicOf(CommandContext context, KnowledgeMatch? bestMatch) =>
+        context.State.MenuPath.Count > 0 ? "menu:" + context.State.MenuPath[^1] : bestMatch?.Category ?? "";
+
+    private KnowledgeMatch? BestMatch(CommandContext context, string question)
     {
-        if (context.State.MenuPath.Count > 0) return "menu:" + context.State.MenuPath[^1];
-        var results = knowledge.Search(lastQuestion, context.Language, 1);
-        return results.Count > 0 ? results[0].Category : "";
+        var results = knowledge.Search(question, context.Language, 1);
+        return results.Count > 0 ? results[0] : null;
     }
 
     private Reply PositionReply(CommandContext context, string ticketId)

@@ -49,8 +49,9 @@ public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, Au
     private void Load()
     {
         var agent = User.UserName();
-        MyGroups = accounts.Find(agent)?.Groups ?? [];
-        var languages = accounts.Find(agent)?.Languages ?? [];
+        var account = accounts.Find(agent);
+        MyGroups = account?.Groups ?? [];
+        var languages = account?.Languages ?? [];
         var waiting = queue.Waiting();
         // Routing: an agent sees their groups' and languages' conversations unless they ask for all.
         Waiting = All || MyGroups.Count == 0 && languages.Count == 0
