@@ -1,6 +1,7 @@
 using SelfService.Channels;
-using SelfService.Commands.Conversations;
-using SelfService.Commands.Customers;
+using SelfService.Storage.Conversations;
+using SelfService.Storage.Customers;
+using SelfService.Storage.History;
 
 namespace SelfService.Commands;
 
@@ -14,6 +15,15 @@ internal sealed class CommandContext(InboundMessage message, ChannelProfile chan
     public string Language { get; } = language;
 
     public List<Outgoing> Extra { get; } = [];
+
+    /// <summary>History lines the handlers wrote; stored with the message's commit.</summary>
+    public List<HistoryEntry> History { get; } = [];
+
+    /// <summary>Customers created or changed; stored with the message's commit.</summary>
+    public List<Customer> ChangedCustomers { get; } = [];
+
+    /// <summary>What others (the agents' desk) must hear of once the commit has landed, not before.</summary>
+    public List<Action> AfterCommit { get; } = [];
 
     public Outgoing ToSender(Reply reply) => new(Message.Channel, Message.SenderAddress, Message.SessionId, reply);
 }

@@ -2,13 +2,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.ActionCodes;
 using SelfService.Channels;
-using SelfService.Commands.Conversations;
 using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
-using SelfService.Commands.History;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
 using SelfService.Provisioning;
+using SelfService.Storage.Conversations;
+using SelfService.Storage.Customers;
+using SelfService.Storage.History;
 
 namespace SelfService.Commands;
 
@@ -23,51 +24,48 @@ public sealed partial class CommandProcessor
     private readonly ActionCodeParser _parser;
     private readonly ActionCatalogue _catalogue;
     private readonly CustomerDirectory _customers;
-    private readonly HistoryStore _history;
-    private readonly ConversationStore _conversations;
+    private readonly IConversationStore _conversations;
+    private readonly IHistoryStore _history;
     private readonly AccessPolicy _policy;
     private readonly ReplyTexts _texts;
     private readonly CommandOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CommandProcessor> _logger;
-    private readonly ServiceCommands _serviceCommands;
-    private readonly IdentityLinking _linking;
-    private readonly QuestionAnswering _questions;
-    private readonly Menus.MenuNavigation _menus;
+    private readonly CommandHandlers _handlers;
 
-    public CommandProcessor(
-        ActionCatalogue catalogue, IProvisioningBackend provisioning, ServiceDirectory services, KnowledgeBase.IKnowledgeSearch knowledge,
-        IOptions<KnowledgeBase.KnowledgeBaseOptions> knowledgeOptions, CustomerDirectory customers, HistoryStore history,
-        ConversationStore conversations, Escalation.EscalationQueue queue, IOptions<Escalation.EscalationOptions> escalationOptions,
-        AccessPolicy policy, ReplyTexts texts, Menus.MenuCatalogue menus, IOptions<CommandOptions> options, TimeProvider time,
-        ILogger<CommandProcessor> logger)
+    internal CommandProcessor(
+        ActionCatalogue catalogue, CustomerDirectory customers, IConversationStore conversations, IHistoryStore history, AccessPolicy policy,
+        ReplyTexts texts, CommandHandlers handlers, IOptions<CommandOptions> options, TimeProvider time, ILogger<CommandProcessor> logger)
     {
         _catalogue = catalogue;
         _parser = new ActionCodeParser(catalogue);
         _customers = customers;
-        _history = history;
         _conversations = conversations;
+        _history = history;
         _policy = policy;
         _texts = texts;
+        _handlers = handlers;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _serviceCommands = new ServiceCommands(catalogue, provisioning, services, policy, history, texts, time);
-        var msisdns = new MsisdnNormalizer(_options.DefaultRegion);
-        _linking = new IdentityLinking(customers, history, provisioning, policy, msisdns, texts, time);
-        _questions = new QuestionAnswering(knowledge, knowledgeOptions, queue, escalationOptions, msisdns, texts);
-        _menus = new Menus.MenuNavigation(menus, texts, policy, time);
     }
 
+    /// <summary>
+    /// Runs one message. Nothing is stored here: the outcome carries every change (conversation, customers, history), for
+    /// the caller to store in one commit with the replies. Rare actions that others must see at once (a link, a ticket)
+    /// are stored as they happen.
+    /// </summary>
     public async Task<CommandOutcome> ProcessAsync(InboundMessage message, ChannelProfile channel, CancellationToken cancellationToken)
     {
-        var customer = ResolveCustomer(message, channel);
-        var state = _conversations.Get(message.Channel, message.SenderAddress);
+        var changedCustomers = new List<Customer>(1);
+        var customer = await ResolveCustomerAsync(message, channel, changedCustomers, cancellationToken);
+        var state = await _conversations.GetAsync(message.Channel, message.SenderAddress, cancellationToken);
         var text = message.Text.Trim();
         var language = TextLanguage.Detect(text) ?? state.Language ?? customer?.Language ?? message.Language ?? _options.DefaultLanguage;
         state.Language = language;
         message = message with { CustomerId = customer?.Id, Language = language };
         var context = new CommandContext(message, channel, customer, state, language);
+        context.ChangedCustomers.AddRange(changedCustomers);
 
         HandlerResult result;
         try
@@ -80,17 +78,23 @@ public sealed partial class CommandProcessor
             result = new HandlerResult(new Reply(_texts.Get("backendUnavailable", language)), CommandOutcomeKind.Failed);
         }
 
-        if (result.Reply is not null) _menus.OfferChoices(context, result.Reply);
+        if (result.Reply is not null) _handlers.Menus.OfferChoices(context, result.Reply);
 
         // The customer may have been linked while processing: the message then belongs to them.
         message = message with { CustomerId = context.Customer?.Id };
-        _conversations.Save(state);
-        Record(message, result);
+        Record(context, message, result);
 
         var replies = new List<Outgoing>(1 + context.Extra.Count);
         if (result.Reply is not null) replies.Add(context.ToSender(result.Reply));
         replies.AddRange(context.Extra);
-        return new CommandOutcome(message, result.Kind, result.Subject, replies);
+        return new CommandOutcome(message, result.Kind, result.Subject, replies, state, context.ChangedCustomers, context.History, context.AfterCommit);
+    }
+
+    /// <summary>The customers an outcome carried are stored now.</summary>
+    public void Committed(CommandOutcome outcome)
+    {
+        _customers.Committed(outcome.Customers);
+        foreach (var notify in outcome.AfterCommit) notify();
     }
 
     private async Task<HandlerResult> DecideAsync(CommandContext context, string text, CancellationToken cancellationToken)
@@ -100,15 +104,15 @@ public sealed partial class CommandProcessor
         if (LooksBinary(text)) return Invalid(context, "unreadable");
         if (!_policy.TryConsumeMessage(context.State.Key))
             return new HandlerResult(new Reply(_texts.Get("rateLimited", context.Language)), CommandOutcomeKind.Refused);
-        if (context.Message.VouchedMsisdn is { } vouched) return await _linking.LinkVouchedAsync(context, vouched, cancellationToken);
+        if (context.Message.VouchedMsisdn is { } vouched) return await _handlers.Linking.LinkVouchedAsync(context, vouched, cancellationToken);
 
-        var step = _menus.Interpret(context, text);
+        var step = _handlers.Menus.Interpret(context, text);
         if (step.Result is not null) return step.Result;
         var input = _parser.Parse(step.RunText ?? text);
 
         // A code typed on its own while a link waits for it.
-        if (_linking.IsAwaitingCode(context) && input is FreeTextInput && IsOneTimeCode(text))
-            return _linking.CheckCode(context, text);
+        if (_handlers.Linking.IsAwaitingCode(context) && input is FreeTextInput && IsOneTimeCode(text))
+            return await _handlers.Linking.CheckCodeAsync(context, text, cancellationToken);
 
         if (input is ActionCodeInput action)
         {
@@ -123,33 +127,37 @@ public sealed partial class CommandProcessor
             return await RunActionAsync(context, action, cancellationToken);
         }
 
-        if (_questions.WhileEscalated(context) is { } forAgent) return forAgent;
+        if (_handlers.Questions.WhileEscalated(context) is { } forAgent) return forAgent;
         if (input is MenuChoiceInput) return Invalid(context, "unknownCommand");
-        return _questions.Answer(context, text);
+        return _handlers.Questions.Answer(context, text);
     }
 
     private async Task<HandlerResult> RunActionAsync(CommandContext context, ActionCodeInput action, CancellationToken cancellationToken)
     {
         switch (action.Code)
         {
-            case ActionNames.Balance: return await _serviceCommands.BalanceAsync(context, cancellationToken);
-            case ActionNames.Status: return await _serviceCommands.StatusAsync(context, cancellationToken);
+            case ActionNames.Balance: return await _handlers.Services.BalanceAsync(context, cancellationToken);
+            case ActionNames.Status: return await _handlers.Services.StatusAsync(context, cancellationToken);
             case ActionNames.Activate or ActionNames.Deactivate:
-                return await _serviceCommands.RequestChangeAsync(context, action.Code, action.Argument, cancellationToken);
+                return await _handlers.Services.RequestChangeAsync(context, action.Code, action.Argument, cancellationToken);
             case ActionNames.Yes or ActionNames.No or ActionNames.Pin:
-                return await _serviceCommands.AnswerPendingAsync(context, action.Code, action.Argument, cancellationToken);
-            case ActionNames.Link: return await _linking.StartAsync(context, action.Argument, cancellationToken);
-            case ActionNames.Code: return _linking.CheckCode(context, action.Argument);
+                return await _handlers.Services.AnswerPendingAsync(context, action.Code, action.Argument, cancellationToken);
+            case ActionNames.Link: return await _handlers.Linking.StartAsync(context, action.Argument, cancellationToken);
+            case ActionNames.Code: return await _handlers.Linking.CheckCodeAsync(context, action.Argument, cancellationToken);
             case ActionNames.Agent:
-                return _questions.WhileEscalated(context) ?? _questions.Escalate(context, EscalationReasons.AskedForAgent, LastQuestion(context));
+                return _handlers.Questions.WhileEscalated(context) ?? _handlers.Questions.Escalate(context, EscalationReasons.AskedForAgent, await LastQuestionAsync(context, cancellationToken));
             case ActionNames.Callback:
-                return _questions.Callback(context, action.Argument, LastQuestion(context));
+                return _handlers.Questions.Callback(context, action.Argument, await LastQuestionAsync(context, cancellationToken));
             case ActionNames.Stop or ActionNames.Start:
                 var accepts = action.Code == ActionNames.Start;
-                if (context.Customer is not null) _customers.SetAcceptsCampaigns(context.Customer.Id, accepts);
+                if (context.Customer is { } customer && customer.AcceptsCampaigns != accepts)
+                {
+                    customer.AcceptsCampaigns = accepts;
+                    if (!context.ChangedCustomers.Contains(customer)) context.ChangedCustomers.Add(customer);
+                }
                 return new HandlerResult(new Reply(_texts.Get(accepts ? "started" : "stopped", context.Language)), CommandOutcomeKind.Executed, action.Code);
-            case ActionNames.Menu when _menus.HasMenus:
-                return _menus.ShowRoot(context);
+            case ActionNames.Menu when _handlers.Menus.HasMenus:
+                return _handlers.Menus.ShowRoot(context);
             case ActionNames.Help or ActionNames.Menu:
                 return new HandlerResult(new Reply(_texts.Get("help", context.Language, ("commands", HelpList(context.Language)))), CommandOutcomeKind.Executed, action.Code);
             default:
@@ -158,35 +166,35 @@ public sealed partial class CommandProcessor
         }
     }
 
-    private Customer? ResolveCustomer(InboundMessage message, ChannelProfile channel)
+    private async Task<Customer?> ResolveCustomerAsync(InboundMessage message, ChannelProfile channel, List<Customer> changed, CancellationToken cancellationToken)
     {
-        if (channel.SenderIsMsisdn && _policy.IsTrustedChannel(message.Channel))
-            return _customers.GetOrCreateByMsisdn(message.SenderAddress, message.Channel, message.Language);
-        return _customers.FindByIdentity(message.Channel, message.SenderAddress);
+        if (!channel.SenderIsMsisdn || !_policy.IsTrustedChannel(message.Channel))
+            return await _customers.FindByIdentityAsync(message.Channel, message.SenderAddress, cancellationToken);
+        var (customer, isChanged) = await _customers.ResolveNetworkSenderAsync(message.SenderAddress, message.Channel, message.Language, cancellationToken);
+        if (isChanged) changed.Add(customer);
+        return customer;
     }
 
-    private void Record(InboundMessage message, HandlerResult result)
+    private void Record(CommandContext context, InboundMessage message, HandlerResult result)
     {
-        var inbound = new HistoryEntry
+        // Handlers' lines (an action taken) belong to the customer the message ended with, too.
+        foreach (var entry in context.History) entry.CustomerId = message.CustomerId;
+        context.History.Insert(0, new HistoryEntry
         {
             Id = message.Id + ":in", CustomerId = message.CustomerId, Channel = message.Channel, Address = message.SenderAddress,
             Kind = HistoryKind.Inbound, Text = message.Text, Outcome = result.Kind.ToString(), Subject = result.Subject,
             MessageId = message.Id, At = message.ReceivedAt,
-        };
-        if (result.Reply is null)
-        {
-            _history.Record(inbound);
-            return;
-        }
-        _history.Record(inbound, new HistoryEntry
+        });
+        if (result.Reply is null) return;
+        context.History.Add(new HistoryEntry
         {
             Id = message.Id + ":out", CustomerId = message.CustomerId, Channel = message.Channel, Address = message.SenderAddress,
             Kind = HistoryKind.Outbound, Text = result.Reply.LongForm, Subject = result.Subject, MessageId = message.Id, At = _time.GetUtcNow(),
         });
     }
 
-    private string LastQuestion(CommandContext context) =>
-        _history.ForIdentity(context.Message.Channel, context.Message.SenderAddress, 20)
+    private async Task<string> LastQuestionAsync(CommandContext context, CancellationToken cancellationToken) =>
+        (await _history.ForIdentityAsync(context.Message.Channel, context.Message.SenderAddress, 20, cancellationToken))
             .LastOrDefault(e => e.Kind == HistoryKind.Inbound && e.Outcome == nameof(CommandOutcomeKind.Unanswered))?.Text ?? context.Message.Text;
 
     private string HelpList(string language) =>

@@ -1,34 +1,45 @@
 using Microsoft.Extensions.DependencyInjection;
-using SelfService.Commands.Conversations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SelfService.ActionCodes;
+using SelfService.Channels;
 using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
-using SelfService.Commands.History;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
 using SelfService.Commands.Unanswered;
+using SelfService.Storage.Conversations;
+using SelfService.Storage.History;
 
 namespace SelfService.Commands;
 
 public static class CommandServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the command processor and what it keeps: customers, history, conversations, the escalation
-    /// queue and the access policies; and the unanswered questions editors read from that history. The host
-    /// registers the ActionCatalogue, the provisioning backend, the knowledge base, ILiteDatabase and TimeProvider,
-    /// and binds the options.
+    /// Registers the command processor, its handlers and what they keep: customers, the escalation queue and the access
+    /// policies; and the unanswered questions editors read from the history. The host registers the storage port, the
+    /// ActionCatalogue, the menus, the provisioning backend, the knowledge base and TimeProvider, and binds the options.
     /// </summary>
     public static IServiceCollection AddCommandProcessing(this IServiceCollection services)
     {
         services.AddSingleton<CustomerDirectory>();
-        services.AddSingleton<HistoryStore>();
-        services.AddSingleton<ConversationStore>();
         services.AddSingleton<EscalationRouting>();
         services.AddSingleton<EscalationQueue>();
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton(_ => ReplyTexts.LoadDefault());
         services.AddSingleton<ServiceDirectory>();
-        services.AddSingleton<CommandProcessor>();
         services.AddSingleton<UnansweredQuestions>();
+        services.AddSingleton(sp => new MsisdnNormalizer(sp.GetRequiredService<IOptions<CommandOptions>>().Value.DefaultRegion));
+        services.AddSingleton<ServiceCommands>();
+        services.AddSingleton<IdentityLinking>();
+        services.AddSingleton<QuestionAnswering>();
+        services.AddSingleton<Menus.MenuNavigation>();
+        services.AddSingleton<CommandHandlers>();
+        services.AddSingleton(sp => new CommandProcessor(
+            sp.GetRequiredService<ActionCatalogue>(), sp.GetRequiredService<CustomerDirectory>(), sp.GetRequiredService<IConversationStore>(),
+            sp.GetRequiredService<IHistoryStore>(), sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ReplyTexts>(),
+            sp.GetRequiredService<CommandHandlers>(), sp.GetRequiredService<IOptions<CommandOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CommandProcessor>>()));
         return services;
     }
 }

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using SelfService.Channels;
-using SelfService.Commands.Conversations;
 using SelfService.Commands.Customers;
-using SelfService.Commands.History;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
 using SelfService.Provisioning;
+using SelfService.Storage.Conversations;
+using SelfService.Storage.History;
 
 namespace SelfService.Commands;
 
@@ -15,7 +15,7 @@ namespace SelfService.Commands;
 /// phone number, by a code sent to that phone. Only the code's hash is stored; attempts are limited.
 /// </summary>
 internal sealed class IdentityLinking(
-    CustomerDirectory customers, HistoryStore history, IProvisioningBackend provisioning, AccessPolicy policy,
+    CustomerDirectory customers, IHistoryStore history, IProvisioningBackend provisioning, AccessPolicy policy,
     MsisdnNormalizer msisdns, ReplyTexts texts, TimeProvider time)
 {
     public async Task<HandlerResult> StartAsync(CommandContext context, string? argument, CancellationToken cancellationToken)
@@ -54,15 +54,15 @@ internal sealed class IdentityLinking(
 
         context.State.PendingLink = null;
         var message = context.Message;
-        var customer = customers.Link(msisdn, message.Channel, message.SenderAddress, context.Language, provenBy: message.Channel + "-contact");
-        history.Claim(message.Channel, message.SenderAddress, customer.Id);
+        var customer = await customers.LinkAsync(msisdn, message.Channel, message.SenderAddress, context.Language, cancellationToken, provenBy: message.Channel + "-contact");
+        await history.ClaimAsync(message.Channel, message.SenderAddress, customer.Id, cancellationToken);
         context.Customer = customer;
         return new HandlerResult(new Reply(texts.Get("linkDone", context.Language, ("msisdn", Mask(msisdn)))), CommandOutcomeKind.Executed, ActionNames.Link);
     }
 
     public bool IsAwaitingCode(CommandContext context) => context.State.PendingLink is not null;
 
-    public HandlerResult CheckCode(CommandContext context, string? typed)
+    public async Task<HandlerResult> CheckCodeAsync(CommandContext context, string? typed, CancellationToken cancellationToken)
     {
         var pending = context.State.PendingLink;
         if (pending is null) return new HandlerResult(new Reply(texts.Get("linkNotPending", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Code);
@@ -87,8 +87,8 @@ internal sealed class IdentityLinking(
 
         context.State.PendingLink = null;
         var message = context.Message;
-        var customer = customers.Link(pending.Msisdn, message.Channel, message.SenderAddress, context.Language);
-        history.Claim(message.Channel, message.SenderAddress, customer.Id);
+        var customer = await customers.LinkAsync(pending.Msisdn, message.Channel, message.SenderAddress, context.Language, cancellationToken);
+        await history.ClaimAsync(message.Channel, message.SenderAddress, customer.Id, cancellationToken);
         context.Customer = customer;
         return new HandlerResult(new Reply(texts.Get("linkDone", context.Language, ("msisdn", Mask(pending.Msisdn)))), CommandOutcomeKind.Executed, ActionNames.Code);
     }

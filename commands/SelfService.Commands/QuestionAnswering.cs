@@ -51,7 +51,7 @@ internal sealed class QuestionAnswering(
 
         var open = context.State.EscalationId is { } id ? queue.Get(id) : null;
         var ticket = open is { State: not EscalationState.Closed } ? open : Open(context, EscalationReasons.Callback, lastQuestion, BestMatch(context, lastQuestion));
-        queue.RequestCallback(ticket.Id, number);
+        queue.RequestCallback(ticket.Id, number, context.AfterCommit);
         return new HandlerResult(new Reply(texts.Get("callbackBooked", context.Language, ("msisdn", IdentityLinking.Mask(number)))),
             CommandOutcomeKind.Escalated, ActionNames.Callback);
     }
@@ -65,7 +65,7 @@ internal sealed class QuestionAnswering(
             context.State.EscalationId = null;
             return null;
         }
-        queue.NotifyNewLine(ticket);
+        context.AfterCommit.Add(() => queue.NotifyNewLine(ticket));
         return ticket.State == EscalationState.Waiting
             ? new HandlerResult(PositionReply(context, ticket.Id), CommandOutcomeKind.ForAgent)
             : new HandlerResult(null, CommandOutcomeKind.ForAgent); // the agent answers in person
@@ -75,7 +75,7 @@ internal sealed class QuestionAnswering(
     {
         var message = context.Message;
         var ticket = queue.Enqueue(new EscalationRequest(message.Id, context.Customer?.Id, message.Channel, message.SenderAddress,
-            message.SessionId, context.Language, reason, lastQuestion, TopicOf(context, bestMatch)));
+            message.SessionId, context.Language, reason, lastQuestion, TopicOf(context, bestMatch)), context.AfterCommit);
         context.State.EscalationId = ticket.Id;
         context.State.UnansweredInRow = 0;
         return ticket;

@@ -1,16 +1,16 @@
 using SelfService.ActionCodes;
 using SelfService.Channels;
-using SelfService.Commands.Conversations;
-using SelfService.Commands.History;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
 using SelfService.Provisioning;
+using SelfService.Storage.Conversations;
+using SelfService.Storage.History;
 
 namespace SelfService.Commands;
 
 /// <summary>BAL, STATUS, ACT, DEACT and their confirmation (YES/NO/PIN), through the provisioning backend.</summary>
 internal sealed class ServiceCommands(
-    ActionCatalogue catalogue, IProvisioningBackend provisioning, ServiceDirectory services, AccessPolicy policy, HistoryStore history, ReplyTexts texts, TimeProvider time)
+    ActionCatalogue catalogue, IProvisioningBackend provisioning, ServiceDirectory services, AccessPolicy policy, ReplyTexts texts, TimeProvider time)
 {
     public async Task<HandlerResult> BalanceAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -96,7 +96,7 @@ internal sealed class ServiceCommands(
             if (!await provisioning.VerifyPinAsync(context.Customer!.Msisdn, argument.Trim(), cancellationToken))
             {
                 context.State.PendingChange = null;
-                history.Record(ActionEntry(context, pending.ActionCode + " " + pending.ServiceCode, "wrong PIN"));
+                context.History.Add(ActionEntry(context, pending.ActionCode + " " + pending.ServiceCode, "wrong PIN"));
                 return new HandlerResult(Say(context, "pinWrong"), CommandOutcomeKind.Refused, code);
             }
         }
@@ -118,7 +118,7 @@ internal sealed class ServiceCommands(
         var name = offer is null ? serviceCode : NameOf(offer, context.Language);
         var currency = offer?.Currency ?? "";
         var subject = code + " " + serviceCode;
-        history.Record(ActionEntry(context, subject, $"{result.Outcome}; charged {result.Charged}; balance {result.BalanceAfter}"));
+        context.History.Add(ActionEntry(context, subject, $"{result.Outcome}; charged {result.Charged}; balance {result.BalanceAfter}"));
 
         var reply = (result.Outcome, change) switch
         {

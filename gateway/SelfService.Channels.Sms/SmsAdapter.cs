@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Smpp;
+using SelfService.Storage.Messages;
 
 namespace SelfService.Channels.Sms;
 
@@ -13,9 +14,8 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
 {
     private readonly SmsOptions _options;
     private readonly IInboundSink _sink;
-    private readonly MoDeduplicator _deduplicator;
     private readonly ConcatenatedPartStore _parts;
-    private readonly SubmissionStore _submissions;
+    private readonly IOutbox _outbox;
     private readonly MsisdnNormalizer _msisdns;
     private readonly MessageSplitter _splitter;
     private readonly SmsTextOptions _text;
@@ -23,22 +23,21 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     private readonly ILogger<SmsAdapter> _logger;
 
     public SmsAdapter(
-        IOptions<SmsOptions> options, IInboundSink sink, LiteDB.ILiteDatabase database, SubmissionStore submissions, TimeProvider time,
+        IOptions<SmsOptions> options, IInboundSink sink, LiteDB.ILiteDatabase database, IOutbox outbox, TimeProvider time,
         ILoggerFactory loggers)
     {
         _options = options.Value;
         _sink = sink;
-        _deduplicator = new MoDeduplicator(database, _options.DuplicateWindow);
         _parts = new ConcatenatedPartStore(database);
-        _submissions = submissions;
+        _outbox = outbox;
         _msisdns = new MsisdnNormalizer(_options.DefaultRegion);
         _text = new SmsTextOptions { PackGsm7 = _options.PackGsm7, AllowLatin1 = _options.AllowLatin1 };
         _splitter = new MessageSplitter(new MessageSplitterOptions { Method = _options.Concatenation, Text = _text, MaxParts = 255 });
         _time = time;
         _logger = loggers.CreateLogger<SmsAdapter>();
-        // Sends are idempotent by outbox id: parts the SMSC acknowledged are recorded, and a send finds them (below).
-        // So after a crash the outbox sends again what was in flight, and only a submit that was on the wire without
-        // its answer yet (at most the window) can reach the customer twice.
+        // Sends are idempotent by outbox id: the parts the SMSC acknowledged are stored with the message, and a send resumes
+        // after them (below). So after a crash the outbox sends again what was in flight, and only a submit that was on the
+        // wire without its answer stored yet can reach the customer twice.
         Profile = new ChannelProfile(ChannelNames.Sms, ReplyForm.Short, _options.MaxParts, SenderIsMsisdn: true, IdempotentSends: true);
         Client = new SmppClient(_options.Smpp, this, time, loggers.CreateLogger<SmppClient>());
     }
@@ -50,55 +49,56 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        var acknowledged = _submissions.ForOutbox(message.Id);
-        if (acknowledged.Count > 0)
-        {
-            // Sent before a restart: the SMSC has it (or the parts it acknowledged) already.
-            return acknowledged.Count >= acknowledged[0].Parts
-                ? SendResult.Sent
-                : new SendResult(SendStatus.Sent, $"partly sent before a restart: {acknowledged.Count} of {acknowledged[0].Parts} parts; not repeated");
-        }
-        if (Client.State != SmppSessionState.Bound) return SendResult.Retry("the SMSC bind is down; waiting for it to come back");
+        if (Client.State != SmppSessionState.Bound) return SendResult.Unavailable("the SMSC bind is down; waiting for it to come back");
         var template = new SubmitSm
         {
             SourceAddr = _options.SourceAddress, SourceAddrTon = _options.SourceTon, SourceAddrNpi = _options.SourceNpi,
             DestinationAddr = message.Address.TrimStart('+'), DestAddrTon = TypeOfNumber.International, DestAddrNpi = NumberingPlan.Isdn,
             RegisteredDelivery = _options.RequestDeliveryReceipts ? (byte)1 : (byte)0,
         };
-        try
+        // The same split and the same concatenation reference on every attempt, so that a resumed send completes the
+        // message the handset is already assembling.
+        var split = _splitter.Split(message.Text, ConcatenationReference(message.Id));
+        var total = split.Parts.Count;
+        var accepted = new List<AcceptedPart>(total);
+        foreach (var part in split.Parts.Skip(message.AcceptedParts))
         {
-            var responses = await Client.SubmitTextAsync(template, message.Text, _splitter, cancellationToken);
-            Record(message.Id, responses, responses.Count);
-            return SendResult.Sent;
+            try
+            {
+                var response = await Client.SubmitAsync(part.ApplyTo(template), cancellationToken);
+                accepted.Add(new AcceptedPart(part.Number, total, response.MessageId, MessageIds.MatchKeys(response.MessageId, MessageIdOrigin.SubmitResponse)));
+            }
+            catch (SmppCommandException ex) when (ex.IsTransient)
+            {
+                return Outcome(SendStatus.RetryableFailure, $"the SMSC is busy ({ex.Status})", TimeSpan.FromSeconds(5));
+            }
+            catch (SmppCommandException ex)
+            {
+                // Parts that went stay recorded; the rest of the message is refused for good.
+                return Outcome(SendStatus.PermanentFailure, $"the SMSC refused part {part.Number} of {total}: {ex.Status}");
+            }
+            catch (SmppConnectionException ex)
+            {
+                // The SMSC takes responsibility for a part with its submit_sm_resp. The connection that carried this one is
+                // gone without that answer, so no copy is in flight any more: the message resumes with it on the next bind.
+                return Outcome(SendStatus.RetryableFailure, $"the bind dropped before the SMSC accepted part {part.Number} of {total}: " + ex.Message);
+            }
+            catch (SmppResponseTimeoutException ex)
+            {
+                // The connection lives and the answer may still come: submitting again now is how gateways send duplicates.
+                // Counted as sent, with a note. Without its message id no receipt can be matched to it; that is the price.
+                LogUnconfirmed(message.Id, ex.Message);
+                return Outcome(SendStatus.Sent, "unconfirmed: " + ex.Message);
+            }
         }
-        catch (SmppPartialSubmitException ex)
-        {
-            // Some parts went: sending the whole text again would repeat them. Record what went and stop.
-            Record(message.Id, ex.Submitted, ex.TotalParts);
-            return SendResult.Fail($"part {ex.FailedPart} of {ex.TotalParts} was not accepted: {ex.InnerException?.Message}");
-        }
-        catch (SmppCommandException ex) when (ex.IsTransient)
-        {
-            return SendResult.Retry($"the SMSC is busy ({ex.Status})", TimeSpan.FromSeconds(5));
-        }
-        catch (SmppCommandException ex)
-        {
-            return SendResult.Fail($"the SMSC refused it: {ex.Status}");
-        }
-        catch (SmppConnectionException ex)
-        {
-            // The SMSC takes responsibility for a message with its submit_sm_resp. The connection that carried this
-            // one is gone without that answer, so no copy is in flight any more: submit it again on the next bind.
-            return SendResult.Retry("the bind dropped before the SMSC accepted the message: " + ex.Message);
-        }
-        catch (SmppResponseTimeoutException ex)
-        {
-            // The connection lives and the answer may still come: submitting again now is how gateways send duplicates.
-            // Counted as sent, with a note. Without its message id no receipt can be matched to it; that is the price.
-            LogUnconfirmed(message.Id, ex.Message);
-            return new SendResult(SendStatus.Sent, "unconfirmed: " + ex.Message);
-        }
+        return Outcome(SendStatus.Sent, null);
+
+        SendResult Outcome(SendStatus status, string? error, TimeSpan? retryAfter = null) => new(status, error, retryAfter, accepted);
     }
+
+    /// <summary>A concatenation reference of the message's own (the UDH carries 8 or 16 bits of it), the same on every attempt.</summary>
+    private static int ConcatenationReference(string outboxId) =>
+        BitConverter.ToUInt16(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(outboxId)), 0);
 
     public async ValueTask<CommandStatus> OnDeliverAsync(DeliverSm pdu, CancellationToken cancellationToken) =>
         await OnMessageAsync(pdu, cancellationToken);
@@ -110,8 +110,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     public async Task ExpireIncompleteAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        _deduplicator.Sweep(now);
-        _submissions.ForgetEarlyReceipts(now - TimeSpan.FromHours(1));
+        await _outbox.ForgetEarlyReceiptsAsync(now - TimeSpan.FromHours(1), cancellationToken);
         foreach (var set in _parts.TakeExpired(now - _options.ConcatenationTimeout))
         {
             var first = set[0];
@@ -141,7 +140,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         var now = _time.GetUtcNow();
         if (DeliveryReceipt.TryParse(pdu, out var receipt) && receipt is not null)
         {
-            var matched = _submissions.ApplyReceipt(MessageIds.MatchKeys(receipt.MessageId, MessageIdOrigin.Receipt), StateOf(receipt), receipt.Error, now);
+            var matched = await _outbox.ApplyReceiptAsync(MessageIds.MatchKeys(receipt.MessageId, MessageIdOrigin.Receipt), StateOf(receipt), receipt.Error, now, cancellationToken);
             if (!matched) LogUnmatchedReceipt(receipt.MessageId);
             return CommandStatus.Ok;
         }
@@ -210,24 +209,26 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         _ => string.IsNullOrEmpty(receipt.Stat) ? "UNKNOWN" : receipt.Stat.ToUpperInvariant(),
     };
 
+    /// <summary>
+    /// SMPP 3.4 gives a mobile-originated message no id, and an SMSC redelivers a deliver_sm whose response it did not
+    /// get. A redelivery is byte-for-byte the same message from the same number, so the channel message id is a hash of
+    /// the content, and the inbound log takes the same id within <see cref="SmsOptions.DuplicateWindow"/> for the same
+    /// message (after a crash and restart too). The price: the same text from the same number twice within the window
+    /// counts once.
+    /// </summary>
     private async Task AcceptAsync(string msisdn, string destination, byte dataCoding, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var channelMessageId = _deduplicator.ChannelMessageId(msisdn, destination, dataCoding, System.Text.Encoding.UTF8.GetBytes(text), now);
-        await _sink.AcceptAsync(InboundMessage.Received(ChannelNames.Sms, channelMessageId, msisdn, text, msisdn, now), cancellationToken);
+        var key = ContentKey(msisdn, destination, dataCoding, text);
+        var window = _options.DuplicateWindow > TimeSpan.Zero ? _options.DuplicateWindow : (TimeSpan?)null;
+        var channelMessageId = window is null ? key + ":" + now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : key;
+        await _sink.AcceptAsync(InboundMessage.Received(ChannelNames.Sms, channelMessageId, msisdn, text, msisdn, now) with { RedeliveryWindow = window },
+            cancellationToken);
     }
 
-    private void Record(string outboxId, IReadOnlyList<SubmitSmResp> responses, int parts)
+    private static string ContentKey(string source, string destination, byte dataCoding, string text)
     {
-        var now = _time.GetUtcNow();
-        for (var i = 0; i < responses.Count; i++)
-        {
-            var id = responses[i].MessageId;
-            _submissions.Record(new SmsSubmission
-            {
-                Id = outboxId + "#" + (i + 1), OutboxId = outboxId, Part = i + 1, Parts = parts, SmscMessageId = id,
-                MatchKeys = [.. MessageIds.MatchKeys(id, MessageIdOrigin.SubmitResponse)], SubmittedAt = now,
-            });
-        }
+        var bytes = System.Text.Encoding.UTF8.GetBytes($"{source}|{destination}|{dataCoding}|{text}");
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes).AsSpan(0, 16));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMS {OutboxId} went out but the SMSC did not confirm it: {Reason}")]

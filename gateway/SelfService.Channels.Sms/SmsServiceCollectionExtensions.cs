@@ -18,7 +18,6 @@ public static class SmsServiceCollectionExtensions
                 return o.MaxParts is >= 1 and <= 10;
             }, "Channels:Sms:MaxParts must be between 1 and 10")
             .ValidateOnStart();
-        services.AddSingleton<SubmissionStore>();
         if (!section.GetValue<bool>(nameof(SmsOptions.Enabled))) return services;
         services.AddSingleton<SmsAdapter>();
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<SmsAdapter>());

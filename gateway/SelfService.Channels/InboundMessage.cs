@@ -30,6 +30,13 @@ public sealed record InboundMessage(
     /// </summary>
     public string? VouchedMsisdn { get; init; }
 
+    /// <summary>
+    /// For channels that give a message no id of its own (SMPP's deliver_sm), so that <see cref="ChannelMessageId"/> is
+    /// built from the content: the same id within this window is a redelivery, later it is the customer writing the
+    /// same words again. Null: the same id is always the same message.
+    /// </summary>
+    public TimeSpan? RedeliveryWindow { get; init; }
+
     /// <summary>An envelope as an adapter builds it, before the pipeline resolves the customer.</summary>
     public static InboundMessage Received(
         string channel, string channelMessageId, string senderAddress, string text, string sessionId, DateTimeOffset receivedAt, string? languageHint = null) =>

@@ -17,4 +17,8 @@ public sealed record OutboundMessage(
     IReadOnlyList<string> Choices,
     string? InReplyTo,
     string SessionId,
-    string? CustomerId);
+    string? CustomerId)
+{
+    /// <summary>Parts the channel accepted in an earlier attempt, which was cut short (a bind dropped): this send resumes after them.</summary>
+    public int AcceptedParts { get; init; }
+}

@@ -1,6 +1,7 @@
 using SelfService.Channels;
 using SelfService.Commands.Escalation;
-using SelfService.Commands.History;
+using SelfService.Storage.History;
+using SelfService.Storage.Messages;
 
 namespace SelfService.Pipeline;
 
@@ -11,9 +12,9 @@ namespace SelfService.Pipeline;
 /// USSD sessions cannot wait for a person, so replies to a USSD customer go by SMS to the same number.
 /// </summary>
 public sealed class AgentReplies(
-    MessageStore store, ChannelRegistry channels, HistoryStore history, EscalationQueue queue, OutboxDispatcher outbox, TimeProvider time)
+    IOutbox store, ChannelRegistry channels, IHistoryStore history, EscalationQueue queue, OutboxDispatcher outbox, TimeProvider time)
 {
-    public AgentReplyResult Send(string ticketId, string agent, string text)
+    public async Task<AgentReplyResult> SendAsync(string ticketId, string agent, string text, CancellationToken cancellationToken)
     {
         text = text.Trim();
         if (text.Length == 0) return AgentReplyResult.Refused("The reply is empty.");
@@ -25,22 +26,23 @@ public sealed class AgentReplies(
         var channel = ticket.Channel == ChannelNames.Ussd ? ChannelNames.Sms : ticket.Channel;
         var profile = channels.ProfileOf(channel);
         var messages = profile.ReplyForm == ReplyForm.Long ? [text] : ReplySizer.Split(text, MaxSmsParts);
-        var lastInbound = history.ForIdentity(ticket.Channel, ticket.Address, 50).LastOrDefault(e => e.Kind == HistoryKind.Inbound);
+        var lastInbound = (await history.ForIdentityAsync(ticket.Channel, ticket.Address, 50, cancellationToken)).LastOrDefault(e => e.Kind == HistoryKind.Inbound);
         var now = time.GetUtcNow();
         var replyId = "agent:" + Guid.CreateVersion7(now).ToString("N");
 
-        store.Enqueue([.. messages.Select((part, i) => new OutboxRecord
+        List<OutboxRecord> records = [.. messages.Select((part, i) => new OutboxRecord
         {
             Id = replyId + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Channel = channel, Address = ticket.Address,
             SessionId = ticket.SessionId, Text = part, InReplyTo = lastInbound?.MessageId, CustomerId = ticket.CustomerId,
-            State = OutboxState.Pending, CreatedAt = now, NextAttemptAt = now,
-        })]);
-        history.Record(new HistoryEntry
+            State = OutboxState.Pending, CreatedAt = now, NextAttemptAt = now + OutboxDispatcher.InMemoryLease,
+        })];
+        await history.RecordAsync([new HistoryEntry
         {
             Id = replyId, CustomerId = ticket.CustomerId, Channel = ticket.Channel, Address = ticket.Address, Kind = HistoryKind.Outbound,
             Text = text, Outcome = AgentOutcome, Subject = agent, MessageId = lastInbound?.MessageId, At = now,
-        });
-        outbox.Wake();
+        }], cancellationToken);
+        await store.EnqueueAsync(records, cancellationToken);
+        outbox.Send(records);
         queue.NotifyNewLine(ticket);
         return new AgentReplyResult(true, null, messages.Count);
     }

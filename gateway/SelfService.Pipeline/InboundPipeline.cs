@@ -1,41 +1,82 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SelfService.Channels;
+using SelfService.Storage.Messages;
 
 namespace SelfService.Pipeline;
 
 /// <summary>
-/// The sink every adapter hands inbound messages to: persist (deduplicating by channel message id), then queue
-/// for the command workers. The adapter acknowledges its channel only after <see cref="AcceptAsync"/> returned.
+/// The sink every adapter hands inbound messages to: persist (deduplicating by channel message id), then queue the
+/// stored record for the command workers, in memory. The adapter acknowledges its channel only after
+/// <see cref="AcceptAsync"/> returned. The queue is bounded: when the workers fall behind, accepting waits, and so does
+/// the channel (an SMSC meets a full window), instead of the heap growing.
 /// </summary>
-public sealed partial class InboundPipeline(MessageStore store, PipelineMetrics metrics, ILogger<InboundPipeline> logger) : IInboundSink
+public sealed partial class InboundPipeline : IInboundSink
 {
-    private readonly Channel<QueuedMessage> _queue = Channel.CreateUnbounded<QueuedMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IInboundLog _log;
+    private readonly PipelineMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InboundPipeline> _logger;
+    private readonly Channel<InboundRecord> _queue;
 
-    internal ChannelReader<QueuedMessage> Queue => _queue.Reader;
-
-    public Task<AcceptResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
+    public InboundPipeline(IInboundLog log, PipelineMetrics metrics, IOptions<PipelineOptions> options, TimeProvider time, ILogger<InboundPipeline> logger)
     {
-        var result = store.Accept(message);
-        metrics.Accepted(message.Channel, result.Duplicate);
-        if (result.Duplicate)
-            LogDuplicate(message.Channel, message.ChannelMessageId, result.MessageId);
-        else
-            _queue.Writer.TryWrite(new QueuedMessage(result.MessageId, message.SenderAddress));
-        return Task.FromResult(result);
+        _log = log;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        _queue = Channel.CreateBounded<InboundRecord>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity))
+        {
+            SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
+        });
+        // Whole milliseconds, as stores keep times: a message of this run must not read back as older than its start.
+        var now = time.GetUtcNow();
+        StartedAt = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
     }
 
-    /// <summary>Re-queues messages accepted before a crash or restart but never processed.</summary>
-    internal int RequeueUnprocessed()
+    /// <summary>Messages received before this are recovered from the store; later ones travel in memory.</summary>
+    internal DateTimeOffset StartedAt { get; }
+
+    internal ChannelReader<InboundRecord> Queue => _queue.Reader;
+
+    public async Task<AcceptResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        var unprocessed = store.Unprocessed();
-        foreach (var message in unprocessed) _queue.Writer.TryWrite(message);
-        return unprocessed.Count;
+        var started = Stopwatch.GetTimestamp();
+        var record = new InboundRecord
+        {
+            Id = message.Id, DedupKey = message.Channel + "|" + message.ChannelMessageId, Channel = message.Channel,
+            ChannelMessageId = message.ChannelMessageId, SenderAddress = message.SenderAddress, Text = message.Text,
+            LanguageHint = message.Language, VouchedMsisdn = message.VouchedMsisdn, SessionId = message.SessionId,
+            ReceivedAt = message.ReceivedAt, State = InboundState.Accepted,
+        };
+        var outcome = await _log.AcceptAsync(record, message.RedeliveryWindow, cancellationToken);
+        _metrics.Stage("accept", Stopwatch.GetElapsedTime(started));
+        _metrics.Accepted(message.Channel, outcome.Duplicate);
+        if (outcome.Duplicate)
+            LogDuplicate(message.Channel, message.ChannelMessageId, outcome.MessageId);
+        else if (!_queue.Writer.TryWrite(record))
+            await _queue.Writer.WriteAsync(record, cancellationToken);
+        return new AcceptResult(outcome.MessageId, outcome.Duplicate);
+    }
+
+    /// <summary>Queues a message again (a retry after a failed attempt).</summary>
+    internal ValueTask RequeueAsync(InboundRecord record, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(record, cancellationToken);
+
+    /// <summary>Re-queues messages accepted before this start (a crash or a restart) but never processed.</summary>
+    internal async Task<int> RequeueUnprocessedAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var record in await _log.UnprocessedAsync(int.MaxValue, cancellationToken))
+        {
+            if (record.ReceivedAt >= StartedAt) continue;   // accepted by this run: it is in the queue already
+            await _queue.Writer.WriteAsync(record, cancellationToken);
+            count++;
+        }
+        return count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redelivered {Channel} message {ChannelMessageId} is {MessageId}, already accepted: not run again")]
     private partial void LogDuplicate(string channel, string channelMessageId, string messageId);
 }
-
-/// <summary>An accepted message waiting for a worker: its id, and its sender, which decides the worker.</summary>
-internal sealed record QueuedMessage(string Id, string SenderAddress);

@@ -1,29 +1,48 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels;
+using SelfService.Storage.Messages;
 
 namespace SelfService.Pipeline;
 
 /// <summary>
-/// Sends what the outbox holds through the channel adapters, retrying with exponential backoff. Only this class
-/// decides about retries; adapters classify their failures. A channel with no adapter keeps its messages pending,
-/// so they go out once that channel is configured.
-/// Writes are batched: due messages are marked <see cref="OutboxState.Sending"/> in one transaction, sent
-/// concurrently (an SMSC window is only useful when it is kept full), and their outcomes saved in batches.
+/// Sends what the outbox holds through the channel adapters, retrying with exponential backoff. Only this class decides
+/// about retries; adapters classify their failures. New replies come in memory from the command workers, already stored;
+/// the store is read only for retries and for what a previous run left. Outcomes are written through the store's group
+/// commit, so a burst of sends costs a few commits, not one each.
+/// A channel that is down or not configured keeps its messages waiting without using up their attempts.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    MessageStore store, ChannelRegistry channels, PipelineMetrics metrics, IOptions<PipelineOptions> options, TimeProvider time,
+    IOutbox store, ChannelRegistry channels, PipelineMetrics metrics, IOptions<PipelineOptions> options, TimeProvider time,
     ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
+    /// <summary>
+    /// Replies handed over in memory are stored due this much later: the store's poll leaves them to the in-memory path,
+    /// and picks them up only if that path never recorded an outcome (the gateway stopped).
+    /// </summary>
+    public static readonly TimeSpan InMemoryLease = TimeSpan.FromMinutes(1);
+
     private const int BatchSize = 256;
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly SemaphoreSlim _sendSlots = new(options.Value.MaxConcurrentSends, options.Value.MaxConcurrentSends);
-    private readonly Channel<OutboxRecord> _outcomes = Channel.CreateUnbounded<OutboxRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<OutboxRecord> _fresh = Channel.CreateUnbounded<OutboxRecord>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>New messages are queued: look now instead of at the next poll.</summary>
+    // Ids being sent or queued to be sent, so the poll never starts a second send of the same message.
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Sends replies that were just stored (their commit has landed).</summary>
+    public void Send(IReadOnlyList<OutboxRecord> records)
+    {
+        foreach (var record in records)
+            if (_inFlight.TryAdd(record.Id, 0)) _fresh.Writer.TryWrite(record);
+    }
+
+    /// <summary>New messages were stored without being handed over (an agent's reply): look now instead of at the next poll.</summary>
     public void Wake()
     {
         if (_wake.CurrentCount == 0) _wake.Release();
@@ -31,14 +50,16 @@ public sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var recovered = store.RecoverInterruptedSends(channel => channels.ProfileOf(channel).IdempotentSends, time.GetUtcNow());
-        if (recovered > 0) LogRecovered(recovered);
-        var saving = SaveOutcomesAsync(stoppingToken);
+        await RecoverInterruptedSendsAsync(stoppingToken);
+        var fresh = SendFreshAsync(stoppingToken);
+        // What the last run left pending, handed over in memory or not, is due now.
+        var horizon = time.GetUtcNow() + InMemoryLease;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await StartDueSendsAsync(stoppingToken) == BatchSize) continue;
+                if (await StartDueSendsAsync(horizon, stoppingToken) == BatchSize) continue;
+                horizon = time.GetUtcNow();
                 await _wake.WaitAsync(options.Value.OutboxPollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,29 +68,55 @@ public sealed partial class OutboxDispatcher(
             }
             catch (Exception ex)
             {
+                // The store is failing (a full disk...): try again after a pause; what waits stays stored.
                 LogDispatchLoopFailed(ex);
-                await Task.Delay(options.Value.OutboxPollInterval, stoppingToken);
+                if (!await PauseAsync(stoppingToken)) break;
             }
         }
-        _outcomes.Writer.TryComplete();
-        await saving;
+        _fresh.Writer.TryComplete();
+        await fresh;
     }
 
-    /// <summary>One whole pass, for tests: sends everything due now, waits for the sends and saves their outcomes.</summary>
+    /// <summary>One whole pass over the store, for tests: sends everything due now and waits for the outcomes.</summary>
     internal async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var due = store.DueForSending(time.GetUtcNow(), BatchSize);
-        store.MarkSending(due);
-        await Task.WhenAll(due.Select(record => SendOneAsync(record, cancellationToken)));
-        SaveAvailableOutcomes();
+        var due = await ClaimDueAsync(time.GetUtcNow(), cancellationToken);
+        await Task.WhenAll(due.Select(record => SendClaimedAsync(record, cancellationToken)));
         return due.Count;
     }
 
-    /// <summary>Marks what is due as sending and starts each send as a slot frees up; returns how many it started.</summary>
-    private async Task<int> StartDueSendsAsync(CancellationToken cancellationToken)
+    private async Task<bool> PauseAsync(CancellationToken stoppingToken)
     {
-        var due = store.DueForSending(time.GetUtcNow(), BatchSize);
-        store.MarkSending(due);
+        try
+        {
+            await Task.Delay(options.Value.OutboxPollInterval, time, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task SendFreshAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var record in _fresh.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                await _sendSlots.WaitAsync(stoppingToken);
+                _ = SendInSlotAsync(record, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Starts each due send as a slot frees up; returns how many the store returned.</summary>
+    private async Task<int> StartDueSendsAsync(DateTimeOffset horizon, CancellationToken cancellationToken)
+    {
+        var due = await ClaimDueAsync(horizon, cancellationToken);
         foreach (var record in due)
         {
             await _sendSlots.WaitAsync(cancellationToken);
@@ -78,11 +125,19 @@ public sealed partial class OutboxDispatcher(
         return due.Count;
     }
 
+    /// <summary>Due records not in flight already, marked as being sent where a send cannot safely be repeated.</summary>
+    private async Task<List<OutboxRecord>> ClaimDueAsync(DateTimeOffset horizon, CancellationToken cancellationToken)
+    {
+        var due = (await store.DueAsync(horizon, BatchSize, cancellationToken)).Where(r => _inFlight.TryAdd(r.Id, 0)).ToList();
+        await MarkSendingAsync(due, cancellationToken);
+        return due;
+    }
+
     private async Task SendInSlotAsync(OutboxRecord record, CancellationToken cancellationToken)
     {
         try
         {
-            await SendOneAsync(record, cancellationToken);
+            await SendClaimedAsync(record, cancellationToken);
         }
         finally
         {
@@ -90,21 +145,57 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>Sends a record this dispatcher claimed (it is in <see cref="_inFlight"/>) and stores the outcome.</summary>
+    private async Task SendClaimedAsync(OutboxRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MarkSendingAsync([record], cancellationToken);
+            await SendOneAsync(record, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store failed to take the outcome: the record stays as stored, and a later poll sends it again.
+            LogDispatchLoopFailed(ex);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            _inFlight.TryRemove(record.Id, out _);
+        }
+    }
+
+    /// <summary>
+    /// A send that cannot be repeated without the customer seeing it twice is marked before it starts: found so after a
+    /// crash, it is not sent again. Idempotent channels skip the write.
+    /// </summary>
+    private async Task MarkSendingAsync(List<OutboxRecord> records, CancellationToken cancellationToken)
+    {
+        var marked = records.Where(r => !channels.ProfileOf(r.Channel).IdempotentSends && r.State != OutboxState.Sending).ToList();
+        foreach (var record in marked) record.State = OutboxState.Sending;
+        await store.SaveAsync(marked, cancellationToken);
+    }
+
     private async Task SendOneAsync(OutboxRecord record, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var adapter = channels.Find(record.Channel);
         SendResult result;
         if (adapter is null)
-            result = SendResult.Retry($"no adapter is configured for channel '{record.Channel}'");
+        {
+            result = SendResult.Unavailable($"no adapter is configured for channel '{record.Channel}'");
+        }
         else
         {
             try
             {
-                result = await adapter.SendAsync(MessageStore.ToMessage(record), cancellationToken);
+                result = await adapter.SendAsync(ToMessage(record), cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return;   // left as Sending: the next start decides
+                return;   // left as it is: the next start decides
             }
             catch (Exception ex)
             {
@@ -113,14 +204,23 @@ public sealed partial class OutboxDispatcher(
                 result = SendResult.Retry(ex.Message);
             }
         }
-        Apply(record, result, adapter is null);
-        _outcomes.Writer.TryWrite(record);
+        metrics.Stage("send", Stopwatch.GetElapsedTime(started));
+        Apply(record, result);
+        await store.SaveAsync([record], cancellationToken);
     }
 
-    private void Apply(OutboxRecord record, SendResult result, bool noAdapter)
+    private void Apply(OutboxRecord record, SendResult result)
     {
         var now = time.GetUtcNow();
-        record.Attempts++;
+        foreach (var part in result.Parts ?? [])
+        {
+            record.Parts.Add(new SentPart
+            {
+                Part = part.Part, Parts = part.Parts, ChannelMessageId = part.ChannelMessageId, MatchKeys = [.. part.MatchKeys], SubmittedAt = now,
+            });
+            record.MatchKeys.AddRange(part.MatchKeys);
+        }
+        if (result.Status != SendStatus.ChannelUnavailable) record.Attempts++;
         switch (result.Status)
         {
             case SendStatus.Sent:
@@ -129,7 +229,14 @@ public sealed partial class OutboxDispatcher(
                 record.LastError = result.Error;   // a note, e.g. "unconfirmed"
                 metrics.Sent(record.Channel, "sent");
                 break;
-            case SendStatus.RetryableFailure when noAdapter || record.Attempts < options.Value.MaxSendAttempts:
+            case SendStatus.ChannelUnavailable:
+                // Waiting for the channel is no failure of the message: it goes once the channel is back.
+                record.State = OutboxState.Pending;
+                record.NextAttemptAt = now + options.Value.FirstRetryDelay;
+                record.LastError = result.Error;
+                metrics.Sent(record.Channel, "waiting");
+                break;
+            case SendStatus.RetryableFailure when record.Attempts < options.Value.MaxSendAttempts:
                 record.State = OutboxState.Pending;
                 record.NextAttemptAt = now + (result.RetryAfter ?? Backoff(record.Attempts));
                 record.LastError = result.Error;
@@ -144,33 +251,39 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task SaveOutcomesAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// After a crash: messages caught in <see cref="OutboxState.Sending"/> are sent again where the channel shows a
+    /// message once however often it is sent; elsewhere they are counted as sent (they most likely went out, and a
+    /// customer must not get a reply twice), with a note.
+    /// </summary>
+    internal async Task<int> RecoverInterruptedSendsAsync(CancellationToken cancellationToken)
     {
-        try
+        var interrupted = await store.InStateAsync(OutboxState.Sending, int.MaxValue, cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var record in interrupted)
         {
-            while (await _outcomes.Reader.WaitToReadAsync(CancellationToken.None))
+            if (channels.ProfileOf(record.Channel).IdempotentSends)
             {
-                try
-                {
-                    SaveAvailableOutcomes();
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogDispatchLoopFailed(ex);
-                }
+                record.State = OutboxState.Pending;
+                record.NextAttemptAt = now;
+            }
+            else
+            {
+                record.State = OutboxState.Sent;
+                record.SentAt = now;
+                record.LastError = "unconfirmed: the gateway stopped while this was being sent; not resent, to avoid a duplicate";
             }
         }
-        catch (ChannelClosedException)
-        {
-        }
+        await store.SaveAsync(interrupted, cancellationToken);
+        if (interrupted.Count > 0) LogRecovered(interrupted.Count);
+        return interrupted.Count;
     }
 
-    private void SaveAvailableOutcomes()
-    {
-        var batch = new List<OutboxRecord>();
-        while (batch.Count < BatchSize && _outcomes.Reader.TryRead(out var record)) batch.Add(record);
-        store.SaveOutcomes(batch);
-    }
+    private static OutboundMessage ToMessage(OutboxRecord record) =>
+        new(record.Id, record.Channel, record.Address, record.Text, record.Choices, record.InReplyTo, record.SessionId, record.CustomerId)
+        {
+            AcceptedParts = record.Parts.Count,
+        };
 
     private TimeSpan Backoff(int attempts)
     {

@@ -8,6 +8,15 @@ public sealed class PipelineOptions
     /// <summary>Parallel command workers. Messages from one sender always go to the same worker, so they run in order.</summary>
     public int Workers { get; set; } = 4;
 
+    /// <summary>Accepted messages waiting for a worker; when full, accepting waits (and with it the channel).</summary>
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Tries of a message whose processing fails (a bug, a store error) before it is parked for the operator.</summary>
+    public int MaxProcessingAttempts { get; set; } = 3;
+
+    /// <summary>Pause before a message whose processing failed is tried again; meanwhile the sender's later messages go on.</summary>
+    public TimeSpan ProcessingRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Attempts before an outbound message is marked failed.</summary>
     public int MaxSendAttempts { get; set; } = 8;
 

@@ -9,7 +9,6 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddMessagePipeline(this IServiceCollection services)
     {
         services.AddSingleton<PipelineMetrics>();
-        services.AddSingleton<MessageStore>();
         services.AddSingleton<ChannelRegistry>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<InboundPipeline>());

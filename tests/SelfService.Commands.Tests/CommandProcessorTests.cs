@@ -21,7 +21,7 @@ public class CommandProcessorTests
         var reply = await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "БАЛАНС");
 
         Assert.That(reply, Is.EqualTo("Баланс: 350,00 RUB. Тариф: Смарт."));
-        Assert.That(_harness.Get<CustomerDirectory>().FindByMsisdn(Ivan)!.Identities.Single().ProvenBy, Is.EqualTo("network"));
+        Assert.That((await _harness.Get<CustomerDirectory>().FindByMsisdnAsync(Ivan, CancellationToken.None))!.Identities.Single().ProvenBy, Is.EqualTo("network"));
     }
 
     [Test]
@@ -80,7 +80,7 @@ public class CommandProcessorTests
         var reply = await _harness.ReplyAsync(ProcessorHarness.Web, web, code);
 
         Assert.That(reply, Does.StartWith("The code has expired"));
-        Assert.That(_harness.Get<CustomerDirectory>().FindByIdentity("webchat", web), Is.Null);
+        Assert.That(await _harness.Get<CustomerDirectory>().FindByIdentityAsync("webchat", web, CancellationToken.None), Is.Null);
     }
 
     [Test]
@@ -148,7 +148,7 @@ public class CommandProcessorTests
         var reply = await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "СТОП");
 
         Assert.That(reply, Does.StartWith("Вы отписаны"));
-        Assert.That(_harness.Get<CustomerDirectory>().FindByMsisdn(Ivan)!.AcceptsCampaigns, Is.False);
+        Assert.That((await _harness.Get<CustomerDirectory>().FindByMsisdnAsync(Ivan, CancellationToken.None))!.AcceptsCampaigns, Is.False);
     }
 
     [Test]

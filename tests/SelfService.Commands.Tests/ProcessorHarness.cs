@@ -1,5 +1,4 @@
 using SelfService.Testing;
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -9,12 +8,15 @@ using SelfService.Commands.Policies;
 using SelfService.KnowledgeBase;
 using SelfService.Provisioning;
 using SelfService.Provisioning.Embedded;
+using SelfService.Storage.LiteDb;
+using SelfService.Storage.Messages;
 
 namespace SelfService.Commands.Tests;
 
 /// <summary>
 /// The command processor with its real collaborators (embedded provisioning, the Lucene knowledge base, the
-/// sample operator) over an in-memory LiteDB, and a clock the test moves.
+/// sample operator) over the embedded store in memory, and a clock the test moves. Each outcome is committed as the
+/// pipeline's workers commit it, so the next message sees what the last one changed.
 /// </summary>
 internal sealed class ProcessorHarness : IDisposable
 {
@@ -38,7 +40,7 @@ internal sealed class ProcessorHarness : IDisposable
     {
         var services = new ServiceCollection();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-        services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase(new MemoryStream(), new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false }));
+        services.AddLiteDbStorage((_, _) => null);
         services.AddSingleton<TimeProvider>(time);
         services.AddLogging();
         services.AddEmbeddedProvisioning();
@@ -63,7 +65,12 @@ internal sealed class ProcessorHarness : IDisposable
     {
         var id = "m" + Interlocked.Increment(ref _sequence).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var message = InboundMessage.Received(channel.Name, id, sender, text, sender, Time.GetUtcNow()) with { Id = id };
-        return await Get<CommandProcessor>().ProcessAsync(message, channel, CancellationToken.None);
+        var processor = Get<CommandProcessor>();
+        var outcome = await processor.ProcessAsync(message, channel, CancellationToken.None);
+        await Get<IInboundLog>().CompleteAsync(new ProcessingCommit(
+            message.Id, outcome.Kind.ToString(), Time.GetUtcNow(), outcome.Conversation, outcome.Customers, outcome.History, []), CancellationToken.None);
+        processor.Committed(outcome);
+        return outcome;
     }
 
     public async Task<string> ReplyAsync(ChannelProfile channel, string sender, string text) =>

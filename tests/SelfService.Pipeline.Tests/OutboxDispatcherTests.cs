@@ -1,16 +1,15 @@
-using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SelfService.Channels;
+using SelfService.Storage.LiteDb;
+using SelfService.Storage.Messages;
 
 namespace SelfService.Pipeline.Tests;
 
 public class OutboxDispatcherTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-    private LiteDatabase _database = null!;
-    private MessageStore _store = null!;
+    private LiteStorage _storage = null!;
 
     private static readonly PipelineOptions Options = new()
     {
@@ -20,23 +19,22 @@ public class OutboxDispatcherTests
     [SetUp]
     public void Open()
     {
-        _database = new LiteDatabase(new MemoryStream());
-        _store = new MessageStore(_database);
+        _storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
     }
 
     [TearDown]
-    public void Close() => _database.Dispose();
+    public void Close() => _storage.Dispose();
 
     [Test]
     public async Task Dispatch_AdapterSends_MarksSent()
     {
         var adapter = new ScriptedAdapter("webchat");
         var dispatcher = Dispatcher(adapter);
-        Queue("m1:0", "webchat");
+        await QueueAsync("m1:0", "webchat");
 
         await dispatcher.DispatchDueAsync(CancellationToken.None);
 
-        Assert.That(Record("m1:0").State, Is.EqualTo(OutboxState.Sent));
+        Assert.That((await RecordAsync("m1:0")).State, Is.EqualTo(OutboxState.Sent));
         Assert.That(adapter.Sent.Single().Id, Is.EqualTo("m1:0"));
     }
 
@@ -45,10 +43,10 @@ public class OutboxDispatcherTests
     {
         var adapter = new ScriptedAdapter("webchat", SendResult.Retry("busy"));
         var dispatcher = Dispatcher(adapter);
-        Queue("m1:0", "webchat");
+        await QueueAsync("m1:0", "webchat");
 
         await dispatcher.DispatchDueAsync(CancellationToken.None);
-        var afterFailure = Record("m1:0");
+        var afterFailure = await RecordAsync("m1:0");
         Assert.That(afterFailure.State, Is.EqualTo(OutboxState.Pending));
         Assert.That(afterFailure.LastError, Is.EqualTo("busy"));
         Assert.That(afterFailure.NextAttemptAt, Is.GreaterThan(_time.GetUtcNow()));
@@ -58,7 +56,7 @@ public class OutboxDispatcherTests
 
         _time.Advance(TimeSpan.FromSeconds(3));
         await dispatcher.DispatchDueAsync(CancellationToken.None);
-        Assert.That(Record("m1:0").State, Is.EqualTo(OutboxState.Sent));
+        Assert.That((await RecordAsync("m1:0")).State, Is.EqualTo(OutboxState.Sent));
         Assert.That(adapter.Sent, Has.Count.EqualTo(2));
     }
 
@@ -67,11 +65,11 @@ public class OutboxDispatcherTests
     {
         var adapter = new ScriptedAdapter("webchat", SendResult.Retry("429", TimeSpan.FromSeconds(30)));
         var dispatcher = Dispatcher(adapter);
-        Queue("m1:0", "webchat");
+        await QueueAsync("m1:0", "webchat");
 
         await dispatcher.DispatchDueAsync(CancellationToken.None);
 
-        Assert.That(Record("m1:0").NextAttemptAt, Is.EqualTo(_time.GetUtcNow() + TimeSpan.FromSeconds(30)));
+        Assert.That((await RecordAsync("m1:0")).NextAttemptAt, Is.EqualTo(_time.GetUtcNow() + TimeSpan.FromSeconds(30)));
     }
 
     [Test]
@@ -79,7 +77,7 @@ public class OutboxDispatcherTests
     {
         var adapter = new ScriptedAdapter("webchat", SendResult.Retry("a"), SendResult.Retry("b"), SendResult.Retry("c"));
         var dispatcher = Dispatcher(adapter);
-        Queue("m1:0", "webchat");
+        await QueueAsync("m1:0", "webchat");
 
         for (var i = 0; i < 3; i++)
         {
@@ -87,8 +85,8 @@ public class OutboxDispatcherTests
             _time.Advance(TimeSpan.FromMinutes(2));
         }
 
-        Assert.That(Record("m1:0").State, Is.EqualTo(OutboxState.Failed));
-        Assert.That(Record("m1:0").LastError, Is.EqualTo("c"));
+        Assert.That((await RecordAsync("m1:0")).State, Is.EqualTo(OutboxState.Failed));
+        Assert.That((await RecordAsync("m1:0")).LastError, Is.EqualTo("c"));
     }
 
     [Test]
@@ -96,13 +94,13 @@ public class OutboxDispatcherTests
     {
         var adapter = new ScriptedAdapter("webchat", SendResult.Fail("no such conversation"));
         var dispatcher = Dispatcher(adapter);
-        Queue("m1:0", "webchat");
+        await QueueAsync("m1:0", "webchat");
 
         await dispatcher.DispatchDueAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromHours(1));
         await dispatcher.DispatchDueAsync(CancellationToken.None);
 
-        Assert.That(Record("m1:0").State, Is.EqualTo(OutboxState.Failed));
+        Assert.That((await RecordAsync("m1:0")).State, Is.EqualTo(OutboxState.Failed));
         Assert.That(adapter.Sent, Has.Count.EqualTo(1));
     }
 
@@ -110,7 +108,7 @@ public class OutboxDispatcherTests
     public async Task Dispatch_ChannelWithoutAdapter_StaysPendingForever()
     {
         var dispatcher = Dispatcher(new ScriptedAdapter("webchat"));
-        Queue("m1:0", "sms");
+        await QueueAsync("m1:0", "sms");
 
         for (var i = 0; i < 10; i++)
         {
@@ -118,60 +116,77 @@ public class OutboxDispatcherTests
             _time.Advance(TimeSpan.FromMinutes(2));
         }
 
-        var record = Record("m1:0");
+        var record = (await RecordAsync("m1:0"));
         Assert.That(record.State, Is.EqualTo(OutboxState.Pending), "an SMS waits until an SMSC is configured");
         Assert.That(record.LastError, Does.Contain("no adapter"));
     }
 
     [TestCase(true, OutboxState.Pending)]
     [TestCase(false, OutboxState.Sent)]
-    public void Recover_InterruptedSend_ResentOnlyWhereSendingTwiceIsHarmless(bool idempotent, OutboxState expected)
+    public async Task Recover_InterruptedSend_ResentOnlyWhereSendingTwiceIsHarmless(bool idempotent, OutboxState expected)
     {
-        Queue("m1:0", "webchat");
-        _store.MarkSending(_store.DueForSending(_time.GetUtcNow(), 10));
+        await QueueAsync("m1:0", "webchat");
+        var record = await RecordAsync("m1:0");
+        record.State = OutboxState.Sending;
+        await _storage.Outbox.SaveAsync([record], CancellationToken.None);
+        var dispatcher = Dispatcher(new ScriptedAdapter("webchat") { Idempotent = idempotent });
 
-        var recovered = _store.RecoverInterruptedSends(_ => idempotent, _time.GetUtcNow());
+        var recovered = await dispatcher.RecoverInterruptedSendsAsync(CancellationToken.None);
 
         Assert.That(recovered, Is.EqualTo(1));
-        Assert.That(Record("m1:0").State, Is.EqualTo(expected));
+        Assert.That((await RecordAsync("m1:0")).State, Is.EqualTo(expected));
     }
 
     [Test]
-    public void CompleteProcessing_RunTwice_KeepsTheFirstReply()
+    public async Task Dispatch_ChannelDown_WaitsWithoutUsingUpAttempts()
     {
-        Queue("m1:0", "webchat", "first");
-        Queue("m1:0", "webchat", "second run after a crash");
+        var adapter = new ScriptedAdapter("sms", Enumerable.Repeat(SendResult.Unavailable("the SMSC bind is down"), 20).ToArray());
+        var dispatcher = Dispatcher(adapter);
+        await QueueAsync("m1:0", "sms");
 
-        Assert.That(Record("m1:0").Text, Is.EqualTo("first"));
-        Assert.That(_store.Outbox(null, null, null, 100), Has.Count.EqualTo(1));
+        for (var i = 0; i < 20; i++)
+        {
+            await dispatcher.DispatchDueAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromMinutes(2));
+        }
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        var record = await RecordAsync("m1:0");
+        Assert.That(adapter.Sent, Has.Count.EqualTo(21), "tried whenever due");
+        Assert.That(record.State, Is.EqualTo(OutboxState.Sent), "went once the bind was back");
+        Assert.That(record.Attempts, Is.EqualTo(1), "waiting used up no attempt");
     }
 
     [Test]
-    public void Accept_SameChannelMessageIdTwice_IsADuplicateOfTheFirst()
+    public async Task Dispatch_PartsAcceptedBeforeADrop_AreKeptAndTheNextAttemptResumesAfterThem()
     {
-        var first = InboundMessage.Received("sms", "smsc-42", "+79161234567", "BAL", "s", _time.GetUtcNow());
-        var again = InboundMessage.Received("sms", "smsc-42", "+79161234567", "BAL", "s", _time.GetUtcNow());
-        var other = InboundMessage.Received("webchat", "smsc-42", "c1", "BAL", "s", _time.GetUtcNow());
+        AcceptedPart Part(int n) => new(n, 3, "id" + n, ["id" + n, "ID" + n]);
+        var adapter = new ScriptedAdapter("sms", new SendResult(SendStatus.RetryableFailure, "bind dropped", null, [Part(1), Part(2)]),
+            new SendResult(SendStatus.Sent, null, null, [Part(3)]));
+        var dispatcher = Dispatcher(adapter);
+        await QueueAsync("m1:0", "sms");
 
-        var a = _store.Accept(first);
-        var b = _store.Accept(again);
-        var c = _store.Accept(other);
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
 
-        Assert.That(a.Duplicate, Is.False);
-        Assert.That(b, Is.EqualTo(new AcceptResult(first.Id, Duplicate: true)));
-        Assert.That(c.Duplicate, Is.False, "ids are per channel");
-        Assert.That(_store.Unprocessed().Select(m => m.Id), Is.EqualTo(new[] { first.Id, other.Id }));
+        Assert.That(adapter.Sent.Select(m => m.AcceptedParts), Is.EqualTo(new[] { 0, 2 }));
+        var record = await RecordAsync("m1:0");
+        Assert.That(record.Parts.Select(p => p.ChannelMessageId), Is.EqualTo(new[] { "id1", "id2", "id3" }));
+        Assert.That(record.MatchKeys, Does.Contain("ID3"));
+        Assert.That(await _storage.Outbox.ApplyReceiptAsync(["ID2"], "DELIVRD", null, _time.GetUtcNow(), CancellationToken.None), Is.True);
+        Assert.That((await RecordAsync("m1:0")).Parts[1].DeliveryState, Is.EqualTo("DELIVRD"));
     }
 
     private OutboxDispatcher Dispatcher(IChannelAdapter adapter) =>
-        new(_store, new ChannelRegistry([adapter]), new PipelineMetrics(new TestMeterFactory()), Microsoft.Extensions.Options.Options.Create(Options), _time,
+        new(_storage.Outbox, new ChannelRegistry([adapter]), new PipelineMetrics(new TestMeterFactory()), Microsoft.Extensions.Options.Options.Create(Options), _time,
             NullLogger<OutboxDispatcher>.Instance);
 
-    private void Queue(string id, string channel, string text = "t") => _store.CompleteProcessing("in-" + id, "Executed", [new OutboxRecord
+    private Task QueueAsync(string id, string channel, string text = "t") => _storage.Outbox.EnqueueAsync([new OutboxRecord
     {
         Id = id, Channel = channel, Address = "a", Text = text, State = OutboxState.Pending,
         CreatedAt = _time.GetUtcNow(), NextAttemptAt = _time.GetUtcNow(),
-    }], _time.GetUtcNow());
+    }], CancellationToken.None);
 
-    private OutboxRecord Record(string id) => _store.Outbox(null, null, null, 100).Single(r => r.Id == id);
+    private async Task<OutboxRecord> RecordAsync(string id) => (await _storage.Outbox.GetAsync(id, CancellationToken.None))!;
 }

@@ -9,7 +9,10 @@ internal sealed class ScriptedAdapter(string channel, params SendResult[] script
 
     public List<OutboundMessage> Sent { get; } = [];
 
-    public ChannelProfile Profile { get; } = new(channel, ReplyForm.Long, 0, SenderIsMsisdn: false);
+    /// <summary>Whether sending the same message twice shows it once (as the web chat's transcript does).</summary>
+    public bool Idempotent { get; init; }
+
+    public ChannelProfile Profile => new(channel, ReplyForm.Long, 0, SenderIsMsisdn: false, IdempotentSends: Idempotent);
 
     public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

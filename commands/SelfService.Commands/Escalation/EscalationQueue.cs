@@ -30,7 +30,11 @@ public sealed class EscalationQueue
     /// <summary>A ticket was queued, taken, transferred, closed or given a callback; or its conversation has a new line.</summary>
     public event Action<EscalationTicket, EscalationChange>? Changed;
 
-    public EscalationTicket Enqueue(EscalationRequest request)
+    /// <summary>
+    /// Queues a ticket. With <paramref name="announceLater"/> the desk hears of it only when the caller runs what was added
+    /// there: after the commit that stores the customer's message, so the desk never reads a conversation without its last line.
+    /// </summary>
+    public EscalationTicket Enqueue(EscalationRequest request, ICollection<Action>? announceLater = null)
     {
         EscalationTicket ticket;
         lock (_gate)
@@ -47,7 +51,7 @@ public sealed class EscalationQueue
             };
             _tickets.Insert(ticket);
         }
-        Changed?.Invoke(ticket, EscalationChange.Queued);
+        Announce(ticket, EscalationChange.Queued, announceLater);
         return ticket;
     }
 
@@ -108,9 +112,9 @@ public sealed class EscalationQueue
             t.ClosedAt = _time.GetUtcNow();
         });
 
-    public bool RequestCallback(string ticketId, string number) =>
+    public bool RequestCallback(string ticketId, string number, ICollection<Action>? announceLater = null) =>
         Change(ticketId, EscalationChange.CallbackRequested, t => t.State != EscalationState.Closed,
-            t => t.Callback = new CallbackRequest { Number = number, RequestedAt = _time.GetUtcNow() });
+            t => t.Callback = new CallbackRequest { Number = number, RequestedAt = _time.GetUtcNow() }, announceLater);
 
     public bool CompleteCallback(string ticketId, string agent) =>
         Change(ticketId, EscalationChange.CallbackDone, t => t.Callback is { DoneAt: null }, t =>
@@ -124,7 +128,8 @@ public sealed class EscalationQueue
 
     public bool IsLongWait(QueuePosition position) => position.EstimatedWait > _options.CallbackOfferAfter;
 
-    private bool Change(string ticketId, EscalationChange change, Func<EscalationTicket, bool> allowed, Action<EscalationTicket> apply)
+    private bool Change(
+        string ticketId, EscalationChange change, Func<EscalationTicket, bool> allowed, Action<EscalationTicket> apply, ICollection<Action>? announceLater = null)
     {
         EscalationTicket? ticket;
         lock (_gate)
@@ -134,8 +139,14 @@ public sealed class EscalationQueue
             apply(ticket);
             _tickets.Update(ticket);
         }
-        Changed?.Invoke(ticket, change);
+        Announce(ticket, change, announceLater);
         return true;
+    }
+
+    private void Announce(EscalationTicket ticket, EscalationChange change, ICollection<Action>? later)
+    {
+        if (later is null) Changed?.Invoke(ticket, change);
+        else later.Add(() => Changed?.Invoke(ticket, change));
     }
 
     private TimeSpan? MeanRecentWait()

@@ -1,5 +1,5 @@
 using SelfService.Channels;
-using SelfService.Commands.Conversations;
+using SelfService.Storage.Conversations;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
 

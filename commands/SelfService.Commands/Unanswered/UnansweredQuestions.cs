@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using SelfService.ActionCodes;
 using SelfService.Commands.Escalation;
-using SelfService.Commands.History;
 using SelfService.KnowledgeBase;
+using SelfService.Storage.History;
 
 namespace SelfService.Commands.Unanswered;
 
@@ -13,7 +13,7 @@ namespace SelfService.Commands.Unanswered;
 /// as <see cref="CommandOutcomeKind.Escalated"/> instead.
 /// </summary>
 public sealed class UnansweredQuestions(
-    HistoryStore history, QuestionTerms terms, IKnowledgeSearch search, IOptions<KnowledgeBaseOptions> knowledgeOptions, TimeProvider time)
+    IHistoryStore history, QuestionTerms terms, IKnowledgeSearch search, IOptions<KnowledgeBaseOptions> knowledgeOptions, TimeProvider time)
 {
     /// <summary>The newest asks read at most: enough for any editor's list, bounded for the page.</summary>
     public const int MaxAsks = 5000;
@@ -21,9 +21,9 @@ public sealed class UnansweredQuestions(
     private static readonly string[] Outcomes = [nameof(CommandOutcomeKind.Unanswered), nameof(CommandOutcomeKind.Escalated)];
 
     /// <summary>Groups of the questions asked within <paramref name="window"/> up to now, most asked first.</summary>
-    public IReadOnlyList<QuestionGroup> Groups(TimeSpan window)
+    public async Task<IReadOnlyList<QuestionGroup>> GroupsAsync(TimeSpan window, CancellationToken cancellationToken)
     {
-        var asks = history.InboundWithOutcome(Outcomes, time.GetUtcNow() - window, MaxAsks)
+        var asks = (await history.InboundWithOutcomeAsync(Outcomes, time.GetUtcNow() - window, MaxAsks, cancellationToken))
             .Where(e => e.Outcome == nameof(CommandOutcomeKind.Unanswered) || e.Subject == EscalationReasons.UnansweredQuestions)
             .Select(e => new UnansweredAsk(e.Text.Trim(), TextLanguage.Detect(e.Text) ?? ArticleLanguages.Russian, e.Channel, e.At));
         return QuestionGrouping.Group(asks, terms.Of).Select(g => g with { NowAnsweredBy = AnsweringArticle(g) }).ToList();

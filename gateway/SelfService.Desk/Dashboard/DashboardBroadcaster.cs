@@ -25,7 +25,7 @@ public sealed class DashboardBroadcaster(OperationsFigures figures, AgentPresenc
                     last = null;
                     continue;
                 }
-                var snapshot = figures.Current();
+                var snapshot = await figures.CurrentAsync(stoppingToken);
                 var fingerprint = Fingerprint(snapshot);
                 if (fingerprint == last) continue;
                 last = fingerprint;

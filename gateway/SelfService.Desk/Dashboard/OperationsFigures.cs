@@ -1,7 +1,7 @@
 using SelfService.Channels.Connections;
 using SelfService.Commands.Escalation;
 using SelfService.Desk.Hubs;
-using SelfService.Pipeline;
+using SelfService.Storage.Messages;
 
 namespace SelfService.Desk.Dashboard;
 
@@ -10,34 +10,71 @@ namespace SelfService.Desk.Dashboard;
 /// most once every <see cref="CacheFor"/>: the dashboard, its pushes and /metrics all read the same snapshot.
 /// </summary>
 public sealed class OperationsFigures(
-    MessageStore messages, EscalationQueue queue, AgentPresence presence, IEnumerable<IChannelConnection> connections, TimeProvider time)
+    IInboundLog inboundLog, IOutbox outbox, EscalationQueue queue, AgentPresence presence, IEnumerable<IChannelConnection> connections, TimeProvider time)
+    : IDisposable
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
     private const int SeriesBuckets = 24;
 
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
     private OperationsSnapshot? _last;
 
-    public OperationsSnapshot Current()
+    /// <summary>The snapshot, computed anew when the last one is older than <see cref="CacheFor"/>.</summary>
+    public async Task<OperationsSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        if (Fresh(Volatile.Read(ref _last)) is { } last) return last;
+        await _refreshing.WaitAsync(cancellationToken);
+        try
         {
-            var now = time.GetUtcNow();
-            if (_last is null || now - _last.At >= CacheFor) _last = Compute(now);
-            return _last;
+            if (Fresh(_last) is { } computed) return computed;
+            var snapshot = await ComputeAsync(time.GetUtcNow(), cancellationToken);
+            Volatile.Write(ref _last, snapshot);
+            return snapshot;
+        }
+        finally
+        {
+            _refreshing.Release();
         }
     }
 
-    private OperationsSnapshot Compute(DateTimeOffset now)
+    /// <summary>
+    /// For gauges, which are read synchronously when /metrics is scraped: the latest snapshot (the dashboard keeps it fresh
+    /// while it is open), and a refresh in the background when it is stale.
+    /// </summary>
+    public OperationsSnapshot? Observe()
+    {
+        var last = Volatile.Read(ref _last);
+        if (Fresh(last) is null) _ = RefreshQuietlyAsync();
+        return last;
+    }
+
+    public void Dispose() => _refreshing.Dispose();
+
+    private OperationsSnapshot? Fresh(OperationsSnapshot? snapshot) =>
+        snapshot is not null && time.GetUtcNow() - snapshot.At < CacheFor ? snapshot : null;
+
+    private async Task RefreshQuietlyAsync()
+    {
+        try
+        {
+            await CurrentAsync(CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // A gauge shows the last figures it had; the dashboard reports the store's failure.
+        }
+    }
+
+    private async Task<OperationsSnapshot> ComputeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var since = now - Window;
-        var inbound = messages.InboundSince(since);
+        var inbound = await inboundLog.SinceAsync(since, cancellationToken);
         var tickets = queue.Since(since);
         var conversations = inbound.Select(m => m.Channel + "|" + m.SenderAddress).ToHashSet(StringComparer.Ordinal);
         var escalated = tickets.Select(t => t.Channel + "|" + t.Address).Where(conversations.Contains).ToHashSet(StringComparer.Ordinal);
         var waits = tickets.Where(t => t.TakenAt is not null).Select(t => t.TakenAt!.Value - t.EnqueuedAt).Order().ToList();
-        var (backlog, failed) = messages.OutboxCounts();
+        var (backlog, failed) = await outbox.CountsAsync(cancellationToken);
 
         return new OperationsSnapshot(
             now, Window,

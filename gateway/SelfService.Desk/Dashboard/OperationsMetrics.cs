@@ -13,18 +13,18 @@ public sealed class OperationsMetrics
     public OperationsMetrics(IMeterFactory meters, OperationsFigures figures)
     {
         var meter = meters.Create(PipelineMetrics.MeterName);
-        meter.CreateObservableGauge("selfservice.queue.length", () => figures.Current().QueueLength, "{conversation}", "Conversations waiting for an agent");
-        meter.CreateObservableGauge("selfservice.agents.online", () => figures.Current().AgentsOnline, "{agent}", "Agents with the desk open");
-        meter.CreateObservableGauge("selfservice.containment.ratio", () => figures.Current().Containment ?? 1.0, null,
+        meter.CreateObservableGauge("selfservice.queue.length", () => figures.Observe()?.QueueLength ?? 0, "{conversation}", "Conversations waiting for an agent");
+        meter.CreateObservableGauge("selfservice.agents.online", () => figures.Observe()?.AgentsOnline ?? 0, "{agent}", "Agents with the desk open");
+        meter.CreateObservableGauge("selfservice.containment.ratio", () => figures.Observe()?.Containment ?? 1.0, null,
             "Share of conversations in the last 24 h handled with no agent");
-        meter.CreateObservableGauge("selfservice.escalations.window", () => figures.Current().Escalations, "{conversation}", "Escalations in the last 24 h");
-        meter.CreateObservableGauge("selfservice.queue.wait.average", () => figures.Current().AverageWait?.TotalSeconds ?? 0, "s",
+        meter.CreateObservableGauge("selfservice.escalations.window", () => figures.Observe()?.Escalations ?? 0, "{conversation}", "Escalations in the last 24 h");
+        meter.CreateObservableGauge("selfservice.queue.wait.average", () => figures.Observe()?.AverageWait?.TotalSeconds ?? 0, "s",
             "Mean time to an agent, last 24 h");
-        meter.CreateObservableGauge("selfservice.queue.wait.p90", () => figures.Current().Wait90?.TotalSeconds ?? 0, "s",
+        meter.CreateObservableGauge("selfservice.queue.wait.p90", () => figures.Observe()?.Wait90?.TotalSeconds ?? 0, "s",
             "90th percentile of the time to an agent, last 24 h");
-        meter.CreateObservableGauge("selfservice.outbox.backlog", () => figures.Current().OutboxBacklog, "{message}", "Messages waiting to be sent");
-        meter.CreateObservableGauge("selfservice.outbox.failed", () => figures.Current().OutboxFailed, "{message}", "Messages that failed for good");
-        meter.CreateObservableGauge("selfservice.channel.up", () => figures.Current().Connections.Select(c =>
+        meter.CreateObservableGauge("selfservice.outbox.backlog", () => figures.Observe()?.OutboxBacklog ?? 0, "{message}", "Messages waiting to be sent");
+        meter.CreateObservableGauge("selfservice.outbox.failed", () => figures.Observe()?.OutboxFailed ?? 0, "{message}", "Messages that failed for good");
+        meter.CreateObservableGauge("selfservice.channel.up", () => (figures.Observe()?.Connections ?? []).Select(c =>
             new Measurement<int>(c.State == ConnectionState.Up ? 1 : 0,
                 new KeyValuePair<string, object?>("channel", c.Channel), new KeyValuePair<string, object?>("connection", c.Name))),
             null, "1 when the channel's connection is up");

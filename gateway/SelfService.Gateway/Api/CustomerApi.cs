@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using SelfService.Commands.Customers;
-using SelfService.Commands.History;
 using SelfService.Staff;
+using SelfService.Storage.Customers;
+using SelfService.Storage.History;
 
 namespace SelfService.Gateway.Api;
 
@@ -18,12 +19,13 @@ internal static class CustomerApi
     }
 
     /// <summary>GET /api/customers?msisdn=+7... or ?channel=webchat&amp;address=...</summary>
-    private static IResult FindCustomer(string? msisdn, string? channel, string? address, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit)
+    private static async Task<IResult> FindCustomer(
+        string? msisdn, string? channel, string? address, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit, CancellationToken cancellationToken)
     {
         Customer? customer = (msisdn, channel, address) switch
         {
-            ({ Length: > 0 }, _, _) => customers.FindByMsisdn(msisdn),
-            (_, { Length: > 0 }, { Length: > 0 }) => customers.FindByIdentity(channel, address),
+            ({ Length: > 0 }, _, _) => await customers.FindByMsisdnAsync(msisdn, cancellationToken),
+            (_, { Length: > 0 }, { Length: > 0 }) => await customers.FindByIdentityAsync(channel, address, cancellationToken),
             _ => null,
         };
         if (msisdn is null && (channel is null || address is null))
@@ -33,17 +35,20 @@ internal static class CustomerApi
         return TypedResults.Ok(customer);
     }
 
-    private static IResult GetCustomer(string customerId, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit)
+    private static async Task<IResult> GetCustomer(string customerId, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit, CancellationToken cancellationToken)
     {
-        if (customers.Get(customerId) is not { } customer) return TypedResults.NotFound();
+        if (await customers.GetAsync(customerId, cancellationToken) is not { } customer) return TypedResults.NotFound();
         audit.Record(user.UserName(), "customer.view", customer.Id, "profile");
         return TypedResults.Ok(customer);
     }
 
-    private static IResult GetHistory(string customerId, CustomerDirectory customers, HistoryStore history, ClaimsPrincipal user, AuditTrail audit)
+    private static async Task<IResult> GetHistory(
+        string customerId, CustomerDirectory customers, IHistoryStore history, ClaimsPrincipal user, AuditTrail audit, CancellationToken cancellationToken)
     {
-        if (customers.Get(customerId) is null) return TypedResults.NotFound();
+        if (await customers.GetAsync(customerId, cancellationToken) is null) return TypedResults.NotFound();
         audit.Record(user.UserName(), "customer.view", customerId, "history");
-        return TypedResults.Ok(history.ForCustomer(customerId));
+        return TypedResults.Ok(await history.ForCustomerAsync(customerId, HistoryLength, cancellationToken));
     }
+
+    private const int HistoryLength = 500;
 }

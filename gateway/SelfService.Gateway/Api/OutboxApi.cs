@@ -1,6 +1,5 @@
-using SelfService.Channels.Sms;
-using SelfService.Pipeline;
 using SelfService.Staff;
+using SelfService.Storage.Messages;
 
 namespace SelfService.Gateway.Api;
 
@@ -16,8 +15,9 @@ internal static class OutboxApi
     }
 
     /// <summary>Each SMS part of an outbound message with the SMSC's id and what its delivery receipt said.</summary>
-    private static IResult Delivery(string outboxId, SubmissionStore submissions) => TypedResults.Ok(submissions.ForOutbox(outboxId));
+    private static async Task<IResult> Delivery(string outboxId, IOutbox outbox, CancellationToken cancellationToken) =>
+        await outbox.GetAsync(outboxId, cancellationToken) is { } record ? TypedResults.Ok(record.Parts) : TypedResults.NotFound();
 
-    private static IResult List(string? channel, string? address, OutboxState? state, int? limit, MessageStore store) =>
-        TypedResults.Ok(store.Outbox(channel, address, state, Math.Clamp(limit ?? 100, 1, 1000)));
+    private static async Task<IResult> List(string? channel, string? address, OutboxState? state, int? limit, IOutbox outbox, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await outbox.FindAsync(channel, address, state, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken));
 }

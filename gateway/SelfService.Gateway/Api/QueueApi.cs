@@ -37,10 +37,11 @@ internal static class QueueApi
     }
 
     /// <summary>The agent holding the conversation answers through the customer's channel (as the desk's reply box does).</summary>
-    private static IResult Reply(string ticketId, AgentReplyRequest request, ClaimsPrincipal user, AgentReplies replies, EscalationQueue queue, AuditTrail audit)
+    private static async Task<IResult> Reply(
+        string ticketId, AgentReplyRequest request, ClaimsPrincipal user, AgentReplies replies, EscalationQueue queue, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (queue.Get(ticketId) is not { } ticket) return TypedResults.NotFound();
-        var result = replies.Send(ticketId, user.UserName(), request.Text ?? "");
+        var result = await replies.SendAsync(ticketId, user.UserName(), request.Text ?? "", cancellationToken);
         if (!result.Sent) return TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict);
         audit.Record(user.UserName(), "ticket.reply", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId);
         return TypedResults.Ok(new { messages = result.Messages });

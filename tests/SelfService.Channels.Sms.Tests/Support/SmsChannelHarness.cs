@@ -1,8 +1,9 @@
-using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SelfService.Smpp;
+using SelfService.Storage.LiteDb;
+using SelfService.Storage.Messages;
 using SelfService.Testing.Channels;
 
 namespace SelfService.Channels.Sms.Tests.Support;
@@ -10,7 +11,7 @@ namespace SelfService.Channels.Sms.Tests.Support;
 /// <summary>
 /// The SMS channel end to end on loopback: an <see cref="SmppServer"/> on 127.0.0.1 port 0 driven by a
 /// <see cref="ScriptedSmsc"/>, and a real <see cref="SmsAdapter"/> bound to it as a transceiver, handing MO messages to a
-/// <see cref="RecordingInboundSink"/> and keeping its submissions in an in-memory LiteDB.
+/// <see cref="RecordingInboundSink"/>, and the embedded store in memory for its outbox (delivery receipts) and its parts.
 /// </summary>
 internal sealed class SmsChannelHarness : IAsyncDisposable
 {
@@ -21,15 +22,13 @@ internal sealed class SmsChannelHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 25, 9, 0, 0, 123, TimeSpan.Zero).AddTicks(4567);
 
     private SmsChannelHarness(
-        FakeTimeProvider clock, ScriptedSmsc smsc, SmppServer server, RecordingInboundSink sink, LiteDatabase database,
-        SubmissionStore submissions, SmsOptions options, SmsAdapter adapter)
+        FakeTimeProvider clock, ScriptedSmsc smsc, SmppServer server, RecordingInboundSink sink, LiteStorage storage, SmsOptions options, SmsAdapter adapter)
     {
         Clock = clock;
         Smsc = smsc;
         Server = server;
         Sink = sink;
-        Database = database;
-        Submissions = submissions;
+        Storage = storage;
         Options = options;
         Adapter = adapter;
     }
@@ -40,8 +39,7 @@ internal sealed class SmsChannelHarness : IAsyncDisposable
     public ScriptedSmsc Smsc { get; }
     public SmppServer Server { get; }
     public RecordingInboundSink Sink { get; }
-    public LiteDatabase Database { get; }
-    public SubmissionStore Submissions { get; }
+    public LiteStorage Storage { get; }
     public SmsOptions Options { get; }
     public SmsAdapter Adapter { get; }
 
@@ -75,12 +73,11 @@ internal sealed class SmsChannelHarness : IAsyncDisposable
         };
         configure?.Invoke(options);
         var clock = new FakeTimeProvider(Start);
-        var database = new LiteDatabase(new MemoryStream(), new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false });
-        var submissions = new SubmissionStore(database);
+        var storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
         var sink = new RecordingInboundSink();
         TimeProvider adapterTime = transportOnFakeClock ? clock : new FakeWallClock(clock);
-        var adapter = new SmsAdapter(Microsoft.Extensions.Options.Options.Create(options), sink, database, submissions, adapterTime, NullLoggerFactory.Instance);
-        var harness = new SmsChannelHarness(clock, smsc, server, sink, database, submissions, options, adapter);
+        var adapter = new SmsAdapter(Microsoft.Extensions.Options.Options.Create(options), sink, storage.Database, storage.Outbox, adapterTime, NullLoggerFactory.Instance);
+        var harness = new SmsChannelHarness(clock, smsc, server, sink, storage, options, adapter);
         if (bind)
         {
             await adapter.Client.StartAsync(CancellationToken.None);
@@ -102,6 +99,32 @@ internal sealed class SmsChannelHarness : IAsyncDisposable
         return response.CommandStatus;
     }
 
+    /// <summary>
+    /// Sends a message as the outbox does: stored first, then handed to the adapter, then stored again with the parts the
+    /// SMSC accepted (which delivery receipts are matched against) and, on a retry, resumed after them.
+    /// </summary>
+    public async Task<SendResult> SendStoredAsync(OutboundMessage message)
+    {
+        var record = await Storage.Outbox.GetAsync(message.Id, CancellationToken.None);
+        if (record is null)
+        {
+            record = new OutboxRecord { Id = message.Id, Channel = message.Channel, Address = message.Address, Text = message.Text };
+            await Storage.Outbox.EnqueueAsync([record], CancellationToken.None);
+        }
+        var result = await Adapter.SendAsync(message with { AcceptedParts = record.Parts.Count }, CancellationToken.None);
+        foreach (var part in result.Parts ?? [])
+        {
+            record.Parts.Add(new SentPart { Part = part.Part, Parts = part.Parts, ChannelMessageId = part.ChannelMessageId, MatchKeys = [.. part.MatchKeys] });
+            record.MatchKeys.AddRange(part.MatchKeys);
+        }
+        await Storage.Outbox.SaveAsync([record], CancellationToken.None);
+        return result;
+    }
+
+    /// <summary>The parts of a stored message that the SMSC accepted, with what their receipts said.</summary>
+    public async Task<IReadOnlyList<SentPart>> PartsOfAsync(string outboxId) =>
+        (await Storage.Outbox.GetAsync(outboxId, CancellationToken.None))?.Parts ?? [];
+
     /// <summary>Waits for the client to bind again after the SMSC dropped it (a second bind, and the state back at Bound).</summary>
     public Task WaitUntilReboundAsync(int binds) =>
         WaitUntilAsync(() => Smsc.Binds >= binds && Adapter.Client.State == SmppSessionState.Bound, $"bind #{binds}");
@@ -120,6 +143,6 @@ internal sealed class SmsChannelHarness : IAsyncDisposable
     {
         await Adapter.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         await Server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-        Database.Dispose();
+        Storage.Dispose();
     }
 }

@@ -23,7 +23,7 @@ public sealed class UnansweredQuestionsTests
         await _harness.SendAsync(ProcessorHarness.Sms, "+79161234567", "Как подключить роуминг?");
         Assert.That((first.Kind, second.Kind), Is.EqualTo((CommandOutcomeKind.Unanswered, CommandOutcomeKind.Escalated)), "the second miss escalates");
 
-        var groups = _harness.Get<UnansweredQuestions>().Groups(TimeSpan.FromDays(30));
+        var groups = (await _harness.Get<UnansweredQuestions>().GroupsAsync(TimeSpan.FromDays(30), CancellationToken.None));
 
         Assert.That(groups, Has.Count.EqualTo(1));
         Assert.Multiple(() =>
@@ -42,7 +42,7 @@ public sealed class UnansweredQuestionsTests
         await _harness.SendAsync(ProcessorHarness.Web, "visitor-1", "Какая погода завтра в Сочи?");
         _harness.Time.Advance(TimeSpan.FromDays(31));
 
-        Assert.That(_harness.Get<UnansweredQuestions>().Groups(TimeSpan.FromDays(30)), Is.Empty);
+        Assert.That((await _harness.Get<UnansweredQuestions>().GroupsAsync(TimeSpan.FromDays(30), CancellationToken.None)), Is.Empty);
     }
 
     [Test]
@@ -55,7 +55,7 @@ public sealed class UnansweredQuestionsTests
         articles.Submit("weather-ru", "anna");
         articles.Approve("weather-ru", "boris");
 
-        var group = _harness.Get<UnansweredQuestions>().Groups(TimeSpan.FromDays(30)).Single();
+        var group = (await _harness.Get<UnansweredQuestions>().GroupsAsync(TimeSpan.FromDays(30), CancellationToken.None)).Single();
 
         Assert.That(group.NowAnsweredBy, Is.EqualTo("weather-ru"));
     }

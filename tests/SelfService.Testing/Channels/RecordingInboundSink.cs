@@ -21,7 +21,7 @@ public sealed class RecordingInboundSink : IInboundSink
         get { lock (_gate) return [.. _offered]; }
     }
 
-    /// <summary>The messages stored: one per ChannelMessageId.</summary>
+    /// <summary>The messages stored: one per ChannelMessageId (per redelivery window, where the message has one).</summary>
     public IReadOnlyList<InboundMessage> Stored
     {
         get { lock (_gate) return [.. _stored]; }
@@ -37,8 +37,10 @@ public sealed class RecordingInboundSink : IInboundSink
                 FailNext--;
                 throw new IOException("the message store is down");
             }
-            var existing = _stored.Find(m => m.Channel == message.Channel && m.ChannelMessageId == message.ChannelMessageId);
-            if (existing is not null) return Task.FromResult(new AcceptResult(existing.Id, Duplicate: true));
+            // As the inbound log does: within the message's redelivery window (if it has one) the same id is the same message.
+            var existing = _stored.FindLast(m => m.Channel == message.Channel && m.ChannelMessageId == message.ChannelMessageId);
+            if (existing is not null && (message.RedeliveryWindow is not { } window || message.ReceivedAt - existing.ReceivedAt <= window))
+                return Task.FromResult(new AcceptResult(existing.Id, Duplicate: true));
             _stored.Add(message);
             return Task.FromResult(new AcceptResult(message.Id, Duplicate: false));
         }

@@ -8,12 +8,12 @@ public sealed class IndexModel(OperationsFigures figures) : DeskPageModel
 {
     public OperationsSnapshot Figures { get; private set; } = null!;
 
-    public void OnGet() => Figures = figures.Current();
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Figures = await figures.CurrentAsync(cancellationToken);
 
     /// <summary>The figures alone, fetched when the server says they changed.</summary>
-    public PartialViewResult OnGetFigures()
+    public async Task<PartialViewResult> OnGetFiguresAsync(CancellationToken cancellationToken)
     {
-        Figures = figures.Current();
+        Figures = await figures.CurrentAsync(cancellationToken);
         return Partial("_Figures", this);
     }
 

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
-using SelfService.Commands.History;
 using SelfService.KnowledgeBase;
 using SelfService.Pipeline;
 using SelfService.Provisioning;
 using SelfService.Staff;
+using SelfService.Storage.Customers;
+using SelfService.Storage.History;
 
 namespace SelfService.Desk.Pages.Staff.Desk;
 
@@ -16,7 +17,7 @@ namespace SelfService.Desk.Pages.Staff.Desk;
 /// replies through the customer's own channel, inserts published answers, transfers or closes.
 /// </summary>
 public sealed class ConversationModel(
-    EscalationQueue queue, EscalationRouting routing, CustomerDirectory customers, HistoryStore history, IProvisioningBackend provisioning,
+    EscalationQueue queue, EscalationRouting routing, CustomerDirectory customers, IHistoryStore history, IProvisioningBackend provisioning,
     IKnowledgeSearch knowledge, AgentReplies replies, AuditTrail audit) : DeskPageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -46,9 +47,9 @@ public sealed class ConversationModel(
 
     public async Task<IActionResult> OnGetAsync(string? q, CancellationToken cancellationToken)
     {
-        if (!LoadTicket()) return NotFound();
+        if (!await LoadTicketAsync(cancellationToken)) return NotFound();
         if (Taken) Problem = T("takenByOther");
-        LoadTimeline();
+        await LoadTimelineAsync(cancellationToken);
         if (Customer?.Msisdn is { Length: > 0 } msisdn)
         {
             try
@@ -67,46 +68,46 @@ public sealed class ConversationModel(
     }
 
     /// <summary>The timeline alone, fetched when the server says this conversation has a new line.</summary>
-    public IActionResult OnGetTimeline()
+    public async Task<IActionResult> OnGetTimelineAsync(CancellationToken cancellationToken)
     {
-        if (!LoadTicket()) return NotFound();
-        LoadTimeline();
+        if (!await LoadTicketAsync(cancellationToken)) return NotFound();
+        await LoadTimelineAsync(cancellationToken);
         return Partial("_Timeline", this);
     }
 
-    public IActionResult OnPostReply(string? text)
+    public async Task<IActionResult> OnPostReplyAsync(string? text, CancellationToken cancellationToken)
     {
-        if (!LoadTicket()) return NotFound();
-        var result = replies.Send(TicketId, User.UserName(), text ?? "");
+        if (!await LoadTicketAsync(cancellationToken)) return NotFound();
+        var result = await replies.SendAsync(TicketId, User.UserName(), text ?? "", cancellationToken);
         if (!result.Sent)
         {
             Problem = result.Problem;
-            return BadRequestPage();
+            return await BadRequestPageAsync(cancellationToken);
         }
         audit.Record(User.UserName(), "ticket.reply", Subject, TicketId);
         return RedirectToPage(new { sent = result.Messages });
     }
 
-    public IActionResult OnPostTake()
+    public async Task<IActionResult> OnPostTakeAsync(CancellationToken cancellationToken)
     {
-        if (!LoadTicket()) return NotFound();
+        if (!await LoadTicketAsync(cancellationToken)) return NotFound();
         if (!queue.TryTake(TicketId, User.UserName())) return RedirectToPage(new { taken = true });
         audit.Record(User.UserName(), "ticket.take", Subject, TicketId);
         return RedirectToPage();
     }
 
-    public IActionResult OnPostTransfer(string? group)
+    public async Task<IActionResult> OnPostTransferAsync(string? group, CancellationToken cancellationToken)
     {
-        if (!LoadTicket()) return NotFound();
+        if (!await LoadTicketAsync(cancellationToken)) return NotFound();
         if (!HeldByMe && !User.IsInRole(StaffRoles.Supervisor) && !User.IsInRole(StaffRoles.Admin)) return Forbid();
         if (group is null || !queue.TryTransfer(TicketId, group)) return BadRequest();
         audit.Record(User.UserName(), "ticket.transfer", Subject, TicketId + " -> " + group);
         return Redirect("/staff/desk");
     }
 
-    public IActionResult OnPostClose()
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken)
     {
-        if (!LoadTicket()) return NotFound();
+        if (!await LoadTicketAsync(cancellationToken)) return NotFound();
         if (!HeldByMe && !User.IsInRole(StaffRoles.Supervisor) && !User.IsInRole(StaffRoles.Admin)) return Forbid();
         if (queue.TryClose(TicketId)) audit.Record(User.UserName(), "ticket.close", Subject, TicketId);
         return Redirect("/staff/desk");
@@ -120,22 +121,28 @@ public sealed class ConversationModel(
 
     private string Subject => Ticket.CustomerId ?? Ticket.Channel + "|" + Ticket.Address;
 
-    private bool LoadTicket()
+    private async Task<bool> LoadTicketAsync(CancellationToken cancellationToken)
     {
         if (queue.Get(TicketId) is not { } ticket) return false;
         Ticket = ticket;
-        Customer = ticket.CustomerId is { } id ? customers.Get(id) : customers.FindByIdentity(ticket.Channel, ticket.Address);
+        Customer = ticket.CustomerId is { } id
+            ? await customers.GetAsync(id, cancellationToken)
+            : await customers.FindByIdentityAsync(ticket.Channel, ticket.Address, cancellationToken);
         return true;
     }
 
-    private void LoadTimeline() =>
-        Timeline = Customer is not null ? history.ForCustomer(Customer.Id) : history.ForIdentity(Ticket.Channel, Ticket.Address);
+    private async Task LoadTimelineAsync(CancellationToken cancellationToken) =>
+        Timeline = Customer is not null
+            ? await history.ForCustomerAsync(Customer.Id, TimelineLength, cancellationToken)
+            : await history.ForIdentityAsync(Ticket.Channel, Ticket.Address, TimelineLength, cancellationToken);
+
+    private const int TimelineLength = 500;
 
     // A refused reply re-shows the page with the reason; nothing was sent.
-    private IActionResult BadRequestPage()
+    private async Task<IActionResult> BadRequestPageAsync(CancellationToken cancellationToken)
     {
         Response.StatusCode = StatusCodes.Status409Conflict;
-        LoadTimeline();
+        await LoadTimelineAsync(cancellationToken);
         return Page();
     }
 }

@@ -13,10 +13,10 @@ public sealed class UnansweredModel(UnansweredQuestions unanswered) : KnowledgeP
 
     public IReadOnlyList<QuestionGroup> Groups { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (!Periods.Contains(Days)) Days = 30;
-        Groups = unanswered.Groups(TimeSpan.FromDays(Days));
+        Groups = await unanswered.GroupsAsync(TimeSpan.FromDays(Days), cancellationToken);
     }
 
     /// <summary>The editor, opened on a new article in the group's language with the group's wordings as its questions.</summary>

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
+
+namespace SelfService.Storage.LiteDb;
+
+/// <summary>
+/// The one thread that writes to the database. Callers queue a write and await its own commit; the writer takes
+/// everything queued since its last commit and applies it in one LiteDB transaction, so under load batches form by
+/// themselves and the cost of a commit is shared by every write in it (RocksDB's write thread, PostgreSQL's
+/// commit_delay). One writer also keeps LiteDB 5 safe: concurrent writes from several threads corrupted its indexes.
+/// A write that throws fails alone: the batch is rolled back and its writes are replayed one transaction each. So a write
+/// may run twice, and must change nothing but the database; and it must never catch LiteDB's exceptions, because LiteDB
+/// rolls the whole transaction back when one operation fails (check first instead, as the dedup does).
+/// </summary>
+internal sealed partial class GroupCommitWriter : IDisposable
+{
+    private readonly ILiteDatabase _database;
+    private readonly Channel<WriteRequest> _queue;
+    private readonly int _maxBatch;
+    private readonly SafeFileHandle? _fsyncHandle;
+    private readonly ILogger _logger;
+    private readonly Thread _thread;
+
+    public GroupCommitWriter(ILiteDatabase database, string? file, LiteDbStorageOptions options, ILogger logger)
+    {
+        _database = database;
+        _maxBatch = Math.Max(1, options.MaxBatch);
+        _logger = logger;
+        _queue = Channel.CreateBounded<WriteRequest>(new BoundedChannelOptions(Math.Max(1, options.QueueCapacity))
+        {
+            SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
+        });
+        // A handle of our own on the file, for fsync: LiteDB writes its pages with plain writes and never flushes them.
+        if (options.Durability == Durability.Fsync && file is not null)
+            _fsyncHandle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        _thread = new Thread(Run) { IsBackground = true, Name = "store writer" };
+        _thread.Start();
+    }
+
+    /// <summary>Group commits so far, and the writes they held: their ratio is the batching the load produced.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    public long Writes => Interlocked.Read(ref _writes);
+
+    private long _commits;
+    private long _writes;
+
+    /// <summary>Runs <paramref name="write"/> on the writer thread inside the next group commit; completes once that commit is durable.</summary>
+    public Task<T> WriteAsync<T>(Func<ILiteDatabase, T> write, CancellationToken cancellationToken = default)
+    {
+        var request = new WriteRequest<T>(write);
+        if (_queue.Writer.TryWrite(request)) return request.Completion;
+        return QueueSlowlyAsync(request, cancellationToken);
+    }
+
+    public Task WriteAsync(Action<ILiteDatabase> write, CancellationToken cancellationToken = default) =>
+        WriteAsync(db => { write(db); return true; }, cancellationToken);
+
+    private async Task<T> QueueSlowlyAsync<T>(WriteRequest<T> request, CancellationToken cancellationToken)
+    {
+        await _queue.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+        return await request.Completion.ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _thread.Join();
+        _fsyncHandle?.Dispose();
+    }
+
+    private void Run()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<WriteRequest>(_maxBatch);
+        // A dedicated thread: LiteDB binds a transaction to its thread, so the batch must begin and commit on this one.
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (batch.Count < _maxBatch && reader.TryRead(out var request)) batch.Add(request);
+            Commit(batch);
+            batch.Clear();
+        }
+    }
+
+    private void Commit(List<WriteRequest> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            _database.BeginTrans();
+            foreach (var request in batch) request.Apply(_database);
+            _database.Commit();
+            if (_fsyncHandle is not null) RandomAccess.FlushToDisk(_fsyncHandle);
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                _database.Rollback();
+            }
+            catch (Exception rollback)
+            {
+                LogRollbackFailed(rollback);
+            }
+            if (batch.Count == 1)
+            {
+                batch[0].Fail(ex);
+                return;
+            }
+            // Find the write that failed: each alone, so the others still commit.
+            foreach (var request in batch) Commit([request]);
+            return;
+        }
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _writes, batch.Count);
+        StorageMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        StorageMetrics.BatchSize.Record(batch.Count);
+        foreach (var request in batch) request.Complete();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rolling back a failed group commit failed")]
+    private partial void LogRollbackFailed(Exception exception);
+
+    private abstract class WriteRequest
+    {
+        public abstract void Apply(ILiteDatabase database);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class WriteRequest<T>(Func<ILiteDatabase, T> write) : WriteRequest
+    {
+        // Continuations run elsewhere: the writer thread only writes.
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Completion => _completion.Task;
+
+        public override void Apply(ILiteDatabase database) => _result = write(database);
+
+        public override void Complete() => _completion.TrySetResult(_result);
+
+        public override void Fail(Exception exception) => _completion.TrySetException(exception);
+    }
+}

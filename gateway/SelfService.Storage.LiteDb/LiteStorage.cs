@@ -1,0 +1,63 @@
+using LiteDB;
+using LiteDB.Engine;
+using Microsoft.Extensions.Logging;
+using SelfService.Storage.Conversations;
+using SelfService.Storage.Customers;
+using SelfService.Storage.History;
+using SelfService.Storage.Messages;
+
+namespace SelfService.Storage.LiteDb;
+
+/// <summary>
+/// The gateway's LiteDB file, opened once, and the stores over it. Every write of the port's stores goes through the
+/// <see cref="GroupCommitWriter"/>; reads run on the caller's thread.
+/// </summary>
+public sealed class LiteStorage : IDisposable
+{
+    private readonly GroupCommitWriter _writer;
+
+    /// <summary>Opens (or creates) <paramref name="file"/>; null opens a database in memory (tests).</summary>
+    public LiteStorage(string? file, LiteDbStorageOptions options, ILoggerFactory loggers)
+    {
+        if (file is not null) Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        // Customer text must be kept exactly as sent: LiteDB's defaults trim strings and store "" as null.
+        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
+        mapper.Entity<ConversationState>().Id(s => s.Key, autoId: false);
+        var settings = file is null ? new EngineSettings { DataStream = new MemoryStream() } : new EngineSettings { Filename = file };
+        // Serialized: the stores not yet behind the port still write from their own threads (see SerializedLiteEngine).
+        Database = new LiteDatabase(new SerializedLiteEngine(new LiteEngine(settings)), mapper, disposeOnClose: true);
+        _writer = new GroupCommitWriter(Database, file, options, loggers.CreateLogger<GroupCommitWriter>());
+
+        var conversations = new LiteConversationStore(Database, _writer);
+        Conversations = conversations;
+        Customers = new LiteCustomerStore(Database, _writer);
+        History = new LiteHistoryStore(Database, _writer);
+        var outbox = new LiteOutbox(Database, _writer);
+        Outbox = outbox;
+        Inbound = new LiteInboundLog(Database, _writer, conversations, outbox);
+    }
+
+    public IInboundLog Inbound { get; }
+    public IOutbox Outbox { get; }
+    public IConversationStore Conversations { get; }
+    public ICustomerStore Customers { get; }
+    public IHistoryStore History { get; }
+
+    /// <summary>
+    /// The database itself, for the stores that are not behind the port yet (staff, knowledge base, channel state).
+    /// They are moved behind it one by one; nothing new may use this.
+    /// </summary>
+    public ILiteDatabase Database { get; }
+
+    /// <summary>The writer, for tests that queue writes of their own.</summary>
+    internal GroupCommitWriter Writer => _writer;
+
+    /// <summary>Group commits so far, and the writes they held.</summary>
+    public (long Commits, long Writes) CommitStatistics => (_writer.Commits, _writer.Writes);
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        Database.Dispose();
+    }
+}

@@ -1,0 +1,23 @@
+using SelfService.Storage.Conversations;
+using SelfService.Storage.Customers;
+using SelfService.Storage.History;
+using SelfService.Storage.Messages;
+
+namespace SelfService.Storage.Contract;
+
+/// <summary>One engine's stores over one database, as the contract tests drive them.</summary>
+public interface IStorageUnderTest : IAsyncDisposable
+{
+    IInboundLog Inbound { get; }
+    IOutbox Outbox { get; }
+    IConversationStore Conversations { get; }
+    ICustomerStore Customers { get; }
+    IHistoryStore History { get; }
+}
+
+/// <summary>Opens an engine's stores on a database of their own; reopening the same database is what a restarted gateway does.</summary>
+public interface IStorageEngine : IAsyncDisposable
+{
+    /// <summary>The stores over this engine's database, opened (again, after the last was disposed).</summary>
+    Task<IStorageUnderTest> OpenAsync();
+}

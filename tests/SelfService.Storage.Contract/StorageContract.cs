@@ -1,0 +1,38 @@
+namespace SelfService.Storage.Contract;
+
+/// <summary>
+/// The base of every contract fixture: a fresh database per test, opened through the engine the derived fixture names.
+/// </summary>
+public abstract class StorageContract
+{
+    protected static readonly CancellationToken None = CancellationToken.None;
+    protected static readonly DateTimeOffset T0 = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+
+    private IStorageEngine _engine = null!;
+
+    protected IStorageUnderTest Store { get; private set; } = null!;
+
+    /// <summary>A new, empty database of the engine under test.</summary>
+    protected abstract IStorageEngine CreateEngine();
+
+    [SetUp]
+    public async Task OpenStoreAsync()
+    {
+        _engine = CreateEngine();
+        Store = await _engine.OpenAsync();
+    }
+
+    [TearDown]
+    public async Task CloseStoreAsync()
+    {
+        await Store.DisposeAsync();
+        await _engine.DisposeAsync();
+    }
+
+    /// <summary>Closes the stores and opens the same database again, as a restarted gateway does.</summary>
+    protected async Task ReopenAsync()
+    {
+        await Store.DisposeAsync();
+        Store = await _engine.OpenAsync();
+    }
+}

@@ -1,0 +1,35 @@
+using SelfService.Storage.Contract;
+
+namespace SelfService.Storage.LiteDb.Tests;
+
+// The storage contract, run against the embedded engine.
+
+[TestFixture]
+public sealed class InboundLogOnLiteDb : InboundLogContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class OutboxOnLiteDb : OutboxContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class CustomerAndHistoryOnLiteDb : CustomerAndHistoryContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class ConcurrencyOnLiteDb : ConcurrencyContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class InboundLogOnLiteDbWithFsync : InboundLogContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine(Durability.Fsync);
+}
