@@ -22,7 +22,7 @@ internal sealed class LiteCustomerStore : ICustomerStore
         Task.FromResult<Customer?>(_customers.FindById(customerId));
 
     public Task<Customer?> FindByMsisdnAsync(string msisdn, CancellationToken cancellationToken) =>
-        Task.FromResult<Customer?>(_customers.FindOne(Query.EQ(nameof(Customer.Msisdn), msisdn)));
+        Task.FromResult<Customer?>(_customers.FindOne(Filters.Equal(nameof(Customer.Msisdn), msisdn)));
 
     public Task<Customer?> FindByIdentityAsync(string channel, string address, CancellationToken cancellationToken) =>
         Task.FromResult<Customer?>(_customers.FindOne("$.Identities[*].Key ANY = @0", IdentityKeys.Of(channel, address)));

@@ -34,10 +34,10 @@ internal sealed class LiteHistoryStore : IHistoryStore
     }
 
     public Task<IReadOnlyList<HistoryEntry>> ForCustomerAsync(string customerId, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult(Latest(Query.EQ(nameof(HistoryEntry.CustomerId), customerId), limit));
+        Task.FromResult(Latest(Filters.Equal(nameof(HistoryEntry.CustomerId), customerId), limit));
 
     public Task<IReadOnlyList<HistoryEntry>> ForIdentityAsync(string channel, string address, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult(Latest(Query.EQ(nameof(HistoryEntry.IdentityKey), IdentityKeys.Of(channel, address)), limit));
+        Task.FromResult(Latest(Filters.Equal(nameof(HistoryEntry.IdentityKey), IdentityKeys.Of(channel, address)), limit));
 
     public Task<IReadOnlyList<HistoryEntry>> InboundWithOutcomeAsync(
         IReadOnlyCollection<string> outcomes, DateTimeOffset since, int limit, CancellationToken cancellationToken)
@@ -52,9 +52,8 @@ internal sealed class LiteHistoryStore : IHistoryStore
         _writer.WriteAsync(db =>
         {
             var collection = db.GetCollection<HistoryEntry>(Collection);
-            var anonymous = collection.Find(Query.And(
-                Query.EQ(nameof(HistoryEntry.IdentityKey), IdentityKeys.Of(channel, address)),
-                Query.EQ(nameof(HistoryEntry.CustomerId), BsonValue.Null))).ToList();
+            var anonymous = collection.Find(Filters.Equal(nameof(HistoryEntry.IdentityKey), IdentityKeys.Of(channel, address)))
+                .Where(e => e.CustomerId is null).ToList();
             foreach (var entry in anonymous) entry.CustomerId = customerId;
             return collection.Update(anonymous);
         }, cancellationToken);

@@ -33,7 +33,7 @@ internal sealed class LiteInboundLog : IInboundLog
     {
         var collection = database.GetCollection<InboundRecord>(Collection);
         // Looked up first, never caught as a duplicate-key error: a failed insert would roll back the whole group commit.
-        var earlier = collection.FindOne(Query.EQ(nameof(InboundRecord.DedupKey), record.DedupKey));
+        var earlier = collection.FindOne(Filters.Equal(nameof(InboundRecord.DedupKey), record.DedupKey));
         if (earlier is not null)
         {
             if (redeliveryWindow is null || record.ReceivedAt - earlier.ReceivedAt <= redeliveryWindow) return new AcceptOutcome(earlier.Id, Duplicate: true);
@@ -85,7 +85,7 @@ internal sealed class LiteInboundLog : IInboundLog
 
     public Task<IReadOnlyList<InboundRecord>> UnprocessedAsync(int limit, CancellationToken cancellationToken)
     {
-        IReadOnlyList<InboundRecord> found = _inbound.Find(Query.EQ(nameof(InboundRecord.State), nameof(InboundState.Accepted)))
+        IReadOnlyList<InboundRecord> found = _inbound.Find(Filters.Equal(nameof(InboundRecord.State), nameof(InboundState.Accepted)))
             .OrderBy(r => r.ReceivedAt).Take(limit).ToList();
         return Task.FromResult(found);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 using LiteDB.Engine;
 using Microsoft.Extensions.Logging;
@@ -23,18 +24,29 @@ public sealed class LiteStorage : IDisposable
         // Customer text must be kept exactly as sent: LiteDB's defaults trim strings and store "" as null.
         var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
         mapper.Entity<ConversationState>().Id(s => s.Key, autoId: false);
-        var settings = file is null ? new EngineSettings { DataStream = new MemoryStream() } : new EngineSettings { Filename = file };
-        // Serialized: the stores not yet behind the port still write from their own threads (see SerializedLiteEngine).
-        Database = new LiteDatabase(new SerializedLiteEngine(new LiteEngine(settings)), mapper, disposeOnClose: true);
+        // Keys compare as the bytes they are (an SMS content hash, a Message-ID, a token's hash): ordinal is both right and
+        // fast, where LiteDB's default compares them culture-aware and case-blind. A file keeps the collation it was made with.
+        var collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
+        var settings = file is null
+            ? new EngineSettings { DataStream = new MemoryStream(), Collation = collation }
+            : new EngineSettings { Filename = file, Collation = collation };
+        var engine = new LiteEngine(settings);
+        // Writes are serialized: the port's come from the writer thread alone, and the stores not yet behind the port still
+        // write from their own threads, so they and the writer's batches take turns (see SerializedLiteEngine).
+        Database = new LiteDatabase(new SerializedLiteEngine(engine), mapper, disposeOnClose: true);
+        // The port's reads go straight to the engine: LiteDB reads a snapshot while one writer writes, so a read never waits
+        // for a group commit to finish.
+        var reads = new LiteDatabase(engine, mapper, disposeOnClose: false);
         _writer = new GroupCommitWriter(Database, file, options, loggers.CreateLogger<GroupCommitWriter>());
 
-        var conversations = new LiteConversationStore(Database, _writer);
+        // Opened while nothing else uses the file yet: creating their indexes here is safe without the writer.
+        var conversations = new LiteConversationStore(reads, _writer);
         Conversations = conversations;
-        Customers = new LiteCustomerStore(Database, _writer);
-        History = new LiteHistoryStore(Database, _writer);
-        var outbox = new LiteOutbox(Database, _writer);
+        Customers = new LiteCustomerStore(reads, _writer);
+        History = new LiteHistoryStore(reads, _writer);
+        var outbox = new LiteOutbox(reads, _writer);
         Outbox = outbox;
-        Inbound = new LiteInboundLog(Database, _writer, conversations, outbox);
+        Inbound = new LiteInboundLog(reads, _writer, conversations, outbox);
     }
 
     public IInboundLog Inbound { get; }
