@@ -42,7 +42,7 @@ app.MapKnowledgeBaseApi();
 app.MapStaffApi();
 app.MapDesk();
 app.MapGatewayMetrics();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+app.MapHealth();
 
 app.Run();
 return 0;

@@ -5,7 +5,7 @@ namespace SelfService.Pipeline;
 
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Registers the inbound sink, the command workers and the outbox dispatcher.</summary>
+    /// <summary>Registers the inbound sink, the command workers, the outbox dispatcher and the store's retention.</summary>
     public static IServiceCollection AddMessagePipeline(this IServiceCollection services)
     {
         services.AddSingleton<PipelineMetrics>();
@@ -16,6 +16,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<AgentReplies>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<CommandWorkers>();
+        services.AddHostedService<RetentionService>();
         return services;
     }
 }

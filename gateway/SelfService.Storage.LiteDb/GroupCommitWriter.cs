@@ -47,6 +47,10 @@ internal sealed partial class GroupCommitWriter : IDisposable
 
     private long _commits;
     private long _writes;
+    private StorageHealth _health = new(true, null, null);
+
+    /// <summary>Whether the last commit worked: a batch that failed and whose writes all failed alone says the store is failing.</summary>
+    public StorageHealth Health => Volatile.Read(ref _health);
 
     /// <summary>Runs <paramref name="write"/> on the writer thread inside the next group commit; completes once that commit is durable.</summary>
     public Task<T> WriteAsync<T>(Func<ILiteDatabase, T> write, CancellationToken cancellationToken = default)
@@ -107,6 +111,7 @@ internal sealed partial class GroupCommitWriter : IDisposable
             }
             if (batch.Count == 1)
             {
+                Volatile.Write(ref _health, _health with { Healthy = false, LastError = ex.GetType().Name + ": " + ex.Message });
                 batch[0].Fail(ex);
                 return;
             }
@@ -116,6 +121,7 @@ internal sealed partial class GroupCommitWriter : IDisposable
         }
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _writes, batch.Count);
+        Volatile.Write(ref _health, new StorageHealth(true, DateTimeOffset.UtcNow, null));
         StorageMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         StorageMetrics.BatchSize.Record(batch.Count);
         foreach (var request in batch) request.Complete();

@@ -13,9 +13,10 @@ namespace SelfService.Storage.LiteDb;
 /// The gateway's LiteDB file, opened once, and the stores over it. Every write of the port's stores goes through the
 /// <see cref="GroupCommitWriter"/>; reads run on the caller's thread.
 /// </summary>
-public sealed class LiteStorage : IDisposable
+public sealed class LiteStorage : IStorageMaintenance, IDisposable
 {
     private readonly GroupCommitWriter _writer;
+    private readonly LiteRetention _retention;
 
     /// <summary>Opens (or creates) <paramref name="file"/>; null opens a database in memory (tests).</summary>
     public LiteStorage(string? file, LiteDbStorageOptions options, ILoggerFactory loggers)
@@ -47,7 +48,11 @@ public sealed class LiteStorage : IDisposable
         var outbox = new LiteOutbox(reads, _writer);
         Outbox = outbox;
         Inbound = new LiteInboundLog(reads, _writer, conversations, outbox);
+        _retention = new LiteRetention(_writer);
     }
+
+    /// <summary>The meter of the store's instruments (group commit durations and sizes).</summary>
+    public const string MeterName = StorageMetrics.MeterName;
 
     public IInboundLog Inbound { get; }
     public IOutbox Outbox { get; }
@@ -60,6 +65,11 @@ public sealed class LiteStorage : IDisposable
     /// They are moved behind it one by one; nothing new may use this.
     /// </summary>
     public ILiteDatabase Database { get; }
+
+    public StorageHealth Health => _writer.Health;
+
+    public Task<RetentionReport> PurgeAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _retention.PurgeAsync(policy, now, cancellationToken);
 
     /// <summary>The writer, for tests that queue writes of their own.</summary>
     internal GroupCommitWriter Writer => _writer;

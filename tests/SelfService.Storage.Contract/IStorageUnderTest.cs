@@ -13,6 +13,7 @@ public interface IStorageUnderTest : IAsyncDisposable
     IConversationStore Conversations { get; }
     ICustomerStore Customers { get; }
     IHistoryStore History { get; }
+    IStorageMaintenance Maintenance { get; }
 }
 
 /// <summary>Opens an engine's stores on a database of their own; reopening the same database is what a restarted gateway does.</summary>

@@ -29,6 +29,12 @@ public sealed class ConcurrencyOnLiteDb : ConcurrencyContract
 }
 
 [TestFixture]
+public sealed class RetentionOnLiteDb : RetentionContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
 public sealed class InboundLogOnLiteDbWithFsync : InboundLogContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine(Durability.Fsync);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using SelfService.Storage;
 using SelfService.Storage.Contract;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -31,6 +32,7 @@ internal sealed class LiteDbEngine(Durability durability = Durability.WrittenToO
         public IConversationStore Conversations => storage.Conversations;
         public ICustomerStore Customers => storage.Customers;
         public IHistoryStore History => storage.History;
+        public IStorageMaintenance Maintenance => storage;
 
         public ValueTask DisposeAsync()
         {

@@ -7,13 +7,16 @@ namespace SelfService.Gateway.Hosting;
 
 internal static class MetricsHostingExtensions
 {
-    /// <summary>The gateway's meter (pipeline counters, dashboard gauges) and ASP.NET Core's, exported for Prometheus.</summary>
+    /// <summary>
+    /// The gateway's meter (pipeline counters and stage timings, dashboard gauges), the store's (group commits), the SMPP
+    /// library's (PDUs, submit latency) and ASP.NET Core's, exported for Prometheus.
+    /// </summary>
     public static WebApplicationBuilder AddGatewayMetrics(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("selfservice-gateway"))
             .WithMetrics(metrics => metrics
-            .AddMeter(PipelineMetrics.MeterName)
+            .AddMeter(PipelineMetrics.MeterName, Storage.LiteDb.LiteStorage.MeterName, Smpp.SmppMetrics.MeterName)
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
         return builder;

@@ -23,6 +23,10 @@ internal static class SelfServiceHostingExtensions
         services.AddOptions<AccessPolicyOptions>().BindConfiguration(AccessPolicyOptions.Section);
         services.AddOptions<EscalationOptions>().BindConfiguration("Escalation");
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.Inbound > TimeSpan.Zero && o.Outbox > TimeSpan.Zero && o.History > TimeSpan.Zero && o.Interval > TimeSpan.Zero,
+                "Retention:Inbound, Outbox, History and Interval must be positive")
+            .ValidateOnStart();
 
         var samples = configuration.GetSection(SamplesOptions.Section).Get<SamplesOptions>() ?? new SamplesOptions();
         var samplesRoot = GatewayPaths.Resolve(builder.Environment, samples.Root);

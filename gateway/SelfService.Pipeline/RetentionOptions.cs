@@ -1,0 +1,19 @@
+namespace SelfService.Pipeline;
+
+/// <summary>Bound from the "Retention" configuration section: how long the store keeps each kind of record.</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+
+    /// <summary>Processed inbound messages (the redelivery check of channels with ids of their own reaches this far back).</summary>
+    public TimeSpan Inbound { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Sent and failed replies, with their delivery receipts. Replies still waiting are kept until they go.</summary>
+    public TimeSpan Outbox { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The customers' timelines as agents see them.</summary>
+    public TimeSpan History { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>How often the store is purged.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SelfService.Storage;
+
+namespace SelfService.Pipeline;
+
+/// <summary>Keeps the store bounded: every <see cref="RetentionOptions.Interval"/>, deletes what the retention no longer keeps.</summary>
+public sealed partial class RetentionService(
+    IStorageMaintenance storage, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var policy = new RetentionPolicy(settings.Inbound, settings.Outbox, settings.History);
+        using var timer = new PeriodicTimer(settings.Interval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    var report = await storage.PurgeAsync(policy, time.GetUtcNow(), stoppingToken);
+                    if (report.Inbound + report.Outbox + report.History > 0) LogPurged(report.Inbound, report.Outbox, report.History);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogPurgeFailed(ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Inbound} inbound messages, {Outbox} replies and {History} history lines")]
+    private partial void LogPurged(int inbound, int outbox, int history);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging the store failed; it is tried again at the next interval")]
+    private partial void LogPurgeFailed(Exception exception);
+}
