@@ -50,6 +50,23 @@ internal sealed class GatewayProcess : IDisposable
         return new GatewayProcess(process, folder);
     }
 
+    /// <summary>The CPU time the gateway has used so far (user and system).</summary>
+    public TimeSpan? CpuTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.HasExited ? null : _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What the gateway's database takes on disk now.</summary>
+    public long DatabaseBytes() => Directory.EnumerateFiles(_folder).Sum(f => new FileInfo(f).Length);
+
     /// <summary>VmRSS from /proc, in MiB; null where /proc is not there.</summary>
     public double? ResidentMemoryMiB()
     {

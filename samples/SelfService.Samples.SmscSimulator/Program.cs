@@ -47,10 +47,22 @@ bench.SetAction(async (parse, cancellationToken) =>
         await benchmark.WaitForBindAsync(server, TimeSpan.FromSeconds(120), cancellationToken);
         for (var run = 1; run <= parse.GetValue(repeat); run++)
         {
-            var result = await benchmark.RunAsync(server, cancellationToken);
+            TimeSpan? cpuBefore = null;
+            long? bytesBefore = null;
+            var result = await benchmark.RunAsync(server, cancellationToken, () =>
+            {
+                cpuBefore = launched?.CpuTime();
+                bytesBefore = launched?.DatabaseBytes();
+            });
             result.Print(Console.Out, settings.Concurrency);
             if (launched?.ResidentMemoryMiB() is { } rss)
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gateway resident memory after run {run}: {rss:F0} MiB"));
+            if (launched?.CpuTime() is { } cpu && cpuBefore is { } before && result.LatenciesMs.Count > 0)
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"gateway CPU over the measured round trips: {(cpu - before).TotalMilliseconds / result.LatenciesMs.Count:F3} ms per round trip"));
+            if (launched?.DatabaseBytes() is { } bytes && bytesBefore is { } start && result.LatenciesMs.Count > 0)
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"gateway database: {bytes / 1048576.0:F1} MiB, grew {(bytes - start) / (double)result.LatenciesMs.Count:F0} bytes per round trip"));
         }
         return 0;
     }

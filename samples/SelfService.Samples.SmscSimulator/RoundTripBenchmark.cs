@@ -43,7 +43,8 @@ internal sealed class RoundTripBenchmark(BenchmarkSettings settings, TextWriter 
         output.WriteLine($"ESME bound: {string.Join(", ", server.BoundSessions)}");
     }
 
-    public async Task<BenchmarkResult> RunAsync(SmppServer server, CancellationToken cancellationToken)
+    /// <param name="measuring">Called when the warm-up is over and the measured round trips begin.</param>
+    public async Task<BenchmarkResult> RunAsync(SmppServer server, CancellationToken cancellationToken, Action? measuring = null)
     {
         if (settings.Warmup > 0)
         {
@@ -51,6 +52,7 @@ internal sealed class RoundTripBenchmark(BenchmarkSettings settings, TextWriter 
             await RunRoundAsync(server, settings.Warmup, cancellationToken);
         }
         output.WriteLine($"measuring {settings.Messages} round trips with {settings.Concurrency} concurrent customers...");
+        measuring?.Invoke();
         var submitsBefore = _smsc.Submits;
         var started = Stopwatch.GetTimestamp();
         var latencies = await RunRoundAsync(server, settings.Messages, cancellationToken);

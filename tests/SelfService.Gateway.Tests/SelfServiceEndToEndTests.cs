@@ -142,11 +142,13 @@ public class SelfServiceEndToEndTests : LoopbackGatewayTest
         Assert.That(secondBody.GetProperty("duplicate").GetBoolean(), Is.True);
         Assert.That(secondBody.GetProperty("messageId").GetString(), Is.EqualTo(firstBody.GetProperty("messageId").GetString()));
         Assert.That(reply.Text, Does.StartWith("Sorry, I have no answer"));
-        // Had the redelivery run, this would be the second unanswered question in a row, and an escalation.
-        await Task.Delay(300);
+        // Had the redelivery run, it would have been the second unanswered question in a row, answered by an escalation
+        // before anything this conversation says next: the reply to the next message is the event to wait for.
+        var next = await chat.AskAsync("HELP");
+        Assert.That(next.Text, Does.StartWith("Commands:"));
         var lines = await chat.ReadAsync();
-        Assert.That(lines.Count(l => l.From == "bot"), Is.EqualTo(1));
-        Assert.That(lines.Count(l => l.From == "user"), Is.EqualTo(1));
+        Assert.That(lines.Count(l => l.From == "bot"), Is.EqualTo(2));
+        Assert.That(lines.Count(l => l.From == "user"), Is.EqualTo(2));
     }
 
     [Test]

@@ -8,4 +8,12 @@ public sealed class EmbeddedProvisioningOptions
     /// when the host starts (e.g. <c>samples/operator</c>); null seeds nothing.
     /// </summary>
     public string? SamplesPath { get; set; }
+
+    /// <summary>
+    /// For benchmarks: this many more subscribers, numbered <see cref="SyntheticPrefix"/> and seven digits (as the SMSC
+    /// simulator's customers are), each a copy of the first sample subscriber without a PIN. Seeded with the samples.
+    /// </summary>
+    public int SyntheticSubscribers { get; set; }
+
+    public string SyntheticPrefix { get; set; } = "+7900";
 }

@@ -26,7 +26,12 @@ public sealed class ProvisioningSeed
     /// </summary>
     /// <exception cref="FileNotFoundException">A seed file is missing.</exception>
     /// <exception cref="InvalidDataException">A seed file is malformed or inconsistent.</exception>
-    public async Task<bool> SeedAsync(string samplesPath, CancellationToken cancellationToken)
+    public async Task<bool> SeedAsync(string samplesPath, CancellationToken cancellationToken) =>
+        await SeedAsync(samplesPath, new EmbeddedProvisioningOptions(), cancellationToken);
+
+    /// <inheritdoc cref="SeedAsync(string, CancellationToken)"/>
+    /// <param name="synthetic">How many synthetic subscribers to add, for benchmarks.</param>
+    public async Task<bool> SeedAsync(string samplesPath, EmbeddedProvisioningOptions synthetic, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(samplesPath);
         if (_store.Services.Count() > 0)
@@ -38,6 +43,8 @@ public sealed class ProvisioningSeed
         var subscribers = await ReadAsync<List<SubscriberSeed>>(Path.Combine(samplesPath, SubscribersFileName), cancellationToken);
         var serviceDocuments = services.Select(ToDocument).ToList();
         var subscriberDocuments = ToDocuments(subscribers, serviceDocuments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal));
+        if (synthetic.SyntheticSubscribers > 0 && subscriberDocuments.Count > 0)
+            subscriberDocuments.AddRange(Synthetic(subscriberDocuments[0], synthetic.SyntheticPrefix, synthetic.SyntheticSubscribers));
 
         // Checked again under the gate: another host may have seeded while we read the files.
         return _store.InTransaction(() =>
@@ -83,6 +90,19 @@ public sealed class ProvisioningSeed
         MonthlyFee = offer.MonthlyFee,
         Currency = offer.Currency,
     };
+
+    private static IEnumerable<SubscriberDocument> Synthetic(SubscriberDocument model, string prefix, int count) =>
+        Enumerable.Range(0, count).Select(i => new SubscriberDocument
+        {
+            Id = Msisdn.Normalize(prefix + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture)),
+            Name = "Subscriber " + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Language = model.Language,
+            Balance = model.Balance,
+            Currency = model.Currency,
+            TariffCode = model.TariffCode,
+            TariffNames = new Dictionary<string, string>(model.TariffNames),
+            Services = [],
+        });
 
     private static List<SubscriberDocument> ToDocuments(List<SubscriberSeed> seeds, HashSet<string> serviceCodes)
     {

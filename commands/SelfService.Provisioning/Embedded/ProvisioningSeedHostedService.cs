@@ -22,7 +22,7 @@ internal sealed partial class ProvisioningSeedHostedService(
             return;
         }
 
-        if (await seed.SeedAsync(samplesPath, cancellationToken))
+        if (await seed.SeedAsync(samplesPath, options.Value, cancellationToken))
         {
             LogSeeded(samplesPath);
         }

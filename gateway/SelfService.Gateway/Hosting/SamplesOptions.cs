@@ -10,4 +10,7 @@ public sealed class SamplesOptions
 
     /// <summary>Load the sample services, subscribers and knowledge base into an empty store on start.</summary>
     public bool SeedOnStart { get; set; } = true;
+
+    /// <summary>For benchmarks: this many more subscribers, +7900 and seven digits, the numbers the SMSC simulator's customers have.</summary>
+    public int SyntheticSubscribers { get; set; }
 }

@@ -35,7 +35,11 @@ internal static class SelfServiceHostingExtensions
         if (string.Equals(selection.Kind, "Http", StringComparison.OrdinalIgnoreCase))
             services.AddHttpProvisioning(o => configuration.GetSection(ProvisioningSelection.Section + ":Http").Bind(o));
         else if (string.Equals(selection.Kind, "Embedded", StringComparison.OrdinalIgnoreCase))
-            services.AddEmbeddedProvisioning(o => o.SamplesPath = samples.SeedOnStart ? Path.Combine(samplesRoot, "operator") : null);
+            services.AddEmbeddedProvisioning(o =>
+            {
+                o.SamplesPath = samples.SeedOnStart ? Path.Combine(samplesRoot, "operator") : null;
+                o.SyntheticSubscribers = samples.SyntheticSubscribers;
+            });
         else
             throw new OptionsValidationException(ProvisioningSelection.Section, typeof(ProvisioningSelection),
                 [$"Provisioning:Kind is '{selection.Kind}'; it must be 'Embedded' or 'Http'."]);

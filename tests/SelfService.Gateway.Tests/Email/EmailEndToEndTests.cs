@@ -217,7 +217,6 @@ public class EmailEndToEndTests : EmailGatewayTest
         StopGateway();
         var whileDown = Anna.Compose(SpecialAddress, "STATUS", "");
         await Anna.SendAsync(whileDown);
-        await Task.Delay(500);
         Assert.That((await Special.ReadInboxAsync()).Single(m => m.Message.MessageId == whileDown.MessageId).Keywords, Does.Not.Contain(ProcessedKeyword));
 
         StartGateway();

@@ -292,6 +292,8 @@ public class SmppClientTests
         await firstSession.UnbindAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
 
         await Eventually.TrueAsync(() => h.Server.BoundSessions.Count == 1 && h.Server.BoundSessions[0] != firstSession, "rebound");
+        // The SMSC sees the new bind a moment before the client reports its state: wait for the report, then count.
+        await Eventually.TrueAsync(() => { lock (h.States) return h.States.Count(s => s == SmppSessionState.Bound) >= 2; }, "the client to report Bound again");
         Assert.That(h.ClientWire.Sent.OfType<UnbindResp>().Count(), Is.EqualTo(1));
         lock (h.States) Assert.That(h.States.Count(s => s == SmppSessionState.Bound), Is.EqualTo(2));
     }
