@@ -23,14 +23,14 @@ public static class DirectLineEndpoints
     internal static IEndpointRouteBuilder MapDirectLineApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup(BasePath);
-        api.MapPost("/tokens/generate", GenerateToken);
+        api.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
         api.MapPost("/tokens/refresh", RefreshToken);
-        api.MapPost("/conversations", StartConversation);
+        api.MapPost("/conversations", StartConversation).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
         api.MapGet("/conversations/{conversationId}", ResumeConversation);
         api.MapGet("/conversations/{conversationId}/stream", StreamAsync);
-        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(AnonymousRateLimits.PostMessage);
         api.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        api.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.HandleAsync);
+        api.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.HandleAsync).RequireRateLimiting(AnonymousRateLimits.PostMessage);
         return routes;
     }
 

@@ -23,8 +23,8 @@ public static class WebChatEndpoints
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/webchat/conversations");
-        group.MapPost("", CreateConversation);
-        group.MapPost("/{conversationId}/messages", PostMessageAsync);
+        group.MapPost("", CreateConversation).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
+        group.MapPost("/{conversationId}/messages", PostMessageAsync).RequireRateLimiting(AnonymousRateLimits.PostMessage);
         group.MapGet("/{conversationId}/messages", GetMessages);
         // "/" belongs to the Direct Line channel's Microsoft Web Chat page (or leads here when that channel is off).
         routes.MapGet("/webchat", ServePage);

@@ -18,6 +18,7 @@ builder.AddSelfService();
 builder.Services.AddStaff();
 builder.Services.AddDesk();
 builder.AddGatewayMetrics();
+builder.AddGatewayRateLimits();
 builder.Services.AddWebChatChannel();
 builder.Services.AddUssdChannel(builder.Configuration);
 builder.Services.AddSmsChannel(builder.Configuration);
@@ -31,6 +32,7 @@ if (staffCommand is not null) return await StaffCommandLine.RunAsync(app.Service
 app.UseGatewayErrorHandling();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapWebChat();
 app.MapUssd();
 app.MapTelegram();

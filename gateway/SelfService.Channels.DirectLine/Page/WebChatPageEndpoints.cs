@@ -24,7 +24,7 @@ public static class WebChatPageEndpoints
     {
         routes.MapGet("/", ServePage);
         routes.MapGet(BundlePath, ServeBundle);
-        routes.MapPost("/api/directline/session", StartOrResumeAsync);
+        routes.MapPost("/api/directline/session", StartOrResumeAsync).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
         return routes;
     }
 
