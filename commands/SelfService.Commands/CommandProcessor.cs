@@ -39,8 +39,8 @@ public sealed partial class CommandProcessor
         ActionCatalogue catalogue, IProvisioningBackend provisioning, ServiceDirectory services, KnowledgeBase.IKnowledgeSearch knowledge,
         IOptions<KnowledgeBase.KnowledgeBaseOptions> knowledgeOptions, CustomerDirectory customers, HistoryStore history,
         ConversationStore conversations, Escalation.EscalationQueue queue, IOptions<Escalation.EscalationOptions> escalationOptions,
-        AccessPolicy policy, ReplyTexts texts, Menus.MenuCatalogue menus, IOptions<CommandOptions> options, TimeProvider time,
-        ILogger<CommandProcessor> logger)
+        AccessPolicy policy, LinkingGuard linkingGuard, ReplyTexts texts, Menus.MenuCatalogue menus, IOptions<CommandOptions> options,
+        TimeProvider time, ILogger<CommandProcessor> logger)
     {
         _catalogue = catalogue;
         _parser = new ActionCodeParser(catalogue);
@@ -54,7 +54,7 @@ public sealed partial class CommandProcessor
         _logger = logger;
         _serviceCommands = new ServiceCommands(catalogue, provisioning, services, policy, history, texts, time);
         var msisdns = new MsisdnNormalizer(_options.DefaultRegion);
-        _linking = new IdentityLinking(customers, history, provisioning, policy, msisdns, texts, time);
+        _linking = new IdentityLinking(customers, history, provisioning, policy, linkingGuard, msisdns, texts, time);
         _questions = new QuestionAnswering(knowledge, knowledgeOptions, queue, escalationOptions, msisdns, texts);
         _menus = new Menus.MenuNavigation(menus, texts, policy, time);
     }

@@ -121,7 +121,7 @@ public static class DirectLineEndpoints
         using (await streams.ArrivalAsync(conversationId, cancellationToken))
         {
             var now = time.GetUtcNow();
-            var accepted = await sink.AcceptAsync(ActivityMapper.ToInbound(activity, conversationId, now), cancellationToken);
+            var accepted = await sink.AcceptAsync(ActivityMapper.ToInbound(activity, conversationId, now) with { ClientAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString() }, cancellationToken);
             var (stored, _) = streams.Append(ActivityMapper.UserRecord(activity, conversationId, accepted.MessageId, now));
             if (!accepted.Duplicate) streams.PushTyping(conversationId);
             return stored;

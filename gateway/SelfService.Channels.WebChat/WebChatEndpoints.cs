@@ -63,7 +63,8 @@ public static class WebChatEndpoints
         var channelMessageId = string.IsNullOrWhiteSpace(body.ClientMessageId) ? Guid.NewGuid().ToString("N") : body.ClientMessageId.Trim();
         if (channelMessageId.Length > 100) return Problem(StatusCodes.Status400BadRequest, "clientMessageId may be at most 100 characters.");
         var now = time.GetUtcNow();
-        var message = InboundMessage.Received(ChannelNames.WebChat, conversationId + ":" + channelMessageId, conversationId, body.Text, conversationId, now);
+        var message = InboundMessage.Received(ChannelNames.WebChat, conversationId + ":" + channelMessageId, conversationId, body.Text, conversationId, now)
+            with { ClientAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString() };
         var accepted = await sink.AcceptAsync(message, cancellationToken);
         store.Append(new WebChatActivity { ActivityId = accepted.MessageId, ConversationId = conversationId, From = "user", Text = body.Text, At = now });
         return TypedResults.Accepted((string?)null, new MessageAccepted(accepted.MessageId, accepted.Duplicate));

@@ -59,7 +59,7 @@ public sealed partial class CommandWorkers(
         // Read here, in the sender's worker: the same id may have been queued twice (accepted just as recovery ran).
         if (store.GetInbound(id) is not { State: InboundState.Accepted } record) return;
         var message = new InboundMessage(record.Id, record.Channel, record.ChannelMessageId, record.SenderAddress, null, record.Text ?? "",
-            record.LanguageHint, record.SessionId, record.ReceivedAt) { VouchedMsisdn = record.VouchedMsisdn };
+            record.LanguageHint, record.SessionId, record.ReceivedAt) { VouchedMsisdn = record.VouchedMsisdn, ClientAddress = record.ClientAddress };
         try
         {
             var outcome = await processor.ProcessAsync(message, channels.ProfileOf(record.Channel), stoppingToken);

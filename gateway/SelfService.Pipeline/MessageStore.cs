@@ -26,7 +26,7 @@ public sealed class MessageStore
         var record = new InboundRecord
         {
             Id = message.Id, DedupKey = key, Channel = message.Channel, ChannelMessageId = message.ChannelMessageId,
-            SenderAddress = message.SenderAddress, Text = message.Text, LanguageHint = message.Language, VouchedMsisdn = message.VouchedMsisdn, SessionId = message.SessionId,
+            SenderAddress = message.SenderAddress, Text = message.Text, LanguageHint = message.Language, VouchedMsisdn = message.VouchedMsisdn, ClientAddress = message.ClientAddress, SessionId = message.SessionId,
             ReceivedAt = message.ReceivedAt, State = InboundState.Accepted,
         };
         try
