@@ -107,7 +107,7 @@ public static class DirectLineEndpoints
         if (ActivityMapper.ClientId(activity) == "")
             return DirectLineErrors.BadArgument($"The activity id (or channelData.clientActivityID) may be at most {ActivityMapper.MaxClientIdLength} characters.");
 
-        var stored = await AcceptMessageAsync(activity, conversationId, sink, streams, time, cancellationToken);
+        var stored = await AcceptMessageAsync(activity, conversationId, request.HttpContext.Connection.RemoteIpAddress?.ToString(), sink, streams, time, cancellationToken);
         return Posted(stored.ActivityId);
     }
 
@@ -116,12 +116,13 @@ public static class DirectLineEndpoints
     /// the typing indicator while the command runs. Only then is the client told the activity's id.
     /// </summary>
     internal static async Task<DirectLineActivityRecord> AcceptMessageAsync(
-        Activity activity, string conversationId, IInboundSink sink, ConversationStreams streams, TimeProvider time, CancellationToken cancellationToken)
+        Activity activity, string conversationId, string? clientAddress, IInboundSink sink, ConversationStreams streams, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         using (await streams.ArrivalAsync(conversationId, cancellationToken))
         {
             var now = time.GetUtcNow();
-            var accepted = await sink.AcceptAsync(ActivityMapper.ToInbound(activity, conversationId, now) with { ClientAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString() }, cancellationToken);
+            var accepted = await sink.AcceptAsync(ActivityMapper.ToInbound(activity, conversationId, now) with { ClientAddress = clientAddress }, cancellationToken);
             var (stored, _) = streams.Append(ActivityMapper.UserRecord(activity, conversationId, accepted.MessageId, now));
             if (!accepted.Duplicate) streams.PushTyping(conversationId);
             return stored;
