@@ -31,6 +31,7 @@ if (staffCommand is not null) return await StaffCommandLine.RunAsync(app.Service
 
 app.UseGatewayErrorHandling();
 app.UseAuthentication();
+app.UseStaffApiForgeryProtection();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapWebChat();
