@@ -79,11 +79,20 @@ public static class WebChatEndpoints
         return TypedResults.Ok(new Transcript(messages, messages.Count > 0 ? messages[^1].Seq : watermark ?? 0));
     }
 
-    private static IResult ServePage()
+    private static readonly Lazy<string> PagePolicy = new(() =>
     {
-        var stream = typeof(WebChatEndpoints).Assembly.GetManifestResourceStream("SelfService.Channels.WebChat.index.html")!;
-        return TypedResults.Stream(stream, "text/html; charset=utf-8");
+        using var reader = new StreamReader(PageResource());
+        return PageSecurityPolicy.For(reader.ReadToEnd());
+    });
+
+    private static IResult ServePage(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = PagePolicy.Value;
+        return TypedResults.Stream(PageResource(), "text/html; charset=utf-8");
     }
+
+    private static Stream PageResource() =>
+        typeof(WebChatEndpoints).Assembly.GetManifestResourceStream("SelfService.Channels.WebChat.index.html")!;
 
     private static string? BearerToken(HttpRequest request)
     {

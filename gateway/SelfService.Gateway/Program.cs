@@ -29,6 +29,7 @@ builder.Services.AddDirectLineChannel(builder.Configuration);
 var app = builder.Build();
 if (staffCommand is not null) return await StaffCommandLine.RunAsync(app.Services, staffCommand);
 
+app.UseSecurityHeaders();
 app.UseGatewayErrorHandling();
 app.UseAuthentication();
 app.UseStaffApiForgeryProtection();
