@@ -60,25 +60,30 @@ public class SecurityHeadersTests : LoopbackGatewayTest
     }
 
     [Test]
-    public async Task Desk_FramedByAnotherPage_IsNotShown()
+    public async Task Desk_FramedByAnotherPage_EvenOfTheSameOrigin_IsNotShown()
     {
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync(Http.BaseAddress!);
-        var desk = new Uri(Http.BaseAddress!, "/staff/signin");
 
-        // A page of another origin (about:blank, as an attacker's would be) frames the desk's sign-in page, and, as a
-        // control that framing itself works here, the customers' simple chat (which an operator may embed).
-        var chat = new Uri(Http.BaseAddress!, "/webchat");
-        await page.SetContentAsync($"<iframe name=chat src=\"{chat}\"></iframe><iframe name=victim src=\"{desk}\" width=800 height=600></iframe>");
+        // A page of the gateway's own origin frames the customers' simple chat (which an operator may embed: the control
+        // that framing works here) and the desk's sign-in page. Antiforgery's X-Frame-Options: SAMEORIGIN allowed this
+        // before; frame-ancestors 'none' and DENY refuse every framer, of any origin.
+        await page.GotoAsync("/webchat");
+        await page.EvaluateAsync(@"() => {
+            for (const [name, src] of [['chat', '/webchat'], ['victim', '/staff/signin']]) {
+                const frame = document.createElement('iframe');
+                frame.name = name; frame.src = src; frame.width = 800; frame.height = 600;
+                document.body.appendChild(frame);
+            }
+        }");
         await Assertions.Expect(page.FrameLocator("iframe[name=chat]").Locator("#text")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await page.WaitForTimeoutAsync(500);
+        await page.WaitForTimeoutAsync(1000);
 
-        var frame = page.Frames.Single(f => f.Name == "victim");
-        var inputs = await frame.Locator("input[name=UserName]").CountAsync();
-        Assert.That(inputs, Is.Zero, "the browser refused to render the framed desk (" + frame.Url + ")");
+        var victim = page.Frames.Single(f => f.Name == "victim");
+        Assert.That(await victim.Locator("input[name=UserName]").CountAsync(), Is.Zero, "the browser refused to render the framed desk (" + victim.Url + ")");
 
         // The same page, opened on its own, shows its form.
-        await page.GotoAsync(desk.ToString());
+        await page.GotoAsync("/staff/signin");
         await Assertions.Expect(page.Locator("input[name=UserName]")).ToBeVisibleAsync();
     }
 
