@@ -72,6 +72,37 @@ public class StaffApiRulesTests : LoopbackGatewayTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
     }
 
+    [Test]
+    public async Task KnowledgeBaseActions_ThroughTheApi_AreAudited_WithOutcomeAndAddress()
+    {
+        using var olga = Gateway.CreateStaffClient("olga", StaffRoles.Editor, StaffRoles.Reviewer);
+        using var igor = Gateway.CreateStaffClient("igor", StaffRoles.Reviewer);
+        using var created = await olga.PostAsJsonAsync("/api/kb/articles", new
+        {
+            content = new
+            {
+                language = "en", category = "devices", title = "Phones in instalments", questions = new[] { "Can I buy a phone in instalments?" },
+                keywords = new[] { "instalments" }, shortAnswer = "Yes, over 6-24 months.", longAnswer = "**Yes**, over 6-24 months.",
+            },
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await olga.PostAsync($"/api/kb/articles/{id}/submit", null)).Dispose();
+        using var selfApproved = await olga.PostAsync($"/api/kb/articles/{id}/approve", null);
+        Assert.That(selfApproved.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        (await igor.PostAsync($"/api/kb/articles/{id}/approve", null)).EnsureSuccessStatusCode();
+
+        var entries = (await Http.GetFromJsonAsync<JsonElement>($"/api/staff/audit?subject={id}")).EnumerateArray()
+            .Select(e => (Actor: e.GetProperty("actor").GetString(), Action: e.GetProperty("action").GetString(), Details: e.GetProperty("details").GetString(),
+                Address: e.GetProperty("remoteAddress").GetString()))
+            .ToList();
+        Assert.That(entries.Select(e => (e.Actor, e.Action, e.Details)), Is.EquivalentTo(new[]
+        {
+            ("olga", "kb.create", "ok"), ("olga", "kb.submit", "ok"), ("olga", "kb.publish", null), ("igor", "kb.publish", "ok"),
+        }).Using<(string?, string?, string?)>((actual, expected) => actual.Item1 == expected.Item1 && actual.Item2 == expected.Item2
+            && (expected.Item3 is null ? actual.Item3!.StartsWith("refused", StringComparison.Ordinal) : actual.Item3 == expected.Item3)));
+        Assert.That(entries.Select(e => e.Address), Has.All.EqualTo("127.0.0.1"));
+    }
+
     private async Task<string> TicketHeldByAsync(string agent)
     {
         using var customer = Gateway.CreateAnonymousClient();
