@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using SelfService.Gateway.Tests.Infrastructure;
 
 namespace SelfService.Gateway.Tests.Security;
@@ -41,7 +40,7 @@ public class AnonymousRateLimitTests : LoopbackGatewayTest
 
         using var health = await stranger.GetAsync("/health");
         Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        using var another = FromAddress("127.0.0.2");
+        using var another = LoopbackAddress.ClientFrom("127.0.0.2", Http.BaseAddress!);
         using var elsewhere = await another.PostAsync("/api/webchat/conversations", null);
         Assert.That(elsewhere.StatusCode, Is.EqualTo(HttpStatusCode.Created), "another client address has its own allowance");
     }
@@ -61,21 +60,5 @@ public class AnonymousRateLimitTests : LoopbackGatewayTest
             if (response.StatusCode == HttpStatusCode.TooManyRequests) Assert.That(response.Headers.RetryAfter?.Delta, Is.Not.Null);
         }
         Assert.That(statuses.Count(s => s == HttpStatusCode.TooManyRequests), Is.GreaterThanOrEqualTo(75), string.Join(",", statuses.Distinct()));
-    }
-
-    /// <summary>A client whose connections come from another loopback address (Linux routes all of 127.0.0.0/8 to lo).</summary>
-    private HttpClient FromAddress(string localAddress)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = Http.BaseAddress };
     }
 }
