@@ -58,6 +58,7 @@ public sealed class StaffAccounts
         var account = new StaffAccount
         {
             Id = Guid.CreateVersion7().ToString("N"), UserName = name, DisplayName = string.IsNullOrWhiteSpace(displayName) ? name : displayName.Trim(),
+            SecurityStamp = NewSecurityStamp(),
             Roles = roleList, Languages = [.. (languages ?? ["ru", "en"]).Select(l => l.Trim().ToLowerInvariant())],
             Groups = [.. (groups ?? []).Select(g => g.Trim().ToLowerInvariant()).Where(g => g.Length > 0)],
             CreatedAt = _time.GetUtcNow(),
@@ -82,6 +83,8 @@ public sealed class StaffAccounts
             account.PasswordHash = _hasher.HashPassword(account, password);
             account.FailedSignIns = 0;
             account.LockedUntil = null;
+            account.SecurityStamp = NewSecurityStamp();
+            account.PasswordChangedAt = _time.GetUtcNow();
             _accounts.Update(account);
             foreach (var key in _failures.Keys.Where(k => k.StartsWith(account.UserName + "|", StringComparison.Ordinal)).ToList()) _failures.Remove(key);
         }
@@ -130,6 +133,19 @@ public sealed class StaffAccounts
         _accounts.Update(account);
         return new SignInResult(SignInOutcome.Succeeded, account);
     }
+
+    /// <summary>Ends every sign-in cookie of the account (its sessions on every device); API tokens are left alone.</summary>
+    public void EndCookieSessions(string userName)
+    {
+        lock (_gate)
+        {
+            if (Find(userName) is not { } account) return;
+            account.SecurityStamp = NewSecurityStamp();
+            _accounts.Update(account);
+        }
+    }
+
+    private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     private SignInResult Failed(string failureKey, DateTimeOffset now)
     {

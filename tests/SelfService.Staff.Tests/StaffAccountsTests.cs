@@ -93,6 +93,24 @@ public class StaffAccountsTests
     }
 
     [Test]
+    public void PasswordChange_EndsTheTokensIssuedBefore_NotThoseAfter()
+    {
+        using var staff = new StaffFixture();
+        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
+        var before = staff.Tokens.Issue("igor", "crm", lifetime: null, "test");
+        var stamp = staff.Accounts.Find("igor")!.SecurityStamp;
+        staff.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        staff.Accounts.SetPassword("igor", "a brand new password", "igor");
+        staff.Clock.Advance(TimeSpan.FromSeconds(1));
+        var after = staff.Tokens.Issue("igor", "crm", lifetime: null, "test");
+
+        Assert.That(staff.Tokens.Authenticate(before), Is.Null);
+        Assert.That(staff.Tokens.Authenticate(after)?.UserName, Is.EqualTo("igor"));
+        Assert.That(staff.Accounts.Find("igor")!.SecurityStamp, Is.Not.EqualTo(stamp), "the cookies of before end too");
+    }
+
+    [Test]
     public void ASuccessfulSignIn_ResetsTheFailureCount()
     {
         using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 3 });
