@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.DirectLine.Protocol;
@@ -177,10 +178,32 @@ public static class DirectLineEndpoints
 
     private static Conversation ConversationFor(HttpRequest request, IssuedToken token, long watermark)
     {
-        var scheme = request.IsHttps ? "wss" : "ws";
-        var streamUrl = $"{scheme}://{request.Host}{request.PathBase}{BasePath}/conversations/{Uri.EscapeDataString(token.ConversationId)}/stream"
+        var streamUrl = $"{StreamBase(request)}{BasePath}/conversations/{Uri.EscapeDataString(token.ConversationId)}/stream"
             + $"?watermark={watermark.ToString(CultureInfo.InvariantCulture)}&t={Uri.EscapeDataString(token.Token)}";
         return new Conversation(token.ConversationId, token.Token, token.ExpiresInSeconds, streamUrl);
+    }
+
+    /// <summary>
+    /// The configured public base, or the local address the connection arrived at: never the Host header, so a
+    /// client cannot make the gateway hand out a URL (carrying the token) that points elsewhere.
+    /// </summary>
+    private static string StreamBase(HttpRequest request)
+    {
+        var configured = request.HttpContext.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.PublicBaseUrl;
+        if (!string.IsNullOrEmpty(configured))
+        {
+            var publicBase = new Uri(configured);
+            return (publicBase.Scheme == Uri.UriSchemeHttps ? "wss" : "ws") + "://" + publicBase.Authority + publicBase.AbsolutePath.TrimEnd('/');
+        }
+        var connection = request.HttpContext.Connection;
+        var host = connection.LocalIpAddress switch
+        {
+            null => "localhost",   // an in-memory test server
+            { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } v6 when !v6.IsIPv4MappedToIPv6 => "[" + v6 + "]",
+            var address => (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString(),
+        };
+        var port = connection.LocalPort is 0 ? "" : ":" + connection.LocalPort.ToString(CultureInfo.InvariantCulture);
+        return (request.IsHttps ? "wss" : "ws") + "://" + host + port;
     }
 }
 
