@@ -18,7 +18,7 @@ internal static class CustomerApi
     }
 
     /// <summary>GET /api/customers?msisdn=+7... or ?channel=webchat&amp;address=...</summary>
-    private static IResult FindCustomer(string? msisdn, string? channel, string? address, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit)
+    private static IResult FindCustomer(string? msisdn, string? channel, string? address, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit, HttpContext http)
     {
         Customer? customer = (msisdn, channel, address) switch
         {
@@ -29,21 +29,21 @@ internal static class CustomerApi
         if (msisdn is null && (channel is null || address is null))
             return TypedResults.Problem("Give msisdn, or channel and address.", statusCode: StatusCodes.Status400BadRequest);
         if (customer is null) return TypedResults.NotFound();
-        audit.Record(user.UserName(), "customer.view", customer.Id, "profile");
+        audit.Record(user.UserName(), "customer.view", customer.Id, "profile", http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(customer);
     }
 
-    private static IResult GetCustomer(string customerId, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit)
+    private static IResult GetCustomer(string customerId, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit, HttpContext http)
     {
         if (customers.Get(customerId) is not { } customer) return TypedResults.NotFound();
-        audit.Record(user.UserName(), "customer.view", customer.Id, "profile");
+        audit.Record(user.UserName(), "customer.view", customer.Id, "profile", http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(customer);
     }
 
-    private static IResult GetHistory(string customerId, CustomerDirectory customers, HistoryStore history, ClaimsPrincipal user, AuditTrail audit)
+    private static IResult GetHistory(string customerId, CustomerDirectory customers, HistoryStore history, ClaimsPrincipal user, AuditTrail audit, HttpContext http)
     {
         if (customers.Get(customerId) is null) return TypedResults.NotFound();
-        audit.Record(user.UserName(), "customer.view", customerId, "history");
+        audit.Record(user.UserName(), "customer.view", customerId, "history", http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(history.ForCustomer(customerId));
     }
 }

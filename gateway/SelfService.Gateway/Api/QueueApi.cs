@@ -27,23 +27,24 @@ internal static class QueueApi
         queue.Get(ticketId) is { } ticket ? TypedResults.Ok(new { ticket, position = queue.PositionOf(ticketId) }) : TypedResults.NotFound();
 
     /// <summary>The signed-in agent takes the conversation; of agents clicking at once, exactly one gets it.</summary>
-    private static IResult Take(string ticketId, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit)
+    private static IResult Take(string ticketId, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit, HttpContext http)
     {
         if (queue.Get(ticketId) is null) return TypedResults.NotFound();
         if (!queue.TryTake(ticketId, user.UserName()))
             return TypedResults.Problem("Another agent has taken it, or it is closed.", statusCode: StatusCodes.Status409Conflict);
         var ticket = queue.Get(ticketId)!;
-        audit.Record(user.UserName(), "ticket.take", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId);
+        audit.Record(user.UserName(), "ticket.take", Subject(ticket), ticketId, http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(ticket);
     }
 
     /// <summary>The agent holding the conversation answers through the customer's channel (as the desk's reply box does).</summary>
-    private static IResult Reply(string ticketId, AgentReplyRequest request, ClaimsPrincipal user, AgentReplies replies, EscalationQueue queue, AuditTrail audit)
+    private static IResult Reply(
+        string ticketId, AgentReplyRequest request, ClaimsPrincipal user, AgentReplies replies, EscalationQueue queue, AuditTrail audit, HttpContext http)
     {
         if (queue.Get(ticketId) is not { } ticket) return TypedResults.NotFound();
         var result = replies.Send(ticketId, user.UserName(), request.Text ?? "");
         if (!result.Sent) return TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict);
-        audit.Record(user.UserName(), "ticket.reply", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId);
+        audit.Record(user.UserName(), "ticket.reply", Subject(ticket), ticketId, http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(new { messages = result.Messages });
     }
 

@@ -35,6 +35,17 @@ public class StaffApiRulesTests : LoopbackGatewayTest
     }
 
     [Test]
+    public async Task TakingThroughTheApi_IsAuditedWithTheClientAddress()
+    {
+        await TicketHeldByAsync("masha");
+
+        var take = (await Http.GetFromJsonAsync<JsonElement>("/api/staff/audit?actor=masha")).EnumerateArray()
+            .Single(e => e.GetProperty("action").GetString() == "ticket.take");
+
+        Assert.That(take.GetProperty("remoteAddress").GetString(), Is.EqualTo("127.0.0.1"));
+    }
+
+    [Test]
     public async Task AgentTransferringAnothersTicket_IsRefused_TheHolderMayTransfer()
     {
         var ticketId = await TicketHeldByAsync("masha");
