@@ -26,6 +26,8 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<EscalationRouting>();
         services.AddSingleton<EscalationQueue>();
         services.AddSingleton<AccessPolicy>();
+        services.AddSingleton(sp => new LinkingGuard(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessPolicyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => ReplyTexts.LoadDefault());
         services.AddSingleton<ServiceDirectory>();
         services.AddSingleton<UnansweredQuestions>();

@@ -12,10 +12,12 @@ namespace SelfService.Commands;
 
 /// <summary>
 /// LINK +7... and the one-time code: proves that a web, email or Telegram address belongs to the owner of a
-/// phone number, by a code sent to that phone. Only the code's hash is stored; attempts are limited.
+/// phone number, by a code sent to that phone. Only the code's hash is stored; attempts are limited per code, and
+/// <see cref="LinkingGuard"/> limits codes and wrong guesses per number, conversation and client address. The number's
+/// owner is told by SMS whenever it is linked to a new channel.
 /// </summary>
 internal sealed class IdentityLinking(
-    CustomerDirectory customers, IHistoryStore history, IProvisioningBackend provisioning, AccessPolicy policy,
+    CustomerDirectory customers, IHistoryStore history, IProvisioningBackend provisioning, AccessPolicy policy, LinkingGuard guard,
     MsisdnNormalizer msisdns, ReplyTexts texts, TimeProvider time)
 {
     public async Task<HandlerResult> StartAsync(CommandContext context, string? argument, CancellationToken cancellationToken)
@@ -26,6 +28,10 @@ internal sealed class IdentityLinking(
         // Codes go only to the operator's own subscribers: the gateway must not become an SMS cannon for strangers' numbers.
         if (await provisioning.FindSubscriberAsync(msisdn, cancellationToken) is null)
             return new HandlerResult(new Reply(texts.Get("unknownSubscriber", context.Language)), CommandOutcomeKind.Refused, ActionNames.Link);
+
+        // One polite answer for every limit: it tells an attacker neither which limit nor that the number is under attack.
+        if (!guard.TryIssueCode(msisdn, context.State.Key, context.Message.ClientAddress))
+            return new HandlerResult(new Reply(texts.Get("linkRefused", context.Language)), CommandOutcomeKind.Refused, ActionNames.Link);
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var lifetime = policy.Options.LinkCodeLifetime;
@@ -57,6 +63,7 @@ internal sealed class IdentityLinking(
         var customer = await customers.LinkAsync(msisdn, message.Channel, message.SenderAddress, context.Language, cancellationToken, provenBy: message.Channel + "-contact");
         await history.ClaimAsync(message.Channel, message.SenderAddress, customer.Id, cancellationToken);
         context.Customer = customer;
+        NotifyOwner(context, msisdn);
         return new HandlerResult(new Reply(texts.Get("linkDone", context.Language, ("msisdn", Mask(msisdn)))), CommandOutcomeKind.Executed, ActionNames.Link);
     }
 
@@ -66,6 +73,11 @@ internal sealed class IdentityLinking(
     {
         var pending = context.State.PendingLink;
         if (pending is null) return new HandlerResult(new Reply(texts.Get("linkNotPending", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Code);
+        if (guard.IsLocked(pending.Msisdn))
+        {
+            context.State.PendingLink = null;
+            return new HandlerResult(new Reply(texts.Get("linkRefused", context.Language)), CommandOutcomeKind.Refused, ActionNames.Code);
+        }
         if (time.GetUtcNow() > pending.ExpiresAt || pending.AttemptsLeft <= 0)
         {
             context.State.PendingLink = null;
@@ -77,7 +89,8 @@ internal sealed class IdentityLinking(
         if (!CryptographicOperations.FixedTimeEquals(expected, Convert.FromHexString(Hash(context.State.Key, digits))))
         {
             pending.AttemptsLeft--;
-            if (pending.AttemptsLeft <= 0)
+            guard.RecordFailure(pending.Msisdn);
+            if (pending.AttemptsLeft <= 0 || guard.IsLocked(pending.Msisdn))
             {
                 context.State.PendingLink = null;
                 return new HandlerResult(new Reply(texts.Get("linkExpired", context.Language)), CommandOutcomeKind.Refused, ActionNames.Code);
@@ -86,12 +99,19 @@ internal sealed class IdentityLinking(
         }
 
         context.State.PendingLink = null;
+        guard.RecordSuccess(pending.Msisdn);
         var message = context.Message;
         var customer = await customers.LinkAsync(pending.Msisdn, message.Channel, message.SenderAddress, context.Language, cancellationToken);
         await history.ClaimAsync(message.Channel, message.SenderAddress, customer.Id, cancellationToken);
         context.Customer = customer;
+        NotifyOwner(context, pending.Msisdn);
         return new HandlerResult(new Reply(texts.Get("linkDone", context.Language, ("msisdn", Mask(pending.Msisdn)))), CommandOutcomeKind.Executed, ActionNames.Code);
     }
+
+    /// <summary>The phone's owner hears of every new link by SMS, so a takeover cannot go unnoticed.</summary>
+    private void NotifyOwner(CommandContext context, string msisdn) =>
+        context.Extra.Add(new Outgoing(policy.Options.LinkCodeChannel, msisdn, msisdn,
+            new Reply(texts.Get("linkNotice", context.Language, ("msisdn", Mask(msisdn)), ("channel", context.Message.Channel)))));
 
     // Bound to the conversation, so a code stolen from one chat is worthless in another.
     private static string Hash(string conversationKey, string code) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.DirectLine.Protocol;
@@ -23,14 +24,14 @@ public static class DirectLineEndpoints
     internal static IEndpointRouteBuilder MapDirectLineApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup(BasePath);
-        api.MapPost("/tokens/generate", GenerateToken);
+        api.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
         api.MapPost("/tokens/refresh", RefreshToken);
-        api.MapPost("/conversations", StartConversation);
+        api.MapPost("/conversations", StartConversation).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
         api.MapGet("/conversations/{conversationId}", ResumeConversation);
         api.MapGet("/conversations/{conversationId}/stream", StreamAsync);
-        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(AnonymousRateLimits.PostMessage);
         api.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        api.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.HandleAsync);
+        api.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.HandleAsync).RequireRateLimiting(AnonymousRateLimits.PostMessage);
         return routes;
     }
 
@@ -107,7 +108,7 @@ public static class DirectLineEndpoints
         if (ActivityMapper.ClientId(activity) == "")
             return DirectLineErrors.BadArgument($"The activity id (or channelData.clientActivityID) may be at most {ActivityMapper.MaxClientIdLength} characters.");
 
-        var stored = await AcceptMessageAsync(activity, conversationId, sink, streams, time, cancellationToken);
+        var stored = await AcceptMessageAsync(activity, conversationId, request.HttpContext.Connection.RemoteIpAddress?.ToString(), sink, streams, time, cancellationToken);
         return Posted(stored.ActivityId);
     }
 
@@ -116,12 +117,13 @@ public static class DirectLineEndpoints
     /// the typing indicator while the command runs. Only then is the client told the activity's id.
     /// </summary>
     internal static async Task<DirectLineActivityRecord> AcceptMessageAsync(
-        Activity activity, string conversationId, IInboundSink sink, ConversationStreams streams, TimeProvider time, CancellationToken cancellationToken)
+        Activity activity, string conversationId, string? clientAddress, IInboundSink sink, ConversationStreams streams, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         using (await streams.ArrivalAsync(conversationId, cancellationToken))
         {
             var now = time.GetUtcNow();
-            var accepted = await sink.AcceptAsync(ActivityMapper.ToInbound(activity, conversationId, now), cancellationToken);
+            var accepted = await sink.AcceptAsync(ActivityMapper.ToInbound(activity, conversationId, now) with { ClientAddress = clientAddress }, cancellationToken);
             var (stored, _) = streams.Append(ActivityMapper.UserRecord(activity, conversationId, accepted.MessageId, now));
             if (!accepted.Duplicate) streams.PushTyping(conversationId);
             return stored;
@@ -176,10 +178,32 @@ public static class DirectLineEndpoints
 
     private static Conversation ConversationFor(HttpRequest request, IssuedToken token, long watermark)
     {
-        var scheme = request.IsHttps ? "wss" : "ws";
-        var streamUrl = $"{scheme}://{request.Host}{request.PathBase}{BasePath}/conversations/{Uri.EscapeDataString(token.ConversationId)}/stream"
+        var streamUrl = $"{StreamBase(request)}{BasePath}/conversations/{Uri.EscapeDataString(token.ConversationId)}/stream"
             + $"?watermark={watermark.ToString(CultureInfo.InvariantCulture)}&t={Uri.EscapeDataString(token.Token)}";
         return new Conversation(token.ConversationId, token.Token, token.ExpiresInSeconds, streamUrl);
+    }
+
+    /// <summary>
+    /// The configured public base, or the local address the connection arrived at: never the Host header, so a
+    /// client cannot make the gateway hand out a URL (carrying the token) that points elsewhere.
+    /// </summary>
+    private static string StreamBase(HttpRequest request)
+    {
+        var configured = request.HttpContext.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.PublicBaseUrl;
+        if (!string.IsNullOrEmpty(configured))
+        {
+            var publicBase = new Uri(configured);
+            return (publicBase.Scheme == Uri.UriSchemeHttps ? "wss" : "ws") + "://" + publicBase.Authority + publicBase.AbsolutePath.TrimEnd('/');
+        }
+        var connection = request.HttpContext.Connection;
+        var host = connection.LocalIpAddress switch
+        {
+            null => "localhost",   // an in-memory test server
+            { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } v6 when !v6.IsIPv4MappedToIPv6 => "[" + v6 + "]",
+            var address => (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString(),
+        };
+        var port = connection.LocalPort is 0 ? "" : ":" + connection.LocalPort.ToString(CultureInfo.InvariantCulture);
+        return (request.IsHttps ? "wss" : "ws") + "://" + host + port;
     }
 }
 

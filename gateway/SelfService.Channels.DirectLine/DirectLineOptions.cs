@@ -11,6 +11,13 @@ public sealed class DirectLineOptions
     public bool Enabled { get; set; }
 
     /// <summary>
+    /// Where clients reach the gateway ("https://chat.operator.example"): the base of the streamUrl handed out. Empty: the
+    /// address the client's connection arrived at (right without a proxy). Never the request's Host header, which the
+    /// client chooses.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
     /// The Direct Line secrets a trusted server (not a browser) trades for tokens. More than one lets an operator rotate
     /// them. There is no default: the gateway's own page gets its token from /api/directline/session instead.
     /// </summary>
@@ -59,6 +66,9 @@ public sealed class DirectLineOptions
                 problems.Add($"{Section}:Secrets:{i} must be at least {MinimumSecretLength} characters");
         if (Secrets.Count != Secrets.Distinct(StringComparer.Ordinal).Count())
             problems.Add($"{Section}:Secrets has the same secret twice");
+        if (!string.IsNullOrEmpty(PublicBaseUrl)
+            && !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var publicBase) && (publicBase.Scheme == Uri.UriSchemeHttps || publicBase.Scheme == Uri.UriSchemeHttp)))
+            problems.Add($"{Section}:PublicBaseUrl must be an absolute http or https address, like https://chat.operator.example");
         if (!string.IsNullOrEmpty(TokenSigningKey) && TokenSigningKeys.TryDecode(TokenSigningKey) is null)
             problems.Add($"{Section}:TokenSigningKey must be base64 of at least {TokenSigningKeys.MinimumKeyBytes} bytes");
         if (TokenLifetime < TimeSpan.FromMinutes(1) || TokenLifetime > TimeSpan.FromDays(1))

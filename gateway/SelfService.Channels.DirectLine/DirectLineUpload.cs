@@ -64,7 +64,7 @@ internal static class DirectLineUpload
         DirectLineActivityRecord echo;
         if (!string.IsNullOrWhiteSpace(activity.Text))
         {
-            echo = await DirectLineEndpoints.AcceptMessageAsync(activity, conversationId, sink, streams, time, cancellationToken);
+            echo = await DirectLineEndpoints.AcceptMessageAsync(activity, conversationId, request.HttpContext.Connection.RemoteIpAddress?.ToString(), sink, streams, time, cancellationToken);
         }
         else
         {

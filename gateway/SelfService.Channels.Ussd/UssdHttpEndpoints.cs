@@ -1,8 +1,11 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace SelfService.Channels.Ussd;
@@ -17,7 +20,15 @@ public static class UssdHttpEndpoints
 
     public static IEndpointRouteBuilder MapUssd(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Route, HandleAsync).DisableAntiforgery();
+        var settings = routes.ServiceProvider.GetRequiredService<IOptions<UssdOptions>>().Value;
+        if (!settings.HttpEnabled) return routes;
+        if (string.IsNullOrEmpty(settings.ApiKey) && settings.AllowedSources.Count == 0)
+        {
+            // Only reachable in Development with AllowUnauthenticatedInDevelopment (the validator refuses it elsewhere).
+            var logger = routes.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UssdHttpEndpoints).FullName!);
+            UssdLog.UnauthenticatedCallback(logger, Route);
+        }
+        routes.MapPost(Route, HandleAsync).DisableAntiforgery().RequireRateLimiting(AnonymousRateLimits.UssdCallback);
         return routes;
     }
 
@@ -26,7 +37,9 @@ public static class UssdHttpEndpoints
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!IsAuthorized(request, settings.ApiKey)) return TypedResults.Text("END Unauthorized", "text/plain", Encoding.UTF8, StatusCodes.Status403Forbidden);
+        if (!IsAllowedSource(request.HttpContext.Connection.RemoteIpAddress, settings.AllowedSources))
+            return TypedResults.Text("END Forbidden", "text/plain", Encoding.UTF8, StatusCodes.Status403Forbidden);
+        if (Authenticate(request, settings.ApiKey) is { } refused) return refused;
         if (!request.HasFormContentType) return Refuse("the callback must be a form POST (application/x-www-form-urlencoded)");
 
         var form = await request.ReadFormAsync(cancellationToken);
@@ -52,11 +65,25 @@ public static class UssdHttpEndpoints
         return Answer((UssdAdapter.ContinuesSession(reply) ? "CON " : "END ") + reply.Text);
     }
 
-    private static bool IsAuthorized(HttpRequest request, string? apiKey)
+    /// <summary>Null when the key is right or none is configured; 401 without a key, 403 with a wrong one.</summary>
+    private static IResult? Authenticate(HttpRequest request, string? apiKey)
     {
-        if (string.IsNullOrEmpty(apiKey)) return true;
+        if (string.IsNullOrEmpty(apiKey)) return null;
         var given = request.Headers["X-Api-Key"].ToString() is { Length: > 0 } header ? header : request.Query["key"].ToString();
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(apiKey));
+        if (given.Length == 0) return TypedResults.Text("END Unauthorized", "text/plain", Encoding.UTF8, StatusCodes.Status401Unauthorized);
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(apiKey))
+            ? null
+            : TypedResults.Text("END Forbidden", "text/plain", Encoding.UTF8, StatusCodes.Status403Forbidden);
+    }
+
+    private static bool IsAllowedSource(IPAddress? remote, List<string> allowedSources)
+    {
+        if (allowedSources.Count == 0) return true;
+        if (remote is null) return false;
+        if (remote.IsIPv4MappedToIPv6) remote = remote.MapToIPv4();
+        foreach (var source in allowedSources)
+            if (UssdOptionsValidator.TryParseSource(source, out var network) && network.Contains(remote)) return true;
+        return false;
     }
 
     private static IResult Answer(string text) => TypedResults.Text(text, "text/plain", Encoding.UTF8);

@@ -8,8 +8,24 @@ public sealed class UssdOptions
     /// <summary>How long the HTTP callback waits for the command processor before ending the session politely.</summary>
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>When set, the aggregator must send it as "X-Api-Key" or "?key=": USSD senders are trusted as MSISDNs.</summary>
+    /// <summary>
+    /// The aggregators' HTTP callback (<see cref="UssdHttpEndpoints.Route"/>). Off unless enabled; once on, it needs
+    /// <see cref="ApiKey"/>, <see cref="AllowedSources"/> or both, because the callback's phoneNumber is trusted as the
+    /// sender's MSISDN.
+    /// </summary>
+    public bool HttpEnabled { get; set; }
+
+    /// <summary>When set, the aggregator must send it as "X-Api-Key" or "?key=" (16+ characters).</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>When not empty, only these addresses or networks ("10.1.2.3", "192.0.2.0/24", "2001:db8::/32") may call.</summary>
+    public List<string> AllowedSources { get; set; } = [];
+
+    /// <summary>
+    /// Development only: lets the HTTP callback run with neither a key nor allowed sources, so anyone who reaches the
+    /// port can act as any subscriber. Refused outside the Development environment, and warned about at start.
+    /// </summary>
+    public bool AllowUnauthenticatedInDevelopment { get; set; }
 
     /// <summary>The country for phone numbers without a country code.</summary>
     public string DefaultRegion { get; set; } = "RU";

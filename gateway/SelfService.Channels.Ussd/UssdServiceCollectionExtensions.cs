@@ -8,19 +8,14 @@ namespace SelfService.Channels.Ussd;
 public static class UssdServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the USSD channel: the aggregators' HTTP callback (map it with <see cref="UssdHttpEndpoints.MapUssd"/>)
-    /// and, when "Channels:Ussd:Smpp:Enabled" is true, the SMPP bind. One adapter sends through both.
+    /// Registers the USSD channel: the aggregators' HTTP callback when "Channels:Ussd:HttpEnabled" is true (map it with
+    /// <see cref="UssdHttpEndpoints.MapUssd"/>) and, when "Channels:Ussd:Smpp:Enabled" is true, the SMPP bind. One adapter sends through both.
     /// </summary>
     public static IServiceCollection AddUssdChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(UssdOptions.Section);
-        services.AddOptions<UssdOptions>().Bind(section)
-            .Validate(o =>
-            {
-                if (o.Smpp.Enabled) o.Smpp.Validate();   // throws with every problem named
-                return true;
-            })
-            .ValidateOnStart();
+        services.AddOptions<UssdOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UssdOptions>, UssdOptionsValidator>();
         services.AddSingleton<UssdReplyRendezvous>();
         services.AddSingleton<IUssdTransport, UssdHttpTransport>();
         if (section.GetValue<bool>($"{nameof(UssdOptions.Smpp)}:{nameof(UssdSmppOptions.Enabled)}"))

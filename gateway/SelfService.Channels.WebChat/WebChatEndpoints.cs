@@ -23,8 +23,8 @@ public static class WebChatEndpoints
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/webchat/conversations");
-        group.MapPost("", CreateConversation);
-        group.MapPost("/{conversationId}/messages", PostMessageAsync);
+        group.MapPost("", CreateConversation).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
+        group.MapPost("/{conversationId}/messages", PostMessageAsync).RequireRateLimiting(AnonymousRateLimits.PostMessage);
         group.MapGet("/{conversationId}/messages", GetMessages);
         // "/" belongs to the Direct Line channel's Microsoft Web Chat page (or leads here when that channel is off).
         routes.MapGet("/webchat", ServePage);
@@ -63,7 +63,8 @@ public static class WebChatEndpoints
         var channelMessageId = string.IsNullOrWhiteSpace(body.ClientMessageId) ? Guid.NewGuid().ToString("N") : body.ClientMessageId.Trim();
         if (channelMessageId.Length > 100) return Problem(StatusCodes.Status400BadRequest, "clientMessageId may be at most 100 characters.");
         var now = time.GetUtcNow();
-        var message = InboundMessage.Received(ChannelNames.WebChat, conversationId + ":" + channelMessageId, conversationId, body.Text, conversationId, now);
+        var message = InboundMessage.Received(ChannelNames.WebChat, conversationId + ":" + channelMessageId, conversationId, body.Text, conversationId, now)
+            with { ClientAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString() };
         var accepted = await sink.AcceptAsync(message, cancellationToken);
         store.Append(new WebChatActivity { ActivityId = accepted.MessageId, ConversationId = conversationId, From = "user", Text = body.Text, At = now });
         return TypedResults.Accepted((string?)null, new MessageAccepted(accepted.MessageId, accepted.Duplicate));
@@ -78,11 +79,20 @@ public static class WebChatEndpoints
         return TypedResults.Ok(new Transcript(messages, messages.Count > 0 ? messages[^1].Seq : watermark ?? 0));
     }
 
-    private static IResult ServePage()
+    private static readonly Lazy<string> PagePolicy = new(() =>
     {
-        var stream = typeof(WebChatEndpoints).Assembly.GetManifestResourceStream("SelfService.Channels.WebChat.index.html")!;
-        return TypedResults.Stream(stream, "text/html; charset=utf-8");
+        using var reader = new StreamReader(PageResource());
+        return PageSecurityPolicy.For(reader.ReadToEnd());
+    });
+
+    private static IResult ServePage(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = PagePolicy.Value;
+        return TypedResults.Stream(PageResource(), "text/html; charset=utf-8");
     }
+
+    private static Stream PageResource() =>
+        typeof(WebChatEndpoints).Assembly.GetManifestResourceStream("SelfService.Channels.WebChat.index.html")!;
 
     private static string? BearerToken(HttpRequest request)
     {

@@ -37,6 +37,9 @@ public sealed record InboundMessage(
     /// </summary>
     public TimeSpan? RedeliveryWindow { get; init; }
 
+    /// <summary>The client's network address where the channel sees it (web chat, Direct Line): limits per address.</summary>
+    public string? ClientAddress { get; init; }
+
     /// <summary>An envelope as an adapter builds it, before the pipeline resolves the customer.</summary>
     public static InboundMessage Received(
         string channel, string channelMessageId, string senderAddress, string text, string sessionId, DateTimeOffset receivedAt, string? languageHint = null) =>

@@ -77,7 +77,7 @@ public sealed partial class CommandWorkers(
     {
         metrics.Stage("queued", time.GetUtcNow() - record.ReceivedAt);
         var message = new InboundMessage(record.Id, record.Channel, record.ChannelMessageId, record.SenderAddress, null, record.Text,
-            record.LanguageHint, record.SessionId, record.ReceivedAt) { VouchedMsisdn = record.VouchedMsisdn };
+            record.LanguageHint, record.SessionId, record.ReceivedAt) { VouchedMsisdn = record.VouchedMsisdn, ClientAddress = record.ClientAddress };
         try
         {
             var started = Stopwatch.GetTimestamp();

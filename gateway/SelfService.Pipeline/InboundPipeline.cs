@@ -48,7 +48,7 @@ public sealed partial class InboundPipeline : IInboundSink
         {
             Id = message.Id, DedupKey = message.Channel + "|" + message.ChannelMessageId, Channel = message.Channel,
             ChannelMessageId = message.ChannelMessageId, SenderAddress = message.SenderAddress, Text = message.Text,
-            LanguageHint = message.Language, VouchedMsisdn = message.VouchedMsisdn, SessionId = message.SessionId,
+            LanguageHint = message.Language, VouchedMsisdn = message.VouchedMsisdn, ClientAddress = message.ClientAddress, SessionId = message.SessionId,
             ReceivedAt = message.ReceivedAt, State = InboundState.Accepted,
         };
         var outcome = await _log.AcceptAsync(record, message.RedeliveryWindow, cancellationToken);

@@ -49,6 +49,7 @@ public sealed class ApiTokens
         var record = _tokens.FindOne(t => t.Hash == Hash(token));
         if (record is null || record.Revoked || record.ExpiresAt <= _time.GetUtcNow()) return null;
         var account = _accounts.Get(record.AccountId);
+        if (account?.PasswordChangedAt is { } changed && record.CreatedAt < changed) return null;   // issued under the old password
         return account is { Disabled: false } ? account : null;
     }
 

@@ -21,6 +21,15 @@ public sealed class StaffAccount
     /// <summary>Queue groups the person works (e.g. "billing", "roaming"); empty means the general group.</summary>
     public List<string> Groups { get; set; } = [];
 
+    /// <summary>
+    /// Carried by every sign-in cookie and checked on each request: a new one (sign-out, password change) ends every
+    /// cookie issued before it.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
+
+    /// <summary>API tokens issued before this stop working.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+
     public int FailedSignIns { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
     public bool Disabled { get; set; }

@@ -8,6 +8,12 @@ namespace SelfService.Staff;
 /// Staff accounts: creating them, checking passwords with lockout after repeated failures, and roles.
 /// Every sign-in attempt, success or not, is written to the audit trail.
 /// </summary>
+/// <remarks>
+/// Lockout is per user name AND client address, so a stranger's wrong passwords lock out the stranger, not the admin
+/// signing in from elsewhere; each further lockout of the same pair lasts twice as long (up to a day). Unknown user
+/// names are counted and locked exactly like known ones, so the answers do not tell which names exist. The counters
+/// are in memory (single instance; a restart forgets them).
+/// </remarks>
 public sealed class StaffAccounts
 {
     private readonly ILiteCollection<StaffAccount> _accounts;
@@ -16,6 +22,7 @@ public sealed class StaffAccounts
     private readonly StaffOptions _options;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, FailedSignIns> _failures = new(StringComparer.Ordinal);
 
     public StaffAccounts(ILiteDatabase database, AuditTrail audit, IOptions<StaffOptions> options, TimeProvider time)
     {
@@ -51,6 +58,7 @@ public sealed class StaffAccounts
         var account = new StaffAccount
         {
             Id = Guid.CreateVersion7().ToString("N"), UserName = name, DisplayName = string.IsNullOrWhiteSpace(displayName) ? name : displayName.Trim(),
+            SecurityStamp = NewSecurityStamp(),
             Roles = roleList, Languages = [.. (languages ?? ["ru", "en"]).Select(l => l.Trim().ToLowerInvariant())],
             Groups = [.. (groups ?? []).Select(g => g.Trim().ToLowerInvariant()).Where(g => g.Length > 0)],
             CreatedAt = _time.GetUtcNow(),
@@ -75,7 +83,10 @@ public sealed class StaffAccounts
             account.PasswordHash = _hasher.HashPassword(account, password);
             account.FailedSignIns = 0;
             account.LockedUntil = null;
+            account.SecurityStamp = NewSecurityStamp();
+            account.PasswordChangedAt = _time.GetUtcNow();
             _accounts.Update(account);
+            foreach (var key in _failures.Keys.Where(k => k.StartsWith(account.UserName + "|", StringComparison.Ordinal)).ToList()) _failures.Remove(key);
         }
         _audit.Record(actor, "staff.password", Normalize(userName), null);
     }
@@ -90,37 +101,30 @@ public sealed class StaffAccounts
         SignInResult result;
         lock (_gate)
         {
-            result = Check(name, password);
+            result = Check(name, password, name + "|" + (remoteAddress ?? ""));
         }
         _audit.Record(name, result.Succeeded ? "signin" : "signin.failed", name, result.Outcome.ToString(), remoteAddress);
         return result;
     }
 
-    private SignInResult Check(string name, string password)
+    private SignInResult Check(string name, string password, string failureKey)
     {
+        var now = _time.GetUtcNow();
+        _failures.TryGetValue(failureKey, out var failures);
+        if (failures?.LockedUntil > now) return new SignInResult(SignInOutcome.LockedOut, null);
+
         var account = Find(name);
         if (account is null)
         {
             // Spend the same effort as a real check, so timing does not tell which user names exist.
             _hasher.VerifyHashedPassword(new StaffAccount(), DummyHash, password);
-            return new SignInResult(SignInOutcome.Failed, null);
+            return Failed(failureKey, now);
         }
         if (account.Disabled) return new SignInResult(SignInOutcome.Disabled, null);
-        var now = _time.GetUtcNow();
-        if (account.LockedUntil > now) return new SignInResult(SignInOutcome.LockedOut, null);
 
         var verdict = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            account.FailedSignIns++;
-            if (account.FailedSignIns >= _options.LockoutThreshold)
-            {
-                account.LockedUntil = now + _options.LockoutDuration;
-                account.FailedSignIns = 0;
-            }
-            _accounts.Update(account);
-            return new SignInResult(account.LockedUntil > now ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
-        }
+        if (verdict == PasswordVerificationResult.Failed) return Failed(failureKey, now);
+        _failures.Remove(failureKey);
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = _hasher.HashPassword(account, password);
         account.FailedSignIns = 0;
@@ -128,6 +132,45 @@ public sealed class StaffAccounts
         account.LastSignInAt = now;
         _accounts.Update(account);
         return new SignInResult(SignInOutcome.Succeeded, account);
+    }
+
+    /// <summary>Ends every sign-in cookie of the account (its sessions on every device); API tokens are left alone.</summary>
+    public void EndCookieSessions(string userName)
+    {
+        lock (_gate)
+        {
+            if (Find(userName) is not { } account) return;
+            account.SecurityStamp = NewSecurityStamp();
+            _accounts.Update(account);
+        }
+    }
+
+    private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    private SignInResult Failed(string failureKey, DateTimeOffset now)
+    {
+        if (_failures.Count >= MaxTrackedPairs)
+            foreach (var stale in _failures.Where(f => f.Value.LockedUntil <= now).Select(f => f.Key).ToList()) _failures.Remove(stale);
+        if (!_failures.TryGetValue(failureKey, out var failures)) _failures[failureKey] = failures = new FailedSignIns();
+        failures.Count++;
+        if (failures.Count < _options.LockoutThreshold) return new SignInResult(SignInOutcome.Failed, null);
+        var duration = _options.LockoutDuration * Math.Pow(2, Math.Min(failures.Lockouts, 10));
+        failures.LockedUntil = now + (duration < MaxLockout ? duration : MaxLockout);
+        failures.Lockouts++;
+        failures.Count = 0;
+        return new SignInResult(SignInOutcome.LockedOut, null);
+    }
+
+    private static readonly TimeSpan MaxLockout = TimeSpan.FromDays(1);
+
+    /// <summary>Past this many (name, address) pairs, those not locked are forgotten: guessing from many addresses cannot fill memory.</summary>
+    private const int MaxTrackedPairs = 100_000;
+
+    private sealed class FailedSignIns
+    {
+        public int Count { get; set; }
+        public int Lockouts { get; set; }
+        public DateTimeOffset LockedUntil { get; set; }
     }
 
     private IEnumerable<string> PasswordProblems(string password)

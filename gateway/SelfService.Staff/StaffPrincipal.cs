@@ -7,6 +7,8 @@ public static class StaffPrincipal
 {
     public const string DisplayNameClaim = "display_name";
 
+    public const string SecurityStampClaim = "security_stamp";
+
     public static ClaimsPrincipal Create(StaffAccount account, string authenticationType)
     {
         var claims = new List<Claim>
@@ -14,6 +16,7 @@ public static class StaffPrincipal
             new(ClaimTypes.NameIdentifier, account.Id),
             new(ClaimTypes.Name, account.UserName),
             new(DisplayNameClaim, account.DisplayName),
+            new(SecurityStampClaim, account.SecurityStamp),
         };
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));

@@ -73,12 +73,16 @@ public static class StaffServiceCollectionExtensions
     internal static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/metrics");
 
-    /// <summary>A disabled account's cookie stops working at its next request, not when it expires.</summary>
+    /// <summary>
+    /// A disabled account's cookie, or one issued before its security stamp changed (sign-out, password change), stops
+    /// working at its next request, not when it expires.
+    /// </summary>
     private static async Task RejectDisabledAccountsAsync(CookieValidatePrincipalContext context)
     {
         var id = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var accounts = context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>();
-        if (id is null || accounts.Get(id) is not { Disabled: false })
+        var stamp = context.Principal?.FindFirst(StaffPrincipal.SecurityStampClaim)?.Value ?? "";
+        if (id is null || accounts.Get(id) is not { Disabled: false } account || account.SecurityStamp != stamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -62,7 +62,7 @@ public class DirectLineAdapterTests
         // A command processor as fast as can be: the reply is sent while the question is still being accepted.
         var sink = new ReplyingSink(message => _adapter.SendAsync(Reply(message.Id + ":0", conversation, "Баланс: 350,00 RUB", message.Id), CancellationToken.None));
 
-        var echo = await DirectLineEndpoints.AcceptMessageAsync(question, conversation, sink, _streams, _time, CancellationToken.None);
+        var echo = await DirectLineEndpoints.AcceptMessageAsync(question, conversation, null, sink, _streams, _time, CancellationToken.None);
         await sink.Reply!;
 
         var transcript = _transcripts.After(conversation, 0);

@@ -61,10 +61,10 @@ internal sealed class ProcessorHarness : IDisposable
         return new ProcessorHarness(provider, time);
     }
 
-    public async Task<CommandOutcome> SendAsync(ChannelProfile channel, string sender, string text)
+    public async Task<CommandOutcome> SendAsync(ChannelProfile channel, string sender, string text, string? clientAddress = null)
     {
         var id = "m" + Interlocked.Increment(ref _sequence).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        var message = InboundMessage.Received(channel.Name, id, sender, text, sender, Time.GetUtcNow()) with { Id = id };
+        var message = InboundMessage.Received(channel.Name, id, sender, text, sender, Time.GetUtcNow()) with { Id = id, ClientAddress = clientAddress };
         var processor = Get<CommandProcessor>();
         var outcome = await processor.ProcessAsync(message, channel, CancellationToken.None);
         await Get<IInboundLog>().CompleteAsync(new ProcessingCommit(

@@ -6,7 +6,7 @@ namespace SelfService.Gateway.Tests;
 /// <summary>USSD over HTTP, as an aggregator calls it: form posts with cumulative text, CON/END answers.</summary>
 public class UssdHttpEndToEndTests : LoopbackGatewayTest
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Channels:Ussd:ApiKey"] = "aggregator-secret" };
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Channels:Ussd:HttpEnabled"] = "true", ["Channels:Ussd:ApiKey"] = "aggregator-secret" };
 
     [Test]
     public async Task MenuSession_ThreeSteps_ActivatesWithConfirmation()
@@ -45,7 +45,7 @@ public class UssdHttpEndToEndTests : LoopbackGatewayTest
     public async Task BadRequests_AreRefusedWithAReason()
     {
         using var noKey = await PostAsync(new() { ["sessionId"] = "x", ["phoneNumber"] = "+79161234567", ["serviceCode"] = "*100#", ["text"] = "" }, key: null);
-        Assert.That(noKey.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(noKey.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
 
         using var badPhone = await PostAsync(new() { ["sessionId"] = "x", ["phoneNumber"] = "hello", ["serviceCode"] = "*100#", ["text"] = "" });
         Assert.That(badPhone.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

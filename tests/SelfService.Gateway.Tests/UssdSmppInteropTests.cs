@@ -24,6 +24,8 @@ public class UssdSmppInteropTests
     private const int Ucs2 = 8, GsmUssd = 0x0F;
     private const string MainMenu = "Северный Телеком\n1.Баланс\n2.Услуги\n3.Подключить\n4.Отключить\n5.Оператор";
 
+    private const string HttpApiKey = "aggregator-secret-0123456789";
+
     private readonly ShiftableClock _clock = new();
     private NodeSmsc _smsc = null!;
     private GatewayFactory _gateway = null!;
@@ -37,6 +39,8 @@ public class UssdSmppInteropTests
         _gateway = new GatewayFactory(new Dictionary<string, string?>
         {
             ["Channels:Ussd:Smpp:Enabled"] = "true",
+            ["Channels:Ussd:HttpEnabled"] = "true",
+            ["Channels:Ussd:ApiKey"] = HttpApiKey,
             ["Channels:Ussd:Smpp:Connection:Host"] = "127.0.0.1",
             ["Channels:Ussd:Smpp:Connection:Port"] = _smsc.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Channels:Ussd:Smpp:Connection:SystemId"] = "selfussd",
@@ -223,6 +227,7 @@ public class UssdSmppInteropTests
                 ["sessionId"] = sessionId, ["serviceCode"] = "*100#", ["phoneNumber"] = "+79031112233", ["networkCode"] = "25001", ["text"] = text,
             }),
         };
+        request.Headers.Add("X-Api-Key", HttpApiKey);
         using var response = await _http.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return await response.Content.ReadAsStringAsync();

@@ -51,6 +51,66 @@ public class StaffAccountsTests
     }
 
     [Test]
+    public void WrongPasswordsFromAStranger_LockOutTheStranger_NotTheOwnerElsewhere()
+    {
+        using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 5, LockoutDuration = TimeSpan.FromMinutes(15) });
+        staff.Accounts.Create("admin", Password, [StaffRoles.Admin], "test");
+
+        for (var i = 0; i < 5; i++) staff.Accounts.CheckPassword("admin", "guess " + i, "203.0.113.66");
+
+        Assert.That(staff.Accounts.CheckPassword("admin", Password, "203.0.113.66").Outcome, Is.EqualTo(SignInOutcome.LockedOut), "even the right password, from the stranger's address");
+        Assert.That(staff.Accounts.CheckPassword("admin", Password, "10.0.0.5").Outcome, Is.EqualTo(SignInOutcome.Succeeded), "the owner, elsewhere");
+    }
+
+    [Test]
+    public void UnknownUserName_IsAnsweredAndLockedLikeAKnownOne()
+    {
+        using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 3 });
+        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
+
+        var known = Enumerable.Range(0, 4).Select(i => staff.Accounts.CheckPassword("igor", "wrong " + i, "198.51.100.1").Outcome).ToList();
+        var unknown = Enumerable.Range(0, 4).Select(i => staff.Accounts.CheckPassword("nobody", "wrong " + i, "198.51.100.1").Outcome).ToList();
+
+        Assert.That(unknown, Is.EqualTo(known));
+        Assert.That(known, Is.EqualTo(new[] { SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.LockedOut, SignInOutcome.LockedOut }));
+    }
+
+    [Test]
+    public void RepeatedLockouts_LastLonger()
+    {
+        using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 2, LockoutDuration = TimeSpan.FromMinutes(10) });
+        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
+        void LockOut() { for (var i = 0; i < 2; i++) staff.Accounts.CheckPassword("igor", "wrong", "198.51.100.1"); }
+
+        LockOut();
+        staff.Clock.Advance(TimeSpan.FromMinutes(11));
+        LockOut();   // the second lockout: 20 minutes
+        staff.Clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.That(staff.Accounts.CheckPassword("igor", Password, "198.51.100.1").Outcome, Is.EqualTo(SignInOutcome.LockedOut));
+        staff.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.That(staff.Accounts.CheckPassword("igor", Password, "198.51.100.1").Outcome, Is.EqualTo(SignInOutcome.Succeeded));
+    }
+
+    [Test]
+    public void PasswordChange_EndsTheTokensIssuedBefore_NotThoseAfter()
+    {
+        using var staff = new StaffFixture();
+        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
+        var before = staff.Tokens.Issue("igor", "crm", lifetime: null, "test");
+        var stamp = staff.Accounts.Find("igor")!.SecurityStamp;
+        staff.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        staff.Accounts.SetPassword("igor", "a brand new password", "igor");
+        staff.Clock.Advance(TimeSpan.FromSeconds(1));
+        var after = staff.Tokens.Issue("igor", "crm", lifetime: null, "test");
+
+        Assert.That(staff.Tokens.Authenticate(before), Is.Null);
+        Assert.That(staff.Tokens.Authenticate(after)?.UserName, Is.EqualTo("igor"));
+        Assert.That(staff.Accounts.Find("igor")!.SecurityStamp, Is.Not.EqualTo(stamp), "the cookies of before end too");
+    }
+
+    [Test]
     public void ASuccessfulSignIn_ResetsTheFailureCount()
     {
         using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 3 });

@@ -15,7 +15,25 @@ public sealed class AccessPolicyOptions
 
     public TimeSpan LinkCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Wrong codes one conversation may type for one code.</summary>
     public int LinkCodeAttempts { get; set; } = 3;
+
+    /// <summary>Codes sent to one number per hour and per day, whoever asks: bounds SMS pumping and guessing.</summary>
+    public int LinkCodesPerNumberPerHour { get; set; } = 3;
+
+    public int LinkCodesPerNumberPerDay { get; set; } = 5;
+
+    /// <summary>Wrong codes for one number within a day, counted across ALL conversations, before the number is locked.</summary>
+    public int LinkFailuresBeforeLock { get; set; } = 5;
+
+    /// <summary>How long a number stays locked for linking after <see cref="LinkFailuresBeforeLock"/> wrong codes.</summary>
+    public TimeSpan LinkLockDuration { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Codes one conversation may ask for per hour (any numbers).</summary>
+    public int LinkCodesPerConversationPerHour { get; set; } = 3;
+
+    /// <summary>Codes asked for from one client address per hour, where the channel knows it (web chat, Direct Line).</summary>
+    public int LinkCodesPerClientPerHour { get; set; } = 5;
 
     /// <summary>Messages one sender may send per minute before polite refusals start.</summary>
     public int MessagesPerMinute { get; set; } = 30;

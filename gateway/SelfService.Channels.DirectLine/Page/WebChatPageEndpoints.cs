@@ -24,13 +24,21 @@ public static class WebChatPageEndpoints
     {
         routes.MapGet("/", ServePage);
         routes.MapGet(BundlePath, ServeBundle);
-        routes.MapPost("/api/directline/session", StartOrResumeAsync);
+        routes.MapPost("/api/directline/session", StartOrResumeAsync).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
         return routes;
     }
+
+    // Web Chat injects its styles at run time (CSS-in-JS), so this page allows inline styles; scripts stay strict.
+    private static readonly Lazy<string> PagePolicy = new(() =>
+    {
+        using var reader = new StreamReader(Resource("index.html"));
+        return PageSecurityPolicy.For(reader.ReadToEnd(), allowInjectedStyles: true);
+    });
 
     private static IResult ServePage(HttpResponse response)
     {
         response.Headers.CacheControl = "no-cache";
+        response.Headers.ContentSecurityPolicy = PagePolicy.Value;
         return TypedResults.Stream(Resource("index.html"), "text/html; charset=utf-8");
     }
 

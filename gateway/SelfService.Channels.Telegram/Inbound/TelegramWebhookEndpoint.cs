@@ -26,7 +26,7 @@ public static class TelegramWebhookEndpoint
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Route, HandleAsync).DisableAntiforgery();
+        routes.MapPost(Route, HandleAsync).DisableAntiforgery().RequireRateLimiting(AnonymousRateLimits.TelegramWebhook);
         return routes;
     }
 

@@ -20,7 +20,8 @@ internal static class CustomerApi
 
     /// <summary>GET /api/customers?msisdn=+7... or ?channel=webchat&amp;address=...</summary>
     private static async Task<IResult> FindCustomer(
-        string? msisdn, string? channel, string? address, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit, CancellationToken cancellationToken)
+        string? msisdn, string? channel, string? address, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit, HttpContext http,
+        CancellationToken cancellationToken)
     {
         Customer? customer = (msisdn, channel, address) switch
         {
@@ -31,22 +32,24 @@ internal static class CustomerApi
         if (msisdn is null && (channel is null || address is null))
             return TypedResults.Problem("Give msisdn, or channel and address.", statusCode: StatusCodes.Status400BadRequest);
         if (customer is null) return TypedResults.NotFound();
-        audit.Record(user.UserName(), "customer.view", customer.Id, "profile");
+        audit.Record(user.UserName(), "customer.view", customer.Id, "profile", http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(customer);
     }
 
-    private static async Task<IResult> GetCustomer(string customerId, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> GetCustomer(
+        string customerId, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit, HttpContext http, CancellationToken cancellationToken)
     {
         if (await customers.GetAsync(customerId, cancellationToken) is not { } customer) return TypedResults.NotFound();
-        audit.Record(user.UserName(), "customer.view", customer.Id, "profile");
+        audit.Record(user.UserName(), "customer.view", customer.Id, "profile", http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(customer);
     }
 
     private static async Task<IResult> GetHistory(
-        string customerId, CustomerDirectory customers, IHistoryStore history, ClaimsPrincipal user, AuditTrail audit, CancellationToken cancellationToken)
+        string customerId, CustomerDirectory customers, IHistoryStore history, ClaimsPrincipal user, AuditTrail audit, HttpContext http,
+        CancellationToken cancellationToken)
     {
         if (await customers.GetAsync(customerId, cancellationToken) is null) return TypedResults.NotFound();
-        audit.Record(user.UserName(), "customer.view", customerId, "history");
+        audit.Record(user.UserName(), "customer.view", customerId, "history", http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(await history.ForCustomerAsync(customerId, HistoryLength, cancellationToken));
     }
 

@@ -42,12 +42,14 @@ internal static class StaffApi
         return TypedResults.Ok(new { token, expiresIn = (int)SignedInTokenLifetime.TotalSeconds });
     }
 
-    private static IResult CreateAccount(NewAccount request, StaffAccounts accounts, ClaimsPrincipal user)
+    private static IResult CreateAccount(NewAccount? request, StaffAccounts accounts, ClaimsPrincipal user)
     {
+        if (request is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["account"] = ["The body must be an account: {userName, password, roles}."] });
         try
         {
-            var account = accounts.Create(request.UserName ?? "", request.Password ?? "", request.Roles ?? [], user.UserName(),
-                request.DisplayName, request.Languages, request.Groups);
+            // JSON nulls inside the lists are dropped, not dereferenced: a null anywhere is a 400 with reasons, never a 500.
+            var account = accounts.Create(request.UserName ?? "", request.Password ?? "", NonNull(request.Roles) ?? [], user.UserName(),
+                request.DisplayName, NonNull(request.Languages), NonNull(request.Groups));
             return TypedResults.Created($"/api/staff/accounts/{account.UserName}", new { account.UserName, account.Roles });
         }
         catch (StaffAccountException ex)
@@ -56,7 +58,9 @@ internal static class StaffApi
         }
     }
 
+    private static string[]? NonNull(string?[]? values) => values?.OfType<string>().ToArray();
+
     internal sealed record TokenRequest(string? UserName, string? Password, string? Label);
 
-    internal sealed record NewAccount(string? UserName, string? Password, string[]? Roles, string? DisplayName, string[]? Languages, string[]? Groups);
+    internal sealed record NewAccount(string? UserName, string? Password, string?[]? Roles, string? DisplayName, string?[]? Languages, string?[]? Groups);
 }

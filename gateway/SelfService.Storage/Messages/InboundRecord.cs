@@ -14,6 +14,7 @@ public sealed class InboundRecord
     public string Text { get; set; } = "";
     public string? LanguageHint { get; set; }
     public string? VouchedMsisdn { get; set; }
+    public string? ClientAddress { get; set; }
     public string SessionId { get; set; } = "";
     public DateTimeOffset ReceivedAt { get; set; }
     public InboundState State { get; set; }

@@ -18,6 +18,8 @@ public class DirectLineStreamTests : DirectLineGatewayTest
         {
             var settings = base.Settings;
             settings["Channels:DirectLine:StreamQueueCapacity"] = "2";
+            // The flood below is one client's 300 posts: this test is about the stream, not the per-address rate limit.
+            settings["RateLimits:PostMessage:Burst"] = "1000";
             return settings;
         }
     }

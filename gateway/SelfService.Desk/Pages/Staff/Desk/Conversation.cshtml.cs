@@ -63,7 +63,7 @@ public sealed class ConversationModel(
         }
         var question = string.IsNullOrWhiteSpace(q) ? Ticket.LastQuestion : q;
         Suggestions = string.IsNullOrWhiteSpace(question) ? [] : knowledge.Search(question, Ticket.Language, 3);
-        audit.Record(User.UserName(), "customer.view", Ticket.CustomerId ?? Ticket.Channel + "|" + Ticket.Address, "desk " + TicketId);
+        audit.Record(User.UserName(), "customer.view", Ticket.CustomerId ?? Ticket.Channel + "|" + Ticket.Address, "desk " + TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return Page();
     }
 
@@ -84,7 +84,7 @@ public sealed class ConversationModel(
             Problem = result.Problem;
             return await BadRequestPageAsync(cancellationToken);
         }
-        audit.Record(User.UserName(), "ticket.reply", Subject, TicketId);
+        audit.Record(User.UserName(), "ticket.reply", Subject, TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return RedirectToPage(new { sent = result.Messages });
     }
 
@@ -92,7 +92,7 @@ public sealed class ConversationModel(
     {
         if (!await LoadTicketAsync(cancellationToken)) return NotFound();
         if (!queue.TryTake(TicketId, User.UserName())) return RedirectToPage(new { taken = true });
-        audit.Record(User.UserName(), "ticket.take", Subject, TicketId);
+        audit.Record(User.UserName(), "ticket.take", Subject, TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return RedirectToPage();
     }
 
@@ -101,7 +101,7 @@ public sealed class ConversationModel(
         if (!await LoadTicketAsync(cancellationToken)) return NotFound();
         if (!HeldByMe && !User.IsInRole(StaffRoles.Supervisor) && !User.IsInRole(StaffRoles.Admin)) return Forbid();
         if (group is null || !queue.TryTransfer(TicketId, group)) return BadRequest();
-        audit.Record(User.UserName(), "ticket.transfer", Subject, TicketId + " -> " + group);
+        audit.Record(User.UserName(), "ticket.transfer", Subject, TicketId + " -> " + group, HttpContext.Connection.RemoteIpAddress?.ToString());
         return Redirect("/staff/desk");
     }
 
@@ -109,7 +109,7 @@ public sealed class ConversationModel(
     {
         if (!await LoadTicketAsync(cancellationToken)) return NotFound();
         if (!HeldByMe && !User.IsInRole(StaffRoles.Supervisor) && !User.IsInRole(StaffRoles.Admin)) return Forbid();
-        if (queue.TryClose(TicketId)) audit.Record(User.UserName(), "ticket.close", Subject, TicketId);
+        if (queue.TryClose(TicketId)) audit.Record(User.UserName(), "ticket.close", Subject, TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return Redirect("/staff/desk");
     }
 

@@ -35,14 +35,14 @@ public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, Au
         var agent = User.UserName();
         if (!queue.TryTake(ticketId, agent)) return RedirectToPage(new { taken = true });
         var ticket = queue.Get(ticketId)!;
-        audit.Record(agent, "ticket.take", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId);
+        audit.Record(agent, "ticket.take", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return Redirect("/staff/desk/" + Uri.EscapeDataString(ticketId));
     }
 
     public IActionResult OnPostCallbackDone(string ticketId)
     {
         if (queue.CompleteCallback(ticketId, User.UserName()))
-            audit.Record(User.UserName(), "callback.done", queue.Get(ticketId)?.CustomerId ?? ticketId, ticketId);
+            audit.Record(User.UserName(), "callback.done", queue.Get(ticketId)?.CustomerId ?? ticketId, ticketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return RedirectToPage();
     }
 
