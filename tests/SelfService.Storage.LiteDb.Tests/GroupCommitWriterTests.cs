@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
+using SelfService.Storage.History;
 using SelfService.Storage.Messages;
 using SelfService.Testing;
 
@@ -45,12 +46,13 @@ public class GroupCommitWriterTests
 
     /// <summary>
     /// LiteDB 5 corrupted its indexes under concurrent writes. Everything goes through one writer now; this hammers the store
-    /// from many tasks, reading all the while, then walks every index and finds every document by each of its keys.
+    /// from many tasks with over 100,000 documents, reading all the while, then walks every index and finds every document
+    /// by each of its keys.
     /// </summary>
     [Test]
     public async Task Hammered_FromManyTasks_EveryIndexStillFindsEveryDocument()
     {
-        const int Tasks = 50, PerTask = 1000;   // 100,000 documents: 50,000 inbound, 50,000 outbox
+        const int Tasks = 50, PerTask = 160, RepliesPerMessage = 10;   // per message: inbound, conversation, 2 history lines, 10 replies
         using var folder = new TemporaryFolder();
         var file = folder.File("hammer.db");
         using (var storage = new LiteStorage(file, new LiteDbStorageOptions(), NullLoggerFactory.Instance))
@@ -60,39 +62,50 @@ public class GroupCommitWriterTests
             {
                 while (!reading.IsCancellationRequested)
                 {
-                    await storage.Outbox.DueAsync(T0, 20, CancellationToken.None);
+                    await storage.Outbox.DueAsync(T0.AddMinutes(2), 20, CancellationToken.None);
                     await storage.Inbound.GetAsync(Id(7, 7), CancellationToken.None);
+                    await storage.History.ForIdentityAsync("sms", "+77", 10, CancellationToken.None);
                 }
             });
             await Task.WhenAll(Enumerable.Range(0, Tasks).Select(t => Task.Run(async () =>
             {
-                for (var i = 0; i < PerTask; i += 2)
+                for (var i = 0; i < PerTask; i++)
                 {
                     var id = Id(t, i);
-                    await storage.Inbound.AcceptAsync(Inbound(t * PerTask + i), null, CancellationToken.None);
-                    var conversation = await storage.Conversations.GetAsync("sms", "+7" + t, CancellationToken.None);
-                    await storage.Inbound.CompleteAsync(new ProcessingCommit(Id(t, i), "Executed", T0, conversation, [], [],
-                        [new OutboxRecord { Id = id + ":0", Channel = "sms", Address = "+7" + t, State = OutboxState.Pending, NextAttemptAt = T0.AddMinutes(1) },
-                         new OutboxRecord { Id = id + ":1", Channel = "sms", Address = "+7" + t, State = OutboxState.Pending, NextAttemptAt = T0.AddMinutes(1) }]),
+                    var sender = "+7" + t;
+                    await storage.Inbound.AcceptAsync(Inbound(t * 1000 + i), null, CancellationToken.None);
+                    var conversation = await storage.Conversations.GetAsync("sms", sender, CancellationToken.None);
+                    conversation.UnansweredInRow = i;
+                    await storage.Inbound.CompleteAsync(new ProcessingCommit(id, "Executed", T0, conversation, [],
+                        [new HistoryEntry { Id = id + ":in", Channel = "sms", Address = sender, Text = "BAL", At = T0 },
+                         new HistoryEntry { Id = id + ":out", Channel = "sms", Address = sender, Text = "350", At = T0 }],
+                        [.. Enumerable.Range(0, RepliesPerMessage).Select(r => new OutboxRecord
+                        {
+                            Id = id + ":" + r.ToString(CultureInfo.InvariantCulture), Channel = "sms", Address = sender, State = OutboxState.Pending,
+                            NextAttemptAt = T0.AddMinutes(1),
+                        })]),
                         CancellationToken.None);
-                    await storage.Inbound.AcceptAsync(Inbound(t * PerTask + i + 1), null, CancellationToken.None);
                 }
             })));
             await reading.CancelAsync();
             await reader;
         }
 
+        const int Messages = Tasks * PerTask;
         using var database = new LiteDatabase(file);
         var inbound = database.GetCollection("inbound");
         var outbox = database.GetCollection("outbox");
-        Assert.That(inbound.Count(), Is.EqualTo(Tasks * PerTask));
-        Assert.That(outbox.Count(), Is.EqualTo(Tasks * PerTask));
-        Assert.That(inbound.Find(Query.All("DedupKey")).Count(), Is.EqualTo(Tasks * PerTask), "the dedup index holds every message");
-        Assert.That(inbound.Find(Query.All("State")).Count(), Is.EqualTo(Tasks * PerTask), "the state index holds every message");
-        Assert.That(outbox.Find(Query.All("State")).Count(), Is.EqualTo(Tasks * PerTask));
-        Assert.That(inbound.Count(Query.EQ("State", "Processed")), Is.EqualTo(Tasks * PerTask / 2));
+        var history = database.GetCollection("history");
+        Assert.That(Messages * (1 + 2 + RepliesPerMessage) + Tasks, Is.GreaterThan(100_000), "documents written");
+        Assert.That((inbound.Count(), outbox.Count(), history.Count()), Is.EqualTo((Messages, Messages * RepliesPerMessage, Messages * 2)));
+        Assert.That(inbound.Find(Query.All("DedupKey")).Count(), Is.EqualTo(Messages), "the dedup index holds every message");
+        Assert.That(inbound.Count(Query.EQ("State", "Processed")), Is.EqualTo(Messages), "the state index holds every message");
+        Assert.That(outbox.Find(Query.All("State")).Count(), Is.EqualTo(Messages * RepliesPerMessage));
+        Assert.That(outbox.Find(Query.All("Due")).Count(), Is.EqualTo(Messages * RepliesPerMessage), "every pending reply is due some time");
+        Assert.That(history.Find(Query.All("IdentityKey")).Count(), Is.EqualTo(Messages * 2));
         foreach (var document in inbound.FindAll())
             Assert.That(inbound.FindOne(Query.EQ("DedupKey", document["DedupKey"])), Is.Not.Null, document["_id"].AsString);
+        Assert.That(database.GetCollection("conversations").FindById("sms|+77")["UnansweredInRow"].AsInt32, Is.EqualTo(PerTask - 1), "the last state won");
     }
 
     private static string Id(int task, int i) => (task * 1000 + i).ToString("D8", CultureInfo.InvariantCulture);
