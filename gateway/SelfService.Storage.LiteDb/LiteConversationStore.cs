@@ -15,9 +15,8 @@ internal sealed class LiteConversationStore : IConversationStore
     // The document each state was read as, to tell at commit time whether it changed.
     private readonly ConditionalWeakTable<ConversationState, BsonDocument> _asRead = new();
 
-    public LiteConversationStore(ILiteDatabase database, GroupCommitWriter writer)
+    public LiteConversationStore(ILiteDatabase database)
     {
-        _ = writer;
         _database = database;
         _states = database.GetCollection<ConversationState>(Collection);
     }

@@ -41,7 +41,7 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         _writer = new GroupCommitWriter(Database, file, options, loggers.CreateLogger<GroupCommitWriter>());
 
         // Opened while nothing else uses the file yet: creating their indexes here is safe without the writer.
-        var conversations = new LiteConversationStore(reads, _writer);
+        var conversations = new LiteConversationStore(reads);
         Conversations = conversations;
         Customers = new LiteCustomerStore(reads, _writer);
         History = new LiteHistoryStore(reads, _writer);

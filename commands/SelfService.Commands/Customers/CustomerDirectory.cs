@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using SelfService.Channels;
-using SelfService.Storage;
 using SelfService.Storage.Customers;
 
 namespace SelfService.Commands.Customers;
@@ -90,6 +89,6 @@ public sealed class CustomerDirectory(ICustomerStore store, TimeProvider time) :
     private void AddIdentity(Customer customer, string channel, string address, string provenBy) =>
         customer.Identities.Add(new ChannelIdentity
         {
-            Channel = channel, Address = address, Key = IdentityKeys.Of(channel, address), LinkedAt = time.GetUtcNow(), ProvenBy = provenBy,
+            Channel = channel, Address = address, LinkedAt = time.GetUtcNow(), ProvenBy = provenBy,
         });
 }

@@ -6,7 +6,7 @@ public sealed class ChannelIdentity
     public string Channel { get; set; } = "";
     public string Address { get; set; } = "";
 
-    /// <summary>"channel|address": what the directory's identity index is built on.</summary>
+    /// <summary>"channel|address": what the identity index is built on; the store sets it from Channel and Address when it saves.</summary>
     public string Key { get; set; } = "";
     public DateTimeOffset LinkedAt { get; set; }
 
