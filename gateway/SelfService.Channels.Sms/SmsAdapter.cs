@@ -19,13 +19,15 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     private readonly MsisdnNormalizer _msisdns;
     private readonly MessageSplitter _splitter;
     private readonly SmsTextOptions _text;
+    private readonly IReadOnlyList<ISmppSharedBindHandler> _sharedBind;
     private readonly TimeProvider _time;
     private readonly ILogger<SmsAdapter> _logger;
 
     public SmsAdapter(
         IOptions<SmsOptions> options, IInboundSink sink, LiteDB.ILiteDatabase database, IOutbox outbox, TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers, IEnumerable<ISmppSharedBindHandler>? sharedBind = null)
     {
+        _sharedBind = sharedBind?.ToList() ?? [];
         _options = options.Value;
         _sink = sink;
         _parts = new ConcatenatedPartStore(database);
@@ -150,9 +152,14 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
             LogUnreadableReceipt(pdu.SourceAddr, pdu.EsmClass);
             return CommandStatus.Ok;
         }
+        foreach (var handler in _sharedBind)
+        {
+            // USSD on this bind (Channels:Ussd:Smpp:OnSmsBind): the USSD channel answers it, here.
+            if (handler.Claims(pdu)) return await handler.OnMessageAsync(pdu, Client, cancellationToken);
+        }
         if (pdu.Tlvs.TryGet(TlvTag.UssdServiceOp, out _))
         {
-            // USSD has its own channel and bind; an SMSC that mixes them in must be configured to route USSD elsewhere.
+            // Never the customer's words for an SMS answer: USSD is off for this bind, so it is acknowledged and dropped.
             LogUssdOnSmsBind(pdu.SourceAddr);
             return CommandStatus.Ok;
         }
@@ -240,7 +247,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery receipt or acknowledgement from {Source} (esm_class {EsmClass}) could not be read and was dropped")]
     private partial void LogUnreadableReceipt(string source, byte esmClass);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "USSD from {Source} arrived on the SMS bind and was not processed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "USSD from {Source} arrived on the SMS bind and was not processed: set Channels:Ussd:Smpp:Enabled and Channels:Ussd:Smpp:OnSmsBind to answer it")]
     private partial void LogUssdOnSmsBind(string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An SMS from {Source}, which is not a phone number, was dropped")]

@@ -15,6 +15,9 @@ internal sealed class UssdDialog
     /// <summary>What the subscriber reached (the service code or short number); replies come from it.</summary>
     public required UssdParty Service { get; init; }
 
+    /// <summary>The bind the session's inputs come on, and its answers go out on (the USSD bind, or the SMS bind it shares).</summary>
+    public required SmppClient Bind { get; set; }
+
     /// <summary>The subscriber's sequence number in its_session_info when the session opened.</summary>
     public int FirstSequence { get; init; }
 

@@ -9,7 +9,8 @@ public static class UssdServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the USSD channel: the aggregators' HTTP callback when "Channels:Ussd:HttpEnabled" is true (map it with
-    /// <see cref="UssdHttpEndpoints.MapUssd"/>) and, when "Channels:Ussd:Smpp:Enabled" is true, the SMPP bind. One adapter sends through both.
+    /// <see cref="UssdHttpEndpoints.MapUssd"/>) and, when "Channels:Ussd:Smpp:Enabled" is true, USSD over SMPP: on a bind of its
+    /// own, or on the SMS channel's bind with "Channels:Ussd:Smpp:OnSmsBind". One adapter sends through both.
     /// </summary>
     public static IServiceCollection AddUssdChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,16 +19,26 @@ public static class UssdServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<UssdOptions>, UssdOptionsValidator>();
         services.AddSingleton<UssdReplyRendezvous>();
         services.AddSingleton<IUssdTransport, UssdHttpTransport>();
-        if (section.GetValue<bool>($"{nameof(UssdOptions.Smpp)}:{nameof(UssdSmppOptions.Enabled)}"))
+        var smpp = section.GetSection(nameof(UssdOptions.Smpp));
+        if (smpp.GetValue<bool>(nameof(UssdSmppOptions.Enabled)))
         {
             services.AddSingleton<UssdSmppTransport>();
             services.AddSingleton<IUssdTransport>(sp => sp.GetRequiredService<UssdSmppTransport>());
             services.AddHostedService<UssdSmppService>();
-            services.AddSingleton<IChannelConnection>(sp =>
+            if (smpp.GetValue<bool>(nameof(UssdSmppOptions.OnSmsBind)))
             {
-                var smpp = sp.GetRequiredService<IOptions<UssdOptions>>().Value.Smpp.Connection;
-                return new SmppBindConnection(ChannelNames.Ussd, $"SMPP {smpp.Host}:{smpp.Port} {smpp.BindMode}", sp.GetRequiredService<UssdSmppTransport>().Client);
-            });
+                // The SMS bind offers USSD to the transport; that bind's health is the SMS channel's.
+                services.AddSingleton<SelfService.Smpp.ISmppSharedBindHandler>(sp => sp.GetRequiredService<UssdSmppTransport>());
+            }
+            else
+            {
+                services.AddSingleton<IChannelConnection>(sp =>
+                {
+                    var connection = sp.GetRequiredService<IOptions<UssdOptions>>().Value.Smpp.Connection;
+                    return new SmppBindConnection(ChannelNames.Ussd, $"SMPP {connection.Host}:{connection.Port} {connection.BindMode}",
+                        sp.GetRequiredService<UssdSmppTransport>().OwnBind!);
+                });
+            }
         }
         services.AddSingleton<IChannelAdapter>(sp => new UssdAdapter(sp.GetServices<IUssdTransport>()));
         return services;

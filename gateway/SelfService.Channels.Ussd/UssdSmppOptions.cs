@@ -10,6 +10,12 @@ public sealed class UssdSmppOptions
 {
     public bool Enabled { get; set; }
 
+    /// <summary>
+    /// The SMSC delivers USSD on the SMS channel's bind (marked by ussd_service_op), as many do: the USSD channel opens no
+    /// bind of its own, takes those messages from the SMS bind and answers on it. <see cref="Connection"/> is not used.
+    /// </summary>
+    public bool OnSmsBind { get; set; }
+
     /// <summary>The bind: host, port, system_id, password, window, enquire_link, reconnects, throttling.</summary>
     public SmppClientOptions Connection { get; set; } = new();
 
@@ -37,7 +43,7 @@ public sealed class UssdSmppOptions
         var problems = new List<string>();
         try
         {
-            Connection.Validate();
+            if (!OnSmsBind) Connection.Validate();
         }
         catch (ArgumentException ex)
         {

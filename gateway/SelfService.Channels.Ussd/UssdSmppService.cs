@@ -2,14 +2,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace SelfService.Channels.Ussd;
 
-/// <summary>Keeps the USSD bind up while the gateway runs, and forgets sessions past their timeout.</summary>
+/// <summary>Keeps the USSD bind (if it has one of its own) up while the gateway runs, and forgets sessions past their timeout.</summary>
 internal sealed class UssdSmppService(UssdSmppTransport transport) : BackgroundService
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await transport.Client.StartAsync(stoppingToken);
+        if (transport.OwnBind is { } bind) await bind.StartAsync(stoppingToken);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -26,6 +26,6 @@ internal sealed class UssdSmppService(UssdSmppTransport transport) : BackgroundS
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await transport.Client.StopAsync(cancellationToken);
+        if (transport.OwnBind is { } bind) await bind.StopAsync(cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class UssdSmppSessions(TimeSpan timeout)
 
     /// <summary>The turn an input opens. A redelivery (the SMSC missed our deliver_sm_resp) gets the channel message id
     /// of the first copy, so the pipeline recognises it.</summary>
-    public UssdTurn Receive(string msisdn, IMessagePdu pdu, UssdServiceOp operation, UssdSessionInfo? info, DateTimeOffset now)
+    public UssdTurn Receive(string msisdn, IMessagePdu pdu, SmppClient bind, UssdServiceOp operation, UssdSessionInfo? info, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -32,10 +32,12 @@ internal sealed class UssdSmppSessions(TimeSpan timeout)
                     Id = $"{key}@{now.ToUnixTimeMilliseconds()}",
                     Subscriber = new UssdParty(pdu.SourceAddr, pdu.SourceAddrTon, pdu.SourceAddrNpi),
                     Service = new UssdParty(pdu.DestinationAddr, pdu.DestAddrTon, pdu.DestAddrNpi),
+                    Bind = bind,
                     FirstSequence = info?.Sequence ?? 0,
                 };
                 _dialogs[key] = dialog;
             }
+            dialog.Bind = bind;
             dialog.Inputs++;
             dialog.LastSequence = info?.Sequence ?? dialog.Inputs;
             dialog.LastActivity = now;

@@ -9,9 +9,11 @@ namespace SelfService.Channels.Ussd;
 /// *100#), USSR confirm (the subscriber's answer) or PSSD indication → accepted by the pipeline → only then
 /// deliver_sm_resp Ok. Outbound: the reply to that input as a submit_sm with ussd_service_op USSR request (the session
 /// goes on: the reply has choices), PSSR response (it ends) or PSSD response, and its_session_info with the session
-/// number, the next sequence number and, when ending, the end flag.
+/// number, the next sequence number and, when ending, the end flag. With <see cref="UssdSmppOptions.OnSmsBind"/> the
+/// transport has no bind of its own: the SMS bind hands it the messages that carry ussd_service_op, and the answers go
+/// out on that bind.
 /// </summary>
-internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHandler, IAsyncDisposable
+internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHandler, ISmppSharedBindHandler, IAsyncDisposable
 {
     private readonly UssdSmppOptions _options;
     private readonly IInboundSink _sink;
@@ -28,11 +30,11 @@ internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHa
         _sessions = new UssdSmppSessions(_options.SessionTimeout);
         _time = time;
         _logger = loggers.CreateLogger<UssdSmppTransport>();
-        Client = new SmppClient(_options.Connection, this, time, loggers.CreateLogger<SmppClient>());
+        if (!_options.OnSmsBind) OwnBind = new SmppClient(_options.Connection, this, time, loggers.CreateLogger<SmppClient>());
     }
 
-    /// <summary>The bind; <see cref="UssdSmppService"/> starts and stops it.</summary>
-    public SmppClient Client { get; }
+    /// <summary>The USSD bind, unless USSD comes on the SMS bind; <see cref="UssdSmppService"/> starts and stops it.</summary>
+    public SmppClient? OwnBind { get; }
 
     public bool Carries(OutboundMessage reply) => reply.InReplyTo is { } inboundId && _sessions.IsAwaiting(inboundId);
 
@@ -41,7 +43,8 @@ internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHa
         var inboundId = reply.InReplyTo!;
         if (_sessions.Awaiting(inboundId, _time.GetUtcNow()) is not { } turn)
             return SendResult.Fail($"the USSD session timed out: the reply was not ready within {_options.SessionTimeout}");
-        if (Client.State != SmppSessionState.Bound) return SendResult.Retry("the USSD bind is down; waiting for it to come back");
+        var bind = turn.Dialog.Bind;
+        if (bind.State != SmppSessionState.Bound) return SendResult.Retry("the USSD bind is down; waiting for it to come back");
 
         // PSSD (phase 1) has no dialogue: its one response ends it. A reply without choices ends a PSSR session.
         var ends = turn.Operation == UssdServiceOp.PssdIndication || !UssdAdapter.ContinuesSession(reply);
@@ -49,7 +52,7 @@ internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHa
             : ends ? UssdServiceOp.PssrResponse : UssdServiceOp.UssrRequest;
         try
         {
-            await Client.SubmitAsync(Answer(turn, reply.Text, operation, ends), cancellationToken);
+            await bind.SubmitAsync(Answer(turn, reply.Text, operation, ends), cancellationToken);
         }
         catch (SmppCommandException ex) when (ex.IsTransient)
         {
@@ -79,16 +82,21 @@ internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHa
         return SendResult.Sent;
     }
 
-    public ValueTask<CommandStatus> OnDeliverAsync(DeliverSm pdu, CancellationToken cancellationToken) => OnUssdAsync(pdu, cancellationToken);
+    public ValueTask<CommandStatus> OnDeliverAsync(DeliverSm pdu, CancellationToken cancellationToken) => OnUssdAsync(pdu, OwnBind!, cancellationToken);
 
-    public ValueTask<CommandStatus> OnDataSmAsync(DataSm pdu, CancellationToken cancellationToken) => OnUssdAsync(pdu, cancellationToken);
+    public ValueTask<CommandStatus> OnDataSmAsync(DataSm pdu, CancellationToken cancellationToken) => OnUssdAsync(pdu, OwnBind!, cancellationToken);
+
+    public bool Claims(IMessagePdu pdu) => _options.OnSmsBind && pdu.Tlvs.TryGet(TlvTag.UssdServiceOp, out _);
+
+    public ValueTask<CommandStatus> OnMessageAsync(IMessagePdu pdu, SmppClient bind, CancellationToken cancellationToken) =>
+        OnUssdAsync(pdu, bind, cancellationToken);
 
     /// <summary>Forgets sessions and inputs past the timeout.</summary>
     public void Sweep() => _sessions.Sweep(_time.GetUtcNow());
 
-    public ValueTask DisposeAsync() => Client.DisposeAsync();
+    public ValueTask DisposeAsync() => OwnBind?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private async ValueTask<CommandStatus> OnUssdAsync(IMessagePdu pdu, CancellationToken cancellationToken)
+    private async ValueTask<CommandStatus> OnUssdAsync(IMessagePdu pdu, SmppClient bind, CancellationToken cancellationToken)
     {
         // Whatever is not an input to answer is acknowledged and dropped: refusing would only make the SMSC redeliver it.
         if (!pdu.Tlvs.TryGet(TlvTag.UssdServiceOp, out var tlv) || !tlv.TryGetByte(out var value))
@@ -111,7 +119,7 @@ internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHa
 
         var now = _time.GetUtcNow();
         var text = MessageContent.Read(pdu).Text?.Trim() ?? "\uFFFD";
-        var turn = _sessions.Receive(msisdn, pdu, operation, UssdSessionInfo.Read(pdu.Tlvs), now);
+        var turn = _sessions.Receive(msisdn, pdu, bind, operation, UssdSessionInfo.Read(pdu.Tlvs), now);
         var message = InboundMessage.Received(ChannelNames.Ussd, turn.ChannelMessageId, msisdn, text, turn.Dialog.Id, now);
         // Before accepting: the reply may be on its way before AcceptAsync returns.
         _sessions.AwaitReply(message.Id, turn);
