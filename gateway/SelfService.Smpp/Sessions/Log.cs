@@ -44,6 +44,9 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Error, "SMPP {Connection}: {Operation} failed")]
     public static partial void Unexpected(ILogger logger, Exception exception, string connection, string operation);
 
+    [LoggerMessage(15, LogLevel.Warning, "SMPP {Connection}: {Handling} messages are being handled, the inbound window is full; further ones are answered ESME_RX_T_APPN for the SMSC to deliver again")]
+    public static partial void InboundWindowFull(ILogger logger, string connection, int handling);
+
     [LoggerMessage(14, LogLevel.Information, "SMPP server listening on {EndPoint}")]
     public static partial void Listening(ILogger logger, string endPoint);
 }

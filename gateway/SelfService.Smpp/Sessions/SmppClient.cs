@@ -39,6 +39,7 @@ public sealed class SmppClient : IAsyncDisposable
     private volatile bool _stopping;
     private int _connectionCount;
     private int _inboundInFlight;
+    private bool _inboundWindowFullLogged;
     private TaskCompletionSource? _inboundIdle;
 
     public SmppClient(SmppClientOptions options, ISmppInboundHandler handler, TimeProvider time, ILogger<SmppClient> logger, ISmppProtocolLogger? protocolLogger = null)
@@ -470,9 +471,26 @@ public sealed class SmppClient : IAsyncDisposable
         }
     }
 
-    private void EnterInbound()
+    /// <summary>Takes a place in the inbound window; false when it is full (the message is refused, to come again).</summary>
+    private bool TryEnterInbound(SmppConnection connection)
     {
-        lock (_lock) _inboundInFlight++;
+        int handling;
+        lock (_lock)
+        {
+            handling = _inboundInFlight;
+            if (handling < _options.InboundWindow)
+            {
+                _inboundInFlight++;
+                _inboundWindowFullLogged = false;
+                return true;
+            }
+            if (_inboundWindowFullLogged) handling = -1;
+            _inboundWindowFullLogged = true;
+        }
+        // Once per spell of a full window, not once per refused message.
+        if (handling >= 0) Log.InboundWindowFull(_logger, connection.Name, handling);
+        SmppMetrics.InboundRefused.Add(1);
+        return false;
     }
 
     private void ExitInbound()
@@ -491,13 +509,18 @@ public sealed class SmppClient : IAsyncDisposable
 
     /// <summary>
     /// Hands a deliver_sm or data_sm to the application and answers with the status it returns. A handler that throws
-    /// is answered with ESME_RSYSERR, which SMSCs treat as "deliver again later", and logged: the session goes on.
+    /// is answered with ESME_RSYSERR, which SMSCs treat as "deliver again later", and logged: the session goes on. With the
+    /// inbound window full it is answered ESME_RX_T_APPN at once, unhandled.
     /// </summary>
     private async Task HandleMessageAsync<TRequest>(
         SmppConnection connection, TRequest pdu, Func<TRequest, CancellationToken, ValueTask<CommandStatus>> handle, Func<CommandStatus, Pdu> respond)
         where TRequest : Pdu
     {
-        EnterInbound();
+        if (!TryEnterInbound(connection))
+        {
+            connection.Send(respond(CommandStatus.ReceiverTemporaryAppError));
+            return;
+        }
         try
         {
             CommandStatus status;

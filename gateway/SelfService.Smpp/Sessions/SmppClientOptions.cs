@@ -37,6 +37,14 @@ public sealed class SmppClientOptions
     [Range(1, 10_000)]
     public int WindowSize { get; set; } = 10;
 
+    /// <summary>
+    /// deliver_sm and data_sm the application may be handling at once. Beyond it the SMSC's message is answered
+    /// ESME_RX_T_APPN ("temporary application error": deliver it again later) at once, so an SMSC that sends faster than
+    /// the application persists meets refusals it retries, never a heap that grows.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int InboundWindow { get; set; } = 256;
+
     /// <summary>How long a request waits for its response before it leaves the window and fails.</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

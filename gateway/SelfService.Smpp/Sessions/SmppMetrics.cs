@@ -18,6 +18,9 @@ public static class SmppMetrics
 
     internal static readonly Counter<long> ConnectionsClosed = Meter.CreateCounter<long>("smpp.connections.closed", "{connection}", "Connections closed, whatever the reason.");
 
+    internal static readonly Counter<long> InboundRefused = Meter.CreateCounter<long>("smpp.inbound.refused", "{pdu}",
+        "deliver_sm and data_sm answered ESME_RX_T_APPN because the client's inbound window was full.");
+
     internal static readonly Counter<long> Binds = Meter.CreateCounter<long>("smpp.binds", "{bind}", "Client bind attempts, by smpp.outcome (ok, refused, failed).");
 
     internal static readonly Histogram<double> SubmitDuration = Meter.CreateHistogram<double>("smpp.submit.duration", "s",

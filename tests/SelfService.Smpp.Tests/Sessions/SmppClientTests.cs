@@ -45,6 +45,29 @@ public class SmppClientTests
     }
 
     [Test]
+    public async Task InboundWindowFull_FurtherDeliveriesAreRefusedToComeAgain_UntilAPlaceFrees()
+    {
+        var persisted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var h = await ClientHarness.StartAsync(o => o.InboundWindow = 2);
+        h.Handler.Hold = persisted.Task;
+
+        var first = h.Server.DeliverAsync(ClientHarness.Mo(), CancellationToken.None);
+        var second = h.Server.DeliverAsync(ClientHarness.Mo(), CancellationToken.None);
+        await Eventually.TrueAsync(() => h.Handler.Delivered.Count == 2, "both messages to reach the application");
+        var third = await h.Server.DeliverAsync(ClientHarness.Mo(), CancellationToken.None);
+
+        Assert.That(third.CommandStatus, Is.EqualTo(CommandStatus.ReceiverTemporaryAppError), "ESME_RX_T_APPN: deliver it again later");
+        Assert.That(h.Handler.Delivered, Has.Count.EqualTo(2), "the refused message never reached the application");
+        Assert.That(first.IsCompleted || second.IsCompleted, Is.False, "the first two wait for their store");
+
+        persisted.SetResult();
+        Assert.That((await first).CommandStatus, Is.EqualTo(CommandStatus.Ok));
+        Assert.That((await second).CommandStatus, Is.EqualTo(CommandStatus.Ok));
+        var again = await h.Server.DeliverAsync(ClientHarness.Mo(), CancellationToken.None);
+        Assert.That(again.CommandStatus, Is.EqualTo(CommandStatus.Ok), "with places free again, the redelivery is taken");
+    }
+
+    [Test]
     public async Task Start_BindRefused_RetriesWithExponentialJitteredBackoff()
     {
         var time = new ObservedTime();

@@ -12,10 +12,14 @@ internal sealed class RecordingHandler : ISmppInboundHandler
     /// <summary>What to answer a deliver_sm with; may throw.</summary>
     public Func<DeliverSm, CommandStatus> OnDeliver { get; set; } = _ => CommandStatus.Ok;
 
-    public ValueTask<CommandStatus> OnDeliverAsync(DeliverSm pdu, CancellationToken cancellationToken)
+    /// <summary>When set, a deliver_sm is answered only once this completes (an application still persisting it).</summary>
+    public Task? Hold { get; set; }
+
+    public async ValueTask<CommandStatus> OnDeliverAsync(DeliverSm pdu, CancellationToken cancellationToken)
     {
         Delivered.Enqueue(pdu);
-        return ValueTask.FromResult(OnDeliver(pdu));
+        if (Hold is { } hold) await hold;
+        return OnDeliver(pdu);
     }
 
     public ValueTask<CommandStatus> OnDataSmAsync(DataSm pdu, CancellationToken cancellationToken)
