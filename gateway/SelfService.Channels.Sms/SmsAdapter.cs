@@ -40,7 +40,14 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         // Sends are idempotent by outbox id: the parts the SMSC acknowledged are stored with the message, and a send resumes
         // after them (below). So after a crash the outbox sends again what was in flight, and only a submit that was on the
         // wire without its answer stored yet can reach the customer twice.
-        Profile = new ChannelProfile(ChannelNames.Sms, ReplyForm.Short, _options.MaxParts, SenderIsMsisdn: true, IdempotentSends: true);
+        // Replies are shortened to MaxParts as this channel cuts them; a message_payload is cut by the SMSC, with a UDH each.
+        var measure = new MessageSplitter(new MessageSplitterOptions
+        {
+            Method = _options.Concatenation == ConcatenationMethod.MessagePayload ? ConcatenationMethod.Udh8BitReference : _options.Concatenation,
+            Text = _text,
+        });
+        Profile = new ChannelProfile(ChannelNames.Sms, ReplyForm.Short, _options.MaxParts, SenderIsMsisdn: true, IdempotentSends: true,
+            PartsOf: measure.CountParts);
         Client = new SmppClient(_options.Smpp, this, time, loggers.CreateLogger<SmppClient>());
     }
 

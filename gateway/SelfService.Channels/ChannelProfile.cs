@@ -7,7 +7,13 @@ namespace SelfService.Channels;
 /// <param name="SenderIsMsisdn">True when the operator's network vouches for the sender's number (SMS, USSD).</param>
 /// <param name="IdempotentSends">True when sending the same outbox message twice shows it once (the web chat keys
 /// replies by outbox id): such messages are resent after a crash; others are not, so no customer gets a reply twice.</param>
-public sealed record ChannelProfile(string Name, ReplyForm ReplyForm, int MaxSmsParts, bool SenderIsMsisdn, bool IdempotentSends = false);
+/// <param name="PartsOf">For <see cref="ReplyForm.Short"/>: how many parts a text takes as the channel itself cuts it (a
+/// 16-bit UDH reference leaves 152/66 characters a part, an 8-bit one 153/67); null measures with 153/67.</param>
+public sealed record ChannelProfile(string Name, ReplyForm ReplyForm, int MaxSmsParts, bool SenderIsMsisdn, bool IdempotentSends = false,
+    SmsPartCounter? PartsOf = null);
+
+/// <summary>How many SMS parts <paramref name="text"/> takes on a channel.</summary>
+public delegate int SmsPartCounter(string text);
 
 public enum ReplyForm
 {

@@ -12,7 +12,7 @@ public static class ReplySizer
     {
         ReplyForm.Long => reply.LongForm,
         ReplyForm.Ussd => FitUssd(reply),
-        _ => Shorten(reply.Short, Math.Max(1, profile.MaxSmsParts)),
+        _ => Shorten(reply.Short, Math.Max(1, profile.MaxSmsParts), profile.PartsOf),
     };
 
     /// <summary>The text with its choices numbered; if too long, the text is cut and the choices kept whole.</summary>
@@ -42,15 +42,16 @@ public static class ReplySizer
     /// Splits a text a person wrote (an agent's reply) into as few messages of at most <paramref name="maxParts"/> SMS
     /// parts each as it takes, at word boundaries: nothing of what they wrote is cut off.
     /// </summary>
-    public static IReadOnlyList<string> Split(string text, int maxParts)
+    public static IReadOnlyList<string> Split(string text, int maxParts, SmsPartCounter? partsOf = null)
     {
         maxParts = Math.Max(1, maxParts);
+        partsOf ??= StandardParts;
         var messages = new List<string>();
         var current = "";
         foreach (var word in text.Split(' '))
         {
             var candidate = current.Length == 0 ? word : current + " " + word;
-            if (SmsLength.Measure(candidate).Parts <= maxParts)
+            if (partsOf(candidate) <= maxParts)
             {
                 current = candidate;
                 continue;
@@ -58,10 +59,10 @@ public static class ReplySizer
             if (current.Length > 0) messages.Add(current);
             current = word;
             // A single word longer than a whole message: cut it by characters.
-            while (SmsLength.Measure(current).Parts > maxParts)
+            while (partsOf(current) > maxParts)
             {
                 var length = current.Length - 1;
-                while (SmsLength.Measure(current.AsSpan(0, length)).Parts > maxParts) length--;
+                while (partsOf(current[..length]) > maxParts) length--;
                 messages.Add(current[..length]);
                 current = current[length..];
             }
@@ -70,10 +71,14 @@ public static class ReplySizer
         return messages;
     }
 
-    /// <summary>Cuts a text at a word boundary, with an ellipsis, so it takes at most <paramref name="maxParts"/> SMS parts.</summary>
-    public static string Shorten(string text, int maxParts)
+    /// <summary>
+    /// Cuts a text at a word boundary, with an ellipsis, so it takes at most <paramref name="maxParts"/> SMS parts as
+    /// <paramref name="partsOf"/> counts them (by default 153/67 characters a part).
+    /// </summary>
+    public static string Shorten(string text, int maxParts, SmsPartCounter? partsOf = null)
     {
-        if (SmsLength.Measure(text).Parts <= maxParts) return text;
+        partsOf ??= StandardParts;
+        if (partsOf(text) <= maxParts) return text;
 
         // The ellipsis must not push a GSM-7 text into UCS-2 (which would halve its room), so GSM-7 texts get "...".
         var ellipsis = SmsLength.Measure(text).Encoding == SmsEncoding.Gsm7 ? "..." : "…";
@@ -83,15 +88,17 @@ public static class ReplySizer
             cut = text.LastIndexOf(' ', cut - 1);
             if (cut <= 0) break;
             var candidate = string.Concat(text.AsSpan(0, cut).TrimEnd(" ,.;:-".AsSpan()), ellipsis);
-            if (SmsLength.Measure(candidate).Parts <= maxParts) return candidate;
+            if (partsOf(candidate) <= maxParts) return candidate;
         }
 
         // One endless word: cut by characters.
         for (var length = text.Length - 1; length > 0; length--)
         {
             var candidate = string.Concat(text.AsSpan(0, length), ellipsis);
-            if (SmsLength.Measure(candidate).Parts <= maxParts) return candidate;
+            if (partsOf(candidate) <= maxParts) return candidate;
         }
         return ellipsis;
     }
+
+    private static int StandardParts(string text) => SmsLength.Measure(text).Parts;
 }
