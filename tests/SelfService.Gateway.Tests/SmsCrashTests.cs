@@ -45,7 +45,7 @@ public class SmsCrashTests
         using var second = await GatewayProcess.StartAsync(settings);
         var deadline = DateTime.UtcNow.AddSeconds(45);
         while (customers.Any(n => Accepted(smsc, n) == 0) && DateTime.UtcNow < deadline) await Task.Delay(100);
-        await Task.Delay(1500);
+        using (var admin = await second.CreateAdminClientAsync()) await OutboxSettled.WaitAsync(admin, "sms");
 
         var answered = customers.ToDictionary(n => n, n => Accepted(smsc, n));
         Assert.That(answered.Where(a => a.Value == 0).Select(a => a.Key), Is.Empty, "no accepted message is lost");

@@ -119,7 +119,7 @@ public class SmsInteropTests
         await _smsc.WaitForCountAsync("bind", 2, timeout: TimeSpan.FromSeconds(15));
         await Eventually(() => Task.FromResult(numbers.All(n => _smsc.Events("submit_sm").Any(e => e.StringOf("destination_addr") == n && e.NumberOf("command_status") == 0))),
             "every customer to get a reply", TimeSpan.FromSeconds(30));
-        await Task.Delay(1000);
+        await OutboxSettled.WaitAsync(_http, "sms");
 
         // The help text takes several parts: count the first parts the SMSC accepted (its submit_sm_resp said Ok).
         // A submit the drop left unanswered was never accepted, and is submitted again after the rebind. (Had an
