@@ -13,6 +13,7 @@ var staffCommand = StaffCommandLine.Split(args, out var hostArgs);
 var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.Services.AddGatewayErrorHandling();
+builder.AddGatewayReverseProxy();
 builder.AddGatewayStorage();
 builder.AddSelfService();
 builder.Services.AddStaff();
@@ -29,6 +30,7 @@ builder.Services.AddDirectLineChannel(builder.Configuration);
 var app = builder.Build();
 if (staffCommand is not null) return await StaffCommandLine.RunAsync(app.Services, staffCommand);
 
+app.UseGatewayReverseProxy();
 app.UseSecurityHeaders();
 app.UseGatewayErrorHandling();
 app.UseAuthentication();

@@ -10,12 +10,14 @@ internal static class ErrorHandlingExtensions
         {
             if (context.Exception is BadHttpRequestException bad) context.ProblemDetails.Detail = bad.Message;
         });
+        services.AddExceptionHandler<MalformedRequestHandler>();
         return services;
     }
 
     /// <summary>
     /// The edge's catch-all: an unexpected exception becomes a 500 problem document and a log entry, never a
-    /// dropped connection; malformed requests that ASP.NET rejects become 400 problems with the reason.
+    /// dropped connection; malformed requests that ASP.NET rejects become 400 problems with the reason, logged as the
+    /// client's mistake (see <see cref="MalformedRequestHandler"/>).
     /// </summary>
     public static WebApplication UseGatewayErrorHandling(this WebApplication app)
     {

@@ -3,6 +3,7 @@ using SelfService.Staff;
 using SelfService.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace SelfService.Gateway.Tests.Infrastructure;
 
@@ -32,9 +33,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile => _settings["Storage:DatabaseFile"]!;
 
+    /// <summary>What the gateway logged (Information and above).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
