@@ -11,6 +11,17 @@ namespace SelfService.Gateway.Tests.Security;
 /// </summary>
 public class StreamUrlTests : DirectLineGatewayTest
 {
+    // AllowedHosts turns a foreign Host away at the edge (see AllowedHostsTests); opened here, the stream URL must hold on its own.
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["AllowedHosts"] = "*";
+            return settings;
+        }
+    }
+
     [Test]
     public async Task ForgedHostHeader_DoesNotReachTheStreamUrl()
     {
@@ -49,5 +60,21 @@ public class ConfiguredStreamUrlTests : DirectLineGatewayTest
         var streamUrl = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
 
         Assert.That(streamUrl, Does.StartWith("wss://chat.operator.example/v3/directline/conversations/"));
+    }
+}
+
+/// <summary>By default only the loopback names the gateway listens under are served; any other Host is a 400.</summary>
+public class AllowedHostsTests : DirectLineGatewayTest
+{
+    [TestCase("evil.example", 400)]
+    [TestCase("localhost", 200)]
+    public async Task HostHeader_OnlyTheGatewaysOwnNamesAreServed(string host, int expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Host = host;
+
+        using var response = await Http.SendAsync(request);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(expected));
     }
 }
