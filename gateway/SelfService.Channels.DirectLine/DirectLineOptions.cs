@@ -44,7 +44,11 @@ public sealed class DirectLineOptions
     /// <summary>An upload (activity plus files) larger than this is refused with 413.</summary>
     public long MaxUploadBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>Activity sets waiting for one WebSocket; a client that lets more pile up is disconnected (it resumes by watermark).</summary>
+    /// <summary>
+    /// Activity sets waiting for one WebSocket; a client that lets more pile up is disconnected (it resumes by watermark).
+    /// One turn alone queues three (the customer's own message, typing, the reply), so fewer than four would drop
+    /// healthy clients whenever the socket's writer had not yet sent the first.
+    /// </summary>
     public int StreamQueueCapacity { get; set; } = 64;
 
     /// <summary>A WebSocket send that takes longer than this drops the socket.</summary>
@@ -77,7 +81,7 @@ public sealed class DirectLineOptions
         if (MaxActivityBytes is < 1024 or > 16 * 1024 * 1024) problems.Add($"{Section}:MaxActivityBytes must be between 1024 and 16777216");
         if (MaxUploadBytes < MaxActivityBytes || MaxUploadBytes > 256L * 1024 * 1024)
             problems.Add($"{Section}:MaxUploadBytes must be between MaxActivityBytes and 268435456");
-        if (StreamQueueCapacity is < 1 or > 10_000) problems.Add($"{Section}:StreamQueueCapacity must be between 1 and 10000");
+        if (StreamQueueCapacity is < 4 or > 10_000) problems.Add($"{Section}:StreamQueueCapacity must be between 4 and 10000 (one turn queues three activity sets)");
         if (StreamSendTimeout <= TimeSpan.Zero) problems.Add($"{Section}:StreamSendTimeout must be positive");
         if (string.IsNullOrWhiteSpace(BotId)) problems.Add($"{Section}:BotId must not be empty");
         if (string.IsNullOrWhiteSpace(BotName)) problems.Add($"{Section}:BotName must not be empty");
