@@ -2,7 +2,7 @@ namespace SelfService.Provisioning;
 
 /// <summary>
 /// The operator's provisioning system: subscribers, balances, services and their states.
-/// Implementations: <see cref="Embedded.EmbeddedProvisioningBackend"/> (LiteDB, seeded from samples/)
+/// Implementations: <see cref="Embedded.EmbeddedProvisioningBackend"/> (in the gateway's own store, seeded from samples/)
 /// and <see cref="Http.HttpProvisioningBackend"/> (the operator's REST backend).
 /// Every call may throw <see cref="ProvisioningUnavailableException"/> when the backend cannot be reached.
 /// </summary>

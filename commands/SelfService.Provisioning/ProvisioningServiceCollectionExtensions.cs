@@ -14,7 +14,7 @@ public static class ProvisioningServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="EmbeddedProvisioningBackend"/> (also as itself, for its audit) over the
-    /// <see cref="LiteDB.ILiteDatabase"/> the host registers, and seeds it on start when
+    /// <see cref="SelfService.Storage.Provisioning.IProvisioningStore"/> the host registers, and seeds it on start when
     /// <see cref="EmbeddedProvisioningOptions.SamplesPath"/> is set.
     /// </summary>
     public static IServiceCollection AddEmbeddedProvisioning(this IServiceCollection services, Action<EmbeddedProvisioningOptions>? configure = null)

@@ -28,6 +28,7 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Conversations);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Customers);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().History);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Provisioning);
         services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<LiteStorage>());
         // The stores not behind the port yet; see LiteStorage.Database.
         services.AddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<LiteStorage>().Database);

@@ -6,6 +6,8 @@ using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
+using SelfService.Storage.LiteDb.Provisioning;
+using SelfService.Storage.Provisioning;
 
 namespace SelfService.Storage.LiteDb;
 
@@ -49,6 +51,7 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         Outbox = outbox;
         Inbound = new LiteInboundLog(reads, _writer, conversations, outbox);
         _retention = new LiteRetention(_writer);
+        Provisioning = new LiteProvisioningStore(reads, _writer);
     }
 
     /// <summary>The meter of the store's instruments (group commit durations and sizes).</summary>
@@ -59,6 +62,7 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
     public IConversationStore Conversations { get; }
     public ICustomerStore Customers { get; }
     public IHistoryStore History { get; }
+    public IProvisioningStore Provisioning { get; }
 
     /// <summary>
     /// The database itself, for the stores that are not behind the port yet (staff, knowledge base, channel state).

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LiteDB;
 using Microsoft.Extensions.Options;
 using SelfService.Provisioning;
+using SelfService.Storage.LiteDb;
 
 namespace SelfService.Samples.OperatorBackend;
 
@@ -15,7 +15,7 @@ public static class OperatorBackendApp
     /// <summary>Builds the app from the command line and configuration (section <c>OperatorBackend</c>).</summary>
     public static WebApplication Build(string[] args) => Build(args, configure: null);
 
-    /// <summary>Builds the app over the LiteDB file <paramref name="databasePath"/>, seeded from <paramref name="samplesPath"/>.</summary>
+    /// <summary>Builds the app over the database file <paramref name="databasePath"/>, seeded from <paramref name="samplesPath"/>.</summary>
     public static WebApplication Build(string[] args, string databasePath, string samplesPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
@@ -38,12 +38,10 @@ public static class OperatorBackendApp
 
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
-        builder.Services.AddSingleton<ILiteDatabase>(sp =>
-        {
-            var settings = sp.GetRequiredService<IOptions<OperatorBackendOptions>>().Value;
-            var path = Path.GetFullPath(settings.DatabasePath, builder.Environment.ContentRootPath);
-            return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-        });
+        // The gateway's embedded engine, in a file of its own: the backend's data behind the same storage port.
+        builder.Services.AddOptions<LiteDbStorageOptions>();
+        builder.Services.AddLiteDbStorage((sp, _) =>
+            Path.GetFullPath(sp.GetRequiredService<IOptions<OperatorBackendOptions>>().Value.DatabasePath, builder.Environment.ContentRootPath));
         builder.Services.AddEmbeddedProvisioning();
         builder.Services.AddOptions<Provisioning.Embedded.EmbeddedProvisioningOptions>()
             .Configure<IOptions<OperatorBackendOptions>>((embedded, backend) => embedded.SamplesPath = backend.Value.SamplesPath);

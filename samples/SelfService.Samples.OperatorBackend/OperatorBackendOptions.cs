@@ -5,7 +5,7 @@ public sealed class OperatorBackendOptions
 {
     public const string SectionName = "OperatorBackend";
 
-    /// <summary>The LiteDB file; relative paths are under the content root.</summary>
+    /// <summary>The database file (the embedded engine's); relative paths are under the content root.</summary>
     public string DatabasePath { get; set; } = "operator-backend.db";
 
     /// <summary>The folder with services.json and subscribers.json; by default the copy beside the app.</summary>

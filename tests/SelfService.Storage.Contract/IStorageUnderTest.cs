@@ -2,6 +2,7 @@ using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
+using SelfService.Storage.Provisioning;
 
 namespace SelfService.Storage.Contract;
 
@@ -13,6 +14,7 @@ public interface IStorageUnderTest : IAsyncDisposable
     IConversationStore Conversations { get; }
     ICustomerStore Customers { get; }
     IHistoryStore History { get; }
+    IProvisioningStore Provisioning { get; }
     IStorageMaintenance Maintenance { get; }
 }
 

@@ -39,3 +39,9 @@ public sealed class InboundLogOnLiteDbWithFsync : InboundLogContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine(Durability.Fsync);
 }
+
+[TestFixture]
+public sealed class ProvisioningOnLiteDb : ProvisioningContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}

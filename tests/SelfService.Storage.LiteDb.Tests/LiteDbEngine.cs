@@ -5,6 +5,7 @@ using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
+using SelfService.Storage.Provisioning;
 using SelfService.Testing;
 
 namespace SelfService.Storage.LiteDb.Tests;
@@ -32,6 +33,7 @@ internal sealed class LiteDbEngine(Durability durability = Durability.WrittenToO
         public IConversationStore Conversations => storage.Conversations;
         public ICustomerStore Customers => storage.Customers;
         public IHistoryStore History => storage.History;
+        public IProvisioningStore Provisioning => storage.Provisioning;
         public IStorageMaintenance Maintenance => storage;
 
         public ValueTask DisposeAsync()

@@ -1,42 +1,53 @@
+using SelfService.Storage.Provisioning;
+
 namespace SelfService.Provisioning.Embedded;
 
-/// <summary>Maps the stored documents to the public records.</summary>
+/// <summary>Maps the stored provisioning records to the public ones and back.</summary>
 internal static class DocumentMapper
 {
-    public static ServiceOffer ToOffer(ServiceDocument d) => new(
-        d.Id,
-        new Dictionary<string, string>(d.Names),
-        new Dictionary<string, string>(d.Descriptions),
-        [.. d.Aliases],
-        d.ActivationFee,
-        d.MonthlyFee,
-        d.Currency);
+    public static ServiceOffer ToOffer(ProvisionedService s) => new(
+        s.Code,
+        new Dictionary<string, string>(s.Names),
+        new Dictionary<string, string>(s.Descriptions),
+        [.. s.Aliases],
+        s.ActivationFee,
+        s.MonthlyFee,
+        s.Currency);
 
-    public static SubscriberAccount ToAccount(SubscriberDocument d) => new(
-        d.Id,
-        d.Name,
-        d.Language,
-        d.Balance,
-        d.Currency,
-        d.TariffCode,
-        new Dictionary<string, string>(d.TariffNames),
-        [.. d.Services.Select(s => new SubscribedService(s.Code, s.State, ToUtcOffset(s.SinceUtc)))]);
+    public static ProvisionedService ToStored(ServiceOffer offer) => new()
+    {
+        Code = offer.Code.Trim().ToUpperInvariant(),
+        Names = new Dictionary<string, string>(offer.Names),
+        Descriptions = new Dictionary<string, string>(offer.Descriptions),
+        Aliases = [.. offer.Aliases],
+        ActivationFee = offer.ActivationFee,
+        MonthlyFee = offer.MonthlyFee,
+        Currency = offer.Currency,
+    };
 
-    public static ServiceChangeResult ToResult(ChangeRequestDocument d) => new(d.Outcome, d.Charged, d.BalanceAfter);
+    public static SubscriberAccount ToAccount(ProvisionedSubscriber s) => new(
+        s.Msisdn,
+        s.Name,
+        s.Language,
+        s.Balance,
+        s.Currency,
+        s.TariffCode,
+        new Dictionary<string, string>(s.TariffNames),
+        [.. s.Services.Select(x => new SubscribedService(x.Code, StateOf(x.State), x.Since))]);
 
-    public static ProvisioningAuditEntry ToEntry(AuditDocument d) => new(
-        d.RequestId,
-        d.Msisdn,
-        d.ServiceCode,
-        d.Change,
-        d.Outcome,
-        d.Charged,
-        d.BalanceBefore,
-        d.BalanceAfter,
-        d.Channel,
-        ToUtcOffset(d.TimestampUtc));
+    public static ServiceChangeResult ToResult(ServiceChangeRecord r) => new(Enum.Parse<ServiceChangeOutcome>(r.Outcome), r.Charged, r.BalanceAfter);
 
-    // LiteDB hands dates back as local time unless the host's mapper says otherwise.
-    public static DateTimeOffset ToUtcOffset(DateTime value) =>
-        new(DateTime.SpecifyKind(value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(), DateTimeKind.Utc));
+    public static ProvisioningAuditEntry ToEntry(ServiceChangeRecord r) => new(
+        r.RequestId,
+        r.Msisdn,
+        r.ServiceCode,
+        Enum.Parse<ServiceChange>(r.Change),
+        Enum.Parse<ServiceChangeOutcome>(r.Outcome),
+        r.Charged,
+        r.BalanceBefore,
+        r.BalanceAfter,
+        r.Channel,
+        r.At);
+
+    public static ServiceState StateOf(string state) => Enum.TryParse<ServiceState>(state, out var parsed) ? parsed : ServiceState.Inactive;
 }

@@ -1,48 +1,48 @@
-using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SelfService.Storage.Provisioning;
 
 namespace SelfService.Provisioning.Embedded;
 
 /// <summary>
-/// The provisioning backend kept in the host's LiteDB database (collections prefixed <c>prov_</c>):
-/// the sample operator for demos and tests, and the reference behaviour the HTTP contract follows.
+/// The provisioning backend kept in the gateway's own store (behind <see cref="IProvisioningStore"/>): the sample operator
+/// for demos and tests, and the reference behaviour the HTTP contract follows.
 /// </summary>
 public sealed partial class EmbeddedProvisioningBackend : IProvisioningBackend
 {
-    private readonly ProvisioningStore _store;
+    private readonly IProvisioningStore _store;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<EmbeddedProvisioningBackend> _logger;
 
     public EmbeddedProvisioningBackend(
-        ILiteDatabase database,
+        IProvisioningStore store,
         TimeProvider timeProvider,
         ILogger<EmbeddedProvisioningBackend>? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _store = new ProvisioningStore(database);
+        _store = store;
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger<EmbeddedProvisioningBackend>.Instance;
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ServiceOffer>> GetServicesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ServiceOffer>> GetServicesAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<ServiceOffer> offers = [.. _store.Services.FindAll().OrderBy(s => s.Id, StringComparer.Ordinal).Select(DocumentMapper.ToOffer)];
-        return Task.FromResult(offers);
+        return [.. (await _store.ServicesAsync(cancellationToken)).Select(DocumentMapper.ToOffer)];
     }
 
     /// <inheritdoc />
-    public Task<SubscriberAccount?> FindSubscriberAsync(string msisdn, CancellationToken cancellationToken)
+    public async Task<SubscriberAccount?> FindSubscriberAsync(string msisdn, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var document = _store.Subscribers.FindById(Msisdn.Normalize(msisdn));
-        return Task.FromResult(document is null ? null : DocumentMapper.ToAccount(document));
+        var subscriber = await _store.FindSubscriberAsync(Msisdn.Normalize(msisdn), cancellationToken);
+        return subscriber is null ? null : DocumentMapper.ToAccount(subscriber);
     }
 
     /// <inheritdoc />
-    public Task<ServiceChangeResult> ChangeServiceAsync(ServiceChangeRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceChangeResult> ChangeServiceAsync(ServiceChangeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RequestId);
@@ -51,99 +51,57 @@ public sealed partial class EmbeddedProvisioningBackend : IProvisioningBackend
 
         var msisdn = Msisdn.Normalize(request.Msisdn);
         var serviceCode = request.ServiceCode.Trim().ToUpperInvariant();
-
-        // Synchronous on purpose: the whole read-check-write runs on this thread inside one
-        // LiteDB transaction (see ProvisioningStore.InTransaction).
-        var result = _store.InTransaction(() => Apply(request, msisdn, serviceCode));
-        return Task.FromResult(result);
+        var now = _timeProvider.GetUtcNow();
+        // Decided inside the store's atomic step: the balance read and the charge cannot interleave with another request.
+        var (record, repeated) = await _store.ChangeAsync(request.RequestId, msisdn, serviceCode,
+            (subscriber, service) => Decide(request, msisdn, serviceCode, subscriber, service, now), cancellationToken);
+        var result = DocumentMapper.ToResult(record);
+        if (!repeated)
+            LogServiceChanged(request.RequestId, msisdn, serviceCode, request.Change, result.Outcome, result.Charged);
+        else if (record.Msisdn != msisdn || record.ServiceCode != serviceCode || record.Change != request.Change.ToString())
+            LogRequestIdReused(request.RequestId, record.Msisdn, msisdn);
+        else
+            LogRepeatedRequest(request.RequestId, msisdn);
+        return result;
     }
 
     /// <inheritdoc />
-    public Task<bool> VerifyPinAsync(string msisdn, string pin, CancellationToken cancellationToken)
+    public async Task<bool> VerifyPinAsync(string msisdn, string pin, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (string.IsNullOrEmpty(pin))
         {
-            return Task.FromResult(false);
+            return false;
         }
 
-        var document = _store.Subscribers.FindById(Msisdn.Normalize(msisdn));
-        return Task.FromResult(document is not null && PinHasher.Verify(pin, document.Pin));
+        var subscriber = await _store.FindSubscriberAsync(Msisdn.Normalize(msisdn), cancellationToken);
+        return subscriber is not null && PinHasher.Verify(pin, subscriber.Pin);
     }
 
     /// <summary>Every change attempt recorded for a subscriber, oldest first.</summary>
-    public IReadOnlyList<ProvisioningAuditEntry> GetAudit(string msisdn)
+    public async Task<IReadOnlyList<ProvisioningAuditEntry>> GetAuditAsync(string msisdn, CancellationToken cancellationToken) =>
+        [.. (await _store.ChangesOfAsync(Msisdn.Normalize(msisdn), cancellationToken)).Select(DocumentMapper.ToEntry)];
+
+    /// <summary>Decides the outcome and, when it is <see cref="ServiceChangeOutcome.Done"/>, changes <paramref name="subscriber"/>.</summary>
+    private static ServiceChangeRecord Decide(
+        ServiceChangeRequest request, string msisdn, string serviceCode, ProvisionedSubscriber? subscriber, ProvisionedService? service, DateTimeOffset now)
     {
-        var normalized = Msisdn.Normalize(msisdn);
-        return [.. _store.Audit.Find(a => a.Msisdn == normalized).OrderBy(a => a.Id).Select(DocumentMapper.ToEntry)];
-    }
-
-    private ServiceChangeResult Apply(ServiceChangeRequest request, string msisdn, string serviceCode)
-    {
-        var previous = _store.ChangeRequests.FindById(request.RequestId);
-        if (previous is not null)
-        {
-            if (previous.Msisdn != msisdn || previous.ServiceCode != serviceCode || previous.Change != request.Change)
-            {
-                LogRequestIdReused(request.RequestId, previous.Msisdn, msisdn);
-            }
-            else
-            {
-                LogRepeatedRequest(request.RequestId, msisdn);
-            }
-
-            return DocumentMapper.ToResult(previous);
-        }
-
-        var now = _timeProvider.GetUtcNow().UtcDateTime;
-        var subscriber = _store.Subscribers.FindById(msisdn);
         var balanceBefore = subscriber?.Balance ?? 0m;
-        var result = Decide(subscriber, serviceCode, request.Change, now);
-
-        if (result.Outcome == ServiceChangeOutcome.Done && subscriber is not null)
+        var result = Decide(subscriber, service, serviceCode, request.Change, now);
+        return new ServiceChangeRecord
         {
-            _store.Subscribers.Update(subscriber);
-        }
-
-        _store.ChangeRequests.Insert(new ChangeRequestDocument
-        {
-            Id = request.RequestId,
-            Msisdn = msisdn,
-            ServiceCode = serviceCode,
-            Change = request.Change,
-            Channel = request.Channel,
-            Outcome = result.Outcome,
-            Charged = result.Charged,
-            BalanceAfter = result.BalanceAfter,
-            ReceivedUtc = now,
-        });
-        _store.Audit.Insert(new AuditDocument
-        {
-            RequestId = request.RequestId,
-            Msisdn = msisdn,
-            ServiceCode = serviceCode,
-            Change = request.Change,
-            Outcome = result.Outcome,
-            Charged = result.Charged,
-            BalanceBefore = balanceBefore,
-            BalanceAfter = result.BalanceAfter,
-            Channel = request.Channel,
-            TimestampUtc = now,
-        });
-
-        LogServiceChanged(request.RequestId, msisdn, serviceCode, request.Change, result.Outcome, result.Charged);
-        return result;
+            RequestId = request.RequestId, Msisdn = msisdn, ServiceCode = serviceCode, Change = request.Change.ToString(), Channel = request.Channel,
+            Outcome = result.Outcome.ToString(), Charged = result.Charged, BalanceBefore = balanceBefore, BalanceAfter = result.BalanceAfter, At = now,
+        };
     }
 
-    /// <summary>Decides the outcome and, when it is <see cref="ServiceChangeOutcome.Done"/>, changes <paramref name="subscriber"/> in memory.</summary>
-    private ServiceChangeResult Decide(SubscriberDocument? subscriber, string serviceCode, ServiceChange change, DateTime now)
+    private static ServiceChangeResult Decide(ProvisionedSubscriber? subscriber, ProvisionedService? service, string serviceCode, ServiceChange change, DateTimeOffset now)
     {
         if (subscriber is null)
         {
             return new ServiceChangeResult(ServiceChangeOutcome.UnknownSubscriber, 0m, 0m);
         }
 
-        var service = _store.Services.FindById(serviceCode);
         if (service is null)
         {
             return new ServiceChangeResult(ServiceChangeOutcome.UnknownService, 0m, subscriber.Balance);
@@ -151,7 +109,7 @@ public sealed partial class EmbeddedProvisioningBackend : IProvisioningBackend
 
         var entry = subscriber.Services.Find(s => s.Code == serviceCode);
         var target = change == ServiceChange.Activate ? ServiceState.Active : ServiceState.Inactive;
-        if ((entry?.State ?? ServiceState.Inactive) == target)
+        if ((entry is null ? ServiceState.Inactive : DocumentMapper.StateOf(entry.State)) == target)
         {
             return new ServiceChangeResult(ServiceChangeOutcome.AlreadyInState, 0m, subscriber.Balance);
         }
@@ -165,12 +123,12 @@ public sealed partial class EmbeddedProvisioningBackend : IProvisioningBackend
         subscriber.Balance -= fee;
         if (entry is null)
         {
-            entry = new SubscribedServiceDocument { Code = serviceCode };
+            entry = new SubscribedServiceState { Code = serviceCode };
             subscriber.Services.Add(entry);
         }
 
-        entry.State = target;
-        entry.SinceUtc = now;
+        entry.State = target.ToString();
+        entry.Since = now;
         return new ServiceChangeResult(ServiceChangeOutcome.Done, fee, subscriber.Balance);
     }
 

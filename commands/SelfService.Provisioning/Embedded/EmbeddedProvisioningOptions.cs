@@ -1,6 +1,6 @@
 namespace SelfService.Provisioning.Embedded;
 
-/// <summary>Settings of the embedded (LiteDB) provisioning backend.</summary>
+/// <summary>Settings of the embedded provisioning backend (kept in the gateway's own store).</summary>
 public sealed class EmbeddedProvisioningOptions
 {
     /// <summary>

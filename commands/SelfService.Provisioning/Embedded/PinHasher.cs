@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SelfService.Storage.Provisioning;
 
 namespace SelfService.Provisioning.Embedded;
 
@@ -14,10 +15,10 @@ internal static class PinHasher
     private const int SaltSize = 16;
     private const int HashSize = 32;
 
-    public static PinHashDocument Hash(string pin)
+    public static PinHash Hash(string pin)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltSize);
-        return new PinHashDocument
+        return new PinHash
         {
             Algorithm = Algorithm,
             Iterations = Iterations,
@@ -26,7 +27,7 @@ internal static class PinHasher
         };
     }
 
-    public static bool Verify(string pin, PinHashDocument? stored)
+    public static bool Verify(string pin, PinHash? stored)
     {
         if (stored is null || stored.Algorithm != Algorithm || stored.Hash.Length == 0)
         {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using JsonSerializer = System.Text.Json.JsonSerializer;
-using LiteDB;
+using SelfService.Storage.Provisioning;
 
 namespace SelfService.Provisioning.Embedded;
 
@@ -13,11 +13,11 @@ public sealed class ProvisioningSeed
     public const string ServicesFileName = "services.json";
     public const string SubscribersFileName = "subscribers.json";
 
-    private readonly ProvisioningStore _store;
+    private readonly IProvisioningStore _store;
 
-    public ProvisioningSeed(ILiteDatabase database)
+    public ProvisioningSeed(IProvisioningStore store)
     {
-        _store = new ProvisioningStore(database);
+        _store = store;
     }
 
     /// <summary>
@@ -34,30 +34,20 @@ public sealed class ProvisioningSeed
     public async Task<bool> SeedAsync(string samplesPath, EmbeddedProvisioningOptions synthetic, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(samplesPath);
-        if (_store.Services.Count() > 0)
+        if ((await _store.ServicesAsync(cancellationToken)).Count > 0)
         {
             return false;
         }
 
         var services = await ReadAsync<List<ServiceOffer>>(Path.Combine(samplesPath, ServicesFileName), cancellationToken);
         var subscribers = await ReadAsync<List<SubscriberSeed>>(Path.Combine(samplesPath, SubscribersFileName), cancellationToken);
-        var serviceDocuments = services.Select(ToDocument).ToList();
-        var subscriberDocuments = ToDocuments(subscribers, serviceDocuments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal));
-        if (synthetic.SyntheticSubscribers > 0 && subscriberDocuments.Count > 0)
-            subscriberDocuments.AddRange(Synthetic(subscriberDocuments[0], synthetic.SyntheticPrefix, synthetic.SyntheticSubscribers));
+        var serviceRecords = services.Select(DocumentMapper.ToStored).ToList();
+        var subscriberRecords = ToRecords(subscribers, serviceRecords.Select(s => s.Code).ToHashSet(StringComparer.Ordinal));
+        if (synthetic.SyntheticSubscribers > 0 && subscriberRecords.Count > 0)
+            subscriberRecords.AddRange(Synthetic(subscriberRecords[0], synthetic.SyntheticPrefix, synthetic.SyntheticSubscribers));
 
-        // Checked again under the gate: another host may have seeded while we read the files.
-        return _store.InTransaction(() =>
-        {
-            if (_store.Services.Count() > 0)
-            {
-                return false;
-            }
-
-            _store.Services.Upsert(serviceDocuments);
-            _store.Subscribers.Upsert(subscriberDocuments);
-            return true;
-        });
+        // The store checks again in the same step: another host may have seeded while we read the files.
+        return await _store.SeedAsync(serviceRecords, subscriberRecords, cancellationToken);
     }
 
     private static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken)
@@ -80,21 +70,10 @@ public sealed class ProvisioningSeed
         }
     }
 
-    private static ServiceDocument ToDocument(ServiceOffer offer) => new()
-    {
-        Id = offer.Code.Trim().ToUpperInvariant(),
-        Names = new Dictionary<string, string>(offer.Names),
-        Descriptions = new Dictionary<string, string>(offer.Descriptions),
-        Aliases = [.. offer.Aliases],
-        ActivationFee = offer.ActivationFee,
-        MonthlyFee = offer.MonthlyFee,
-        Currency = offer.Currency,
-    };
-
-    private static IEnumerable<SubscriberDocument> Synthetic(SubscriberDocument model, string prefix, int count) =>
-        Enumerable.Range(0, count).Select(i => new SubscriberDocument
+    private static IEnumerable<ProvisionedSubscriber> Synthetic(ProvisionedSubscriber model, string prefix, int count) =>
+        Enumerable.Range(0, count).Select(i => new ProvisionedSubscriber
         {
-            Id = Msisdn.Normalize(prefix + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture)),
+            Msisdn = Msisdn.Normalize(prefix + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture)),
             Name = "Subscriber " + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Language = model.Language,
             Balance = model.Balance,
@@ -104,13 +83,13 @@ public sealed class ProvisioningSeed
             Services = [],
         });
 
-    private static List<SubscriberDocument> ToDocuments(List<SubscriberSeed> seeds, HashSet<string> serviceCodes)
+    private static List<ProvisionedSubscriber> ToRecords(List<SubscriberSeed> seeds, HashSet<string> serviceCodes)
     {
         // PBKDF2 is slow by design; hashing the PINs side by side keeps start-up quick.
-        var pins = new PinHashDocument?[seeds.Count];
+        var pins = new PinHash?[seeds.Count];
         Parallel.For(0, seeds.Count, i => pins[i] = string.IsNullOrEmpty(seeds[i].Pin) ? null : PinHasher.Hash(seeds[i].Pin!));
 
-        var documents = new List<SubscriberDocument>(seeds.Count);
+        var documents = new List<ProvisionedSubscriber>(seeds.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < seeds.Count; i++)
         {
@@ -127,20 +106,20 @@ public sealed class ProvisioningSeed
                 throw new InvalidDataException($"Subscriber {msisdn} in the provisioning seed has service {unknown.Code}, which {ServicesFileName} does not list.");
             }
 
-            documents.Add(new SubscriberDocument
+            documents.Add(new ProvisionedSubscriber
             {
-                Id = msisdn,
+                Msisdn = msisdn,
                 Name = seed.Name,
                 Language = seed.Language,
                 Balance = seed.Balance,
                 Currency = seed.Currency,
                 TariffCode = seed.TariffCode,
                 TariffNames = new Dictionary<string, string>(seed.TariffNames),
-                Services = [.. seed.Services.Select(s => new SubscribedServiceDocument
+                Services = [.. seed.Services.Select(s => new SubscribedServiceState
                 {
                     Code = s.Code.Trim().ToUpperInvariant(),
-                    State = s.State,
-                    SinceUtc = s.Since.UtcDateTime,
+                    State = s.State.ToString(),
+                    Since = s.Since.ToUniversalTime(),
                 })],
                 Pin = pins[i],
             });

@@ -1,5 +1,6 @@
-using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
 using SelfService.Provisioning.Embedded;
+using SelfService.Storage.LiteDb;
 using static SelfService.Provisioning.Tests.SampleOperator;
 
 namespace SelfService.Provisioning.Tests.Embedded;
@@ -94,7 +95,7 @@ public sealed class EmbeddedProvisioningBackendTests
         Assert.That(repeat, Is.EqualTo(first));
         Assert.That(repeat.Outcome, Is.EqualTo(ServiceChangeOutcome.Done), "a repeat is not 'already in state'");
         Assert.That((await Backend.FindSubscriberAsync(Ivan, CancellationToken.None))!.Balance, Is.EqualTo(300m));
-        Assert.That(Backend.GetAudit(Ivan), Has.Count.EqualTo(1));
+        Assert.That((await Backend.GetAuditAsync(Ivan, CancellationToken.None)), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -219,13 +220,13 @@ public sealed class EmbeddedProvisioningBackendTests
         await Backend.ChangeServiceAsync(Deactivate("r3", Ivan, "SMSPACK", "ussd"), CancellationToken.None);
         await Backend.ChangeServiceAsync(Activate("r4", Anna, "SMSPACK", "sms"), CancellationToken.None);
 
-        Assert.That(Backend.GetAudit(Ivan), Is.EqualTo(new[]
+        Assert.That((await Backend.GetAuditAsync(Ivan, CancellationToken.None)), Is.EqualTo(new[]
         {
             new ProvisioningAuditEntry("r1", Ivan, "SMSPACK", ServiceChange.Activate, ServiceChangeOutcome.Done, 50m, 350m, 300m, "sms", SeededStore.Start),
             new ProvisioningAuditEntry("r2", Ivan, "INTERNET", ServiceChange.Activate, ServiceChangeOutcome.AlreadyInState, 0m, 300m, 300m, "webchat", SeededStore.Start.AddMinutes(5)),
             new ProvisioningAuditEntry("r3", Ivan, "SMSPACK", ServiceChange.Deactivate, ServiceChangeOutcome.Done, 0m, 300m, 300m, "ussd", SeededStore.Start.AddMinutes(5)),
         }));
-        Assert.That(Backend.GetAudit(Anna), Is.EqualTo(new[]
+        Assert.That((await Backend.GetAuditAsync(Anna, CancellationToken.None)), Is.EqualTo(new[]
         {
             new ProvisioningAuditEntry("r4", Anna, "SMSPACK", ServiceChange.Activate, ServiceChangeOutcome.InsufficientFunds, 0m, 5m, 5m, "sms", SeededStore.Start.AddMinutes(5)),
         }));
@@ -239,14 +240,14 @@ public sealed class EmbeddedProvisioningBackendTests
 
         Assert.That(results, Is.All.EqualTo(new ServiceChangeResult(ServiceChangeOutcome.Done, 50m, 300m)));
         Assert.That((await Backend.FindSubscriberAsync(Ivan, CancellationToken.None))!.Balance, Is.EqualTo(300m));
-        Assert.That(Backend.GetAudit(Ivan), Has.Count.EqualTo(1));
+        Assert.That((await Backend.GetAuditAsync(Ivan, CancellationToken.None)), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task ChangeServiceAsync_ConcurrentRequestsFromTwoBackendsOverOneDatabase_ChargeOnce()
     {
         // Different request ids: only the state check stands between them and a double charge.
-        var other = new EmbeddedProvisioningBackend(_store.Database, _store.Time);
+        var other = new EmbeddedProvisioningBackend(_store.Storage.Provisioning, _store.Time);
         var backends = new[] { Backend, other };
 
         var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i =>
@@ -264,15 +265,15 @@ public sealed class EmbeddedProvisioningBackendTests
         try
         {
             ServiceChangeResult first;
-            using (var database = new LiteDatabase(path))
+            using (var storage = new LiteStorage(path, new LiteDbStorageOptions(), NullLoggerFactory.Instance))
             {
-                await new ProvisioningSeed(database).SeedAsync(SampleOperator.Folder, CancellationToken.None);
-                first = await new EmbeddedProvisioningBackend(database, TimeProvider.System).ChangeServiceAsync(Activate("r1", Ivan, "SMSPACK"), CancellationToken.None);
+                await new ProvisioningSeed(storage.Provisioning).SeedAsync(SampleOperator.Folder, CancellationToken.None);
+                first = await new EmbeddedProvisioningBackend(storage.Provisioning, TimeProvider.System).ChangeServiceAsync(Activate("r1", Ivan, "SMSPACK"), CancellationToken.None);
             }
 
-            using (var database = new LiteDatabase(path))
+            using (var storage = new LiteStorage(path, new LiteDbStorageOptions(), NullLoggerFactory.Instance))
             {
-                var backend = new EmbeddedProvisioningBackend(database, TimeProvider.System);
+                var backend = new EmbeddedProvisioningBackend(storage.Provisioning, TimeProvider.System);
                 var repeat = await backend.ChangeServiceAsync(Activate("r1", Ivan, "SMSPACK"), CancellationToken.None);
 
                 Assert.That(repeat, Is.EqualTo(first));
@@ -286,13 +287,13 @@ public sealed class EmbeddedProvisioningBackendTests
     }
 
     [Test]
-    public void ChangeServiceAsync_CancelledToken_ThrowsAndChangesNothing()
+    public async Task ChangeServiceAsync_CancelledToken_ThrowsAndChangesNothing()
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
         Assert.That(() => Backend.ChangeServiceAsync(Activate("r1", Ivan, "SMSPACK"), cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(Backend.GetAudit(Ivan), Is.Empty);
+        Assert.That((await Backend.GetAuditAsync(Ivan, CancellationToken.None)), Is.Empty);
     }
 
     private static ServiceChangeRequest Activate(string requestId, string msisdn, string code, string channel = "sms") =>

@@ -1,4 +1,4 @@
-using LiteDB;
+using SelfService.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SelfService.Provisioning.Embedded;
@@ -8,52 +8,52 @@ namespace SelfService.Provisioning.Tests.Embedded;
 
 public sealed class ProvisioningSeedTests
 {
-    private LiteDatabase _database = null!;
+    private LiteStorage _storage = null!;
     private string _folder = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _database = new LiteDatabase(new MemoryStream());
+        _storage = SeededStore.InMemory();
         _folder = Directory.CreateTempSubdirectory("selfservice-seed-").FullName;
     }
 
     [TearDown]
     public void TearDown()
     {
-        _database.Dispose();
+        _storage.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
     [Test]
     public async Task SeedAsync_EmptyStore_SeedsSampleOperatorAndReturnsTrue()
     {
-        var seeded = await new ProvisioningSeed(_database).SeedAsync(SampleOperator.Folder, CancellationToken.None);
+        var seeded = await new ProvisioningSeed(_storage.Provisioning).SeedAsync(SampleOperator.Folder, CancellationToken.None);
 
         Assert.That(seeded, Is.True);
-        Assert.That(_database.GetCollection("prov_services").Count(), Is.EqualTo(7));
-        Assert.That(_database.GetCollection("prov_subscribers").Count(), Is.EqualTo(5));
+        Assert.That(_storage.Database.GetCollection("prov_services").Count(), Is.EqualTo(7));
+        Assert.That(_storage.Database.GetCollection("prov_subscribers").Count(), Is.EqualTo(5));
     }
 
     [Test]
     public async Task SeedAsync_Twice_DoesNotDuplicateAndReturnsFalse()
     {
-        var seed = new ProvisioningSeed(_database);
+        var seed = new ProvisioningSeed(_storage.Provisioning);
         await seed.SeedAsync(SampleOperator.Folder, CancellationToken.None);
 
         var again = await seed.SeedAsync(SampleOperator.Folder, CancellationToken.None);
 
         Assert.That(again, Is.False);
-        Assert.That(_database.GetCollection("prov_services").Count(), Is.EqualTo(7));
-        Assert.That(_database.GetCollection("prov_subscribers").Count(), Is.EqualTo(5));
+        Assert.That(_storage.Database.GetCollection("prov_services").Count(), Is.EqualTo(7));
+        Assert.That(_storage.Database.GetCollection("prov_subscribers").Count(), Is.EqualTo(5));
     }
 
     [Test]
     public async Task SeedAsync_StoreChangedSinceFirstSeed_KeepsTheChanges()
     {
-        var seed = new ProvisioningSeed(_database);
+        var seed = new ProvisioningSeed(_storage.Provisioning);
         await seed.SeedAsync(SampleOperator.Folder, CancellationToken.None);
-        var backend = new EmbeddedProvisioningBackend(_database, TimeProvider.System);
+        var backend = new EmbeddedProvisioningBackend(_storage.Provisioning, TimeProvider.System);
         await backend.ChangeServiceAsync(new ServiceChangeRequest("r1", Ivan, "SMSPACK", ServiceChange.Activate, "sms"), CancellationToken.None);
 
         await seed.SeedAsync(SampleOperator.Folder, CancellationToken.None);
@@ -65,16 +65,16 @@ public sealed class ProvisioningSeedTests
     public async Task SeedAsync_ConcurrentSeeds_SeedOnce()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            Task.Run(() => new ProvisioningSeed(_database).SeedAsync(SampleOperator.Folder, CancellationToken.None))));
+            Task.Run(() => new ProvisioningSeed(_storage.Provisioning).SeedAsync(SampleOperator.Folder, CancellationToken.None))));
 
         Assert.That(results.Count(r => r), Is.EqualTo(1));
-        Assert.That(_database.GetCollection("prov_subscribers").Count(), Is.EqualTo(5));
+        Assert.That(_storage.Database.GetCollection("prov_subscribers").Count(), Is.EqualTo(5));
     }
 
     [Test]
     public void SeedAsync_MissingFiles_ThrowsFileNotFound()
     {
-        Assert.That(() => new ProvisioningSeed(_database).SeedAsync(_folder, CancellationToken.None),
+        Assert.That(() => new ProvisioningSeed(_storage.Provisioning).SeedAsync(_folder, CancellationToken.None),
             Throws.InstanceOf<FileNotFoundException>().With.Message.Contains("services.json"));
     }
 
@@ -87,9 +87,9 @@ public sealed class ProvisioningSeedTests
                "tariffCode": "T", "tariffNames": {}, "services": [{ "code": "ROAMING", "state": "active", "since": "2025-01-01T00:00:00Z" }], "pin": null }]
             """);
 
-        Assert.That(() => new ProvisioningSeed(_database).SeedAsync(_folder, CancellationToken.None),
+        Assert.That(() => new ProvisioningSeed(_storage.Provisioning).SeedAsync(_folder, CancellationToken.None),
             Throws.InstanceOf<InvalidDataException>().With.Message.Contains("ROAMING"));
-        Assert.That(_database.GetCollection("prov_subscribers").Count(), Is.Zero);
+        Assert.That(_storage.Database.GetCollection("prov_subscribers").Count(), Is.Zero);
     }
 
     [Test]
@@ -98,7 +98,7 @@ public sealed class ProvisioningSeedTests
         File.WriteAllText(Path.Combine(_folder, "services.json"), "[{ \"code\": ");
         File.WriteAllText(Path.Combine(_folder, "subscribers.json"), "[]");
 
-        Assert.That(() => new ProvisioningSeed(_database).SeedAsync(_folder, CancellationToken.None),
+        Assert.That(() => new ProvisioningSeed(_storage.Provisioning).SeedAsync(_folder, CancellationToken.None),
             Throws.InstanceOf<InvalidDataException>().With.Message.Contains("services.json"));
     }
 
@@ -111,8 +111,8 @@ public sealed class ProvisioningSeedTests
     public async Task SeedAsync_SampleOperator_HasTheAgreedSubscribers(
         string msisdn, string name, string language, string balance, string tariff, string tariffRu, string? activeService, string pin)
     {
-        await new ProvisioningSeed(_database).SeedAsync(SampleOperator.Folder, CancellationToken.None);
-        var backend = new EmbeddedProvisioningBackend(_database, TimeProvider.System);
+        await new ProvisioningSeed(_storage.Provisioning).SeedAsync(SampleOperator.Folder, CancellationToken.None);
+        var backend = new EmbeddedProvisioningBackend(_storage.Provisioning, TimeProvider.System);
 
         var account = await backend.FindSubscriberAsync(msisdn, CancellationToken.None);
 
@@ -132,7 +132,7 @@ public sealed class ProvisioningSeedTests
     public async Task AddEmbeddedProvisioning_HostStarts_SeedsAndResolvesBackend()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSingleton<ILiteDatabase>(_database);
+        builder.Services.AddSingleton(_storage.Provisioning);
         builder.Services.AddEmbeddedProvisioning(o => o.SamplesPath = SampleOperator.Folder);
         using var host = builder.Build();
 

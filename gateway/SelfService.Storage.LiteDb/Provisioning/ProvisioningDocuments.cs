@@ -1,11 +1,8 @@
-namespace SelfService.Provisioning.Embedded;
+namespace SelfService.Storage.LiteDb.Provisioning;
 
-// LiteDB maps plain mutable classes (public get/set, parameterless constructor) reliably,
-// records with constructor parameters less so; these stay internal and are mapped to the
-// public records at the edge of the store. Dates are UTC DateTime because that is what
-// BSON stores natively (millisecond precision).
+// The provisioning collections as LiteDB has always stored them (prov_services, prov_subscribers, prov_change_requests,
+// prov_audit), so files written before the storage port read the same. Dates are UTC DateTime, what BSON stores natively.
 
-/// <summary>A row of <c>prov_services</c>; <see cref="Id"/> is the service code.</summary>
 internal sealed class ServiceDocument
 {
     public string Id { get; set; } = "";
@@ -17,7 +14,6 @@ internal sealed class ServiceDocument
     public string Currency { get; set; } = "";
 }
 
-/// <summary>A row of <c>prov_subscribers</c>; <see cref="Id"/> is the E.164 MSISDN.</summary>
 internal sealed class SubscriberDocument
 {
     public string Id { get; set; } = "";
@@ -31,15 +27,13 @@ internal sealed class SubscriberDocument
     public PinHashDocument? Pin { get; set; }
 }
 
-/// <summary>One service on a subscriber document.</summary>
 internal sealed class SubscribedServiceDocument
 {
     public string Code { get; set; } = "";
-    public ServiceState State { get; set; }
+    public string State { get; set; } = "";
     public DateTime SinceUtc { get; set; }
 }
 
-/// <summary>A salted PBKDF2 hash of a PIN; the PIN itself is never stored.</summary>
 internal sealed class PinHashDocument
 {
     public string Algorithm { get; set; } = "";
@@ -48,29 +42,30 @@ internal sealed class PinHashDocument
     public byte[] Hash { get; set; } = [];
 }
 
-/// <summary>A row of <c>prov_change_requests</c>; <see cref="Id"/> is the request id (the idempotency key).</summary>
+/// <summary>The idempotency record of a request id.</summary>
 internal sealed class ChangeRequestDocument
 {
     public string Id { get; set; } = "";
     public string Msisdn { get; set; } = "";
     public string ServiceCode { get; set; } = "";
-    public ServiceChange Change { get; set; }
+    public string Change { get; set; } = "";
     public string Channel { get; set; } = "";
-    public ServiceChangeOutcome Outcome { get; set; }
+    public string Outcome { get; set; } = "";
     public decimal Charged { get; set; }
+    public decimal BalanceBefore { get; set; }
     public decimal BalanceAfter { get; set; }
     public DateTime ReceivedUtc { get; set; }
 }
 
-/// <summary>A row of <c>prov_audit</c>.</summary>
+/// <summary>The subscriber's audit entry of a request.</summary>
 internal sealed class AuditDocument
 {
     public long Id { get; set; }
     public string RequestId { get; set; } = "";
     public string Msisdn { get; set; } = "";
     public string ServiceCode { get; set; } = "";
-    public ServiceChange Change { get; set; }
-    public ServiceChangeOutcome Outcome { get; set; }
+    public string Change { get; set; } = "";
+    public string Outcome { get; set; } = "";
     public decimal Charged { get; set; }
     public decimal BalanceBefore { get; set; }
     public decimal BalanceAfter { get; set; }
