@@ -1,3 +1,4 @@
+using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.History;
@@ -14,6 +15,14 @@ public interface IStorageUnderTest : IAsyncDisposable
     ICustomerStore Customers { get; }
     IHistoryStore History { get; }
     IStorageMaintenance Maintenance { get; }
+
+    // The channels' own state.
+    IConcatenatedPartStore ConcatenatedParts { get; }
+    IEmailThreadStore EmailThreads { get; }
+    ITelegramChatStore TelegramChats { get; }
+    IWebChatStore WebChat { get; }
+    IDirectLineTranscriptStore DirectLineTranscripts { get; }
+    ISigningKeyStore SigningKeys { get; }
 }
 
 /// <summary>Opens an engine's stores on a database of their own; reopening the same database is what a restarted gateway does.</summary>

@@ -39,3 +39,15 @@ public sealed class InboundLogOnLiteDbWithFsync : InboundLogContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine(Durability.Fsync);
 }
+
+[TestFixture]
+public sealed class ChannelStateOnLiteDb : ChannelStateContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class TranscriptsOnLiteDb : TranscriptContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
