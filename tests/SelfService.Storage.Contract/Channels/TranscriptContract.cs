@@ -159,6 +159,26 @@ public abstract class TranscriptContract : StorageContract
     }
 
     [Test]
+    public async Task Purge_WithAConversationRetention_DeletesTheIdleConversationsOfBothChats_AndWithoutOneKeepsThem()
+    {
+        await Store.WebChat.CreateAsync(new WebChatConversation { Id = "web", TokenHash = "AA", CreatedAt = T0 }, None);
+        await Store.WebChat.AppendAsync(WebLine("w1", "web", T0), None);
+        await Store.DirectLineTranscripts.CreateConversationAsync(new DirectLineConversationRecord { Id = "dl", CreatedAt = T0 }, None);
+        await Store.DirectLineTranscripts.AppendAsync(DirectLine("d1", "dl", T0), None);
+        var now = T0.AddDays(31);
+        var days30 = TimeSpan.FromDays(30);
+
+        var kept = await Store.Maintenance.PurgeAsync(new RetentionPolicy(days30, days30, days30), now, None);
+        var stillThere = (await Store.WebChat.FindAsync("web", None) is not null, await Store.DirectLineTranscripts.ExistsAsync("dl", None));
+        var purged = await Store.Maintenance.PurgeAsync(new RetentionPolicy(days30, days30, days30) { Conversations = days30 }, now, None);
+
+        Assert.That((kept.Conversations, stillThere), Is.EqualTo((0, (true, true))));
+        Assert.That(purged.Conversations, Is.EqualTo(2));
+        Assert.That(await Store.WebChat.FindAsync("web", None), Is.Null);
+        Assert.That(await Store.DirectLineTranscripts.ExistsAsync("dl", None), Is.False);
+    }
+
+    [Test]
     public async Task Transcripts_SurviveARestart_AndNewActivitiesStillComeAfterTheOldOnes()
     {
         await Store.DirectLineTranscripts.CreateConversationAsync(new DirectLineConversationRecord { Id = "c1", CreatedAt = T0 }, None);
