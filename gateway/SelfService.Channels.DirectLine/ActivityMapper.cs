@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SelfService.Channels.DirectLine.Protocol;
-using SelfService.Channels.DirectLine.Transcript;
+using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.DirectLine;
 

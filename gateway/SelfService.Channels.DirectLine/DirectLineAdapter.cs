@@ -13,12 +13,12 @@ public sealed class DirectLineAdapter(DirectLineTranscripts transcripts, Convers
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        if (!transcripts.Exists(message.Address)) return SendResult.Fail($"Direct Line conversation {message.Address} does not exist");
+        if (!await transcripts.ExistsAsync(message.Address, cancellationToken)) return SendResult.Fail($"Direct Line conversation {message.Address} does not exist");
         // After the echo of the message it answers, never before (see ConversationStreams.ArrivalAsync).
         using (await streams.ArrivalAsync(message.Address, cancellationToken))
         {
-            var replyTo = message.InReplyTo is null ? null : transcripts.FindByKey(message.InReplyTo)?.ActivityId;
-            streams.Append(mapper.BotRecord(message.Id, message.Address, message.Text, message.Choices, replyTo, time.GetUtcNow()));
+            var replyTo = message.InReplyTo is null ? null : (await transcripts.FindByKeyAsync(message.InReplyTo, cancellationToken))?.ActivityId;
+            await streams.AppendAsync(mapper.BotRecord(message.Id, message.Address, message.Text, message.Choices, replyTo, time.GetUtcNow()), cancellationToken);
         }
         return SendResult.Sent;
     }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using SelfService.Channels.DirectLine.Protocol;
 using SelfService.Channels.DirectLine.Streaming;
 using SelfService.Channels.DirectLine.Transcript;
+using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.DirectLine;
 
@@ -24,23 +25,25 @@ public static class DirectLineEndpoints
     internal static IEndpointRouteBuilder MapDirectLineApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup(BasePath);
-        api.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
+        api.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
         api.MapPost("/tokens/refresh", RefreshToken);
-        api.MapPost("/conversations", StartConversation).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
-        api.MapGet("/conversations/{conversationId}", ResumeConversation);
+        api.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
+        api.MapGet("/conversations/{conversationId}", ResumeConversationAsync);
         api.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(AnonymousRateLimits.PostMessage);
-        api.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         api.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.HandleAsync).RequireRateLimiting(AnonymousRateLimits.PostMessage);
         return routes;
     }
 
     /// <summary>A secret is traded for a token bound to a new conversation.</summary>
-    private static IResult GenerateToken(HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTranscripts transcripts, DirectLineTokens tokens, TimeProvider time)
+    private static async Task<IResult> GenerateTokenAsync(
+        HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTranscripts transcripts, DirectLineTokens tokens, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var caller = authorizer.Authorize(request);
         if (caller.Kind != DirectLineCallerKind.Secret) return DirectLineErrors.Forbidden(caller);
-        var issued = tokens.Issue(transcripts.CreateConversation(time.GetUtcNow()));
+        var issued = tokens.Issue(await transcripts.CreateConversationAsync(time.GetUtcNow(), cancellationToken));
         return TypedResults.Json(new TokenResponse(issued.ConversationId, issued.Token, issued.ExpiresInSeconds), DirectLineJson.Wire.TokenResponse);
     }
 
@@ -54,21 +57,25 @@ public static class DirectLineEndpoints
     }
 
     /// <summary>With a secret: a new conversation. With a token: the conversation the token was made for.</summary>
-    private static IResult StartConversation(HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTranscripts transcripts, DirectLineTokens tokens, TimeProvider time)
+    private static async Task<IResult> StartConversationAsync(
+        HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTranscripts transcripts, DirectLineTokens tokens, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var caller = authorizer.Authorize(request);
         if (!caller.IsAuthenticated) return DirectLineErrors.Forbidden(caller);
-        var conversationId = caller.ConversationId ?? transcripts.CreateConversation(time.GetUtcNow());
-        if (!transcripts.Exists(conversationId)) return DirectLineErrors.ConversationNotFound();
+        var conversationId = caller.ConversationId ?? await transcripts.CreateConversationAsync(time.GetUtcNow(), cancellationToken);
+        if (!await transcripts.ExistsAsync(conversationId, cancellationToken)) return DirectLineErrors.ConversationNotFound();
         var conversation = ConversationFor(request, tokens.Issue(conversationId), watermark: 0);
         return TypedResults.Json(conversation, DirectLineJson.Wire.Conversation, statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>Called by clients on every reconnect: a new token and a stream URL that starts after the watermark.</summary>
-    private static IResult ResumeConversation(string conversationId, string? watermark, HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTranscripts transcripts, DirectLineTokens tokens)
+    private static async Task<IResult> ResumeConversationAsync(
+        string conversationId, string? watermark, HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTranscripts transcripts, DirectLineTokens tokens,
+        CancellationToken cancellationToken)
     {
         var caller = authorizer.Authorize(request);
-        if (Refuse(caller, conversationId, transcripts) is { } refused) return refused;
+        if (await RefuseAsync(caller, conversationId, transcripts, cancellationToken) is { } refused) return refused;
         if (!TryParseWatermark(watermark, out var after)) return BadWatermark(watermark);
         return TypedResults.Json(ConversationFor(request, tokens.Issue(conversationId), after), DirectLineJson.Wire.Conversation);
     }
@@ -78,7 +85,7 @@ public static class DirectLineEndpoints
         ConversationStreams streams, IHostApplicationLifetime lifetime)
     {
         var caller = authorizer.Authorize(context.Request);
-        if (Refuse(caller, conversationId, transcripts) is { } refused) return refused;
+        if (await RefuseAsync(caller, conversationId, transcripts, context.RequestAborted) is { } refused) return refused;
         if (!TryParseWatermark(watermark, out var after)) return BadWatermark(watermark);
         if (!context.WebSockets.IsWebSocketRequest) return DirectLineErrors.BadArgument("The stream is a WebSocket: connect with an Upgrade request.");
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
@@ -92,7 +99,7 @@ public static class DirectLineEndpoints
         IInboundSink sink, IOptions<DirectLineOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = authorizer.Authorize(request);
-        if (Refuse(caller, conversationId, transcripts) is { } refused) return refused;
+        if (await RefuseAsync(caller, conversationId, transcripts, cancellationToken) is { } refused) return refused;
         var limit = options.Value.MaxActivityBytes;
         if (request.ContentLength > limit) return DirectLineErrors.TooLarge(limit);
         var body = await LimitedBody.ReadAsync(request.Body, limit, cancellationToken);
@@ -124,25 +131,27 @@ public static class DirectLineEndpoints
         {
             var now = time.GetUtcNow();
             var accepted = await sink.AcceptAsync(ActivityMapper.ToInbound(activity, conversationId, now) with { ClientAddress = clientAddress }, cancellationToken);
-            var (stored, _) = streams.Append(ActivityMapper.UserRecord(activity, conversationId, accepted.MessageId, now));
+            var (stored, _) = await streams.AppendAsync(ActivityMapper.UserRecord(activity, conversationId, accepted.MessageId, now), cancellationToken);
             if (!accepted.Duplicate) streams.PushTyping(conversationId);
             return stored;
         }
     }
 
-    private static IResult GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTranscripts transcripts)
+    private static async Task<IResult> GetActivitiesAsync(
+        string conversationId, string? watermark, HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTranscripts transcripts,
+        CancellationToken cancellationToken)
     {
         var caller = authorizer.Authorize(request);
-        if (Refuse(caller, conversationId, transcripts) is { } refused) return refused;
+        if (await RefuseAsync(caller, conversationId, transcripts, cancellationToken) is { } refused) return refused;
         if (!TryParseWatermark(watermark, out var after)) return BadWatermark(watermark);
-        return TypedResults.Json(ActivityMapper.ToSet(transcripts.After(conversationId, after), after), DirectLineJson.Wire.ActivitySet);
+        return TypedResults.Json(ActivityMapper.ToSet(await transcripts.AfterAsync(conversationId, after, cancellationToken), after), DirectLineJson.Wire.ActivitySet);
     }
 
     /// <summary>403, 404 or 403 (in that order) unless the caller may use this conversation.</summary>
-    internal static IResult? Refuse(DirectLineCaller caller, string conversationId, DirectLineTranscripts transcripts)
+    internal static async Task<IResult?> RefuseAsync(DirectLineCaller caller, string conversationId, DirectLineTranscripts transcripts, CancellationToken cancellationToken)
     {
         if (!caller.IsAuthenticated) return DirectLineErrors.Forbidden(caller);
-        if (!transcripts.Exists(conversationId)) return DirectLineErrors.ConversationNotFound();
+        if (!await transcripts.ExistsAsync(conversationId, cancellationToken)) return DirectLineErrors.ConversationNotFound();
         return caller.MayUse(conversationId) ? null : DirectLineErrors.NotYours();
     }
 

@@ -1,4 +1,3 @@
-using LiteDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -24,11 +23,12 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
         if (!section.GetValue<bool>(nameof(DirectLineOptions.Enabled))) return services;
 
+        services.AddSingleton<TokenSigningKeyLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenSigningKeyLoader>());
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DirectLineOptions>>().Value;
-            return new DirectLineTokens(TokenSigningKeys.Resolve(options, sp.GetRequiredService<ILiteDatabase>()), options.TokenLifetime,
-                sp.GetRequiredService<TimeProvider>());
+            return new DirectLineTokens(sp.GetRequiredService<TokenSigningKeyLoader>().Key, options.TokenLifetime, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(sp =>
         {

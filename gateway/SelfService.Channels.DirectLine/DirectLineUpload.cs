@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using SelfService.Channels.DirectLine.Protocol;
 using SelfService.Channels.DirectLine.Streaming;
 using SelfService.Channels.DirectLine.Transcript;
+using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.DirectLine;
 
@@ -20,7 +21,7 @@ internal static class DirectLineUpload
         ActivityMapper mapper, IInboundSink sink, IOptions<DirectLineOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = authorizer.Authorize(request);
-        if (DirectLineEndpoints.Refuse(caller, conversationId, transcripts) is { } refused) return refused;
+        if (await DirectLineEndpoints.RefuseAsync(caller, conversationId, transcripts, cancellationToken) is { } refused) return refused;
         var settings = options.Value;
         if (request.ContentLength > settings.MaxUploadBytes) return DirectLineErrors.TooLarge(settings.MaxUploadBytes);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
@@ -71,10 +72,11 @@ internal static class DirectLineUpload
             // Nothing for the command processor: only the files, which are not kept. The echo names them.
             var key = "upload:" + conversationId + ":" + (clientId ?? Guid.NewGuid().ToString("N"));
             var named = activity with { Text = string.Join(", ", files.DefaultIfEmpty("(empty upload)")) };
-            echo = streams.Append(ActivityMapper.UserRecord(named, conversationId, key, time.GetUtcNow())).Stored;
+            echo = (await streams.AppendAsync(ActivityMapper.UserRecord(named, conversationId, key, time.GetUtcNow()), cancellationToken)).Stored;
         }
         if (files.Count > 0)
-            streams.Append(mapper.BotRecord(echo.Key + ":files", conversationId, FilesNotReceived(activity.Locale), [], echo.ActivityId, time.GetUtcNow()));
+            await streams.AppendAsync(
+                mapper.BotRecord(echo.Key + ":files", conversationId, FilesNotReceived(activity.Locale), [], echo.ActivityId, time.GetUtcNow()), cancellationToken);
         return DirectLineEndpoints.Posted(echo.ActivityId);
     }
 

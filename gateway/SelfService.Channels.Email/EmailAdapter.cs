@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using SelfService.ActionCodes;
 using SelfService.Channels.Email.Outbound;
+using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.Email;
 
@@ -14,12 +15,12 @@ namespace SelfService.Channels.Email;
 public sealed partial class EmailAdapter : IChannelAdapter
 {
     private readonly EmailOptions _options;
-    private readonly EmailThreadStore _threads;
+    private readonly IEmailThreadStore _threads;
     private readonly SmtpSender _smtp;
     private readonly TimeProvider _time;
     private readonly ILogger<EmailAdapter> _logger;
 
-    public EmailAdapter(IOptions<EmailOptions> options, EmailThreadStore threads, TimeProvider time, ILoggerFactory loggers)
+    public EmailAdapter(IOptions<EmailOptions> options, IEmailThreadStore threads, TimeProvider time, ILoggerFactory loggers)
     {
         _options = options.Value;
         _threads = threads;
@@ -30,11 +31,11 @@ public sealed partial class EmailAdapter : IChannelAdapter
 
     public ChannelProfile Profile { get; } = new(ChannelNames.Email, ReplyForm.Long, MaxSmsParts: 0, SenderIsMsisdn: false, IdempotentSends: false);
 
-    public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         if (!EmailOptionsValidator.IsAddress(message.Address))
-            return Task.FromResult(SendResult.Fail($"'{message.Address}' is not an email address"));
-        var thread = message.InReplyTo is null ? null : _threads.Find(message.InReplyTo);
+            return SendResult.Fail($"'{message.Address}' is not an email address");
+        var thread = message.InReplyTo is null ? null : await _threads.FindAsync(message.InReplyTo, cancellationToken);
         if (thread is null) LogUnthreaded(message.Id, message.InReplyTo);
         var language = TextLanguage.Detect(message.Text) ?? thread?.Language ?? TextLanguage.English;
         var draft = new ReplyDraft(
@@ -47,7 +48,7 @@ public sealed partial class EmailAdapter : IChannelAdapter
             message.Choices,
             language,
             thread is { HadAttachments: true } ? EmailTexts.AttachmentsIgnored(thread.Language ?? language) : null);
-        return SendAsync(draft, cancellationToken);
+        return await SendAsync(draft, cancellationToken);
     }
 
     /// <summary>A notice from the channel itself (a mail too large to read), threaded under the mail it is about.</summary>

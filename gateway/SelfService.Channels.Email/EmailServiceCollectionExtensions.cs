@@ -15,7 +15,6 @@ public static class EmailServiceCollectionExtensions
         services.AddOptions<EmailOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         if (!section.GetValue<bool>(nameof(EmailOptions.Enabled))) return services;
-        services.AddSingleton<EmailThreadStore>();
         services.AddSingleton<EmailAdapter>();
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<EmailAdapter>());
         services.AddSingleton<InboundMailReader>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Smpp;
+using SelfService.Storage.Channels;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Channels.Sms;
@@ -14,7 +15,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
 {
     private readonly SmsOptions _options;
     private readonly IInboundSink _sink;
-    private readonly ConcatenatedPartStore _parts;
+    private readonly IConcatenatedPartStore _parts;
     private readonly IOutbox _outbox;
     private readonly MsisdnNormalizer _msisdns;
     private readonly MessageSplitter _splitter;
@@ -24,13 +25,13 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     private readonly ILogger<SmsAdapter> _logger;
 
     public SmsAdapter(
-        IOptions<SmsOptions> options, IInboundSink sink, LiteDB.ILiteDatabase database, IOutbox outbox, TimeProvider time,
+        IOptions<SmsOptions> options, IInboundSink sink, IConcatenatedPartStore parts, IOutbox outbox, TimeProvider time,
         ILoggerFactory loggers, IEnumerable<ISmppSharedBindHandler>? sharedBind = null)
     {
         _sharedBind = sharedBind?.ToList() ?? [];
         _options = options.Value;
         _sink = sink;
-        _parts = new ConcatenatedPartStore(database);
+        _parts = parts;
         _outbox = outbox;
         _msisdns = new MsisdnNormalizer(_options.DefaultRegion);
         _text = new SmsTextOptions { PackGsm7 = _options.PackGsm7, AllowLatin1 = _options.AllowLatin1 };
@@ -120,7 +121,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     {
         var now = _time.GetUtcNow();
         await _outbox.ForgetEarlyReceiptsAsync(now - TimeSpan.FromHours(1), cancellationToken);
-        foreach (var set in _parts.TakeExpired(now - _options.ConcatenationTimeout))
+        foreach (var set in await _parts.TakeExpiredAsync(now - _options.ConcatenationTimeout, cancellationToken))
         {
             var first = set[0];
             LogIncomplete(first.Source, set.Count, first.Total);
@@ -182,16 +183,16 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         if (content.Concatenation is { } part)
         {
             var setKey = $"{msisdn}|{pdu.DestinationAddr}|{part.Reference}|{part.Total}";
-            var complete = _parts.Add(new StoredPart
+            var complete = await _parts.AddAsync(new ConcatenatedPart
             {
                 SetKey = setKey, Source = msisdn, Destination = pdu.DestinationAddr, Sequence = part.Sequence, Total = part.Total,
                 Text = text, DataCoding = content.DataCoding, ReceivedAt = now,
-            });
+            }, cancellationToken);
             if (complete is null) return CommandStatus.Ok;   // this part is stored: the SMSC may forget it
             if (complete.Count == 0) return CommandStatus.Ok;   // a redelivered part of a message accepted already
             text = string.Concat(complete.Select(p => p.Text));
             await AcceptAsync(msisdn, pdu.DestinationAddr, content.DataCoding, text, now, cancellationToken);
-            _parts.MarkAccepted(setKey);
+            await _parts.MarkAcceptedAsync(setKey, cancellationToken);
             return CommandStatus.Ok;
         }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Telegram.Outbound;
-using SelfService.Channels.Telegram.Storage;
+using SelfService.Storage.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
@@ -16,7 +16,7 @@ namespace SelfService.Channels.Telegram;
 /// the "share my phone number" keyboard). A chat whose user blocked the bot fails at once until the user writes again.
 /// </summary>
 public sealed partial class TelegramAdapter(
-    ITelegramBotClient bot, TelegramChatStore chats, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramAdapter> logger)
+    ITelegramBotClient bot, ITelegramChatStore chats, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramAdapter> logger)
     : IChannelAdapter
 {
     // Sending twice shows the message twice: after a crash mid-send the outbox does not resend (no customer gets a reply twice).
@@ -26,7 +26,7 @@ public sealed partial class TelegramAdapter(
     {
         if (!long.TryParse(message.Address, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
             return SendResult.Fail($"'{message.Address}' is not a Telegram chat id");
-        var chat = chats.Find(chatId);
+        var chat = await chats.FindAsync(chatId, cancellationToken);
         if (chat?.UnreachableReason is { } reason)
             return SendResult.Fail($"chat {chatId} is unreachable since {chat.UnreachableSince:u} ({reason}); nothing goes to it until the user writes again");
 
@@ -34,19 +34,19 @@ public sealed partial class TelegramAdapter(
         if (parts.Count == 0) return SendResult.Fail("the reply shows no text");
         var (markup, shareContactShown) = Buttons(message, chat);
 
-        var sentBefore = chats.PartsSent(message.Id);
+        var sentBefore = await chats.PartsSentAsync(message.Id, cancellationToken);
         try
         {
             for (var i = sentBefore; i < parts.Count; i++)
             {
                 var last = i == parts.Count - 1;
                 await SendPartAsync(chatId, message.Id, parts[i], last ? markup : null, cancellationToken);
-                if (!last) chats.RecordPartsSent(message.Id, i + 1);
+                if (!last) await chats.RecordPartsSentAsync(message.Id, i + 1, cancellationToken);
             }
         }
         catch (ApiRequestException ex) when (TelegramFailures.IsBlocked(ex))
         {
-            chats.MarkUnreachable(chatId, ex.Message, time.GetUtcNow());
+            await chats.MarkUnreachableAsync(chatId, ex.Message, time.GetUtcNow(), cancellationToken);
             LogBlocked(chatId, ex.Message);
             return SendResult.Fail($"chat {chatId} blocked the bot ({ex.Message}); marked unreachable until the user writes again");
         }
@@ -67,8 +67,8 @@ public sealed partial class TelegramAdapter(
             return SendResult.Retry($"the Bot API did not answer within {options.Value.RequestTimeout}");
         }
 
-        chats.ForgetPartsSent(message.Id);
-        if (shareContactShown is { } shown) chats.SetShareContactShown(chatId, shown);
+        await chats.ForgetPartsSentAsync(message.Id, cancellationToken);
+        if (shareContactShown is { } shown) await chats.SetShareContactShownAsync(chatId, shown, cancellationToken);
         return SendResult.Sent;
     }
 
@@ -105,7 +105,7 @@ public sealed partial class TelegramAdapter(
         var failure = await CourtesyCall.TryAsync(t => bot.SendMessage(chatId, text, ParseMode.None, replyMarkup: markup, cancellationToken: t),
             options.Value.RequestTimeout, cancellationToken);
         if (failure is not null) LogNoticeFailed(failure, chatId);
-        else if (markup is ReplyKeyboardMarkup) chats.SetShareContactShown(chatId, true);
+        else if (markup is ReplyKeyboardMarkup) await chats.SetShareContactShownAsync(chatId, true, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram chat {ChatId} blocked the bot ({Reason}): marked unreachable until the user writes again")]

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
 using SelfService.Channels.Telegram.Inbound;
-using SelfService.Channels.Telegram.Storage;
 using Telegram.Bot;
 
 namespace SelfService.Channels.Telegram;
@@ -28,7 +27,6 @@ public static class TelegramServiceCollectionExtensions
             var clientOptions = new TelegramBotClientOptions(options.Token, baseUrl) { RetryCount = 0 };
             return new TelegramBotClient(clientOptions, new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
         });
-        services.AddSingleton<TelegramChatStore>();
         services.AddSingleton<BotCommandMapper>();
         services.AddSingleton<TelegramUpdateMapper>();
         services.AddSingleton<TelegramAdapter>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.WebChat;
 
@@ -23,25 +24,26 @@ public static class WebChatEndpoints
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/webchat/conversations");
-        group.MapPost("", CreateConversation).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
+        group.MapPost("", CreateConversationAsync).RequireRateLimiting(AnonymousRateLimits.CreateConversation);
         group.MapPost("/{conversationId}/messages", PostMessageAsync).RequireRateLimiting(AnonymousRateLimits.PostMessage);
-        group.MapGet("/{conversationId}/messages", GetMessages);
+        group.MapGet("/{conversationId}/messages", GetMessagesAsync);
         // "/" belongs to the Direct Line channel's Microsoft Web Chat page (or leads here when that channel is off).
         routes.MapGet("/webchat", ServePage);
         return routes;
     }
 
-    private static Created<ConversationCreated> CreateConversation(WebChatStore store, TimeProvider time)
+    private static async Task<Created<ConversationCreated>> CreateConversationAsync(
+        WebChatConversations conversations, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (id, token) = store.Create(time.GetUtcNow());
+        var (id, token) = await conversations.CreateAsync(time.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"/api/webchat/conversations/{id}", new ConversationCreated(id, token));
     }
 
     private static async Task<IResult> PostMessageAsync(
-        string conversationId, HttpRequest request, WebChatStore store, IInboundSink sink, TimeProvider time, CancellationToken cancellationToken)
+        string conversationId, HttpRequest request, WebChatConversations conversations, IInboundSink sink, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        if (!store.Exists(conversationId)) return Problem(StatusCodes.Status404NotFound, "No such conversation.");
-        if (!store.IsAuthorized(conversationId, BearerToken(request))) return Problem(StatusCodes.Status403Forbidden, "Missing or wrong conversation token.");
+        if (await RefuseAsync(conversationId, request, conversations, cancellationToken) is { } refused) return refused;
         if (request.ContentLength > MaxBodyBytes) return Problem(StatusCodes.Status413PayloadTooLarge, $"A message may be at most {MaxTextBytes} bytes.");
 
         PostMessage? body;
@@ -62,21 +64,33 @@ public static class WebChatEndpoints
         // The browser's own id makes a retried POST (a lost response) a redelivery, not a second message.
         var channelMessageId = string.IsNullOrWhiteSpace(body.ClientMessageId) ? Guid.NewGuid().ToString("N") : body.ClientMessageId.Trim();
         if (channelMessageId.Length > 100) return Problem(StatusCodes.Status400BadRequest, "clientMessageId may be at most 100 characters.");
+        using var arrival = await conversations.ArrivalAsync(conversationId, cancellationToken);
         var now = time.GetUtcNow();
         var message = InboundMessage.Received(ChannelNames.WebChat, conversationId + ":" + channelMessageId, conversationId, body.Text, conversationId, now)
             with { ClientAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString() };
         var accepted = await sink.AcceptAsync(message, cancellationToken);
-        store.Append(new WebChatActivity { ActivityId = accepted.MessageId, ConversationId = conversationId, From = "user", Text = body.Text, At = now });
+        await conversations.AppendAsync(
+            new WebChatActivity { ActivityId = accepted.MessageId, ConversationId = conversationId, From = "user", Text = body.Text, At = now }, cancellationToken);
         return TypedResults.Accepted((string?)null, new MessageAccepted(accepted.MessageId, accepted.Duplicate));
     }
 
-    private static IResult GetMessages(string conversationId, long? watermark, HttpRequest request, WebChatStore store)
+    private static async Task<IResult> GetMessagesAsync(
+        string conversationId, long? watermark, HttpRequest request, WebChatConversations conversations, CancellationToken cancellationToken)
     {
-        if (!store.Exists(conversationId)) return Problem(StatusCodes.Status404NotFound, "No such conversation.");
-        if (!store.IsAuthorized(conversationId, BearerToken(request))) return Problem(StatusCodes.Status403Forbidden, "Missing or wrong conversation token.");
-        var activities = store.After(conversationId, watermark ?? 0);
+        if (await RefuseAsync(conversationId, request, conversations, cancellationToken) is { } refused) return refused;
+        var activities = await conversations.AfterAsync(conversationId, watermark ?? 0, cancellationToken);
         var messages = activities.Select(a => new TranscriptLine(a.Seq, a.ActivityId, a.From, a.Text, a.Choices, a.At)).ToList();
         return TypedResults.Ok(new Transcript(messages, messages.Count > 0 ? messages[^1].Seq : watermark ?? 0));
+    }
+
+    /// <summary>404 for a conversation that does not exist, 403 for a missing or wrong token; null when the caller may go on.</summary>
+    private static async Task<IResult?> RefuseAsync(string conversationId, HttpRequest request, WebChatConversations conversations, CancellationToken cancellationToken)
+    {
+        if (await conversations.FindAsync(conversationId, cancellationToken) is not { } conversation)
+            return Problem(StatusCodes.Status404NotFound, "No such conversation.");
+        if (!WebChatConversations.IsAuthorized(conversation, BearerToken(request)))
+            return Problem(StatusCodes.Status403Forbidden, "Missing or wrong conversation token.");
+        return null;
     }
 
     private static readonly Lazy<string> PagePolicy = new(() =>

@@ -7,7 +7,7 @@ public static class WebChatServiceCollectionExtensions
     /// <summary>Registers the web chat channel; map its routes with <see cref="WebChatEndpoints.MapWebChat"/>.</summary>
     public static IServiceCollection AddWebChatChannel(this IServiceCollection services)
     {
-        services.AddSingleton<WebChatStore>();
+        services.AddSingleton<WebChatConversations>();
         services.AddSingleton<IChannelAdapter, WebChatAdapter>();
         return services;
     }

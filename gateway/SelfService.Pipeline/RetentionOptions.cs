@@ -14,6 +14,9 @@ public sealed class RetentionOptions
     /// <summary>The customers' timelines as agents see them.</summary>
     public TimeSpan History { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>Web chat and Direct Line conversations with nothing new for this long, with their transcripts.</summary>
+    public TimeSpan Conversations { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often the store is purged.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -12,7 +12,7 @@ public sealed partial class RetentionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var policy = new RetentionPolicy(settings.Inbound, settings.Outbox, settings.History);
+        var policy = new RetentionPolicy(settings.Inbound, settings.Outbox, settings.History) { Conversations = settings.Conversations };
         using var timer = new PeriodicTimer(settings.Interval, time);
         try
         {
@@ -21,7 +21,8 @@ public sealed partial class RetentionService(
                 try
                 {
                     var report = await storage.PurgeAsync(policy, time.GetUtcNow(), stoppingToken);
-                    if (report.Inbound + report.Outbox + report.History > 0) LogPurged(report.Inbound, report.Outbox, report.History);
+                    if (report.Inbound + report.Outbox + report.History + report.Conversations > 0)
+                        LogPurged(report.Inbound, report.Outbox, report.History, report.Conversations);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -35,8 +36,9 @@ public sealed partial class RetentionService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Inbound} inbound messages, {Outbox} replies and {History} history lines")]
-    private partial void LogPurged(int inbound, int outbox, int history);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Retention deleted {Inbound} inbound messages, {Outbox} replies, {History} history lines and {Conversations} idle web conversations")]
+    private partial void LogPurged(int inbound, int outbox, int history, int conversations);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Purging the store failed; it is tried again at the next interval")]
     private partial void LogPurgeFailed(Exception exception);

@@ -29,6 +29,12 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Customers);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().History);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Provisioning);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().ConcatenatedParts);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().EmailThreads);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().TelegramChats);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().WebChat);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().DirectLineTranscripts);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().SigningKeys);
         services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<LiteStorage>());
         // The stores not behind the port yet; see LiteStorage.Database.
         services.AddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<LiteStorage>().Database);

@@ -1,4 +1,6 @@
 using LiteDB;
+using SelfService.Storage.Channels;
+using SelfService.Storage.LiteDb.Channels;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Storage.LiteDb;
@@ -18,8 +20,15 @@ internal sealed class LiteRetention(GroupCommitWriter writer)
         var outbox = await PurgeMessagesAndAgentsAsync(LiteOutbox.Collection, now - policy.Outbox,
             d => d[nameof(OutboxRecord.State)].AsString is nameof(OutboxState.Sent) or nameof(OutboxState.Failed), cancellationToken);
         var history = await PurgeMessagesAndAgentsAsync(LiteHistoryStore.Collection, now - policy.History, _ => true, cancellationToken);
-        return new RetentionReport(inbound, outbox, history);
+        var conversations = policy.Conversations is { } idle ? await PurgeIdleConversationsAsync(now - idle, cancellationToken) : 0;
+        return new RetentionReport(inbound, outbox, history) { Conversations = conversations };
     }
+
+    private async Task<int> PurgeIdleConversationsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        await LiteTranscripts.PurgeIdleAsync(writer, LiteWebChatStore.Conversations, LiteWebChatStore.Activities,
+            nameof(WebChatActivity.ConversationId), nameof(WebChatActivity.At), before, cancellationToken)
+        + await LiteTranscripts.PurgeIdleAsync(writer, LiteDirectLineTranscriptStore.Conversations, LiteDirectLineTranscriptStore.Activities,
+            nameof(DirectLineActivityRecord.ConversationId), nameof(DirectLineActivityRecord.Timestamp), before, cancellationToken);
 
     private async Task<int> PurgeMessagesAndAgentsAsync(string collection, DateTimeOffset before, Func<BsonDocument, bool> done, CancellationToken cancellationToken) =>
         await PurgeAsync(collection, "", before, done, cancellationToken)

@@ -2,9 +2,11 @@ using System.Globalization;
 using LiteDB;
 using LiteDB.Engine;
 using Microsoft.Extensions.Logging;
+using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.History;
+using SelfService.Storage.LiteDb.Channels;
 using SelfService.Storage.Messages;
 using SelfService.Storage.LiteDb.Provisioning;
 using SelfService.Storage.Provisioning;
@@ -27,6 +29,7 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         // Customer text must be kept exactly as sent: LiteDB's defaults trim strings and store "" as null.
         var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
         mapper.Entity<ConversationState>().Id(s => s.Key, autoId: false);
+        LiteChannelMappings.Register(mapper);
         // Keys compare as the bytes they are (an SMS content hash, a Message-ID, a token's hash): ordinal is both right and
         // fast, where LiteDB's default compares them culture-aware and case-blind. A file keeps the collation it was made with.
         var collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
@@ -52,6 +55,12 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         Inbound = new LiteInboundLog(reads, _writer, conversations, outbox);
         _retention = new LiteRetention(_writer);
         Provisioning = new LiteProvisioningStore(reads, _writer);
+        ConcatenatedParts = new LiteConcatenatedPartStore(reads, _writer);
+        EmailThreads = new LiteEmailThreadStore(reads, _writer);
+        TelegramChats = new LiteTelegramChatStore(reads, _writer);
+        WebChat = new LiteWebChatStore(reads, _writer);
+        DirectLineTranscripts = new LiteDirectLineTranscriptStore(reads, _writer);
+        SigningKeys = new LiteSigningKeyStore(reads, _writer);
     }
 
     /// <summary>The meter of the store's instruments (group commit durations and sizes).</summary>
@@ -63,6 +72,14 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
     public ICustomerStore Customers { get; }
     public IHistoryStore History { get; }
     public IProvisioningStore Provisioning { get; }
+
+    // The channels' own state.
+    public IConcatenatedPartStore ConcatenatedParts { get; }
+    public IEmailThreadStore EmailThreads { get; }
+    public ITelegramChatStore TelegramChats { get; }
+    public IWebChatStore WebChat { get; }
+    public IDirectLineTranscriptStore DirectLineTranscripts { get; }
+    public ISigningKeyStore SigningKeys { get; }
 
     /// <summary>
     /// The database itself, for the stores that are not behind the port yet (staff, knowledge base, channel state).

@@ -7,7 +7,8 @@ public interface IStorageMaintenance
     StorageHealth Health { get; }
 
     /// <summary>
-    /// Deletes what is older than the policy keeps: processed inbound messages, sent or failed replies, history lines.
+    /// Deletes what is older than the policy keeps: processed inbound messages, sent or failed replies, history lines, idle
+    /// web chat and Direct Line conversations.
     /// Accepted messages not processed yet and replies still waiting are never deleted. Works in small commits, so the
     /// message path goes on meanwhile. Relies on ids that begin with their time (version-7 GUIDs), as every inbound id does
     /// and every id derived from one.
@@ -16,10 +17,18 @@ public interface IStorageMaintenance
 }
 
 /// <summary>How long each kind of record is kept.</summary>
-public sealed record RetentionPolicy(TimeSpan Inbound, TimeSpan Outbox, TimeSpan History);
+public sealed record RetentionPolicy(TimeSpan Inbound, TimeSpan Outbox, TimeSpan History)
+{
+    /// <summary>Web chat and Direct Line conversations with nothing new for this long go, with their transcripts; null keeps them.</summary>
+    public TimeSpan? Conversations { get; init; }
+}
 
 /// <summary>How many records of each kind a purge deleted.</summary>
-public sealed record RetentionReport(int Inbound, int Outbox, int History);
+public sealed record RetentionReport(int Inbound, int Outbox, int History)
+{
+    /// <summary>Idle web chat and Direct Line conversations deleted.</summary>
+    public int Conversations { get; init; }
+}
 
 /// <param name="Healthy">False when the last commit failed.</param>
 /// <param name="LastCommitAt">When a commit last worked.</param>

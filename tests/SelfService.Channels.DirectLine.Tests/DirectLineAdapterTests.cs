@@ -1,16 +1,17 @@
-using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SelfService.Channels.DirectLine.Streaming;
 using SelfService.Channels.DirectLine.Transcript;
+using SelfService.Storage.Channels;
+using SelfService.Storage.LiteDb;
 
 namespace SelfService.Channels.DirectLine.Tests;
 
 public class DirectLineAdapterTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-    private LiteDatabase _database = null!;
+    private LiteStorage _storage = null!;
     private DirectLineTranscripts _transcripts = null!;
     private ConversationStreams _streams = null!;
     private DirectLineAdapter _adapter = null!;
@@ -18,15 +19,15 @@ public class DirectLineAdapterTests
     [SetUp]
     public void Open()
     {
-        _database = new LiteDatabase(new MemoryStream());
-        _transcripts = new DirectLineTranscripts(_database);
+        _storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
+        _transcripts = new DirectLineTranscripts(_storage.DirectLineTranscripts);
         var mapper = new ActivityMapper("selfservice", "SelfService");
         _streams = new ConversationStreams(_transcripts, mapper, Options.Create(new DirectLineOptions()), _time, NullLogger<ConversationStreams>.Instance);
         _adapter = new DirectLineAdapter(_transcripts, _streams, mapper, _time);
     }
 
     [TearDown]
-    public void Close() => _database.Dispose();
+    public void Close() => _storage.Dispose();
 
     private static OutboundMessage Reply(string id, string conversation, string text, string? inReplyTo = null, params string[] choices) =>
         new(id, ChannelNames.DirectLine, conversation, text, choices, inReplyTo, conversation, null);
@@ -43,13 +44,13 @@ public class DirectLineAdapterTests
     [Test]
     public async Task Send_AReply_IsABotMessageAnsweringTheUsersActivity()
     {
-        var conversation = _transcripts.CreateConversation(_time.GetUtcNow());
-        var (user, _) = _transcripts.Append(new DirectLineActivityRecord { Key = "in-1", ConversationId = conversation, Role = "user", FromId = "u", Text = "ВКЛ РОУМИНГ" });
+        var conversation = await _transcripts.CreateConversationAsync(_time.GetUtcNow(), CancellationToken.None);
+        var (user, _) = await _transcripts.AppendAsync(new DirectLineActivityRecord { Key = "in-1", ConversationId = conversation, Role = "user", FromId = "u", Text = "ВКЛ РОУМИНГ" }, CancellationToken.None);
 
         var result = await _adapter.SendAsync(Reply("in-1:0", conversation, "Подключить «Роуминг»?", "in-1", "ДА", "НЕТ"), CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(SendResult.Sent));
-        var reply = _transcripts.After(conversation, user.Seq).Single();
+        var reply = (await _transcripts.AfterAsync(conversation, user.Seq, CancellationToken.None)).Single();
         Assert.That((reply.Role, reply.TextFormat, reply.ReplyToId, reply.Text), Is.EqualTo(("bot", "markdown", user.ActivityId, "Подключить «Роуминг»?")));
         Assert.That(reply.Choices, Is.EqualTo(new[] { "ДА", "НЕТ" }));
     }
@@ -57,7 +58,7 @@ public class DirectLineAdapterTests
     [Test]
     public async Task Send_ReplyReadyBeforeTheEchoOfItsQuestion_WaitsAndComesAfterIt()
     {
-        var conversation = _transcripts.CreateConversation(_time.GetUtcNow());
+        var conversation = await _transcripts.CreateConversationAsync(_time.GetUtcNow(), CancellationToken.None);
         var question = new Protocol.Activity { Type = "message", Text = "БАЛАНС", From = new Protocol.ChannelAccount("u") };
         // A command processor as fast as can be: the reply is sent while the question is still being accepted.
         var sink = new ReplyingSink(message => _adapter.SendAsync(Reply(message.Id + ":0", conversation, "Баланс: 350,00 RUB", message.Id), CancellationToken.None));
@@ -65,7 +66,7 @@ public class DirectLineAdapterTests
         var echo = await DirectLineEndpoints.AcceptMessageAsync(question, conversation, null, sink, _streams, _time, CancellationToken.None);
         await sink.Reply!;
 
-        var transcript = _transcripts.After(conversation, 0);
+        var transcript = await _transcripts.AfterAsync(conversation, 0, CancellationToken.None);
         Assert.That(transcript.Select(a => a.Role), Is.EqualTo(new[] { "user", "bot" }), "the echo first, then the answer");
         Assert.That(transcript[1].ReplyToId, Is.EqualTo(echo.ActivityId));
     }
@@ -86,13 +87,13 @@ public class DirectLineAdapterTests
     [Test]
     public async Task Send_SameOutboxIdTwice_ShowsOnce()
     {
-        var conversation = _transcripts.CreateConversation(_time.GetUtcNow());
+        var conversation = await _transcripts.CreateConversationAsync(_time.GetUtcNow(), CancellationToken.None);
 
         await _adapter.SendAsync(Reply("in-1:0", conversation, "Баланс: 350"), CancellationToken.None);
         var again = await _adapter.SendAsync(Reply("in-1:0", conversation, "Баланс: 350"), CancellationToken.None);
 
         Assert.That(again, Is.EqualTo(SendResult.Sent));
-        Assert.That(_transcripts.After(conversation, 0), Has.Count.EqualTo(1));
+        Assert.That(await _transcripts.AfterAsync(conversation, 0, CancellationToken.None), Has.Count.EqualTo(1));
     }
 
     [Test]

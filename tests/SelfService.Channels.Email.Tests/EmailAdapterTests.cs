@@ -1,7 +1,8 @@
 using System.Globalization;
-using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SelfService.Storage.Channels;
+using SelfService.Storage.LiteDb;
 using SelfService.Testing.Peers.Mail;
 
 namespace SelfService.Channels.Email.Tests;
@@ -11,8 +12,8 @@ public class EmailAdapterTests
 {
     private const string Special = "selfservice@gateway.test";
     private MailPeers _mail = null!;
-    private LiteDatabase _database = null!;
-    private EmailThreadStore _threads = null!;
+    private LiteStorage _storage = null!;
+    private IEmailThreadStore _threads = null!;
 
     [SetUp]
     public async Task Start()
@@ -22,24 +23,24 @@ public class EmailAdapterTests
         options.Accounts.Add(new MailAccount("anna@customers.test", "anna-secret"));
         options.BusyRecipients.Add("busy@customers.test");
         _mail = await MailPeers.StartAsync(options);
-        _database = new LiteDatabase(new MemoryStream());
-        _threads = new EmailThreadStore(_database);
+        _storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
+        _threads = _storage.EmailThreads;
     }
 
     [TearDown]
     public async Task Stop()
     {
-        _database.Dispose();
+        _storage.Dispose();
         await _mail.DisposeAsync();
     }
 
     [Test]
     public async Task Send_ReplyToAStoredMail_ArrivesThreadedWithTheAttachmentNote()
     {
-        _threads.Save(new EmailThread
+        await _threads.SaveAsync(new EmailThread
         {
             Id = "in-1", MessageId = "q2@customers.test", References = ["q1@customers.test"], Subject = "Подключить роуминг", Language = "ru", HadAttachments = true,
-        });
+        }, CancellationToken.None);
         var result = await Adapter().SendAsync(Message("anna@customers.test", "Подключить «ROAMING»? Ответьте ДА.", ["ДА", "НЕТ"], "in-1"), CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(SendResult.Sent));

@@ -97,7 +97,7 @@ public class TelegramAdapterTests
         Assert.That(retry, Is.EqualTo(SendResult.Sent));
         var delivered = (await _channel.Peer.SentToAsync(ChatId)).Select(p => p.Text[..6]).ToList();
         Assert.That(delivered, Is.EqualTo(new[] { "Part 1", "Part 2", "Part 3" }), "each part once, in order");
-        Assert.That(_channel.Chats.PartsSent("long"), Is.Zero, "forgotten once all went");
+        Assert.That(await _channel.Chats.PartsSentAsync("long", CancellationToken.None), Is.Zero, "forgotten once all went");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.History;
@@ -16,6 +17,14 @@ public interface IStorageUnderTest : IAsyncDisposable
     IHistoryStore History { get; }
     IProvisioningStore Provisioning { get; }
     IStorageMaintenance Maintenance { get; }
+
+    // The channels' own state.
+    IConcatenatedPartStore ConcatenatedParts { get; }
+    IEmailThreadStore EmailThreads { get; }
+    ITelegramChatStore TelegramChats { get; }
+    IWebChatStore WebChat { get; }
+    IDirectLineTranscriptStore DirectLineTranscripts { get; }
+    ISigningKeyStore SigningKeys { get; }
 }
 
 /// <summary>Opens an engine's stores on a database of their own; reopening the same database is what a restarted gateway does.</summary>

@@ -41,6 +41,18 @@ public sealed class InboundLogOnLiteDbWithFsync : InboundLogContract
 }
 
 [TestFixture]
+public sealed class ChannelStateOnLiteDb : ChannelStateContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class TranscriptsOnLiteDb : TranscriptContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
 public sealed class ProvisioningOnLiteDb : ProvisioningContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfService.Storage;
+using SelfService.Storage.Channels;
 using SelfService.Storage.Contract;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -35,6 +36,12 @@ internal sealed class LiteDbEngine(Durability durability = Durability.WrittenToO
         public IHistoryStore History => storage.History;
         public IProvisioningStore Provisioning => storage.Provisioning;
         public IStorageMaintenance Maintenance => storage;
+        public IConcatenatedPartStore ConcatenatedParts => storage.ConcatenatedParts;
+        public IEmailThreadStore EmailThreads => storage.EmailThreads;
+        public ITelegramChatStore TelegramChats => storage.TelegramChats;
+        public IWebChatStore WebChat => storage.WebChat;
+        public IDirectLineTranscriptStore DirectLineTranscripts => storage.DirectLineTranscripts;
+        public ISigningKeyStore SigningKeys => storage.SigningKeys;
 
         public ValueTask DisposeAsync()
         {

@@ -69,8 +69,8 @@ public static class WebChatPageEndpoints
         var now = time.GetUtcNow();
         var check = tokens.Check(kept?.Token);
         var resumable = check is { Status: not TokenStatus.Invalid, ConversationId: { } id, ExpiresAt: { } expiresAt }
-            && now < expiresAt + options.Value.PageResumeWindow && transcripts.Exists(id);
-        var conversationId = resumable ? check.ConversationId! : transcripts.CreateConversation(now);
+            && now < expiresAt + options.Value.PageResumeWindow && await transcripts.ExistsAsync(id, cancellationToken);
+        var conversationId = resumable ? check.ConversationId! : await transcripts.CreateConversationAsync(now, cancellationToken);
         var issued = tokens.Issue(conversationId);
         return TypedResults.Json(new PageSession(conversationId, issued.Token, issued.ExpiresInSeconds, resumable), DirectLineJson.Wire.PageSession);
     }

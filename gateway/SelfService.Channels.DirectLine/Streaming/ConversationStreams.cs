@@ -3,13 +3,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.DirectLine.Protocol;
 using SelfService.Channels.DirectLine.Transcript;
+using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.DirectLine.Streaming;
 
 /// <summary>
-/// The transcripts and the sockets that watch them, kept in step: appending an activity and pushing it happen under one
-/// lock, and so do attaching a socket and reading its backlog, so a socket gets every activity after its watermark once,
-/// in order. One socket per conversation: a new one takes over and the old one is closed with "collision".
+/// The transcripts and the sockets that watch them, kept in step: each socket remembers the last activity it was given
+/// (its watermark), and after every append, and when it attaches, it is given what the transcript holds after that, one
+/// catch-up at a time. The store numbers activities in commit order, so a read that sees an activity sees every earlier
+/// one: a socket gets every activity after its watermark once, in order, however appends and attaches interleave. One
+/// socket per conversation: a new one takes over and the old one is closed with "collision".
 /// </summary>
 public sealed partial class ConversationStreams(
     DirectLineTranscripts transcripts, ActivityMapper mapper, IOptions<DirectLineOptions> options, TimeProvider time, ILogger<ConversationStreams> logger)
@@ -18,7 +21,7 @@ public sealed partial class ConversationStreams(
     private const int BacklogPage = 100;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, ConversationStream> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Watch> _streams = new(StringComparer.Ordinal);
 
     // Striped, so the number of locks stays fixed however many conversations there are.
     private readonly SemaphoreSlim[] _arrivals = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -46,15 +49,14 @@ public sealed partial class ConversationStreams(
     }
 
     /// <summary>Appends to the transcript (idempotently, by key) and pushes a new activity to the conversation's socket.</summary>
-    public (DirectLineActivityRecord Stored, bool Added) Append(DirectLineActivityRecord activity)
+    public async Task<(DirectLineActivityRecord Stored, bool Added)> AppendAsync(DirectLineActivityRecord activity, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            var (stored, added) = transcripts.Append(activity);
-            if (added && _streams.TryGetValue(stored.ConversationId, out var stream))
-                stream.TryEnqueue(ActivityMapper.ToSet([stored], stored.Seq));
-            return (stored, added);
-        }
+        var (stored, added) = await transcripts.AppendAsync(activity, cancellationToken);
+        if (!added) return (stored, added);
+        Watch? watch;
+        lock (_gate) _streams.TryGetValue(stored.ConversationId, out watch);
+        if (watch is not null) await CatchUpAsync(watch, stored.Seq, cancellationToken);
+        return (stored, added);
     }
 
     /// <summary>Shows the typing indicator on the conversation's socket, if one is open (typing travels only there).</summary>
@@ -62,8 +64,8 @@ public sealed partial class ConversationStreams(
     {
         lock (_gate)
         {
-            if (_streams.TryGetValue(conversationId, out var stream))
-                stream.TryEnqueue(new ActivitySet([mapper.Typing(conversationId, time.GetUtcNow())], null));
+            if (_streams.TryGetValue(conversationId, out var watch))
+                watch.Stream.TryEnqueue(new ActivitySet([mapper.Typing(conversationId, time.GetUtcNow())], null));
         }
     }
 
@@ -71,35 +73,59 @@ public sealed partial class ConversationStreams(
     public async Task ServeAsync(string conversationId, WebSocket socket, long watermark, CancellationToken stopping)
     {
         var settings = options.Value;
-        var stream = new ConversationStream(socket, settings.StreamQueueCapacity, settings.StreamSendTimeout, time);
+        var watch = new Watch(conversationId, new ConversationStream(socket, settings.StreamQueueCapacity, settings.StreamSendTimeout, time), watermark);
         lock (_gate)
         {
             if (_streams.Remove(conversationId, out var previous))
             {
-                previous.Close(WebSocketCloseStatus.PolicyViolation, CollisionReason);
+                previous.Stream.Close(WebSocketCloseStatus.PolicyViolation, CollisionReason);
                 LogCollision(conversationId);
             }
-            _streams[conversationId] = stream;
-            for (var after = watermark; ;)
-            {
-                var page = transcripts.After(conversationId, after, BacklogPage);
-                if (page.Count == 0 || !stream.TryEnqueue(ActivityMapper.ToSet(page, after))) break;
-                after = page[^1].Seq;
-            }
+            _streams[conversationId] = watch;
         }
         LogOpened(conversationId, watermark);
         try
         {
-            await stream.RunAsync(stopping);
+            // The backlog: everything after the watermark, including what was appended while the socket attached.
+            await CatchUpAsync(watch, long.MaxValue, stopping);
+            await watch.Stream.RunAsync(stopping);
         }
         finally
         {
             lock (_gate)
             {
-                if (_streams.TryGetValue(conversationId, out var current) && current == stream) _streams.Remove(conversationId);
+                if (_streams.TryGetValue(conversationId, out var current) && current == watch) _streams.Remove(conversationId);
             }
-            LogClosed(conversationId, stream.EndReason ?? "ended");
+            LogClosed(conversationId, watch.Stream.EndReason ?? "ended");
         }
+    }
+
+    /// <summary>Gives the socket what the transcript holds after what it was given, unless it has <paramref name="seq"/> already.</summary>
+    private async Task CatchUpAsync(Watch watch, long seq, CancellationToken cancellationToken)
+    {
+        await watch.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            while (watch.Delivered < seq)
+            {
+                var page = await transcripts.AfterAsync(watch.ConversationId, watch.Delivered, BacklogPage, cancellationToken);
+                if (page.Count == 0 || !watch.Stream.TryEnqueue(ActivityMapper.ToSet(page, watch.Delivered))) return;
+                watch.Delivered = page[^1].Seq;
+            }
+        }
+        finally
+        {
+            watch.Gate.Release();
+        }
+    }
+
+    /// <summary>A conversation's socket, the watermark of what it was given, and the turn to give it more.</summary>
+    private sealed class Watch(string conversationId, ConversationStream stream, long delivered)
+    {
+        public string ConversationId { get; } = conversationId;
+        public ConversationStream Stream { get; } = stream;
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public long Delivered { get; set; } = delivered;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Direct Line stream opened for {ConversationId} after watermark {Watermark}")]

@@ -1,47 +1,35 @@
 using System.Security.Cryptography;
-using LiteDB;
+using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.DirectLine.Transcript;
 
-/// <summary>Direct Line conversations and their transcripts, in the gateway's LiteDB, so a reload or resume shows them.</summary>
-public sealed class DirectLineTranscripts
+/// <summary>Direct Line conversations and their transcripts, kept by the storage port so a reload or resume shows them.</summary>
+public sealed class DirectLineTranscripts(IDirectLineTranscriptStore store)
 {
-    private readonly ILiteCollection<DirectLineConversationRecord> _conversations;
-    private readonly ILiteCollection<DirectLineActivityRecord> _activities;
-    private readonly Lock _gate = new();
-
-    public DirectLineTranscripts(ILiteDatabase database)
-    {
-        _conversations = database.GetCollection<DirectLineConversationRecord>("directline_conversations");
-        _activities = database.GetCollection<DirectLineActivityRecord>("directline_activities");
-        _activities.EnsureIndex(a => a.Key, unique: true);
-        _activities.EnsureIndex(a => a.ConversationId);
-    }
+    /// <summary>The most activities one GET returns; the client asks again from the new watermark.</summary>
+    public const int PageSize = 100;
 
     /// <summary>Starts a conversation with a new random id (unguessable: the id is also the customer's sender address).</summary>
-    public string CreateConversation(DateTimeOffset now)
+    public async Task<string> CreateConversationAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        _conversations.Insert(new DirectLineConversationRecord { Id = id, CreatedAt = now });
+        await store.CreateConversationAsync(new DirectLineConversationRecord { Id = id, CreatedAt = now }, cancellationToken);
         return id;
     }
 
-    public bool Exists(string conversationId) => _conversations.FindById(conversationId) is not null;
+    public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) => store.ExistsAsync(conversationId, cancellationToken);
 
     /// <summary>Adds the activity unless one with its key is there; returns what is stored and whether it was added now.</summary>
-    public (DirectLineActivityRecord Stored, bool Added) Append(DirectLineActivityRecord activity)
-    {
-        lock (_gate)
-        {
-            if (FindByKey(activity.Key) is { } existing) return (existing, false);
-            _activities.Insert(activity);
-            return (activity, true);
-        }
-    }
+    public Task<(DirectLineActivityRecord Stored, bool Added)> AppendAsync(DirectLineActivityRecord activity, CancellationToken cancellationToken) =>
+        store.AppendAsync(activity, cancellationToken);
 
-    public DirectLineActivityRecord? FindByKey(string key) => _activities.FindOne(a => a.Key == key);
+    public Task<DirectLineActivityRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) => store.FindByKeyAsync(key, cancellationToken);
+
+    /// <summary>The conversation's activities after the watermark, oldest first, at most <see cref="PageSize"/>.</summary>
+    public Task<IReadOnlyList<DirectLineActivityRecord>> AfterAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
+        store.AfterAsync(conversationId, watermark, PageSize, cancellationToken);
 
     /// <summary>The conversation's activities after the watermark, oldest first, at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<DirectLineActivityRecord> After(string conversationId, long watermark, int limit = 100) =>
-        _activities.Query().Where(a => a.ConversationId == conversationId && a.Seq > watermark).OrderBy(a => a.Seq).Limit(limit).ToList();
+    public Task<IReadOnlyList<DirectLineActivityRecord>> AfterAsync(string conversationId, long watermark, int limit, CancellationToken cancellationToken) =>
+        store.AfterAsync(conversationId, watermark, limit, cancellationToken);
 }

@@ -5,6 +5,7 @@ using MimeKit;
 using MimeKit.Utils;
 using SelfService.ActionCodes;
 using SelfService.Channels.Email.Outbound;
+using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.Email.Inbound;
 
@@ -15,7 +16,7 @@ namespace SelfService.Channels.Email.Inbound;
 /// that cannot be parsed are refused (logged, too large answered) and marked processed, so they are not read again.
 /// </summary>
 internal sealed partial class MailboxProcessor(
-    IOptions<EmailOptions> options, InboundMailReader reader, IInboundSink sink, EmailThreadStore threads, EmailAdapter adapter, TimeProvider time,
+    IOptions<EmailOptions> options, InboundMailReader reader, IInboundSink sink, IEmailThreadStore threads, EmailAdapter adapter, TimeProvider time,
     ILogger<MailboxProcessor> logger)
 {
     private readonly EmailOptions _options = options.Value;
@@ -86,15 +87,15 @@ internal sealed partial class MailboxProcessor(
     {
         var envelope = InboundMessage.Received(ChannelNames.Email, mail.ChannelMessageId, mail.Sender, mail.Text, mail.SessionId, time.GetUtcNow(), mail.Language);
         // Stored before the pipeline has the message, so the reply (which may be sent a moment later) finds its thread.
-        threads.Save(new EmailThread
+        await threads.SaveAsync(new EmailThread
         {
             Id = envelope.Id, MessageId = mail.MessageId, References = [.. mail.References], Subject = mail.Subject, Language = mail.Language,
             HadAttachments = mail.HasAttachments, ReceivedAt = envelope.ReceivedAt,
-        });
+        }, cancellationToken);
         var accepted = await sink.AcceptAsync(envelope, cancellationToken);
         if (accepted.Duplicate)
         {
-            threads.Delete(envelope.Id);   // the first copy's thread is stored under its own id
+            await threads.DeleteAsync(envelope.Id, cancellationToken);   // the first copy's thread is stored under its own id
             LogDuplicate(uid, mail.ChannelMessageId, accepted.MessageId);
             return;
         }

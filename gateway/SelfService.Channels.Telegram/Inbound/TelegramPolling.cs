@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
-using SelfService.Channels.Telegram.Storage;
+using SelfService.Storage.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
 
@@ -15,7 +15,7 @@ namespace SelfService.Channels.Telegram.Inbound;
 /// crash: it is fetched again and the pipeline recognises it. Failures back off from ReconnectMinDelay to ReconnectMaxDelay.
 /// </summary>
 public sealed partial class TelegramPolling(
-    ITelegramBotClient bot, TelegramUpdateHandler handler, TelegramChatStore store, [FromKeyedServices(ChannelNames.Telegram)] ConnectionStatus connection,
+    ITelegramBotClient bot, TelegramUpdateHandler handler, ITelegramChatStore store, [FromKeyedServices(ChannelNames.Telegram)] ConnectionStatus connection,
     IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramPolling> logger) : BackgroundService
 {
     /// <summary>What the bot asks for; everything else Telegram keeps to itself.</summary>
@@ -65,13 +65,14 @@ public sealed partial class TelegramPolling(
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(settings.PollingTimeout + settings.RequestTimeout);
+        var offset = await store.GetOffsetAsync(stoppingToken);
         var updates = await bot.GetUpdates(
-            offset: (int)store.Offset, limit: 100, timeout: (int)settings.PollingTimeout.TotalSeconds, allowedUpdates: AllowedUpdates,
+            offset: (int)offset, limit: 100, timeout: (int)settings.PollingTimeout.TotalSeconds, allowedUpdates: AllowedUpdates,
             cancellationToken: timeout.Token);
         foreach (var update in updates)
         {
             await handler.HandleAsync(update, stoppingToken);
-            store.SaveOffset(update.Id + 1L);
+            await store.SaveOffsetAsync(update.Id + 1L, stoppingToken);
         }
     }
 

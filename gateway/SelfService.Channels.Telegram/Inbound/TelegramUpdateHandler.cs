@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Telegram.Outbound;
-using SelfService.Channels.Telegram.Storage;
+using SelfService.Storage.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -13,7 +13,7 @@ namespace SelfService.Channels.Telegram.Inbound;
 /// is read again; an update the mapper cannot use is logged and skipped, never retried forever.
 /// </summary>
 public sealed partial class TelegramUpdateHandler(
-    TelegramUpdateMapper mapper, IInboundSink sink, TelegramChatStore chats, TelegramAdapter adapter, ITelegramBotClient bot,
+    TelegramUpdateMapper mapper, IInboundSink sink, ITelegramChatStore chats, TelegramAdapter adapter, ITelegramBotClient bot,
     IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramUpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -33,12 +33,12 @@ public sealed partial class TelegramUpdateHandler(
         switch (disposition)
         {
             case UpdateDisposition.Accept accept:
-                chats.MarkReachable(accept.ChatId);
+                await chats.MarkReachableAsync(accept.ChatId, cancellationToken);
                 var accepted = await sink.AcceptAsync(accept.Message, cancellationToken);
                 if (accepted.Duplicate) LogRedelivered(update.Id, accepted.MessageId);
                 break;
             case UpdateDisposition.Answer answer:
-                chats.MarkReachable(answer.ChatId);
+                await chats.MarkReachableAsync(answer.ChatId, cancellationToken);
                 LogAnswered(update.Id, answer.Reason);
                 await adapter.SendNoticeAsync(answer.ChatId, answer.Notice,
                     answer.OfferShareContact ? TelegramKeyboards.ShareContact(answer.Language) : null, cancellationToken);
@@ -47,11 +47,11 @@ public sealed partial class TelegramUpdateHandler(
                 LogIgnored(update.Id, ignore.Reason);
                 break;
             case UpdateDisposition.Reachability { Blocked: true } blocked:
-                chats.MarkUnreachable(blocked.ChatId, "the user blocked the bot", time.GetUtcNow());
+                await chats.MarkUnreachableAsync(blocked.ChatId, "the user blocked the bot", time.GetUtcNow(), cancellationToken);
                 LogBlocked(blocked.ChatId);
                 break;
             case UpdateDisposition.Reachability unblocked:
-                chats.MarkReachable(unblocked.ChatId);
+                await chats.MarkReachableAsync(unblocked.ChatId, cancellationToken);
                 break;
         }
 

@@ -3,11 +3,12 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.DirectLine.Streaming;
 using SelfService.Channels.DirectLine.Transcript;
+using SelfService.Storage.Channels;
+using SelfService.Storage.LiteDb;
 
 namespace SelfService.Channels.DirectLine.Tests.Streaming;
 
@@ -15,7 +16,7 @@ namespace SelfService.Channels.DirectLine.Tests.Streaming;
 public class ConversationStreamsTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private LiteDatabase _database = null!;
+    private LiteStorage _storage = null!;
     private DirectLineTranscripts _transcripts = null!;
     private ConversationStreams _streams = null!;
     private ActivityMapper _mapper = null!;
@@ -25,8 +26,8 @@ public class ConversationStreamsTests
     public void Open()
     {
         _stop = new CancellationTokenSource();
-        _database = new LiteDatabase(new MemoryStream());
-        _transcripts = new DirectLineTranscripts(_database);
+        _storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
+        _transcripts = new DirectLineTranscripts(_storage.DirectLineTranscripts);
         _mapper = new ActivityMapper("selfservice", "SelfService");
         var options = Options.Create(new DirectLineOptions { StreamQueueCapacity = 4, StreamSendTimeout = TimeSpan.FromSeconds(5) });
         _streams = new ConversationStreams(_transcripts, _mapper, options, TimeProvider.System, NullLogger<ConversationStreams>.Instance);
@@ -37,7 +38,7 @@ public class ConversationStreamsTests
     {
         _stop.Cancel();
         _stop.Dispose();
-        _database.Dispose();
+        _storage.Dispose();
     }
 
     private DirectLineActivityRecord Bot(string key, string conversation, string text) =>
@@ -46,16 +47,16 @@ public class ConversationStreamsTests
     [Test]
     public async Task Serve_SendsTheBacklogAfterTheWatermarkThenEachNewActivityOnce()
     {
-        var conversation = _transcripts.CreateConversation(DateTimeOffset.UnixEpoch);
-        var (first, _) = _streams.Append(Bot("k1", conversation, "one"));
-        _streams.Append(Bot("k2", conversation, "two"));
+        var conversation = await _transcripts.CreateConversationAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var (first, _) = await _streams.AppendAsync(Bot("k1", conversation, "one"), CancellationToken.None);
+        await _streams.AppendAsync(Bot("k2", conversation, "two"), CancellationToken.None);
         await using var link = await SocketPair.OpenAsync();
 
         var serving = _streams.ServeAsync(conversation, link.Server, first.Seq, _stop.Token);
         var backlog = await ReceiveSetAsync(link.Client);
-        _streams.Append(Bot("k3", conversation, "three"));
-        _streams.Append(Bot("k3", conversation, "three again"));
-        _streams.Append(Bot("k4", conversation, "four"));
+        await _streams.AppendAsync(Bot("k3", conversation, "three"), CancellationToken.None);
+        await _streams.AppendAsync(Bot("k3", conversation, "three again"), CancellationToken.None);
+        await _streams.AppendAsync(Bot("k4", conversation, "four"), CancellationToken.None);
         var live = new[] { await ReceiveSetAsync(link.Client), await ReceiveSetAsync(link.Client) };
 
         Assert.That(Texts(backlog), Is.EqualTo(new[] { "two" }));
@@ -68,7 +69,7 @@ public class ConversationStreamsTests
     [Test]
     public async Task Serve_ASecondSocket_ClosesTheFirstWithCollision()
     {
-        var conversation = _transcripts.CreateConversation(DateTimeOffset.UnixEpoch);
+        var conversation = await _transcripts.CreateConversationAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
         await using var first = await SocketPair.OpenAsync();
         await using var second = await SocketPair.OpenAsync();
 
@@ -77,7 +78,7 @@ public class ConversationStreamsTests
         var closed = await first.Client.ReceiveAsync(new byte[1024], CancellationToken.None).WaitAsync(Patience);
         await first.Client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
         await servingFirst.WaitAsync(Patience);
-        _streams.Append(Bot("k1", conversation, "to the second"));
+        await _streams.AppendAsync(Bot("k1", conversation, "to the second"), CancellationToken.None);
 
         Assert.That((closed.MessageType, first.Client.CloseStatusDescription), Is.EqualTo((WebSocketMessageType.Close, ConversationStreams.CollisionReason)));
         Assert.That(Texts(await ReceiveSetAsync(second.Client)), Is.EqualTo(new[] { "to the second" }));
@@ -88,7 +89,7 @@ public class ConversationStreamsTests
     [Test]
     public async Task Serve_TypingGoesOnlyToTheSocket()
     {
-        var conversation = _transcripts.CreateConversation(DateTimeOffset.UnixEpoch);
+        var conversation = await _transcripts.CreateConversationAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
         await using var link = await SocketPair.OpenAsync();
         var serving = _streams.ServeAsync(conversation, link.Server, 0, _stop.Token);
 
@@ -97,7 +98,7 @@ public class ConversationStreamsTests
 
         Assert.That(set.GetProperty("activities")[0].GetProperty("type").GetString(), Is.EqualTo("typing"));
         Assert.That(set.TryGetProperty("watermark", out _), Is.False);
-        Assert.That(_transcripts.After(conversation, 0), Is.Empty);
+        Assert.That(await _transcripts.AfterAsync(conversation, 0, CancellationToken.None), Is.Empty);
         await link.Client.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
         await serving.WaitAsync(Patience);
     }
@@ -105,8 +106,8 @@ public class ConversationStreamsTests
     [Test]
     public async Task Serve_AClientThatNeverReads_IsDroppedAndOthersGoOn()
     {
-        var stuckConversation = _transcripts.CreateConversation(DateTimeOffset.UnixEpoch);
-        var otherConversation = _transcripts.CreateConversation(DateTimeOffset.UnixEpoch);
+        var stuckConversation = await _transcripts.CreateConversationAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var otherConversation = await _transcripts.CreateConversationAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
         var stalled = new StalledStream();
         var stuck = WebSocket.CreateFromStream(stalled, new WebSocketCreationOptions { IsServer = true });
         await using var other = await SocketPair.OpenAsync();
@@ -114,14 +115,14 @@ public class ConversationStreamsTests
         var servingOther = _streams.ServeAsync(otherConversation, other.Server, 0, _stop.Token);
 
         // One set is stuck in the socket's send, the queue holds 4 more; the next one overflows it.
-        for (var i = 0; i < 6; i++) _streams.Append(Bot("stuck" + i, stuckConversation, "x" + i));
+        for (var i = 0; i < 6; i++) await _streams.AppendAsync(Bot("stuck" + i, stuckConversation, "x" + i), CancellationToken.None);
         await servingStuck.WaitAsync(Patience);
-        _streams.Append(Bot("other", otherConversation, "still served"));
+        await _streams.AppendAsync(Bot("other", otherConversation, "still served"), CancellationToken.None);
 
         Assert.That(stuck.State, Is.EqualTo(WebSocketState.Aborted));
         Assert.That(stalled.Disposed, Is.True);
         Assert.That(Texts(await ReceiveSetAsync(other.Client)), Is.EqualTo(new[] { "still served" }));
-        Assert.That(_transcripts.After(stuckConversation, 0), Has.Count.EqualTo(6), "the transcript keeps everything for the resume");
+        Assert.That(await _transcripts.AfterAsync(stuckConversation, 0, CancellationToken.None), Has.Count.EqualTo(6), "the transcript keeps everything for the resume");
         await other.Client.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
         await servingOther.WaitAsync(Patience);
     }

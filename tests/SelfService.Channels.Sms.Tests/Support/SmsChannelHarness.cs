@@ -76,7 +76,7 @@ internal sealed class SmsChannelHarness : IAsyncDisposable
         var storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
         var sink = new RecordingInboundSink();
         TimeProvider adapterTime = transportOnFakeClock ? clock : new FakeWallClock(clock);
-        var adapter = new SmsAdapter(Microsoft.Extensions.Options.Options.Create(options), sink, storage.Database, storage.Outbox, adapterTime, NullLoggerFactory.Instance);
+        var adapter = new SmsAdapter(Microsoft.Extensions.Options.Options.Create(options), sink, storage.ConcatenatedParts, storage.Outbox, adapterTime, NullLoggerFactory.Instance);
         var harness = new SmsChannelHarness(clock, smsc, server, sink, storage, options, adapter);
         if (bind)
         {

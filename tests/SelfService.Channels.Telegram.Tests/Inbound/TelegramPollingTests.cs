@@ -31,12 +31,12 @@ public class TelegramPollingTests
 
         Assert.That(_channel.Sink.Offered, Has.Count.EqualTo(3), "fetched again after each failure");
         Assert.That(_channel.Sink.Offered.Select(m => m.ChannelMessageId).Distinct().Count(), Is.EqualTo(1), "the same update each time");
-        await WaitUntilAsync(() => _channel.Chats.Offset > 0);
-        var offset = _channel.Chats.Offset;
+        await WaitUntilAsync(async () => await OffsetAsync() > 0);
+        var offset = await OffsetAsync();
 
         await _channel.Peer.SendTextAsync(Anna, "BAL");
         await WaitUntilAsync(() => _channel.Sink.Stored.Count == 2);
-        await WaitUntilAsync(() => _channel.Chats.Offset > offset);
+        await WaitUntilAsync(async () => await OffsetAsync() > offset);
         Assert.That(_channel.Sink.Offered, Has.Count.EqualTo(4), "the first update is not fetched again once its offset was saved");
         Assert.That(_channel.Connection.State, Is.EqualTo(SelfService.Channels.Connections.ConnectionState.Up), "the dashboard sees the poll working");
     }
@@ -59,7 +59,7 @@ public class TelegramPollingTests
         await WaitUntilAsync(() => _channel.Sink.Stored.Count == 1);
 
         Assert.That(_channel.Sink.Stored.Single().Text, Is.EqualTo("HELP"));
-        Assert.That(_channel.Chats.Offset, Is.GreaterThan(skipped));
+        Assert.That(await OffsetAsync(), Is.GreaterThan(skipped));
         var notices = await _channel.Peer.WaitForMessagesAsync(Anna.ChatId, 1);
         Assert.That(notices.Single().Text, Does.StartWith("I can only read text"));
     }
@@ -83,10 +83,14 @@ public class TelegramPollingTests
         Assert.That(answered.GetProperty("params").GetProperty("callback_query_id").GetString(), Is.EqualTo(callbackId));
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private Task<long> OffsetAsync() => _channel.Chats.GetOffsetAsync(CancellationToken.None);
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not become true.");
             await Task.Delay(20);

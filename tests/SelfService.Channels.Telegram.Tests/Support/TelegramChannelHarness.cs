@@ -1,10 +1,10 @@
-using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SelfService.Channels.Connections;
 using SelfService.Channels.Telegram.Inbound;
-using SelfService.Channels.Telegram.Storage;
+using SelfService.Storage.Channels;
+using SelfService.Storage.LiteDb;
 using SelfService.Testing.Channels;
 using SelfService.Testing.Peers.Telegram;
 using Telegram.Bot;
@@ -14,7 +14,7 @@ namespace SelfService.Channels.Telegram.Tests.Support;
 /// <summary>The channel's parts wired as the host wires them, against the Bot API peer, with an in-memory database.</summary>
 internal sealed class TelegramChannelHarness : IAsyncDisposable
 {
-    private readonly LiteDatabase _database = new(new MemoryStream());
+    private readonly LiteStorage _storage = new(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
 
     private TelegramChannelHarness(TelegramBotApiPeer peer)
     {
@@ -25,7 +25,7 @@ internal sealed class TelegramChannelHarness : IAsyncDisposable
             ReconnectMinDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
         });
         Bot = new TelegramBotClient(new TelegramBotClientOptions(peer.Token, peer.BaseUrl.ToString()) { RetryCount = 0 });
-        Chats = new TelegramChatStore(_database);
+        Chats = _storage.TelegramChats;
         Adapter = new TelegramAdapter(Bot, Chats, options, Time, NullLogger<TelegramAdapter>.Instance);
         Handler = new TelegramUpdateHandler(new TelegramUpdateMapper(new BotCommandMapper(SampleCatalogue.Load())), Sink, Chats, Adapter, Bot,
             options, Time, NullLogger<TelegramUpdateHandler>.Instance);
@@ -36,7 +36,7 @@ internal sealed class TelegramChannelHarness : IAsyncDisposable
     public ITelegramBotClient Bot { get; }
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
     public RecordingInboundSink Sink { get; } = new();
-    public TelegramChatStore Chats { get; }
+    public ITelegramChatStore Chats { get; }
     public TelegramAdapter Adapter { get; }
     public TelegramUpdateHandler Handler { get; }
     public TelegramPolling Polling { get; }
@@ -49,7 +49,7 @@ internal sealed class TelegramChannelHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Polling.Dispose();
-        _database.Dispose();
+        _storage.Dispose();
         await Peer.DisposeAsync();
     }
 }

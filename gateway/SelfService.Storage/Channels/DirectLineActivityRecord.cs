@@ -1,13 +1,11 @@
 using System.Globalization;
-using LiteDB;
 
-namespace SelfService.Channels.DirectLine.Transcript;
+namespace SelfService.Storage.Channels;
 
-/// <summary>One activity of a conversation's transcript, as kept in LiteDB.</summary>
+/// <summary>One activity of a Direct Line conversation's transcript.</summary>
 public sealed class DirectLineActivityRecord
 {
-    /// <summary>Auto-increment across all conversations, so it only grows within each: it is the watermark.</summary>
-    [BsonId(autoId: true)]
+    /// <summary>Given by the store, growing in commit order across all conversations, so it only grows within each: it is the watermark.</summary>
     public long Seq { get; set; }
 
     /// <summary>
@@ -41,7 +39,6 @@ public sealed class DirectLineActivityRecord
 
     public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary>Direct Line's activity id: "conversation|seq", as the service writes it.</summary>
-    [BsonIgnore]
+    /// <summary>Direct Line's activity id: "conversation|seq", as the service writes it. Derived, not stored.</summary>
     public string ActivityId => ConversationId + "|" + Seq.ToString("D7", CultureInfo.InvariantCulture);
 }

@@ -1,12 +1,9 @@
-using LiteDB;
-
-namespace SelfService.Channels.WebChat;
+namespace SelfService.Storage.Channels;
 
 /// <summary>One line of a web conversation's transcript, in the order the browser shows it.</summary>
 public sealed class WebChatActivity
 {
-    /// <summary>Auto-increment: the browser asks for everything after the last one it has (its watermark).</summary>
-    [BsonId(autoId: true)]
+    /// <summary>Given by the store, growing in commit order: the browser asks for everything after the last one it has (its watermark).</summary>
     public long Seq { get; set; }
 
     /// <summary>The inbound message id or outbox id: unique, so a repeated send adds nothing.</summary>

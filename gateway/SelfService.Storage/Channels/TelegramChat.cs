@@ -1,6 +1,6 @@
-namespace SelfService.Channels.Telegram.Storage;
+namespace SelfService.Storage.Channels;
 
-/// <summary>What the channel remembers about a private chat.</summary>
+/// <summary>What the Telegram channel remembers about a private chat.</summary>
 public sealed class TelegramChat
 {
     public long Id { get; set; }

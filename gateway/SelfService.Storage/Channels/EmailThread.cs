@@ -1,9 +1,9 @@
-namespace SelfService.Channels.Email;
+namespace SelfService.Storage.Channels;
 
 /// <summary>What a reply needs from the customer's mail it answers, stored under the gateway's inbound message id.</summary>
 public sealed class EmailThread
 {
-    /// <summary>The gateway's inbound message id (what <see cref="OutboundMessage.InReplyTo"/> names).</summary>
+    /// <summary>The gateway's inbound message id (what the reply's InReplyTo names).</summary>
     public string Id { get; set; } = "";
 
     /// <summary>The customer's Message-ID, without angle brackets; null when the mail had none.</summary>

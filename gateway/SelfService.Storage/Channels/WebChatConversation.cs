@@ -1,11 +1,8 @@
-using LiteDB;
+namespace SelfService.Storage.Channels;
 
-namespace SelfService.Channels.WebChat;
-
-/// <summary>A browser's conversation. Only a hash of its bearer token is stored.</summary>
+/// <summary>A browser's conversation on the gateway's own web chat. Only a hash of its bearer token is stored.</summary>
 public sealed class WebChatConversation
 {
-    [BsonId]
     public string Id { get; set; } = "";
     public string TokenHash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
