@@ -4,8 +4,12 @@ using LiteDB.Engine;
 using Microsoft.Extensions.Logging;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
+using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
+using SelfService.Storage.LiteDb.Escalations;
+using SelfService.Storage.LiteDb.Staff;
 using SelfService.Storage.Messages;
+using SelfService.Storage.Staff;
 
 namespace SelfService.Storage.LiteDb;
 
@@ -49,6 +53,10 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         Outbox = outbox;
         Inbound = new LiteInboundLog(reads, _writer, conversations, outbox);
         _retention = new LiteRetention(_writer);
+        StaffAccounts = new LiteStaffAccountStore(reads, _writer);
+        ApiTokens = new LiteApiTokenStore(reads, _writer);
+        Audit = new LiteAuditLog(reads, _writer);
+        Escalations = new LiteEscalationStore(reads, _writer);
     }
 
     /// <summary>The meter of the store's instruments (group commit durations and sizes).</summary>
@@ -59,6 +67,10 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
     public IConversationStore Conversations { get; }
     public ICustomerStore Customers { get; }
     public IHistoryStore History { get; }
+    public IStaffAccountStore StaffAccounts { get; }
+    public IApiTokenStore ApiTokens { get; }
+    public IAuditLog Audit { get; }
+    public IEscalationStore Escalations { get; }
 
     /// <summary>
     /// The database itself, for the stores that are not behind the port yet (staff, knowledge base, channel state).
