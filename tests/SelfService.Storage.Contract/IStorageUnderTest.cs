@@ -1,7 +1,9 @@
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
+using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
+using SelfService.Storage.Staff;
 
 namespace SelfService.Storage.Contract;
 
@@ -14,6 +16,10 @@ public interface IStorageUnderTest : IAsyncDisposable
     ICustomerStore Customers { get; }
     IHistoryStore History { get; }
     IStorageMaintenance Maintenance { get; }
+    IStaffAccountStore StaffAccounts { get; }
+    IApiTokenStore ApiTokens { get; }
+    IAuditLog Audit { get; }
+    IEscalationStore Escalations { get; }
 }
 
 /// <summary>Opens an engine's stores on a database of their own; reopening the same database is what a restarted gateway does.</summary>

@@ -39,3 +39,21 @@ public sealed class InboundLogOnLiteDbWithFsync : InboundLogContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine(Durability.Fsync);
 }
+
+[TestFixture]
+public sealed class StaffOnLiteDb : StaffContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class AuditOnLiteDb : AuditContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class EscalationOnLiteDb : EscalationContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}

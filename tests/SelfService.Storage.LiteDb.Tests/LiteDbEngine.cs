@@ -3,8 +3,10 @@ using SelfService.Storage;
 using SelfService.Storage.Contract;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
+using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
+using SelfService.Storage.Staff;
 using SelfService.Testing;
 
 namespace SelfService.Storage.LiteDb.Tests;
@@ -33,6 +35,10 @@ internal sealed class LiteDbEngine(Durability durability = Durability.WrittenToO
         public ICustomerStore Customers => storage.Customers;
         public IHistoryStore History => storage.History;
         public IStorageMaintenance Maintenance => storage;
+        public IStaffAccountStore StaffAccounts => storage.StaffAccounts;
+        public IApiTokenStore ApiTokens => storage.ApiTokens;
+        public IAuditLog Audit => storage.Audit;
+        public IEscalationStore Escalations => storage.Escalations;
 
         public ValueTask DisposeAsync()
         {
