@@ -36,15 +36,26 @@ public abstract class EscalationContract : StorageContract
     }
 
     [Test]
-    public async Task Waiting_LongestWaitingFirst_ByGroupWhenAsked_AndCountedBeforeATime()
+    public async Task Waiting_LongestWaitingFirst_ByGroupWhenAsked_AndCountedAheadOfATicket()
     {
         await AddAsync(Ticket("late", T0.AddMinutes(3)), Ticket("first", T0), Ticket("billing", T0.AddMinutes(1), group: "billing"), Ticket("second", T0.AddMinutes(2)));
         await Store.Escalations.TakeAsync("second", "anna", T0.AddMinutes(4), None);
 
         Assert.That(await IdsAsync(Store.Escalations.WaitingAsync(null, None)), Is.EqualTo(new[] { "first", "billing", "late" }));
         Assert.That(await IdsAsync(Store.Escalations.WaitingAsync("general", None)), Is.EqualTo(new[] { "first", "late" }));
-        Assert.That(await Store.Escalations.CountWaitingBeforeAsync("general", T0.AddMinutes(3), None), Is.EqualTo(1), "'second' is taken, 'billing' in another group");
-        Assert.That(await Store.Escalations.CountWaitingBeforeAsync("general", T0, None), Is.Zero);
+        Assert.That(await Store.Escalations.CountWaitingAheadAsync((await Store.Escalations.GetAsync("late", None))!, None), Is.EqualTo(1),
+            "'second' is taken, 'billing' in another group");
+        Assert.That(await Store.Escalations.CountWaitingAheadAsync((await Store.Escalations.GetAsync("first", None))!, None), Is.Zero);
+    }
+
+    [Test]
+    public async Task CountWaitingAhead_OfATicketAsTheCallerMadeIt_NeverCountsItself()
+    {
+        // A clock finer than the engine keeps: the stored time may be a little earlier than the caller's.
+        var ticket = Ticket("t1", T0.AddTicks(7_654_321));
+        await AddAsync(Ticket("t0", T0), ticket);
+
+        Assert.That(await Store.Escalations.CountWaitingAheadAsync(ticket, None), Is.EqualTo(1));
     }
 
     [Test]

@@ -66,7 +66,7 @@ public sealed class EscalationQueue(IEscalationStore tickets, IOptions<Escalatio
     /// <summary>Where a waiting ticket stands, as read with it (the queue's listing reads many at once).</summary>
     public async Task<QueuePosition> PositionOfAsync(EscalationTicket ticket, CancellationToken cancellationToken)
     {
-        var position = await tickets.CountWaitingBeforeAsync(ticket.Group, ticket.EnqueuedAt, cancellationToken) + 1;
+        var position = await tickets.CountWaitingAheadAsync(ticket, cancellationToken) + 1;
         var perCustomer = await MeanRecentWaitAsync(cancellationToken) ?? _options.DefaultHandlingTime;
         var estimate = perCustomer * position / Math.Max(1, _options.AgentsOnDuty);
         return new QueuePosition(ticket.Id, position, estimate);

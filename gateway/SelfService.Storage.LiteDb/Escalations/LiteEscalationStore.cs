@@ -45,8 +45,8 @@ internal sealed class LiteEscalationStore : IEscalationStore
         return Task.FromResult(waiting);
     }
 
-    public Task<int> CountWaitingBeforeAsync(string group, DateTimeOffset enqueuedAt, CancellationToken cancellationToken) =>
-        Task.FromResult(InState(EscalationState.Waiting).Count(t => t.Group == group && t.EnqueuedAt < enqueuedAt));
+    public Task<int> CountWaitingAheadAsync(EscalationTicket ticket, CancellationToken cancellationToken) =>
+        Task.FromResult(InState(EscalationState.Waiting).Count(t => t.Group == ticket.Group && t.Id != ticket.Id && t.EnqueuedAt < ticket.EnqueuedAt));
 
     public Task<IReadOnlyList<EscalationTicket>> HeldByAsync(string agent, CancellationToken cancellationToken)
     {

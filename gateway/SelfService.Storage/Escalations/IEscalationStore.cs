@@ -15,8 +15,11 @@ public interface IEscalationStore
     /// <summary>Waiting tickets, the longest waiting first; only <paramref name="group"/>'s when given.</summary>
     Task<IReadOnlyList<EscalationTicket>> WaitingAsync(string? group, CancellationToken cancellationToken);
 
-    /// <summary>How many tickets of <paramref name="group"/> wait that were queued before <paramref name="enqueuedAt"/>.</summary>
-    Task<int> CountWaitingBeforeAsync(string group, DateTimeOffset enqueuedAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// How many tickets of <paramref name="ticket"/>'s group wait that were queued before it. The ticket itself never
+    /// counts, whether it is as read from the store or as the caller made it (with a time finer than the engine keeps).
+    /// </summary>
+    Task<int> CountWaitingAheadAsync(EscalationTicket ticket, CancellationToken cancellationToken);
 
     /// <summary>The tickets <paramref name="agent"/> holds, in the order taken.</summary>
     Task<IReadOnlyList<EscalationTicket>> HeldByAsync(string agent, CancellationToken cancellationToken);

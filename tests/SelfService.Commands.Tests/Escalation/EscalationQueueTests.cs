@@ -21,7 +21,8 @@ public sealed class EscalationQueueTests
     public void Open()
     {
         _storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
-        _time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        // A start finer than the millisecond, as a real clock gives: the store may keep times less finely.
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_567));
         var options = Options.Create(new EscalationOptions
         {
             DefaultHandlingTime = TimeSpan.FromMinutes(3), AgentsOnDuty = 1,
@@ -110,11 +111,13 @@ public sealed class EscalationQueueTests
     [Test]
     public async Task Enqueue_TheSameMessageAgain_ReturnsTheFirstTicketAndAnnouncesNothing()
     {
-        var first = await EnqueueAsync("a", "");
+        await EnqueueAsync("a", "");
+        var first = (await _queue.GetAsync("a", None))!;
         _time.Advance(TimeSpan.FromMinutes(5));
         var again = await EnqueueAsync("a", "billing");
 
         Assert.That((again.Group, again.EnqueuedAt), Is.EqualTo((first.Group, first.EnqueuedAt)));
+        Assert.That(again.Group, Is.EqualTo(EscalationRouting.GeneralGroup));
         Assert.That(_announced, Has.Count.EqualTo(1));
     }
 
