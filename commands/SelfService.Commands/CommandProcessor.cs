@@ -127,9 +127,9 @@ public sealed partial class CommandProcessor
             return await RunActionAsync(context, action, cancellationToken);
         }
 
-        if (_handlers.Questions.WhileEscalated(context) is { } forAgent) return forAgent;
+        if (await _handlers.Questions.WhileEscalatedAsync(context, cancellationToken) is { } forAgent) return forAgent;
         if (input is MenuChoiceInput) return Invalid(context, "unknownCommand");
-        return _handlers.Questions.Answer(context, text);
+        return await _handlers.Questions.AnswerAsync(context, text, cancellationToken);
     }
 
     private async Task<HandlerResult> RunActionAsync(CommandContext context, ActionCodeInput action, CancellationToken cancellationToken)
@@ -145,9 +145,10 @@ public sealed partial class CommandProcessor
             case ActionNames.Link: return await _handlers.Linking.StartAsync(context, action.Argument, cancellationToken);
             case ActionNames.Code: return await _handlers.Linking.CheckCodeAsync(context, action.Argument, cancellationToken);
             case ActionNames.Agent:
-                return _handlers.Questions.WhileEscalated(context) ?? _handlers.Questions.Escalate(context, EscalationReasons.AskedForAgent, await LastQuestionAsync(context, cancellationToken));
+                return await _handlers.Questions.WhileEscalatedAsync(context, cancellationToken)
+                    ?? await _handlers.Questions.EscalateAsync(context, EscalationReasons.AskedForAgent, await LastQuestionAsync(context, cancellationToken), cancellationToken);
             case ActionNames.Callback:
-                return _handlers.Questions.Callback(context, action.Argument, await LastQuestionAsync(context, cancellationToken));
+                return await _handlers.Questions.CallbackAsync(context, action.Argument, await LastQuestionAsync(context, cancellationToken), cancellationToken);
             case ActionNames.Stop or ActionNames.Start:
                 var accepts = action.Code == ActionNames.Start;
                 if (context.Customer is { } customer && customer.AcceptsCampaigns != accepts)

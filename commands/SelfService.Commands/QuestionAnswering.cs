@@ -3,6 +3,7 @@ using SelfService.Channels;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Texts;
 using SelfService.KnowledgeBase;
+using SelfService.Storage.Escalations;
 
 namespace SelfService.Commands;
 
@@ -15,7 +16,7 @@ internal sealed class QuestionAnswering(
     IKnowledgeSearch knowledge, IOptions<KnowledgeBaseOptions> knowledgeOptions, EscalationQueue queue,
     IOptions<EscalationOptions> escalationOptions, MsisdnNormalizer msisdns, ReplyTexts texts)
 {
-    public HandlerResult Answer(CommandContext context, string question)
+    public async Task<HandlerResult> AnswerAsync(CommandContext context, string question, CancellationToken cancellationToken)
     {
         var best = BestMatch(context, question);
         if (best is not null && best.Score >= knowledgeOptions.Value.MinimumScore)
@@ -26,21 +27,22 @@ internal sealed class QuestionAnswering(
 
         context.State.UnansweredInRow++;
         if (context.State.UnansweredInRow >= escalationOptions.Value.UnansweredBeforeEscalation)
-            return Escalate(context, EscalationReasons.UnansweredQuestions, question, best);
+            return await EscalateAsync(context, EscalationReasons.UnansweredQuestions, question, best, cancellationToken);
         return new HandlerResult(new Reply(texts.Get("notFound", context.Language)), CommandOutcomeKind.Unanswered);
     }
 
-    public HandlerResult Escalate(CommandContext context, string reason, string lastQuestion) =>
-        Escalate(context, reason, lastQuestion, BestMatch(context, lastQuestion));
+    public Task<HandlerResult> EscalateAsync(CommandContext context, string reason, string lastQuestion, CancellationToken cancellationToken) =>
+        EscalateAsync(context, reason, lastQuestion, BestMatch(context, lastQuestion), cancellationToken);
 
-    private HandlerResult Escalate(CommandContext context, string reason, string lastQuestion, KnowledgeMatch? bestMatch)
+    private async Task<HandlerResult> EscalateAsync(
+        CommandContext context, string reason, string lastQuestion, KnowledgeMatch? bestMatch, CancellationToken cancellationToken)
     {
-        var ticket = Open(context, reason, lastQuestion, bestMatch);
-        return new HandlerResult(PositionReply(context, ticket.Id), CommandOutcomeKind.Escalated, reason);
+        var ticket = await OpenAsync(context, reason, lastQuestion, bestMatch, cancellationToken);
+        return new HandlerResult(await PositionReplyAsync(context, ticket, cancellationToken), CommandOutcomeKind.Escalated, reason);
     }
 
     /// <summary>CALLBACK [number]: the open ticket (or a new one) becomes a callback task for the desk.</summary>
-    public HandlerResult Callback(CommandContext context, string? argument, string lastQuestion)
+    public async Task<HandlerResult> CallbackAsync(CommandContext context, string? argument, string lastQuestion, CancellationToken cancellationToken)
     {
         string? number = null;
         if (argument is not null && !msisdns.TryNormalize(argument, out number))
@@ -49,17 +51,19 @@ internal sealed class QuestionAnswering(
         if (number is null)
             return new HandlerResult(new Reply(texts.Get("callbackNeedsNumber", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Callback);
 
-        var open = context.State.EscalationId is { } id ? queue.Get(id) : null;
-        var ticket = open is { State: not EscalationState.Closed } ? open : Open(context, EscalationReasons.Callback, lastQuestion, BestMatch(context, lastQuestion));
-        queue.RequestCallback(ticket.Id, number, context.AfterCommit);
+        var open = context.State.EscalationId is { } id ? await queue.GetAsync(id, cancellationToken) : null;
+        var ticket = open is { State: not EscalationState.Closed }
+            ? open
+            : await OpenAsync(context, EscalationReasons.Callback, lastQuestion, BestMatch(context, lastQuestion), cancellationToken);
+        await queue.RequestCallbackAsync(ticket.Id, number, context.AfterCommit, cancellationToken);
         return new HandlerResult(new Reply(texts.Get("callbackBooked", context.Language, ("msisdn", IdentityLinking.Mask(number)))),
             CommandOutcomeKind.Escalated, ActionNames.Callback);
     }
 
     /// <summary>While the customer is with the human side: null when no ticket is open any more.</summary>
-    public HandlerResult? WhileEscalated(CommandContext context)
+    public async Task<HandlerResult?> WhileEscalatedAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var ticket = context.State.EscalationId is { } id ? queue.Get(id) : null;
+        var ticket = context.State.EscalationId is { } id ? await queue.GetAsync(id, cancellationToken) : null;
         if (ticket is null || ticket.State == EscalationState.Closed)
         {
             context.State.EscalationId = null;
@@ -67,15 +71,16 @@ internal sealed class QuestionAnswering(
         }
         context.AfterCommit.Add(() => queue.NotifyNewLine(ticket));
         return ticket.State == EscalationState.Waiting
-            ? new HandlerResult(PositionReply(context, ticket.Id), CommandOutcomeKind.ForAgent)
+            ? new HandlerResult(await PositionReplyAsync(context, ticket, cancellationToken), CommandOutcomeKind.ForAgent)
             : new HandlerResult(null, CommandOutcomeKind.ForAgent); // the agent answers in person
     }
 
-    private EscalationTicket Open(CommandContext context, string reason, string lastQuestion, KnowledgeMatch? bestMatch)
+    private async Task<EscalationTicket> OpenAsync(
+        CommandContext context, string reason, string lastQuestion, KnowledgeMatch? bestMatch, CancellationToken cancellationToken)
     {
         var message = context.Message;
-        var ticket = queue.Enqueue(new EscalationRequest(message.Id, context.Customer?.Id, message.Channel, message.SenderAddress,
-            message.SessionId, context.Language, reason, lastQuestion, TopicOf(context, bestMatch)), context.AfterCommit);
+        var ticket = await queue.EnqueueAsync(new EscalationRequest(message.Id, context.Customer?.Id, message.Channel, message.SenderAddress,
+            message.SessionId, context.Language, reason, lastQuestion, TopicOf(context, bestMatch)), context.AfterCommit, cancellationToken);
         context.State.EscalationId = ticket.Id;
         context.State.UnansweredInRow = 0;
         return ticket;
@@ -91,9 +96,9 @@ internal sealed class QuestionAnswering(
         return results.Count > 0 ? results[0] : null;
     }
 
-    private Reply PositionReply(CommandContext context, string ticketId)
+    private async Task<Reply> PositionReplyAsync(CommandContext context, EscalationTicket ticket, CancellationToken cancellationToken)
     {
-        var position = queue.PositionOf(ticketId);
+        var position = ticket.State == EscalationState.Waiting ? await queue.PositionOfAsync(ticket, cancellationToken) : null;
         if (position is null) return new Reply(texts.Get("withAgent", context.Language));
         var minutes = Math.Max(1, (int)Math.Ceiling(position.EstimatedWait.TotalMinutes));
         return new Reply(texts.Get(queue.IsLongWait(position) ? "escalatedLong" : "escalated", context.Language,

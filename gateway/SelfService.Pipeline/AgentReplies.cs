@@ -1,5 +1,6 @@
 using SelfService.Channels;
 using SelfService.Commands.Escalation;
+using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
 
@@ -18,7 +19,7 @@ public sealed class AgentReplies(
     {
         text = text.Trim();
         if (text.Length == 0) return AgentReplyResult.Refused("The reply is empty.");
-        var ticket = queue.Get(ticketId);
+        var ticket = await queue.GetAsync(ticketId, cancellationToken);
         if (ticket is null) return AgentReplyResult.Refused("No such conversation.");
         if (ticket.State != EscalationState.Taken || ticket.Agent != agent)
             return AgentReplyResult.Refused("Take the conversation first: another agent holds it, or it is not taken.");

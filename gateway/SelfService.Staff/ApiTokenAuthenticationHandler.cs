@@ -12,12 +12,12 @@ internal sealed class ApiTokenAuthenticationHandler(
 {
     public const string SchemeName = "StaffToken";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!TryReadToken(Request.Headers.Authorization.ToString(), out var token)) return Task.FromResult(AuthenticateResult.NoResult());
-        var account = tokens.Authenticate(token);
-        if (account is null) return Task.FromResult(AuthenticateResult.Fail("The API token is unknown, revoked or expired."));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(StaffPrincipal.Create(account, SchemeName), SchemeName)));
+        if (!TryReadToken(Request.Headers.Authorization.ToString(), out var token)) return AuthenticateResult.NoResult();
+        var account = await tokens.AuthenticateAsync(token, Context.RequestAborted);
+        if (account is null) return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
+        return AuthenticateResult.Success(new AuthenticationTicket(StaffPrincipal.Create(account, SchemeName), SchemeName));
     }
 
     internal static bool TryReadToken(string header, out string token)

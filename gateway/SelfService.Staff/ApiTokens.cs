@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using LiteDB;
+using SelfService.Storage.Staff;
 
 namespace SelfService.Staff;
 
@@ -8,60 +8,46 @@ namespace SelfService.Staff;
 /// Issues and checks API tokens. A token is "sst_" and 32 random bytes (base64url); the store keeps its SHA-256,
 /// so a copy of the database does not hand out working tokens. A token acts with its account's roles at the time of use.
 /// </summary>
-public sealed class ApiTokens
+public sealed class ApiTokens(IApiTokenStore tokens, StaffAccounts accounts, AuditTrail audit, TimeProvider time)
 {
     public const string Prefix = "sst_";
 
-    private readonly ILiteCollection<ApiToken> _tokens;
-    private readonly StaffAccounts _accounts;
-    private readonly AuditTrail _audit;
-    private readonly TimeProvider _time;
-
-    public ApiTokens(ILiteDatabase database, StaffAccounts accounts, AuditTrail audit, TimeProvider time)
-    {
-        _tokens = database.GetCollection<ApiToken>("staff_tokens");
-        _tokens.EnsureIndex(t => t.Hash, unique: true);
-        _accounts = accounts;
-        _audit = audit;
-        _time = time;
-    }
-
     /// <summary>Returns the token text: shown once, to the person who asked for it.</summary>
-    public string Issue(string userName, string label, TimeSpan? lifetime, string actor)
+    public async Task<string> IssueAsync(string userName, string label, TimeSpan? lifetime, string actor, CancellationToken cancellationToken)
     {
-        var account = _accounts.Find(userName) ?? throw new StaffAccountException([$"No account '{userName}'."]);
+        var account = await accounts.FindAsync(userName, cancellationToken) ?? throw new StaffAccountException([$"No account '{userName}'."]);
         var token = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var now = _time.GetUtcNow();
-        _tokens.Insert(new ApiToken
+        var now = time.GetUtcNow();
+        await tokens.AddAsync(new ApiToken
         {
             Id = Guid.CreateVersion7().ToString("N"), Hash = Hash(token), AccountId = account.Id, Label = label,
             CreatedAt = now, ExpiresAt = lifetime is { } l ? now + l : null,
-        });
-        _audit.Record(actor, "token.issue", account.UserName, label);
+        }, cancellationToken);
+        await audit.RecordAsync(actor, "token.issue", account.UserName, label, null);
         return token;
     }
 
     /// <summary>The account a token acts for, or null when it is unknown, revoked, expired or its account disabled.</summary>
-    public StaffAccount? Authenticate(string token)
+    public async Task<StaffAccount?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 128) return null;
         // The lookup is by hash, so comparing is an index seek on a value an attacker cannot aim at.
-        var record = _tokens.FindOne(t => t.Hash == Hash(token));
-        if (record is null || record.Revoked || record.ExpiresAt <= _time.GetUtcNow()) return null;
-        var account = _accounts.Get(record.AccountId);
+        var record = await tokens.FindByHashAsync(Hash(token), cancellationToken);
+        if (record is null || record.Revoked || record.ExpiresAt <= time.GetUtcNow()) return null;
+        var account = await accounts.GetAsync(record.AccountId, cancellationToken);
         if (account?.PasswordChangedAt is { } changed && record.CreatedAt < changed) return null;   // issued under the old password
         return account is { Disabled: false } ? account : null;
     }
 
-    public IReadOnlyList<ApiToken> ForAccount(string accountId) => _tokens.Find(t => t.AccountId == accountId).ToList();
+    public Task<IReadOnlyList<ApiToken>> ForAccountAsync(string accountId, CancellationToken cancellationToken) =>
+        tokens.ForAccountAsync(accountId, cancellationToken);
 
-    public bool Revoke(string tokenId, string actor)
+    /// <summary>False when the token is unknown or was revoked already; a revocation is audited once.</summary>
+    public async Task<bool> RevokeAsync(string tokenId, string actor, CancellationToken cancellationToken)
     {
-        var record = _tokens.FindById(tokenId);
-        if (record is null || record.Revoked) return false;
-        record.Revoked = true;
-        _tokens.Update(record);
-        _audit.Record(actor, "token.revoke", record.AccountId, record.Label);
+        var revoked = await tokens.RevokeAsync(tokenId, cancellationToken);
+        if (revoked is null) return false;
+        await audit.RecordAsync(actor, "token.revoke", revoked.AccountId, revoked.Label, null);
         return true;
     }
 

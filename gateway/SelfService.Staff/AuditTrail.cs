@@ -1,34 +1,47 @@
-using LiteDB;
+using System.Globalization;
+using System.Security.Cryptography;
+using SelfService.Storage.Staff;
 
 namespace SelfService.Staff;
 
 /// <summary>Append-only record of sign-ins and of every action staff take on a customer's data.</summary>
-public sealed class AuditTrail
+public sealed class AuditTrail(IAuditLog log, TimeProvider time)
 {
-    private readonly ILiteCollection<AuditEntry> _entries;
-    private readonly TimeProvider _time;
+    private readonly Lock _idGate = new();
+    private long _lastMilliseconds;
+    private int _sequence;
 
-    public AuditTrail(ILiteDatabase database, TimeProvider time)
+    /// <summary>
+    /// Records an action. Not cancellable on purpose: an action that happened is audited even when the request that
+    /// did it has gone away meanwhile.
+    /// </summary>
+    public Task RecordAsync(string actor, string action, string subject, string? details, string? remoteAddress)
     {
-        _entries = database.GetCollection<AuditEntry>("staff_audit");
-        _entries.EnsureIndex(e => e.Subject);
-        _entries.EnsureIndex(e => e.Actor);
-        _time = time;
+        var at = time.GetUtcNow();
+        return log.RecordAsync(new AuditEntry
+        {
+            Id = NextId(at), Actor = actor, Action = action, Subject = subject, Details = details, RemoteAddress = remoteAddress, At = at,
+        }, CancellationToken.None);
     }
 
-    public void Record(string actor, string action, string subject, string? details, string? remoteAddress = null) =>
-        _entries.Insert(new AuditEntry
-        {
-            Id = Guid.CreateVersion7().ToString("N"), Actor = actor, Action = action, Subject = subject, Details = details,
-            RemoteAddress = remoteAddress, At = _time.GetUtcNow(),
-        });
+    /// <summary>Newest first; by actor or subject when given; older than <see cref="AuditQuery.Before"/> for the next page.</summary>
+    public Task<IReadOnlyList<AuditEntry>> RecentAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        log.RecentAsync(query, cancellationToken);
 
-    /// <summary>Newest first; by actor or subject when given.</summary>
-    public IReadOnlyList<AuditEntry> Recent(int limit, string? actor = null, string? subject = null)
+    /// <summary>
+    /// The trail's order: the milliseconds (12 hex digits, as a version-7 GUID and <see cref="Storage.TimeOrderedIds"/>
+    /// begin, so entries of earlier versions sort among these), a sequence within the millisecond, so entries of one
+    /// gateway never tie, and random digits, so two gateways never make the same id.
+    /// </summary>
+    private string NextId(DateTimeOffset at)
     {
-        var query = _entries.Query();
-        if (!string.IsNullOrEmpty(actor)) query = query.Where(e => e.Actor == actor);
-        if (!string.IsNullOrEmpty(subject)) query = query.Where(e => e.Subject == subject);
-        return query.OrderByDescending(e => e.Id).Limit(limit).ToList();
+        lock (_idGate)
+        {
+            var milliseconds = Math.Max(Math.Max(0, at.ToUnixTimeMilliseconds()), _lastMilliseconds);
+            _sequence = milliseconds == _lastMilliseconds ? _sequence + 1 : 0;
+            _lastMilliseconds = milliseconds;
+            return milliseconds.ToString("x12", CultureInfo.InvariantCulture) + _sequence.ToString("x6", CultureInfo.InvariantCulture)
+                + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(7));
+        }
     }
 }

@@ -10,21 +10,20 @@ namespace SelfService.Staff;
 /// </summary>
 internal sealed partial class BootstrapAdmin(StaffAccounts accounts, IOptions<StaffOptions> options, ILogger<BootstrapAdmin> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (accounts.AnyAdmin()) return Task.CompletedTask;
+        if (await accounts.AnyAdminAsync(cancellationToken)) return;
         var bootstrap = options.Value.BootstrapAdmin;
         var password = bootstrap.Password;
         if (string.IsNullOrEmpty(password) && !string.IsNullOrEmpty(bootstrap.PasswordFile)) password = File.ReadAllText(bootstrap.PasswordFile).Trim();
         if (string.IsNullOrWhiteSpace(bootstrap.UserName) || string.IsNullOrEmpty(password))
         {
             LogNoAdmin();
-            return Task.CompletedTask;
+            return;
         }
         // A bad bootstrap password stops the start with the reason: better than a gateway nobody can administer.
-        accounts.Create(bootstrap.UserName, password, [StaffRoles.Admin], actor: "configuration");
+        await accounts.CreateAsync(bootstrap.UserName, password, [StaffRoles.Admin], actor: "configuration", cancellationToken: cancellationToken);
         LogCreated(bootstrap.UserName);
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

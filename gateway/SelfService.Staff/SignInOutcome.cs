@@ -1,3 +1,5 @@
+using SelfService.Storage.Staff;
+
 namespace SelfService.Staff;
 
 /// <summary>What a password check came to. Unknown users and wrong passwords look the same to the caller.</summary>

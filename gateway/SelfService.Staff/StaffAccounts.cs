@@ -1,6 +1,6 @@
-using LiteDB;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SelfService.Storage.Staff;
 
 namespace SelfService.Staff;
 
@@ -12,38 +12,42 @@ namespace SelfService.Staff;
 /// Lockout is per user name AND client address, so a stranger's wrong passwords lock out the stranger, not the admin
 /// signing in from elsewhere; each further lockout of the same pair lasts twice as long (up to a day). Unknown user
 /// names are counted and locked exactly like known ones, so the answers do not tell which names exist. The counters
-/// are in memory (single instance; a restart forgets them).
+/// are in memory, per gateway (a restart forgets them); the accounts themselves are in the store, changed atomically.
 /// </remarks>
-public sealed class StaffAccounts
+public sealed class StaffAccounts : IDisposable
 {
-    private readonly ILiteCollection<StaffAccount> _accounts;
+    private readonly IStaffAccountStore _accounts;
     private readonly PasswordHasher<StaffAccount> _hasher = new();
     private readonly AuditTrail _audit;
     private readonly StaffOptions _options;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
+
+    // Password checks run one at a time, and hold the failure counters while they do: a burst of guesses from one
+    // (name, address) pair cannot all be verified before the first failures lock the pair.
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, FailedSignIns> _failures = new(StringComparer.Ordinal);
 
-    public StaffAccounts(ILiteDatabase database, AuditTrail audit, IOptions<StaffOptions> options, TimeProvider time)
+    public StaffAccounts(IStaffAccountStore accounts, AuditTrail audit, IOptions<StaffOptions> options, TimeProvider time)
     {
-        _accounts = database.GetCollection<StaffAccount>("staff_accounts");
-        _accounts.EnsureIndex(a => a.UserName, unique: true);
+        _accounts = accounts;
         _audit = audit;
         _options = options.Value;
         _time = time;
     }
 
-    public StaffAccount? Find(string userName) => _accounts.FindOne(a => a.UserName == Normalize(userName));
+    public Task<StaffAccount?> FindAsync(string userName, CancellationToken cancellationToken) =>
+        _accounts.FindByUserNameAsync(Normalize(userName), cancellationToken);
 
-    public StaffAccount? Get(string id) => _accounts.FindById(id);
+    public Task<StaffAccount?> GetAsync(string id, CancellationToken cancellationToken) => _accounts.GetAsync(id, cancellationToken);
 
-    public IReadOnlyList<StaffAccount> List() => _accounts.Query().OrderBy(a => a.UserName).ToList();
+    public Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken) => _accounts.ListAsync(cancellationToken);
 
-    public bool AnyAdmin() => _accounts.Find(a => !a.Disabled).Any(a => a.Roles.Contains(StaffRoles.Admin));
+    public Task<bool> AnyAdminAsync(CancellationToken cancellationToken) => _accounts.AnyEnabledWithRoleAsync(StaffRoles.Admin, cancellationToken);
 
     /// <summary>Creates an account; throws <see cref="StaffAccountException"/> naming what is wrong.</summary>
-    public StaffAccount Create(string userName, string password, IEnumerable<string> roles, string actor,
-        string? displayName = null, IEnumerable<string>? languages = null, IEnumerable<string>? groups = null)
+    public async Task<StaffAccount> CreateAsync(string userName, string password, IEnumerable<string> roles, string actor,
+        string? displayName = null, IEnumerable<string>? languages = null, IEnumerable<string>? groups = null,
+        CancellationToken cancellationToken = default)
     {
         var name = Normalize(userName);
         var roleList = roles.Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
@@ -64,56 +68,69 @@ public sealed class StaffAccounts
             CreatedAt = _time.GetUtcNow(),
         };
         account.PasswordHash = _hasher.HashPassword(account, password);
-        lock (_gate)
-        {
-            if (Find(name) is not null) throw new StaffAccountException([$"'{name}' exists already."]);
-            _accounts.Insert(account);
-        }
-        _audit.Record(actor, "staff.create", name, "roles: " + string.Join(",", roleList));
+        // The store checks the name and adds the account in one step: of two creating the same name at once, one gets it.
+        if (!await _accounts.AddAsync(account, cancellationToken)) throw new StaffAccountException([$"'{name}' exists already."]);
+        await _audit.RecordAsync(actor, "staff.create", name, "roles: " + string.Join(",", roleList), null);
         return account;
     }
 
-    public void SetPassword(string userName, string password, string actor)
+    public async Task SetPasswordAsync(string userName, string password, string actor, CancellationToken cancellationToken)
     {
         var problems = PasswordProblems(password).ToList();
         if (problems.Count > 0) throw new StaffAccountException(problems);
-        lock (_gate)
+        var account = await FindAsync(userName, cancellationToken) ?? throw new StaffAccountException([$"No account '{userName}'."]);
+        // Hashed here, not inside the store's change: the change may run on the store's one writer.
+        var hash = _hasher.HashPassword(account, password);
+        var stamp = NewSecurityStamp();
+        var now = _time.GetUtcNow();
+        _ = await _accounts.UpdateAsync(account.Id, a =>
         {
-            var account = Find(userName) ?? throw new StaffAccountException([$"No account '{userName}'."]);
-            account.PasswordHash = _hasher.HashPassword(account, password);
-            account.FailedSignIns = 0;
-            account.LockedUntil = null;
-            account.SecurityStamp = NewSecurityStamp();
-            account.PasswordChangedAt = _time.GetUtcNow();
-            _accounts.Update(account);
+            a.PasswordHash = hash;
+            a.FailedSignIns = 0;
+            a.LockedUntil = null;
+            a.SecurityStamp = stamp;
+            a.PasswordChangedAt = now;
+        }, cancellationToken) ?? throw new StaffAccountException([$"No account '{userName}'."]);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
             foreach (var key in _failures.Keys.Where(k => k.StartsWith(account.UserName + "|", StringComparison.Ordinal)).ToList()) _failures.Remove(key);
         }
-        _audit.Record(actor, "staff.password", Normalize(userName), null);
+        finally
+        {
+            _gate.Release();
+        }
+        await _audit.RecordAsync(actor, "staff.password", account.UserName, null, null);
     }
 
     /// <summary>
     /// Checks a password. After <see cref="StaffOptions.LockoutThreshold"/> failures in a row the account is locked
     /// for <see cref="StaffOptions.LockoutDuration"/>, whatever is typed, so guessing gets nowhere.
     /// </summary>
-    public SignInResult CheckPassword(string userName, string password, string? remoteAddress)
+    public async Task<SignInResult> CheckPasswordAsync(string userName, string password, string? remoteAddress, CancellationToken cancellationToken)
     {
         var name = Normalize(userName);
         SignInResult result;
-        lock (_gate)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            result = Check(name, password, name + "|" + (remoteAddress ?? ""));
+            result = await CheckAsync(name, password, name + "|" + (remoteAddress ?? ""), cancellationToken);
         }
-        _audit.Record(name, result.Succeeded ? "signin" : "signin.failed", name, result.Outcome.ToString(), remoteAddress);
+        finally
+        {
+            _gate.Release();
+        }
+        await _audit.RecordAsync(name, result.Succeeded ? "signin" : "signin.failed", name, result.Outcome.ToString(), remoteAddress);
         return result;
     }
 
-    private SignInResult Check(string name, string password, string failureKey)
+    private async Task<SignInResult> CheckAsync(string name, string password, string failureKey, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         _failures.TryGetValue(failureKey, out var failures);
         if (failures?.LockedUntil > now) return new SignInResult(SignInOutcome.LockedOut, null);
 
-        var account = Find(name);
+        var account = await _accounts.FindByUserNameAsync(name, cancellationToken);
         if (account is null)
         {
             // Spend the same effort as a real check, so timing does not tell which user names exist.
@@ -126,24 +143,28 @@ public sealed class StaffAccounts
         if (verdict == PasswordVerificationResult.Failed) return Failed(failureKey, now);
         _failures.Remove(failureKey);
 
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = _hasher.HashPassword(account, password);
-        account.FailedSignIns = 0;
-        account.LockedUntil = null;
-        account.LastSignInAt = now;
-        _accounts.Update(account);
-        return new SignInResult(SignInOutcome.Succeeded, account);
+        var verified = account.PasswordHash;
+        var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? _hasher.HashPassword(account, password) : null;
+        var updated = await _accounts.UpdateAsync(account.Id, a =>
+        {
+            // A password set meanwhile is not overwritten by the rehash of the old one.
+            if (rehashed is not null && a.PasswordHash == verified) a.PasswordHash = rehashed;
+            a.FailedSignIns = 0;
+            a.LockedUntil = null;
+            a.LastSignInAt = now;
+        }, cancellationToken);
+        return updated is null ? Failed(failureKey, now) : new SignInResult(SignInOutcome.Succeeded, updated);
     }
 
     /// <summary>Ends every sign-in cookie of the account (its sessions on every device); API tokens are left alone.</summary>
-    public void EndCookieSessions(string userName)
+    public async Task EndCookieSessionsAsync(string userName, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            if (Find(userName) is not { } account) return;
-            account.SecurityStamp = NewSecurityStamp();
-            _accounts.Update(account);
-        }
+        if (await FindAsync(userName, cancellationToken) is not { } account) return;
+        var stamp = NewSecurityStamp();
+        await _accounts.UpdateAsync(account.Id, a => a.SecurityStamp = stamp, cancellationToken);
     }
+
+    public void Dispose() => _gate.Dispose();
 
     private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 

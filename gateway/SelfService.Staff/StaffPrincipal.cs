@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SelfService.Storage.Staff;
 
 namespace SelfService.Staff;
 

@@ -82,7 +82,7 @@ public static class StaffServiceCollectionExtensions
         var id = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var accounts = context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>();
         var stamp = context.Principal?.FindFirst(StaffPrincipal.SecurityStampClaim)?.Value ?? "";
-        if (id is null || accounts.Get(id) is not { Disabled: false } account || account.SecurityStamp != stamp)
+        if (id is null || await accounts.GetAsync(id, context.HttpContext.RequestAborted) is not { Disabled: false } account || account.SecurityStamp != stamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

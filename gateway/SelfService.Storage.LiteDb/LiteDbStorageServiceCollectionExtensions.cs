@@ -35,6 +35,10 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().WebChat);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().DirectLineTranscripts);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().SigningKeys);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().StaffAccounts);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().ApiTokens);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Audit);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Escalations);
         services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<LiteStorage>());
         // The stores not behind the port yet; see LiteStorage.Database.
         services.AddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<LiteStorage>().Database);

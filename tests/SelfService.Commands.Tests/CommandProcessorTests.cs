@@ -103,7 +103,7 @@ public class CommandProcessorTests
 
         Assert.That(first.Kind, Is.EqualTo(CommandOutcomeKind.Unanswered));
         Assert.That(second.Kind, Is.EqualTo(CommandOutcomeKind.Escalated));
-        var ticket = _harness.Get<EscalationQueue>().Waiting().Single();
+        var ticket = (await _harness.Get<EscalationQueue>().WaitingAsync(null, CancellationToken.None)).Single();
         Assert.That(ticket.Reason, Is.EqualTo("unanswered-questions"));
         Assert.That(ticket.LastQuestion, Is.EqualTo("recommend me a pizza place nearby"));
     }
@@ -113,20 +113,20 @@ public class CommandProcessorTests
     {
         await _harness.SendAsync(ProcessorHarness.Sms, Ivan, "ОПЕРАТОР");
         var queue = _harness.Get<EscalationQueue>();
-        var ticket = queue.Waiting().Single();
+        var ticket = (await queue.WaitingAsync(null, CancellationToken.None)).Single();
 
         var waiting = await _harness.SendAsync(ProcessorHarness.Sms, Ivan, "у меня не работает интернет");
         Assert.That(waiting.Kind, Is.EqualTo(CommandOutcomeKind.ForAgent));
         Assert.That(waiting.Replies.Single().Reply.Short, Does.Contain("1-й в очереди"));
 
-        Assert.That(queue.TryTake(ticket.Id, "anna"), Is.True);
+        Assert.That(await queue.TryTakeAsync(ticket.Id, "anna", CancellationToken.None), Is.True);
         var taken = await _harness.SendAsync(ProcessorHarness.Sms, Ivan, "вы здесь?");
         Assert.That(taken.Kind, Is.EqualTo(CommandOutcomeKind.ForAgent));
         Assert.That(taken.Replies, Is.Empty, "the agent answers in person");
 
         Assert.That((await _harness.SendAsync(ProcessorHarness.Sms, Ivan, "БАЛАНС")).Kind, Is.EqualTo(CommandOutcomeKind.Executed), "codes work meanwhile");
 
-        queue.TryClose(ticket.Id);
+        await queue.TryCloseAsync(ticket.Id, CancellationToken.None);
         var after = await _harness.SendAsync(ProcessorHarness.Sms, Ivan, "what is the weather in Paris");
         Assert.That(after.Kind, Is.EqualTo(CommandOutcomeKind.Unanswered));
     }

@@ -42,8 +42,8 @@ public class KnowledgeBaseEndToEndTests : LoopbackGatewayTest
         Assert.That((await chat.AskAsync(question)).Text, Does.StartWith("К сожалению, ответа нет"), "no answer before publishing");
 
         // Olga edits and reviews; Igor only reviews. Neither may publish their own text.
-        using var olga = Gateway.CreateStaffClient("olga", StaffRoles.Editor, StaffRoles.Reviewer);
-        using var igor = Gateway.CreateStaffClient("igor", StaffRoles.Reviewer);
+        using var olga = await Gateway.CreateStaffClientAsync("olga", StaffRoles.Editor, StaffRoles.Reviewer);
+        using var igor = await Gateway.CreateStaffClientAsync("igor", StaffRoles.Reviewer);
         using var created = await olga.PostAsJsonAsync("/api/kb/articles", draft);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();

@@ -28,7 +28,7 @@ public class ProvisioningBackendTests
             ["Provisioning:Kind"] = "Http",
             ["Provisioning:Http:BaseAddress"] = backendAddress + "/",
         });
-        using var http = gateway.CreateLoopbackClient();
+        using var http = await gateway.CreateLoopbackClientAsync();
         var chat = await ChatSession.StartAsync(http);
         await chat.LinkAsync("+79031112233");
 
@@ -53,7 +53,7 @@ public class ProvisioningBackendTests
             ["Provisioning:Http:AttemptTimeout"] = "00:00:01",
             ["Provisioning:Http:TotalTimeout"] = "00:00:03",
         });
-        using var http = gateway.CreateLoopbackClient();
+        using var http = await gateway.CreateLoopbackClientAsync();
         var chat = await ChatSession.StartAsync(http);
 
         var reply = await chat.AskAsync("LINK +79161234567");

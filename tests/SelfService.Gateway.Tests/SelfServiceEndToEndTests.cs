@@ -187,7 +187,7 @@ public class SelfServiceEndToEndTests : LoopbackGatewayTest
         await chat.AskAsync("AGENT");
         var ticketId = (await Http.GetFromJsonAsync<JsonElement>("/api/queue"))[0].GetProperty("ticket").GetProperty("id").GetString();
 
-        var agents = Enumerable.Range(0, 8).Select(i => Gateway.CreateStaffClient("agent" + i, SelfService.Staff.StaffRoles.Agent)).ToList();
+        var agents = (await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Gateway.CreateStaffClientAsync("agent" + i, SelfService.Staff.StaffRoles.Agent)))).ToList();
         var takes = await Task.WhenAll(agents.Select(agent => agent.PostAsync($"/api/queue/{ticketId}/take", null)));
         agents.ForEach(a => a.Dispose());
 

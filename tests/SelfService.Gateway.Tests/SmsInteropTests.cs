@@ -21,7 +21,7 @@ public class SmsInteropTests
     {
         _smsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfservice", Password = "secret" });
         _gateway = new GatewayFactory(SmsGatewaySettings.For(_smsc));
-        _http = _gateway.CreateLoopbackClient();
+        _http = await _gateway.CreateLoopbackClientAsync();
         await _smsc.WaitForAsync("bind", timeout: TimeSpan.FromSeconds(15));
     }
 

@@ -38,7 +38,7 @@ public class StaffSecurityTests : LoopbackGatewayTest
     [TestCase(StaffRoles.Supervisor, "/api/staff/accounts")]
     public async Task WrongRole_Answers403(string role, string path)
     {
-        using var client = Gateway.CreateStaffClient("someone-" + role, role);
+        using var client = await Gateway.CreateStaffClientAsync("someone-" + role, role);
         using var response = await client.GetAsync(path);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
@@ -46,7 +46,7 @@ public class StaffSecurityTests : LoopbackGatewayTest
     [Test]
     public async Task EditorMayNotPublish_OnlyReviewersMay()
     {
-        using var editor = Gateway.CreateStaffClient("ed", StaffRoles.Editor);
+        using var editor = await Gateway.CreateStaffClientAsync("ed", StaffRoles.Editor);
         using var response = await editor.PostAsync("/api/kb/articles/roaming-prices-ru/approve", null);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
@@ -99,7 +99,7 @@ public class StaffSecurityTests : LoopbackGatewayTest
     {
         var chat = await ChatSession.StartAsync(Http);
         await chat.LinkAsync("+79161234567");
-        using var agent = Gateway.CreateStaffClient("anna", StaffRoles.Agent);
+        using var agent = await Gateway.CreateStaffClientAsync("anna", StaffRoles.Agent);
         var customer = await agent.GetFromJsonAsync<JsonElement>("/api/customers?msisdn=%2B79161234567");
         var id = customer.GetProperty("id").GetString();
 

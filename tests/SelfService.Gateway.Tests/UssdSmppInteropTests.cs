@@ -57,7 +57,7 @@ public class UssdSmppInteropTests
         _host = _gateway.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
         // WithWebHostBuilder hosts the gateway on a TestServer: the HTTP callback is reached in memory, the SMSC over loopback.
         _http = ((TestServer)_host.Services.GetRequiredService<IServer>()).CreateClient();
-        _http.DefaultRequestHeaders.Authorization = new("Bearer", TestStaff.IssueToken(_host.Services, "test-admin", SelfService.Staff.StaffRoles.Admin));
+        _http.DefaultRequestHeaders.Authorization = new("Bearer", await TestStaff.IssueTokenAsync(_host.Services, "test-admin", SelfService.Staff.StaffRoles.Admin));
         await _smsc.WaitForAsync("bind", timeout: TimeSpan.FromSeconds(15));
     }
 

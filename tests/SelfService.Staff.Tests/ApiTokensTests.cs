@@ -2,16 +2,19 @@ namespace SelfService.Staff.Tests;
 
 public class ApiTokensTests
 {
+    private static readonly CancellationToken None = CancellationToken.None;
+
     [Test]
-    public void AnIssuedToken_AuthenticatesItsAccount_AndOnlyItsHashIsStored()
+    public async Task AnIssuedToken_AuthenticatesItsAccount_AndOnlyItsHashIsStored()
     {
         using var staff = new StaffFixture();
-        staff.Accounts.Create("crm", "long enough password", [StaffRoles.Agent], "test");
-        var token = staff.Tokens.Issue("crm", "crm integration", null, "admin");
+        await staff.Accounts.CreateAsync("crm", "long enough password", [StaffRoles.Agent], "test");
+        var token = await staff.Tokens.IssueAsync("crm", "crm integration", null, "admin", None);
 
         Assert.That(token, Does.StartWith(ApiTokens.Prefix));
-        Assert.That(staff.Tokens.Authenticate(token)!.UserName, Is.EqualTo("crm"));
-        var stored = staff.Database.GetCollection("staff_tokens").FindAll().Single().ToString();
+        Assert.That((await staff.Tokens.AuthenticateAsync(token, None))!.UserName, Is.EqualTo("crm"));
+        var account = (await staff.Accounts.FindAsync("crm", None))!;
+        var stored = System.Text.Json.JsonSerializer.Serialize((await staff.Storage.ApiTokens.ForAccountAsync(account.Id, None)).Single());
         Assert.That(stored, Does.Not.Contain(token[ApiTokens.Prefix.Length..]));
     }
 
@@ -19,23 +22,41 @@ public class ApiTokensTests
     [TestCase("sst_")]
     [TestCase("not-a-token")]
     [TestCase("sst_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
-    public void UnknownTokens_AuthenticateNobody(string token)
+    public async Task UnknownTokens_AuthenticateNobody(string token)
     {
         using var staff = new StaffFixture();
-        Assert.That(staff.Tokens.Authenticate(token), Is.Null);
+        Assert.That(await staff.Tokens.AuthenticateAsync(token, None), Is.Null);
     }
 
     [Test]
-    public void ExpiredRevokedOrDisabled_AuthenticateNobody()
+    public async Task ExpiredRevokedOrDisabled_AuthenticateNobody()
     {
         using var staff = new StaffFixture();
-        staff.Accounts.Create("crm", "long enough password", [StaffRoles.Agent], "test");
-        var shortLived = staff.Tokens.Issue("crm", "short", TimeSpan.FromHours(1), "admin");
-        var revoked = staff.Tokens.Issue("crm", "revoked", null, "admin");
-        staff.Tokens.Revoke(staff.Tokens.ForAccount(staff.Accounts.Find("crm")!.Id).Single(t => t.Label == "revoked").Id, "admin");
+        await staff.Accounts.CreateAsync("crm", "long enough password", [StaffRoles.Agent], "test");
+        var shortLived = await staff.Tokens.IssueAsync("crm", "short", TimeSpan.FromHours(1), "admin", None);
+        var revoked = await staff.Tokens.IssueAsync("crm", "revoked", null, "admin", None);
+        var account = (await staff.Accounts.FindAsync("crm", None))!;
+        await staff.Tokens.RevokeAsync((await staff.Tokens.ForAccountAsync(account.Id, None)).Single(t => t.Label == "revoked").Id, "admin", None);
 
         staff.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.That(staff.Tokens.Authenticate(shortLived), Is.Null, "expired");
-        Assert.That(staff.Tokens.Authenticate(revoked), Is.Null, "revoked");
+        Assert.That(await staff.Tokens.AuthenticateAsync(shortLived, None), Is.Null, "expired");
+        Assert.That(await staff.Tokens.AuthenticateAsync(revoked, None), Is.Null, "revoked");
+    }
+
+    [Test]
+    public async Task Revoke_Twice_OnlyTheFirstRevokesAndIsAudited()
+    {
+        using var staff = new StaffFixture();
+        await staff.Accounts.CreateAsync("crm", "long enough password", [StaffRoles.Agent], "test");
+        await staff.Tokens.IssueAsync("crm", "ci", null, "admin", None);
+        var account = (await staff.Accounts.FindAsync("crm", None))!;
+        var tokenId = (await staff.Tokens.ForAccountAsync(account.Id, None)).Single().Id;
+
+        Assert.That(await staff.Tokens.RevokeAsync(tokenId, "admin", None), Is.True);
+        Assert.That(await staff.Tokens.RevokeAsync(tokenId, "admin", None), Is.False);
+        Assert.That(await staff.Tokens.RevokeAsync("no such token", "admin", None), Is.False);
+
+        var revocations = await staff.Audit.RecentAsync(new SelfService.Storage.Staff.AuditQuery(10, Actor: "admin"), None);
+        Assert.That(revocations.Count(e => e.Action == "token.revoke"), Is.EqualTo(1));
     }
 }

@@ -1,27 +1,31 @@
+using SelfService.Storage.Staff;
+
 namespace SelfService.Staff.Tests;
 
 public class StaffAccountsTests
 {
+    private static readonly CancellationToken None = CancellationToken.None;
+
     private const string Password = "long enough password";
 
     [Test]
-    public void Create_StoresAHashNotThePassword_AndTheRightPasswordSignsIn()
+    public async Task Create_StoresAHashNotThePassword_AndTheRightPasswordSignsIn()
     {
         using var staff = new StaffFixture();
-        var account = staff.Accounts.Create("Olga", Password, [StaffRoles.Editor], "test");
+        var account = await staff.Accounts.CreateAsync("Olga", Password, [StaffRoles.Editor], "test");
 
         Assert.That(account.UserName, Is.EqualTo("olga"), "user names are case-insensitive");
         Assert.That(account.PasswordHash, Does.Not.Contain(Password));
-        var result = staff.Accounts.CheckPassword("OLGA", Password, "127.0.0.1");
+        var result = await staff.Accounts.CheckPasswordAsync("OLGA", Password, "127.0.0.1", None);
         Assert.That(result.Outcome, Is.EqualTo(SignInOutcome.Succeeded));
         Assert.That(result.Account!.Roles, Is.EqualTo(new[] { StaffRoles.Editor }));
     }
 
     [Test]
-    public void Create_RefusesEachProblemWithAReason()
+    public async Task Create_RefusesEachProblemWithAReason()
     {
         using var staff = new StaffFixture();
-        var problems = Assert.Throws<StaffAccountException>(() => staff.Accounts.Create("bad name!", "short", ["chief"], "test"))!.Problems;
+        var problems = (await Assert.ThrowsAsync<StaffAccountException>(() => staff.Accounts.CreateAsync("bad name!", "short", ["chief"], "test")))!.Problems;
 
         Assert.That(problems, Has.Some.Contains("user name"));
         Assert.That(problems, Has.Some.Contains("at least 10 characters"));
@@ -29,127 +33,129 @@ public class StaffAccountsTests
     }
 
     [Test]
-    public void Create_RefusesASecondAccountWithTheSameName()
+    public async Task Create_RefusesASecondAccountWithTheSameName()
     {
         using var staff = new StaffFixture();
-        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
-        Assert.Throws<StaffAccountException>(() => staff.Accounts.Create("IGOR", Password, [StaffRoles.Agent], "test"));
+        await staff.Accounts.CreateAsync("igor", Password, [StaffRoles.Agent], "test");
+        await Assert.ThrowsAsync<StaffAccountException>(() => staff.Accounts.CreateAsync("IGOR", Password, [StaffRoles.Agent], "test"));
     }
 
     [Test]
-    public void WrongPasswords_LockTheAccount_EvenAgainstTheRightOne_UntilTheLockoutEnds()
+    public async Task WrongPasswords_LockTheAccount_EvenAgainstTheRightOne_UntilTheLockoutEnds()
     {
         using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 5, LockoutDuration = TimeSpan.FromMinutes(15) });
-        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
+        await staff.Accounts.CreateAsync("igor", Password, [StaffRoles.Agent], "test");
 
-        for (var i = 0; i < 4; i++) Assert.That(staff.Accounts.CheckPassword("igor", "wrong " + i, null).Outcome, Is.EqualTo(SignInOutcome.Failed));
-        Assert.That(staff.Accounts.CheckPassword("igor", "wrong 5", null).Outcome, Is.EqualTo(SignInOutcome.LockedOut));
-        Assert.That(staff.Accounts.CheckPassword("igor", Password, null).Outcome, Is.EqualTo(SignInOutcome.LockedOut));
+        for (var i = 0; i < 4; i++) Assert.That((await staff.Accounts.CheckPasswordAsync("igor", "wrong " + i, null, None)).Outcome, Is.EqualTo(SignInOutcome.Failed));
+        Assert.That((await staff.Accounts.CheckPasswordAsync("igor", "wrong 5", null, None)).Outcome, Is.EqualTo(SignInOutcome.LockedOut));
+        Assert.That((await staff.Accounts.CheckPasswordAsync("igor", Password, null, None)).Outcome, Is.EqualTo(SignInOutcome.LockedOut));
 
         staff.Clock.Advance(TimeSpan.FromMinutes(16));
-        Assert.That(staff.Accounts.CheckPassword("igor", Password, null).Outcome, Is.EqualTo(SignInOutcome.Succeeded));
+        Assert.That((await staff.Accounts.CheckPasswordAsync("igor", Password, null, None)).Outcome, Is.EqualTo(SignInOutcome.Succeeded));
     }
 
     [Test]
-    public void WrongPasswordsFromAStranger_LockOutTheStranger_NotTheOwnerElsewhere()
+    public async Task WrongPasswordsFromAStranger_LockOutTheStranger_NotTheOwnerElsewhere()
     {
         using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 5, LockoutDuration = TimeSpan.FromMinutes(15) });
-        staff.Accounts.Create("admin", Password, [StaffRoles.Admin], "test");
+        await staff.Accounts.CreateAsync("admin", Password, [StaffRoles.Admin], "test");
 
-        for (var i = 0; i < 5; i++) staff.Accounts.CheckPassword("admin", "guess " + i, "203.0.113.66");
+        for (var i = 0; i < 5; i++) await staff.Accounts.CheckPasswordAsync("admin", "guess " + i, "203.0.113.66", None);
 
-        Assert.That(staff.Accounts.CheckPassword("admin", Password, "203.0.113.66").Outcome, Is.EqualTo(SignInOutcome.LockedOut), "even the right password, from the stranger's address");
-        Assert.That(staff.Accounts.CheckPassword("admin", Password, "10.0.0.5").Outcome, Is.EqualTo(SignInOutcome.Succeeded), "the owner, elsewhere");
+        Assert.That((await staff.Accounts.CheckPasswordAsync("admin", Password, "203.0.113.66", None)).Outcome, Is.EqualTo(SignInOutcome.LockedOut), "even the right password, from the stranger's address");
+        Assert.That((await staff.Accounts.CheckPasswordAsync("admin", Password, "10.0.0.5", None)).Outcome, Is.EqualTo(SignInOutcome.Succeeded), "the owner, elsewhere");
     }
 
     [Test]
-    public void UnknownUserName_IsAnsweredAndLockedLikeAKnownOne()
+    public async Task UnknownUserName_IsAnsweredAndLockedLikeAKnownOne()
     {
         using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 3 });
-        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
+        await staff.Accounts.CreateAsync("igor", Password, [StaffRoles.Agent], "test");
 
-        var known = Enumerable.Range(0, 4).Select(i => staff.Accounts.CheckPassword("igor", "wrong " + i, "198.51.100.1").Outcome).ToList();
-        var unknown = Enumerable.Range(0, 4).Select(i => staff.Accounts.CheckPassword("nobody", "wrong " + i, "198.51.100.1").Outcome).ToList();
+        var known = new List<SignInOutcome>();
+        var unknown = new List<SignInOutcome>();
+        for (var i = 0; i < 4; i++) known.Add((await staff.Accounts.CheckPasswordAsync("igor", "wrong " + i, "198.51.100.1", None)).Outcome);
+        for (var i = 0; i < 4; i++) unknown.Add((await staff.Accounts.CheckPasswordAsync("nobody", "wrong " + i, "198.51.100.1", None)).Outcome);
 
         Assert.That(unknown, Is.EqualTo(known));
         Assert.That(known, Is.EqualTo(new[] { SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.LockedOut, SignInOutcome.LockedOut }));
     }
 
     [Test]
-    public void RepeatedLockouts_LastLonger()
+    public async Task RepeatedLockouts_LastLonger()
     {
         using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 2, LockoutDuration = TimeSpan.FromMinutes(10) });
-        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
-        void LockOut() { for (var i = 0; i < 2; i++) staff.Accounts.CheckPassword("igor", "wrong", "198.51.100.1"); }
+        await staff.Accounts.CreateAsync("igor", Password, [StaffRoles.Agent], "test");
+        async Task LockOutAsync() { for (var i = 0; i < 2; i++) await staff.Accounts.CheckPasswordAsync("igor", "wrong", "198.51.100.1", None); }
 
-        LockOut();
+        await LockOutAsync();
         staff.Clock.Advance(TimeSpan.FromMinutes(11));
-        LockOut();   // the second lockout: 20 minutes
+        await LockOutAsync();   // the second lockout: 20 minutes
         staff.Clock.Advance(TimeSpan.FromMinutes(11));
 
-        Assert.That(staff.Accounts.CheckPassword("igor", Password, "198.51.100.1").Outcome, Is.EqualTo(SignInOutcome.LockedOut));
+        Assert.That((await staff.Accounts.CheckPasswordAsync("igor", Password, "198.51.100.1", None)).Outcome, Is.EqualTo(SignInOutcome.LockedOut));
         staff.Clock.Advance(TimeSpan.FromMinutes(10));
-        Assert.That(staff.Accounts.CheckPassword("igor", Password, "198.51.100.1").Outcome, Is.EqualTo(SignInOutcome.Succeeded));
+        Assert.That((await staff.Accounts.CheckPasswordAsync("igor", Password, "198.51.100.1", None)).Outcome, Is.EqualTo(SignInOutcome.Succeeded));
     }
 
     [Test]
-    public void PasswordChange_EndsTheTokensIssuedBefore_NotThoseAfter()
+    public async Task PasswordChange_EndsTheTokensIssuedBefore_NotThoseAfter()
     {
         using var staff = new StaffFixture();
-        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
-        var before = staff.Tokens.Issue("igor", "crm", lifetime: null, "test");
-        var stamp = staff.Accounts.Find("igor")!.SecurityStamp;
+        await staff.Accounts.CreateAsync("igor", Password, [StaffRoles.Agent], "test");
+        var before = await staff.Tokens.IssueAsync("igor", "crm", lifetime: null, "test", None);
+        var stamp = (await staff.Accounts.FindAsync("igor", None))!.SecurityStamp;
         staff.Clock.Advance(TimeSpan.FromSeconds(1));
 
-        staff.Accounts.SetPassword("igor", "a brand new password", "igor");
+        await staff.Accounts.SetPasswordAsync("igor", "a brand new password", "igor", None);
         staff.Clock.Advance(TimeSpan.FromSeconds(1));
-        var after = staff.Tokens.Issue("igor", "crm", lifetime: null, "test");
+        var after = await staff.Tokens.IssueAsync("igor", "crm", lifetime: null, "test", None);
 
-        Assert.That(staff.Tokens.Authenticate(before), Is.Null);
-        Assert.That(staff.Tokens.Authenticate(after)?.UserName, Is.EqualTo("igor"));
-        Assert.That(staff.Accounts.Find("igor")!.SecurityStamp, Is.Not.EqualTo(stamp), "the cookies of before end too");
+        Assert.That(await staff.Tokens.AuthenticateAsync(before, None), Is.Null);
+        Assert.That((await staff.Tokens.AuthenticateAsync(after, None))?.UserName, Is.EqualTo("igor"));
+        Assert.That((await staff.Accounts.FindAsync("igor", None))!.SecurityStamp, Is.Not.EqualTo(stamp), "the cookies of before end too");
     }
 
     [Test]
-    public void ASuccessfulSignIn_ResetsTheFailureCount()
+    public async Task ASuccessfulSignIn_ResetsTheFailureCount()
     {
         using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 3 });
-        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
-        staff.Accounts.CheckPassword("igor", "wrong", null);
-        staff.Accounts.CheckPassword("igor", "wrong", null);
-        staff.Accounts.CheckPassword("igor", Password, null);
+        await staff.Accounts.CreateAsync("igor", Password, [StaffRoles.Agent], "test");
+        await staff.Accounts.CheckPasswordAsync("igor", "wrong", null, None);
+        await staff.Accounts.CheckPasswordAsync("igor", "wrong", null, None);
+        await staff.Accounts.CheckPasswordAsync("igor", Password, null, None);
 
-        Assert.That(staff.Accounts.CheckPassword("igor", "wrong", null).Outcome, Is.EqualTo(SignInOutcome.Failed));
+        Assert.That((await staff.Accounts.CheckPasswordAsync("igor", "wrong", null, None)).Outcome, Is.EqualTo(SignInOutcome.Failed));
     }
 
     [Test]
-    public void UnknownUser_FailsLikeAWrongPassword_AndEveryAttemptIsAudited()
+    public async Task UnknownUser_FailsLikeAWrongPassword_AndEveryAttemptIsAudited()
     {
         using var staff = new StaffFixture();
-        Assert.That(staff.Accounts.CheckPassword("nobody", Password, "10.0.0.1").Outcome, Is.EqualTo(SignInOutcome.Failed));
+        Assert.That((await staff.Accounts.CheckPasswordAsync("nobody", Password, "10.0.0.1", None)).Outcome, Is.EqualTo(SignInOutcome.Failed));
 
-        var entry = staff.Audit.Recent(10).Single();
+        var entry = (await staff.Audit.RecentAsync(new AuditQuery(10), None)).Single();
         Assert.That((entry.Actor, entry.Action, entry.RemoteAddress), Is.EqualTo(("nobody", "signin.failed", "10.0.0.1")));
     }
 
     [Test]
-    public void SetPassword_EndsALockout()
+    public async Task SetPassword_EndsALockout()
     {
         using var staff = new StaffFixture(new StaffOptions { LockoutThreshold = 1 });
-        staff.Accounts.Create("igor", Password, [StaffRoles.Agent], "test");
-        staff.Accounts.CheckPassword("igor", "wrong", null);
+        await staff.Accounts.CreateAsync("igor", Password, [StaffRoles.Agent], "test");
+        await staff.Accounts.CheckPasswordAsync("igor", "wrong", null, None);
 
-        staff.Accounts.SetPassword("igor", "a brand new password", "admin");
-        Assert.That(staff.Accounts.CheckPassword("igor", "a brand new password", null).Outcome, Is.EqualTo(SignInOutcome.Succeeded));
+        await staff.Accounts.SetPasswordAsync("igor", "a brand new password", "admin", None);
+        Assert.That((await staff.Accounts.CheckPasswordAsync("igor", "a brand new password", null, None)).Outcome, Is.EqualTo(SignInOutcome.Succeeded));
     }
 
     [Test]
-    public void AnyAdmin_IsTrueOnlyOnceAnAdminExists()
+    public async Task AnyAdmin_IsTrueOnlyOnceAnAdminExists()
     {
         using var staff = new StaffFixture();
-        staff.Accounts.Create("agent", Password, [StaffRoles.Agent], "test");
-        Assert.That(staff.Accounts.AnyAdmin(), Is.False);
-        staff.Accounts.Create("root", Password, [StaffRoles.Admin], "test");
-        Assert.That(staff.Accounts.AnyAdmin(), Is.True);
+        await staff.Accounts.CreateAsync("agent", Password, [StaffRoles.Agent], "test");
+        Assert.That(await staff.Accounts.AnyAdminAsync(None), Is.False);
+        await staff.Accounts.CreateAsync("root", Password, [StaffRoles.Admin], "test");
+        Assert.That(await staff.Accounts.AnyAdminAsync(None), Is.True);
     }
 }

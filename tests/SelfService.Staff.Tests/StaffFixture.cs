@@ -1,25 +1,30 @@
-using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SelfService.Storage.LiteDb;
 
 namespace SelfService.Staff.Tests;
 
-/// <summary>Accounts, tokens and audit on an in-memory LiteDB with a clock the test moves.</summary>
+/// <summary>Accounts, tokens and audit over the embedded store in memory, with a clock the test moves.</summary>
 internal sealed class StaffFixture : IDisposable
 {
     public StaffFixture(StaffOptions? options = null)
     {
-        Database = new LiteDatabase(new MemoryStream());
-        Audit = new AuditTrail(Database, Clock);
-        Accounts = new StaffAccounts(Database, Audit, Options.Create(options ?? new StaffOptions()), Clock);
-        Tokens = new ApiTokens(Database, Accounts, Audit, Clock);
+        Storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
+        Audit = new AuditTrail(Storage.Audit, Clock);
+        Accounts = new StaffAccounts(Storage.StaffAccounts, Audit, Options.Create(options ?? new StaffOptions()), Clock);
+        Tokens = new ApiTokens(Storage.ApiTokens, Accounts, Audit, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-    public LiteDatabase Database { get; }
+    public LiteStorage Storage { get; }
     public AuditTrail Audit { get; }
     public StaffAccounts Accounts { get; }
     public ApiTokens Tokens { get; }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Accounts.Dispose();
+        Storage.Dispose();
+    }
 }

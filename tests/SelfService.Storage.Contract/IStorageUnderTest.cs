@@ -1,9 +1,11 @@
 using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
+using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
 using SelfService.Storage.Provisioning;
+using SelfService.Storage.Staff;
 
 namespace SelfService.Storage.Contract;
 
@@ -25,6 +27,10 @@ public interface IStorageUnderTest : IAsyncDisposable
     IWebChatStore WebChat { get; }
     IDirectLineTranscriptStore DirectLineTranscripts { get; }
     ISigningKeyStore SigningKeys { get; }
+    IStaffAccountStore StaffAccounts { get; }
+    IApiTokenStore ApiTokens { get; }
+    IAuditLog Audit { get; }
+    IEscalationStore Escalations { get; }
 }
 
 /// <summary>Opens an engine's stores on a database of their own; reopening the same database is what a restarted gateway does.</summary>

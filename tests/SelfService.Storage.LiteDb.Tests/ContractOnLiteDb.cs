@@ -57,3 +57,21 @@ public sealed class ProvisioningOnLiteDb : ProvisioningContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine();
 }
+
+[TestFixture]
+public sealed class StaffOnLiteDb : StaffContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class AuditOnLiteDb : AuditContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class EscalationOnLiteDb : EscalationContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}

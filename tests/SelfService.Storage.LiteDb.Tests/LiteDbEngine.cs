@@ -4,9 +4,11 @@ using SelfService.Storage.Channels;
 using SelfService.Storage.Contract;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
+using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
 using SelfService.Storage.Provisioning;
+using SelfService.Storage.Staff;
 using SelfService.Testing;
 
 namespace SelfService.Storage.LiteDb.Tests;
@@ -42,6 +44,10 @@ internal sealed class LiteDbEngine(Durability durability = Durability.WrittenToO
         public IWebChatStore WebChat => storage.WebChat;
         public IDirectLineTranscriptStore DirectLineTranscripts => storage.DirectLineTranscripts;
         public ISigningKeyStore SigningKeys => storage.SigningKeys;
+        public IStaffAccountStore StaffAccounts => storage.StaffAccounts;
+        public IApiTokenStore ApiTokens => storage.ApiTokens;
+        public IAuditLog Audit => storage.Audit;
+        public IEscalationStore Escalations => storage.Escalations;
 
         public ValueTask DisposeAsync()
         {

@@ -1,31 +1,19 @@
-using LiteDB;
 using Microsoft.Extensions.Options;
+using SelfService.Storage.Escalations;
 
 namespace SelfService.Commands.Escalation;
 
 /// <summary>
 /// The human queue, in groups. Position counts the tickets that were waiting in the same group before this one; the
 /// estimate uses the mean time agents took to pick up the last tickets (or the configured handling time until there
-/// are any). Every change is announced on <see cref="Changed"/>, which the agent desk pushes to browsers.
+/// are any). Every change is announced on <see cref="Changed"/>, which the agent desk pushes to browsers. The rules of
+/// a change (only a waiting ticket can be taken, a closed one changes no more) are checked by the store in the same
+/// atomic step that makes it, so they hold with agents acting at once on several gateways.
 /// </summary>
-public sealed class EscalationQueue
+public sealed class EscalationQueue(IEscalationStore tickets, IOptions<EscalationOptions> options, EscalationRouting routing, TimeProvider time)
 {
     private const int WaitSample = 20;
-    private readonly ILiteCollection<EscalationTicket> _tickets;
-    private readonly EscalationOptions _options;
-    private readonly EscalationRouting _routing;
-    private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
-
-    public EscalationQueue(ILiteDatabase database, IOptions<EscalationOptions> options, EscalationRouting routing, TimeProvider time)
-    {
-        _options = options.Value;
-        _routing = routing;
-        _time = time;
-        _tickets = database.GetCollection<EscalationTicket>("escalations");
-        _tickets.EnsureIndex(t => t.State);
-        _tickets.EnsureIndex(t => t.EnqueuedAt);
-    }
+    private readonly EscalationOptions _options = options.Value;
 
     /// <summary>A ticket was queued, taken, transferred, closed or given a callback; or its conversation has a new line.</summary>
     public event Action<EscalationTicket, EscalationChange>? Changed;
@@ -34,112 +22,84 @@ public sealed class EscalationQueue
     /// Queues a ticket. With <paramref name="announceLater"/> the desk hears of it only when the caller runs what was added
     /// there: after the commit that stores the customer's message, so the desk never reads a conversation without its last line.
     /// </summary>
-    public EscalationTicket Enqueue(EscalationRequest request, ICollection<Action>? announceLater = null)
+    public async Task<EscalationTicket> EnqueueAsync(EscalationRequest request, ICollection<Action>? announceLater, CancellationToken cancellationToken)
     {
-        EscalationTicket ticket;
-        lock (_gate)
+        var ticket = new EscalationTicket
         {
-            // Deterministic id per inbound message: a re-run after a crash finds the ticket it made before.
-            var existing = _tickets.FindById(request.TicketId);
-            if (existing is not null) return existing;
-            ticket = new EscalationTicket
-            {
-                Id = request.TicketId, CustomerId = request.CustomerId, Channel = request.Channel, Address = request.Address,
-                SessionId = request.SessionId, Language = request.Language, Reason = request.Reason, LastQuestion = request.LastQuestion,
-                Topic = request.Topic, Group = _routing.GroupFor(request.Topic, request.Language),
-                State = EscalationState.Waiting, EnqueuedAt = _time.GetUtcNow(),
-            };
-            _tickets.Insert(ticket);
-        }
+            Id = request.TicketId, CustomerId = request.CustomerId, Channel = request.Channel, Address = request.Address,
+            SessionId = request.SessionId, Language = request.Language, Reason = request.Reason, LastQuestion = request.LastQuestion,
+            Topic = request.Topic, Group = routing.GroupFor(request.Topic, request.Language),
+            State = EscalationState.Waiting, EnqueuedAt = time.GetUtcNow(),
+        };
+        // Deterministic id per inbound message: a re-run after a crash finds the ticket it made before.
+        if (!await tickets.AddAsync(ticket, cancellationToken))
+            return await tickets.GetAsync(ticket.Id, cancellationToken) ?? throw new InvalidOperationException($"Ticket {ticket.Id} vanished.");
         Announce(ticket, EscalationChange.Queued, announceLater);
         return ticket;
     }
 
-    public EscalationTicket? Get(string ticketId) => _tickets.FindById(ticketId);
+    public Task<EscalationTicket?> GetAsync(string ticketId, CancellationToken cancellationToken) => tickets.GetAsync(ticketId, cancellationToken);
 
     /// <summary>Waiting tickets, oldest first; only <paramref name="group"/>'s when given.</summary>
-    public IReadOnlyList<EscalationTicket> Waiting(string? group = null) =>
-        _tickets.Query().Where(t => t.State == EscalationState.Waiting).OrderBy(t => t.EnqueuedAt).ToList()
-            .Where(t => group is null || t.Group == group).ToList();
+    public Task<IReadOnlyList<EscalationTicket>> WaitingAsync(string? group, CancellationToken cancellationToken) =>
+        tickets.WaitingAsync(group, cancellationToken);
 
     /// <summary>Tickets an agent holds now.</summary>
-    public IReadOnlyList<EscalationTicket> HeldBy(string agent) =>
-        _tickets.Query().Where(t => t.State == EscalationState.Taken && t.Agent == agent).OrderBy(t => t.TakenAt).ToList();
+    public Task<IReadOnlyList<EscalationTicket>> HeldByAsync(string agent, CancellationToken cancellationToken) =>
+        tickets.HeldByAsync(agent, cancellationToken);
 
     /// <summary>Callbacks asked for and not yet made.</summary>
-    public IReadOnlyList<EscalationTicket> PendingCallbacks() =>
-        _tickets.Query().Where(t => t.Callback != null && t.State != EscalationState.Closed).ToList()
-            .Where(t => t.Callback!.DoneAt is null).OrderBy(t => t.Callback!.RequestedAt).ToList();
+    public Task<IReadOnlyList<EscalationTicket>> PendingCallbacksAsync(CancellationToken cancellationToken) =>
+        tickets.PendingCallbacksAsync(cancellationToken);
 
     /// <summary>Tickets queued since <paramref name="since"/>, for the statistics.</summary>
-    public IReadOnlyList<EscalationTicket> Since(DateTimeOffset since) => _tickets.Query().Where(t => t.EnqueuedAt >= since).ToList();
+    public Task<IReadOnlyList<EscalationTicket>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        tickets.EnqueuedSinceAsync(since, cancellationToken);
 
-    public QueuePosition? PositionOf(string ticketId)
+    public async Task<QueuePosition?> PositionOfAsync(string ticketId, CancellationToken cancellationToken)
     {
-        var ticket = _tickets.FindById(ticketId);
+        var ticket = await tickets.GetAsync(ticketId, cancellationToken);
         if (ticket is null || ticket.State != EscalationState.Waiting) return null;
-        var ahead = _tickets.Query().Where(t => t.State == EscalationState.Waiting && t.EnqueuedAt < ticket.EnqueuedAt).ToList()
-            .Count(t => t.Group == ticket.Group);
-        var position = ahead + 1;
-        var perCustomer = MeanRecentWait() ?? _options.DefaultHandlingTime;
+        return await PositionOfAsync(ticket, cancellationToken);
+    }
+
+    /// <summary>Where a waiting ticket stands, as read with it (the queue's listing reads many at once).</summary>
+    public async Task<QueuePosition> PositionOfAsync(EscalationTicket ticket, CancellationToken cancellationToken)
+    {
+        var position = await tickets.CountWaitingAheadAsync(ticket, cancellationToken) + 1;
+        var perCustomer = await MeanRecentWaitAsync(cancellationToken) ?? _options.DefaultHandlingTime;
         var estimate = perCustomer * position / Math.Max(1, _options.AgentsOnDuty);
-        return new QueuePosition(ticketId, position, estimate);
+        return new QueuePosition(ticket.Id, position, estimate);
     }
 
     /// <summary>An agent takes a waiting ticket. Exactly one of two agents taking at once succeeds.</summary>
-    public bool TryTake(string ticketId, string agent) =>
-        Change(ticketId, EscalationChange.Taken, t => t.State == EscalationState.Waiting, t =>
-        {
-            t.State = EscalationState.Taken;
-            t.Agent = agent;
-            t.TakenAt = _time.GetUtcNow();
-        });
+    public Task<bool> TryTakeAsync(string ticketId, string agent, CancellationToken cancellationToken) =>
+        AnnouncedAsync(tickets.TakeAsync(ticketId, agent, time.GetUtcNow(), cancellationToken), EscalationChange.Taken, null);
 
     /// <summary>Back to the queue of another group, keeping its place by the time it first waited.</summary>
-    public bool TryTransfer(string ticketId, string group) =>
-        Change(ticketId, EscalationChange.Transferred, t => t.State != EscalationState.Closed && _routing.Groups.Contains(group), t =>
-        {
-            t.Group = group;
-            t.State = EscalationState.Waiting;
-            t.Agent = null;
-            t.TakenAt = null;
-        });
+    public Task<bool> TryTransferAsync(string ticketId, string group, CancellationToken cancellationToken) =>
+        routing.Groups.Contains(group)
+            ? AnnouncedAsync(tickets.TransferAsync(ticketId, group, cancellationToken), EscalationChange.Transferred, null)
+            : Task.FromResult(false);
 
-    public bool TryClose(string ticketId) =>
-        Change(ticketId, EscalationChange.Closed, t => t.State != EscalationState.Closed, t =>
-        {
-            t.State = EscalationState.Closed;
-            t.ClosedAt = _time.GetUtcNow();
-        });
+    public Task<bool> TryCloseAsync(string ticketId, CancellationToken cancellationToken) =>
+        AnnouncedAsync(tickets.CloseAsync(ticketId, time.GetUtcNow(), cancellationToken), EscalationChange.Closed, null);
 
-    public bool RequestCallback(string ticketId, string number, ICollection<Action>? announceLater = null) =>
-        Change(ticketId, EscalationChange.CallbackRequested, t => t.State != EscalationState.Closed,
-            t => t.Callback = new CallbackRequest { Number = number, RequestedAt = _time.GetUtcNow() }, announceLater);
+    public Task<bool> RequestCallbackAsync(string ticketId, string number, ICollection<Action>? announceLater, CancellationToken cancellationToken) =>
+        AnnouncedAsync(tickets.RequestCallbackAsync(ticketId, number, time.GetUtcNow(), cancellationToken), EscalationChange.CallbackRequested, announceLater);
 
-    public bool CompleteCallback(string ticketId, string agent) =>
-        Change(ticketId, EscalationChange.CallbackDone, t => t.Callback is { DoneAt: null }, t =>
-        {
-            t.Callback!.DoneAt = _time.GetUtcNow();
-            t.Callback.DoneBy = agent;
-        });
+    public Task<bool> CompleteCallbackAsync(string ticketId, string agent, CancellationToken cancellationToken) =>
+        AnnouncedAsync(tickets.CompleteCallbackAsync(ticketId, agent, time.GetUtcNow(), cancellationToken), EscalationChange.CallbackDone, null);
 
     /// <summary>The customer or the agent wrote in the ticket's conversation: the desk shows it at once.</summary>
     public void NotifyNewLine(EscalationTicket ticket) => Changed?.Invoke(ticket, EscalationChange.NewLine);
 
     public bool IsLongWait(QueuePosition position) => position.EstimatedWait > _options.CallbackOfferAfter;
 
-    private bool Change(
-        string ticketId, EscalationChange change, Func<EscalationTicket, bool> allowed, Action<EscalationTicket> apply, ICollection<Action>? announceLater = null)
+    private async Task<bool> AnnouncedAsync(Task<EscalationTicket?> change, EscalationChange what, ICollection<Action>? announceLater)
     {
-        EscalationTicket? ticket;
-        lock (_gate)
-        {
-            ticket = _tickets.FindById(ticketId);
-            if (ticket is null || !allowed(ticket)) return false;
-            apply(ticket);
-            _tickets.Update(ticket);
-        }
-        Announce(ticket, change, announceLater);
+        if (await change is not { } ticket) return false;
+        Announce(ticket, what, announceLater);
         return true;
     }
 
@@ -149,9 +109,9 @@ public sealed class EscalationQueue
         else later.Add(() => Changed?.Invoke(ticket, change));
     }
 
-    private TimeSpan? MeanRecentWait()
+    private async Task<TimeSpan?> MeanRecentWaitAsync(CancellationToken cancellationToken)
     {
-        var recent = _tickets.Query().Where(t => t.TakenAt != null).OrderByDescending(t => t.TakenAt).Limit(WaitSample).ToList();
+        var recent = await tickets.LatestTakenAsync(WaitSample, cancellationToken);
         if (recent.Count == 0) return null;
         return TimeSpan.FromTicks((long)recent.Average(t => (t.TakenAt!.Value - t.EnqueuedAt).Ticks));
     }

@@ -1,3 +1,5 @@
+using SelfService.Storage.Escalations;
+
 namespace SelfService.Commands.Escalation;
 
 /// <summary>Why the bot handed a conversation to people (<see cref="EscalationTicket.Reason"/>, and the escalated message's history subject).</summary>

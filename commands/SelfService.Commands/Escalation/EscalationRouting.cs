@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SelfService.Storage.Escalations;
 
 namespace SelfService.Commands.Escalation;
 
@@ -8,7 +9,7 @@ namespace SelfService.Commands.Escalation;
 /// </summary>
 public sealed class EscalationRouting(IOptions<EscalationOptions> options)
 {
-    public const string GeneralGroup = "general";
+    public const string GeneralGroup = EscalationTicket.GeneralGroup;
 
     public string GroupFor(string topic, string language)
     {

@@ -70,7 +70,8 @@ public sealed class OperationsFigures(
     {
         var since = now - Window;
         var inbound = await inboundLog.SinceAsync(since, cancellationToken);
-        var tickets = queue.Since(since);
+        var tickets = await queue.SinceAsync(since, cancellationToken);
+        var waiting = await queue.WaitingAsync(null, cancellationToken);
         var conversations = inbound.Select(m => m.Channel + "|" + m.SenderAddress).ToHashSet(StringComparer.Ordinal);
         var escalated = tickets.Select(t => t.Channel + "|" + t.Address).Where(conversations.Contains).ToHashSet(StringComparer.Ordinal);
         var waits = tickets.Where(t => t.TakenAt is not null).Select(t => t.TakenAt!.Value - t.EnqueuedAt).Order().ToList();
@@ -80,7 +81,7 @@ public sealed class OperationsFigures(
             now, Window,
             inbound.GroupBy(m => m.Channel).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             Series(inbound, since),
-            conversations.Count, escalated.Count, tickets.Count, queue.Waiting().Count,
+            conversations.Count, escalated.Count, tickets.Count, waiting.Count,
             waits.Count == 0 ? null : TimeSpan.FromTicks((long)waits.Average(w => w.Ticks)),
             waits.Count == 0 ? null : waits[(int)Math.Ceiling(waits.Count * 0.9) - 1],
             presence.Online.Count,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using SelfService.Commands.Escalation;
+using SelfService.Storage.Escalations;
 
 namespace SelfService.Desk.Hubs;
 

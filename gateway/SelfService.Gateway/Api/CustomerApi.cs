@@ -32,7 +32,7 @@ internal static class CustomerApi
         if (msisdn is null && (channel is null || address is null))
             return TypedResults.Problem("Give msisdn, or channel and address.", statusCode: StatusCodes.Status400BadRequest);
         if (customer is null) return TypedResults.NotFound();
-        audit.Record(user.UserName(), "customer.view", customer.Id, "profile", http.Connection.RemoteIpAddress?.ToString());
+        await audit.RecordAsync(user.UserName(), "customer.view", customer.Id, "profile", http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(customer);
     }
 
@@ -40,7 +40,7 @@ internal static class CustomerApi
         string customerId, CustomerDirectory customers, ClaimsPrincipal user, AuditTrail audit, HttpContext http, CancellationToken cancellationToken)
     {
         if (await customers.GetAsync(customerId, cancellationToken) is not { } customer) return TypedResults.NotFound();
-        audit.Record(user.UserName(), "customer.view", customer.Id, "profile", http.Connection.RemoteIpAddress?.ToString());
+        await audit.RecordAsync(user.UserName(), "customer.view", customer.Id, "profile", http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(customer);
     }
 
@@ -49,7 +49,7 @@ internal static class CustomerApi
         CancellationToken cancellationToken)
     {
         if (await customers.GetAsync(customerId, cancellationToken) is null) return TypedResults.NotFound();
-        audit.Record(user.UserName(), "customer.view", customerId, "history", http.Connection.RemoteIpAddress?.ToString());
+        await audit.RecordAsync(user.UserName(), "customer.view", customerId, "history", http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(await history.ForCustomerAsync(customerId, HistoryLength, cancellationToken));
     }
 

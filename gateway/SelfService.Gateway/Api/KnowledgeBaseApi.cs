@@ -83,19 +83,19 @@ internal static class KnowledgeBaseApi
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            void Record(string outcome, string? articleId) =>
-                http.RequestServices.GetRequiredService<AuditTrail>().Record(http.User.UserName(), action,
+            Task RecordAsync(string outcome, string? articleId) =>
+                http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(http.User.UserName(), action,
                     articleId ?? http.Request.RouteValues["id"] as string ?? "", outcome, http.Connection.RemoteIpAddress?.ToString());
             try
             {
                 var result = await next(context);
                 var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
-                Record(status < 400 ? "ok" : "refused " + status, (result as IValueHttpResult)?.Value is Article article ? article.Id : null);
+                await RecordAsync(status < 400 ? "ok" : "refused " + status, (result as IValueHttpResult)?.Value is Article article ? article.Id : null);
                 return result;
             }
             catch (Exception ex) when (ex is KnowledgeBaseValidationException or ArticleNotFoundException)
             {
-                Record("refused: " + ex.Message, null);
+                await RecordAsync("refused: " + ex.Message, null);
                 throw;
             }
         });

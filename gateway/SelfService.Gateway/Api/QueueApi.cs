@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SelfService.Commands.Escalation;
 using SelfService.Pipeline;
 using SelfService.Staff;
+using SelfService.Storage.Escalations;
 
 namespace SelfService.Gateway.Api;
 
@@ -20,20 +21,28 @@ internal static class QueueApi
         return routes;
     }
 
-    private static IResult ListWaiting(EscalationQueue queue) =>
-        TypedResults.Ok(queue.Waiting().Select(t => new { ticket = t, position = queue.PositionOf(t.Id) }));
+    private static async Task<IResult> ListWaiting(EscalationQueue queue, CancellationToken cancellationToken)
+    {
+        var waiting = await queue.WaitingAsync(null, cancellationToken);
+        var listed = new List<object>(waiting.Count);
+        foreach (var ticket in waiting) listed.Add(new { ticket, position = await queue.PositionOfAsync(ticket, cancellationToken) });
+        return TypedResults.Ok(listed);
+    }
 
-    private static IResult GetTicket(string ticketId, EscalationQueue queue) =>
-        queue.Get(ticketId) is { } ticket ? TypedResults.Ok(new { ticket, position = queue.PositionOf(ticketId) }) : TypedResults.NotFound();
+    private static async Task<IResult> GetTicket(string ticketId, EscalationQueue queue, CancellationToken cancellationToken) =>
+        await queue.GetAsync(ticketId, cancellationToken) is { } ticket
+            ? TypedResults.Ok(new { ticket, position = ticket.State == EscalationState.Waiting ? await queue.PositionOfAsync(ticket, cancellationToken) : null })
+            : TypedResults.NotFound();
 
     /// <summary>The signed-in agent takes the conversation; of agents clicking at once, exactly one gets it.</summary>
-    private static IResult Take(string ticketId, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit, HttpContext http)
+    private static async Task<IResult> Take(
+        string ticketId, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit, HttpContext http, CancellationToken cancellationToken)
     {
-        if (queue.Get(ticketId) is null) return TypedResults.NotFound();
-        if (!queue.TryTake(ticketId, user.UserName()))
+        if (await queue.GetAsync(ticketId, cancellationToken) is null) return TypedResults.NotFound();
+        if (!await queue.TryTakeAsync(ticketId, user.UserName(), cancellationToken))
             return TypedResults.Problem("Another agent has taken it, or it is closed.", statusCode: StatusCodes.Status409Conflict);
-        var ticket = queue.Get(ticketId)!;
-        audit.Record(user.UserName(), "ticket.take", Subject(ticket), ticketId, http.Connection.RemoteIpAddress?.ToString());
+        var ticket = (await queue.GetAsync(ticketId, cancellationToken))!;
+        await audit.RecordAsync(user.UserName(), "ticket.take", Subject(ticket), ticketId, http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(ticket);
     }
 
@@ -42,33 +51,36 @@ internal static class QueueApi
         string ticketId, AgentReplyRequest request, ClaimsPrincipal user, AgentReplies replies, EscalationQueue queue, AuditTrail audit, HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (queue.Get(ticketId) is not { } ticket) return TypedResults.NotFound();
+        if (await queue.GetAsync(ticketId, cancellationToken) is not { } ticket) return TypedResults.NotFound();
         var result = await replies.SendAsync(ticketId, user.UserName(), request.Text ?? "", cancellationToken);
         if (!result.Sent) return TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict);
-        audit.Record(user.UserName(), "ticket.reply", Subject(ticket), ticketId, http.Connection.RemoteIpAddress?.ToString());
+        await audit.RecordAsync(user.UserName(), "ticket.reply", Subject(ticket), ticketId, http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(new { messages = result.Messages });
     }
 
     /// <summary>As on the desk: the agent holding the conversation may close it; a supervisor or admin may override, audited as such.</summary>
-    private static IResult Close(string ticketId, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit, HttpContext http)
+    private static async Task<IResult> Close(
+        string ticketId, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit, HttpContext http, CancellationToken cancellationToken)
     {
-        if (queue.Get(ticketId) is not { } ticket) return TypedResults.NotFound();
+        if (await queue.GetAsync(ticketId, cancellationToken) is not { } ticket) return TypedResults.NotFound();
         if (Ownership(ticket, user) is not { } how) return NotYours();
-        if (!queue.TryClose(ticketId)) return TypedResults.Problem("Already closed.", statusCode: StatusCodes.Status409Conflict);
-        audit.Record(user.UserName(), "ticket.close", Subject(ticket), Details(ticketId, how, ticket), http.Connection.RemoteIpAddress?.ToString());
-        return TypedResults.Ok(queue.Get(ticketId));
+        if (!await queue.TryCloseAsync(ticketId, cancellationToken)) return TypedResults.Problem("Already closed.", statusCode: StatusCodes.Status409Conflict);
+        await audit.RecordAsync(user.UserName(), "ticket.close", Subject(ticket), Details(ticketId, how, ticket), http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Ok(await queue.GetAsync(ticketId, cancellationToken));
     }
 
     /// <summary>Sends the conversation to another group's queue; the same ownership rule as closing.</summary>
-    private static IResult Transfer(string ticketId, TransferRequest? request, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit, HttpContext http)
+    private static async Task<IResult> Transfer(
+        string ticketId, TransferRequest? request, ClaimsPrincipal user, EscalationQueue queue, AuditTrail audit, HttpContext http,
+        CancellationToken cancellationToken)
     {
-        if (queue.Get(ticketId) is not { } ticket) return TypedResults.NotFound();
+        if (await queue.GetAsync(ticketId, cancellationToken) is not { } ticket) return TypedResults.NotFound();
         if (Ownership(ticket, user) is not { } how) return NotYours();
         if (string.IsNullOrWhiteSpace(request?.Group)) return TypedResults.Problem("Give the group: {\"group\": \"...\"}.", statusCode: StatusCodes.Status400BadRequest);
-        if (!queue.TryTransfer(ticketId, request.Group))
+        if (!await queue.TryTransferAsync(ticketId, request.Group, cancellationToken))
             return TypedResults.Problem("No such group, or the conversation is closed.", statusCode: StatusCodes.Status400BadRequest);
-        audit.Record(user.UserName(), "ticket.transfer", Subject(ticket), Details(ticketId, how, ticket) + " -> " + request.Group, http.Connection.RemoteIpAddress?.ToString());
-        return TypedResults.Ok(queue.Get(ticketId));
+        await audit.RecordAsync(user.UserName(), "ticket.transfer", Subject(ticket), Details(ticketId, how, ticket) + " -> " + request.Group, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Ok(await queue.GetAsync(ticketId, cancellationToken));
     }
 
     /// <summary>"holder" when the user holds the ticket, "override" when a supervisor or admin acts on another's; null: refused.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SelfService.Staff;
+using SelfService.Storage.Staff;
 
 namespace SelfService.Gateway.Api;
 
@@ -20,36 +21,37 @@ internal static class StaffApi
             userName = user.UserName(), displayName = user.DisplayName(), roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value),
         })).RequireAuthorization();
         var admin = group.MapGroup("").RequireAuthorization(StaffPolicies.Admins);
-        admin.MapGet("/accounts", (StaffAccounts accounts) => TypedResults.Ok(accounts.List().Select(a => new
+        admin.MapGet("/accounts", async (StaffAccounts accounts, CancellationToken cancellationToken) => TypedResults.Ok((await accounts.ListAsync(cancellationToken)).Select(a => new
         {
             a.UserName, a.DisplayName, a.Roles, a.Languages, a.Groups, a.Disabled, a.LockedUntil, a.LastSignInAt,
         })));
         admin.MapPost("/accounts", CreateAccount);
-        admin.MapGet("/audit", (int? limit, string? actor, string? subject, AuditTrail audit) =>
-            TypedResults.Ok(audit.Recent(Math.Clamp(limit ?? 100, 1, 1000), actor, subject)));
+        // Newest first; the next page is ?before=<the last entry's id>.
+        admin.MapGet("/audit", async (int? limit, string? actor, string? subject, string? before, AuditTrail audit, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await audit.RecentAsync(new AuditQuery(Math.Clamp(limit ?? 100, 1, 1000), actor, subject, before), cancellationToken)));
         return routes;
     }
 
-    private static IResult IssueToken(TokenRequest request, StaffAccounts accounts, ApiTokens tokens, HttpContext http)
+    private static async Task<IResult> IssueToken(TokenRequest request, StaffAccounts accounts, ApiTokens tokens, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
             return TypedResults.Problem("Give userName and password.", statusCode: StatusCodes.Status400BadRequest);
-        var result = accounts.CheckPassword(request.UserName, request.Password, http.Connection.RemoteIpAddress?.ToString());
+        var result = await accounts.CheckPasswordAsync(request.UserName, request.Password, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         if (!result.Succeeded)
             return TypedResults.Problem(result.Outcome == SignInOutcome.LockedOut ? "Too many failed attempts: the account is locked for a while." : "Wrong user name or password.",
                 statusCode: StatusCodes.Status401Unauthorized);
-        var token = tokens.Issue(result.Account!.UserName, request.Label ?? "api", SignedInTokenLifetime, result.Account.UserName);
+        var token = await tokens.IssueAsync(result.Account!.UserName, request.Label ?? "api", SignedInTokenLifetime, result.Account.UserName, cancellationToken);
         return TypedResults.Ok(new { token, expiresIn = (int)SignedInTokenLifetime.TotalSeconds });
     }
 
-    private static IResult CreateAccount(NewAccount? request, StaffAccounts accounts, ClaimsPrincipal user)
+    private static async Task<IResult> CreateAccount(NewAccount? request, StaffAccounts accounts, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (request is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["account"] = ["The body must be an account: {userName, password, roles}."] });
         try
         {
             // JSON nulls inside the lists are dropped, not dereferenced: a null anywhere is a 400 with reasons, never a 500.
-            var account = accounts.Create(request.UserName ?? "", request.Password ?? "", NonNull(request.Roles) ?? [], user.UserName(),
-                request.DisplayName, NonNull(request.Languages), NonNull(request.Groups));
+            var account = await accounts.CreateAsync(request.UserName ?? "", request.Password ?? "", NonNull(request.Roles) ?? [], user.UserName(),
+                request.DisplayName, NonNull(request.Languages), NonNull(request.Groups), cancellationToken);
             return TypedResults.Created($"/api/staff/accounts/{account.UserName}", new { account.UserName, account.Roles });
         }
         catch (StaffAccountException ex)

@@ -35,35 +35,35 @@ internal static class StaffCommandLine
         var languages = new Option<string[]>("--language") { Description = "a language they answer in: ru or en (repeatable; default both)" };
         var groups = new Option<string[]>("--group") { Description = "a queue group they work, e.g. billing (repeatable)" };
         var add = new Command("add", "create a staff account") { user, roles, displayName, languages, groups, passwordStdin };
-        add.SetAction(parse => Run(() =>
+        add.SetAction((parse, cancellationToken) => RunAsync(async () =>
         {
             var password = ReadPassword(parse.GetValue(passwordStdin));
             var langs = parse.GetValue(languages) is { Length: > 0 } l ? l : null;
-            var account = accounts.Create(parse.GetValue(user)!, password, parse.GetValue(roles)!, "command-line",
-                parse.GetValue(displayName), langs, parse.GetValue(groups));
+            var account = await accounts.CreateAsync(parse.GetValue(user)!, password, parse.GetValue(roles)!, "command-line",
+                parse.GetValue(displayName), langs, parse.GetValue(groups), cancellationToken);
             Console.WriteLine($"created {account.UserName} ({string.Join(", ", account.Roles)})");
         }));
 
         var password = new Command("password", "set a new password (also ends a lockout)") { user, passwordStdin };
-        password.SetAction(parse => Run(() =>
+        password.SetAction((parse, cancellationToken) => RunAsync(async () =>
         {
-            accounts.SetPassword(parse.GetValue(user)!, ReadPassword(parse.GetValue(passwordStdin)), "command-line");
+            await accounts.SetPasswordAsync(parse.GetValue(user)!, ReadPassword(parse.GetValue(passwordStdin)), "command-line", cancellationToken);
             Console.WriteLine("password changed");
         }));
 
         var label = new Option<string>("--label") { Description = "what the token is for", DefaultValueFactory = _ => "api" };
         var days = new Option<int?>("--days") { Description = "days until it expires (default: never)" };
         var token = new Command("token", "issue an API token (printed once)") { user, label, days };
-        token.SetAction(parse => Run(() =>
+        token.SetAction((parse, cancellationToken) => RunAsync(async () =>
         {
             var lifetime = parse.GetValue(days) is { } d ? TimeSpan.FromDays(d) : (TimeSpan?)null;
-            Console.WriteLine(tokens.Issue(parse.GetValue(user)!, parse.GetValue(label)!, lifetime, "command-line"));
+            Console.WriteLine(await tokens.IssueAsync(parse.GetValue(user)!, parse.GetValue(label)!, lifetime, "command-line", cancellationToken));
         }));
 
         var list = new Command("list", "list staff accounts");
-        list.SetAction(_ => Run(() =>
+        list.SetAction((_, cancellationToken) => RunAsync(async () =>
         {
-            foreach (var a in accounts.List())
+            foreach (var a in await accounts.ListAsync(cancellationToken))
                 Console.WriteLine($"{a.UserName,-24} {string.Join(",", a.Roles),-30} {(a.Disabled ? "disabled" : a.LockedUntil is not null ? "locked" : "active")}");
         }));
 
@@ -71,11 +71,11 @@ internal static class StaffCommandLine
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static int Run(Action action)
+    private static async Task<int> RunAsync(Func<Task> action)
     {
         try
         {
-            action();
+            await action();
             return 0;
         }
         catch (StaffAccountException ex)

@@ -25,10 +25,10 @@ public class AgentDeskBrowserTests : SmsDeskBrowserTest
     }
 
     [SetUp]
-    public void CreateAgents()
+    public async Task CreateAgentsAsync()
     {
-        CreateStaff("masha", AgentPassword, StaffRoles.Agent, "Мария");
-        CreateStaff("petr", AgentPassword, StaffRoles.Agent, "Пётр");
+        await CreateStaffAsync("masha", AgentPassword, StaffRoles.Agent, "Мария");
+        await CreateStaffAsync("petr", AgentPassword, StaffRoles.Agent, "Пётр");
     }
 
     [Test]

@@ -15,7 +15,7 @@ public class DashboardBrowserTests : SmsDeskBrowserTest
     private const string Password = "supervisor password 1";
 
     [SetUp]
-    public void CreateSupervisor() => CreateStaff("olga", Password, StaffRoles.Supervisor, "Ольга");
+    public Task CreateSupervisorAsync() => CreateStaffAsync("olga", Password, StaffRoles.Supervisor, "Ольга");
 
     [Test]
     public async Task Figures_ChangeAfterABurstOfTraffic_WithoutReload()
@@ -40,7 +40,7 @@ public class DashboardBrowserTests : SmsDeskBrowserTest
         await Assertions.Expect(page.Locator("[data-test=by-channel] tr[data-channel=sms] [data-test=count]")).ToHaveTextAsync("10");
         await Chromium.ScreenshotAsync(page, "dashboard");
 
-        using var supervisor = Gateway.CreateStaffClient("scraper", StaffRoles.Supervisor);
+        using var supervisor = await Gateway.CreateStaffClientAsync("scraper", StaffRoles.Supervisor);
         var metrics = await supervisor.GetStringAsync("/metrics");
         Assert.That(metrics, Does.Match("selfservice_inbound_messages_total\\{[^}]*channel=\"sms\"\\} 10"));
         Assert.That(metrics, Does.Match("selfservice_queue_length\\{[^}]*\\} 3"));

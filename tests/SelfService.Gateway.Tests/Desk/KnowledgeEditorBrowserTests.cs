@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using SelfService.Gateway.Tests.Infrastructure;
 using SelfService.KnowledgeBase;
 using SelfService.Staff;
+using SelfService.Storage.Staff;
 using SelfService.Testing.Browser;
 
 namespace SelfService.Gateway.Tests.Desk;
@@ -24,8 +25,8 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
     [Test]
     public async Task EditorDraftsInRussian_ReviewerPublishes_WebChatAnswersWithIt()
     {
-        CreateStaff("olga", "Ольга", StaffRoles.Editor);
-        CreateStaff("boris", "Борис", StaffRoles.Reviewer);
+        await CreateStaffAsync("olga", "Ольга", StaffRoles.Editor);
+        await CreateStaffAsync("boris", "Борис", StaffRoles.Reviewer);
         var chat = await ChatSession.StartAsync(Gateway.CreateAnonymousClient());
         Assert.That((await chat.AskAsync(TradeInQuestion)).Text, Does.StartWith(NotFoundRu), "nothing answers it before the article");
 
@@ -79,14 +80,14 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
         Assert.That(answer.Text, Does.Contain("Сдайте **старый телефон** в любом салоне связи"));
 
         // As a set: the audit trail orders by a time-based id, and the edit and the submit share one request's millisecond.
-        var actions = Gateway.Services.GetRequiredService<AuditTrail>().Recent(20, subject: "trade-in-ru").Select(e => (e.Actor, e.Action));
+        var actions = (await Gateway.Services.GetRequiredService<AuditTrail>().RecentAsync(new AuditQuery(20, Subject: "trade-in-ru"), CancellationToken.None)).Select(e => (e.Actor, e.Action));
         Assert.That(actions, Is.EquivalentTo(new[] { ("olga", "kb.create"), ("olga", "kb.edit"), ("olga", "kb.submit"), ("boris", "kb.publish") }));
     }
 
     [Test]
     public async Task QuestionAskedTwiceWithoutAnswer_IsListedWithCount2_AndCreateArticlePrefillsTheEditor()
     {
-        CreateStaff("olga", "Ольга", StaffRoles.Editor);
+        await CreateStaffAsync("olga", "Ольга", StaffRoles.Editor);
         var chat = await ChatSession.StartAsync(Gateway.CreateAnonymousClient());
         Assert.That((await chat.AskAsync("Принимаете старые телефоны по трейд-ин?")).Text, Does.StartWith(NotFoundRu));
         Assert.That((await chat.AskAsync("принимаете ли вы старые телефоны в трейд-ин")).Text, Does.Contain("очереди"), "the second miss goes to an agent");
@@ -112,7 +113,7 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
     [Test]
     public async Task EditorWithoutReviewerRole_SeesNoDecision_AndPostingPublishIsForbidden()
     {
-        CreateStaff("olga", "Ольга", StaffRoles.Editor);
+        await CreateStaffAsync("olga", "Ольга", StaffRoles.Editor);
         var articles = Gateway.Services.GetRequiredService<ArticleService>();
         articles.CreateDraft(TradeInContent(), "anna", "trade-in-ru");
         articles.Submit("trade-in-ru", "anna");
@@ -141,7 +142,7 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
     [Test]
     public async Task ReviewerPublishingTheirOwnText_IsToldWhyNot()
     {
-        CreateStaff("boris", "Борис", StaffRoles.Reviewer);
+        await CreateStaffAsync("boris", "Борис", StaffRoles.Reviewer);
         var articles = Gateway.Services.GetRequiredService<ArticleService>();
         articles.CreateDraft(TradeInContent(), "boris", "trade-in-ru");
         articles.Submit("trade-in-ru", "boris");
@@ -159,7 +160,7 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
     [Test]
     public async Task MarkdownPreview_ShowsHtmlAsText_AndNeverRunsIt()
     {
-        CreateStaff("olga", "Ольга", StaffRoles.Editor);
+        await CreateStaffAsync("olga", "Ольга", StaffRoles.Editor);
         const string hostile = "<script>window.kbInjected = 1</script>\n\n**Жирный** [ссылка](javascript:window.kbInjected=2) <img src=x onerror=\"window.kbInjected=3\">";
 
         await using var chromium = await Chromium.LaunchAsync();
@@ -181,7 +182,7 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
     [Test]
     public async Task RestoringAnOldVersion_MakesItTheNextDraft_ForReviewAgain()
     {
-        CreateStaff("olga", "Ольга", StaffRoles.Editor);
+        await CreateStaffAsync("olga", "Ольга", StaffRoles.Editor);
         var articles = Gateway.Services.GetRequiredService<ArticleService>();
         articles.CreateDraft(TradeInContent(), "anna", "trade-in-ru");
         articles.Submit("trade-in-ru", "anna");
@@ -201,7 +202,7 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
         Assert.That(await page.Locator("textarea[name='Form.ShortAnswer']").InputValueAsync(), Is.EqualTo(ShortAnswer));
         var article = articles.Get("trade-in-ru")!;
         Assert.That((article.Latest.Number, article.Live!.Number), Is.EqualTo((3, 2)), "the published text stays live until the restored one is reviewed");
-        Assert.That(Gateway.Services.GetRequiredService<AuditTrail>().Recent(1, subject: "trade-in-ru").Single().Action, Is.EqualTo("kb.restore"));
+        Assert.That((await Gateway.Services.GetRequiredService<AuditTrail>().RecentAsync(new AuditQuery(1, Subject: "trade-in-ru"), CancellationToken.None)).Single().Action, Is.EqualTo("kb.restore"));
     }
 
     private static async Task AssertShownAsTextAsync(IPage page, string when)
@@ -217,6 +218,6 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
     private static ArticleContent TradeInContent() => new(
         "ru", "devices", "Трейд-ин", [TradeInQuestion], ["трейд-ин"], ShortAnswer, LongAnswer);
 
-    private void CreateStaff(string userName, string displayName, params string[] roles) =>
-        Gateway.Services.GetRequiredService<StaffAccounts>().Create(userName, Password, roles, "test", displayName: displayName);
+    private Task CreateStaffAsync(string userName, string displayName, params string[] roles) =>
+        Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync(userName, Password, roles, "test", displayName: displayName);
 }

@@ -24,7 +24,7 @@ public class SignInPageTests : LoopbackGatewayTest
     [Test]
     public async Task SignInPosted_WithoutItsAntiforgeryToken_IsRefused()
     {
-        Gateway.Services.GetRequiredService<StaffAccounts>().Create("masha", Password, [StaffRoles.Agent], "test");
+        await Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync("masha", Password, [StaffRoles.Agent], "test");
         using var anonymous = Gateway.CreateAnonymousClient();
         using var response = await anonymous.PostAsync("/staff/signin",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "masha", ["Password"] = Password }));
@@ -35,7 +35,7 @@ public class SignInPageTests : LoopbackGatewayTest
     [Test]
     public async Task AgentSignsIn_SeesTheirPages_AndIsDeniedTheOthers()
     {
-        Gateway.Services.GetRequiredService<StaffAccounts>().Create("masha", Password, [StaffRoles.Agent], "test", displayName: "Мария");
+        await Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync("masha", Password, [StaffRoles.Agent], "test", displayName: "Мария");
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync(Http.BaseAddress!);
 

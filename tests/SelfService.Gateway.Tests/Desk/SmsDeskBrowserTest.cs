@@ -29,7 +29,7 @@ public abstract class SmsDeskBrowserTest
         var settings = SmsGatewaySettings.For(Smsc);
         Configure(settings);
         Gateway = new GatewayFactory(settings);
-        Http = Gateway.CreateLoopbackClient();
+        Http = await Gateway.CreateLoopbackClientAsync();
         Chromium = await Chromium.LaunchAsync();
         await Smsc.WaitForAsync("bind", timeout: TimeSpan.FromSeconds(15));
     }
@@ -43,6 +43,6 @@ public abstract class SmsDeskBrowserTest
         await Smsc.DisposeAsync();
     }
 
-    protected void CreateStaff(string userName, string password, string role, string displayName) =>
-        Gateway.Services.GetRequiredService<StaffAccounts>().Create(userName, password, [role], "test", displayName: displayName);
+    protected Task CreateStaffAsync(string userName, string password, string role, string displayName) =>
+        Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync(userName, password, [role], "test", displayName: displayName);
 }

@@ -15,7 +15,7 @@ public class DirectLineJsInteropTests : DirectLineGatewayTest
 
     [SetUp]
     public async Task RunTheClient() =>
-        _events = await DirectLineJsRun.RunAsync("conversation.js", Secret, Gateway.IssueToken("outbox-reader", SelfService.Staff.StaffRoles.Supervisor),
+        _events = await DirectLineJsRun.RunAsync("conversation.js", Secret, await Gateway.IssueTokenAsync("outbox-reader", SelfService.Staff.StaffRoles.Supervisor),
             ["--gateway", BaseAddress.GetLeftPart(UriPartial.Authority), "--msisdn", "+79161234567"], TimeSpan.FromMinutes(2));
 
     private IEnumerable<JsonElement> Named(string name) => _events.Where(e => e.GetProperty("event").GetString() == name);

@@ -118,7 +118,7 @@ public class DirectLineSettingsTests
             ["Channels:DirectLine:StreamQueueCapacity"] = "0",
         });
 
-        var error = Assert.Catch(() => gateway.CreateLoopbackClient().Dispose());
+        var error = Assert.Catch(() => gateway.CreateAnonymousClient().Dispose());
 
         Assert.That(error!.ToString(), Does.Contain("Channels:DirectLine:Secrets must list at least one secret"));
         Assert.That(error.ToString(), Does.Contain("Channels:DirectLine:StreamQueueCapacity"));

@@ -219,7 +219,7 @@ public class EmailEndToEndTests : EmailGatewayTest
         await Anna.SendAsync(whileDown);
         Assert.That((await Special.ReadInboxAsync()).Single(m => m.Message.MessageId == whileDown.MessageId).Keywords, Does.Not.Contain(ProcessedKeyword));
 
-        StartGateway();
+        await StartGatewayAsync();
         await Anna.WaitForReplyToAsync(whileDown.MessageId!, ReplyTimeout);
         await WaitAllProcessedAsync();
         var replies = await Anna.ReadInboxAsync();

@@ -49,7 +49,7 @@ public abstract class EmailGatewayTest
         Anna = new MailUser(Mail, Mail.Account("anna@customers.test"));
         Boris = new MailUser(Mail, Mail.Account("boris@customers.test"));
         Carol = new MailUser(Mail, Mail.Account("carol@customers.test"));
-        StartGateway();
+        await StartGatewayAsync();
     }
 
     [TearDown]
@@ -61,7 +61,7 @@ public abstract class EmailGatewayTest
     }
 
     /// <summary>Starts the gateway on this test's database (kept across restarts).</summary>
-    protected void StartGateway()
+    protected async Task StartGatewayAsync()
     {
         var port = (int p) => p.ToString(CultureInfo.InvariantCulture);
         var settings = new Dictionary<string, string?>
@@ -88,7 +88,7 @@ public abstract class EmailGatewayTest
         };
         foreach (var (key, value) in ExtraSettings) settings[key] = value;
         _gateway = new GatewayFactory(settings);
-        Http = _gateway.CreateLoopbackClient();
+        Http = await _gateway.CreateLoopbackClientAsync();
     }
 
     protected void StopGateway()

@@ -44,7 +44,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An HTTP client to the Kestrel endpoint (real sockets on 127.0.0.1), signed in as an admin by API token.</summary>
-    public HttpClient CreateLoopbackClient() => CreateStaffClient("test-admin", StaffRoles.Admin);
+    public Task<HttpClient> CreateLoopbackClientAsync() => CreateStaffClientAsync("test-admin", StaffRoles.Admin);
 
     /// <summary>A client with no credentials: what a customer's browser or a stranger has.</summary>
     public HttpClient CreateAnonymousClient()
@@ -56,18 +56,18 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client acting as <paramref name="userName"/> (created with <paramref name="roles"/> on first use) by API token.</summary>
-    public HttpClient CreateStaffClient(string userName, params string[] roles)
+    public async Task<HttpClient> CreateStaffClientAsync(string userName, params string[] roles)
     {
         var client = CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IssueToken(userName, roles));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await IssueTokenAsync(userName, roles));
         return client;
     }
 
     /// <summary>Creates the account if needed and returns a fresh API token for it.</summary>
-    public string IssueToken(string userName, params string[] roles)
+    public Task<string> IssueTokenAsync(string userName, params string[] roles)
     {
         StartServer();
-        return TestStaff.IssueToken(Services, userName, roles);
+        return TestStaff.IssueTokenAsync(Services, userName, roles);
     }
 
     protected override void Dispose(bool disposing)

@@ -13,10 +13,10 @@ public abstract class LoopbackGatewayTest
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     [SetUp]
-    public void StartGateway()
+    public async Task StartGatewayAsync()
     {
         Gateway = new GatewayFactory(Settings);
-        Http = Gateway.CreateLoopbackClient();
+        Http = await Gateway.CreateLoopbackClientAsync();
     }
 
     [TearDown]

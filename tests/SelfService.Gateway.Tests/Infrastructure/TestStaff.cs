@@ -8,10 +8,11 @@ namespace SelfService.Gateway.Tests.Infrastructure;
 public static class TestStaff
 {
     /// <summary>Creates the account if needed and returns a fresh API token for it; the password is random and never used.</summary>
-    public static string IssueToken(IServiceProvider services, string userName, params string[] roles)
+    public static async Task<string> IssueTokenAsync(IServiceProvider services, string userName, params string[] roles)
     {
         var accounts = services.GetRequiredService<StaffAccounts>();
-        if (accounts.Find(userName) is null) accounts.Create(userName, Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)), roles, "test");
-        return services.GetRequiredService<ApiTokens>().Issue(userName, "test", lifetime: null, "test");
+        if (await accounts.FindAsync(userName, CancellationToken.None) is null)
+            await accounts.CreateAsync(userName, Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)), roles, "test");
+        return await services.GetRequiredService<ApiTokens>().IssueAsync(userName, "test", lifetime: null, "test", CancellationToken.None);
     }
 }

@@ -46,7 +46,7 @@ public class ReverseProxyTests
     public async Task ForwardedFor_IsBelievedOnlyFromAKnownProxy(string? knownProxy, string loggedAddress)
     {
         using var gateway = new GatewayFactory(knownProxy is null ? null : new Dictionary<string, string?> { ["ReverseProxy:KnownProxies:0"] = knownProxy });
-        using var http = gateway.CreateLoopbackClient();
+        using var http = await gateway.CreateLoopbackClientAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/staff/accounts")
         {
             Content = new StringContent("{", Encoding.UTF8, "application/json"),

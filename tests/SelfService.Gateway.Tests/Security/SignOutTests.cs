@@ -14,7 +14,7 @@ public partial class SignOutTests : LoopbackGatewayTest
     [Test]
     public async Task CookieCopiedBeforeSignOut_NoLongerWorksAfterIt()
     {
-        Gateway.Services.GetRequiredService<StaffAccounts>().Create("masha", Password, [StaffRoles.Agent], "test");
+        await Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync("masha", Password, [StaffRoles.Agent], "test");
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Http.BaseAddress };
         using (await browser.PostAsync("/staff/signin", Form(("UserName", "masha"), ("Password", Password), ("__RequestVerificationToken", await TokenAsync(browser, "/staff/signin"))))) { }

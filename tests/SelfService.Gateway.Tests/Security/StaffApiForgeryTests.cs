@@ -19,7 +19,7 @@ public partial class StaffApiForgeryTests : LoopbackGatewayTest
     [Test]
     public async Task FormPostWithOnlyTheCookie_CannotApprove_TheHeaderTokenCan()
     {
-        Gateway.Services.GetRequiredService<StaffAccounts>().Create("rita", Password, [StaffRoles.Reviewer], "test");
+        await Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync("rita", Password, [StaffRoles.Reviewer], "test");
         var id = await ArticleInReviewAsync();
         using var browser = Gateway.CreateAnonymousClient();   // keeps cookies, as a browser does
         await SignInAsync(browser);
@@ -45,7 +45,7 @@ public partial class StaffApiForgeryTests : LoopbackGatewayTest
     [Test]
     public async Task CookieOnly_CanStillRead_ButNotWrite()
     {
-        Gateway.Services.GetRequiredService<StaffAccounts>().Create("rita", Password, [StaffRoles.Reviewer], "test");
+        await Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync("rita", Password, [StaffRoles.Reviewer], "test");
         using var browser = Gateway.CreateAnonymousClient();
         await SignInAsync(browser);
 
@@ -57,7 +57,7 @@ public partial class StaffApiForgeryTests : LoopbackGatewayTest
 
     private async Task<string> ArticleInReviewAsync()
     {
-        using var olga = Gateway.CreateStaffClient("olga", StaffRoles.Editor);
+        using var olga = await Gateway.CreateStaffClientAsync("olga", StaffRoles.Editor);
         using var created = await olga.PostAsJsonAsync("/api/kb/articles", new
         {
             content = new

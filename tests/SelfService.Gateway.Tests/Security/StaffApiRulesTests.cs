@@ -17,13 +17,13 @@ public class StaffApiRulesTests : LoopbackGatewayTest
     public async Task AgentClosingAnothersTicket_ThroughTheApi_IsRefused_ASupervisorOverrideIsAudited()
     {
         var ticketId = await TicketHeldByAsync("masha");
-        using var petr = Gateway.CreateStaffClient("petr", StaffRoles.Agent);
+        using var petr = await Gateway.CreateStaffClientAsync("petr", StaffRoles.Agent);
 
         using var refused = await petr.PostAsync($"/api/queue/{ticketId}/close", null);
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await StateAsync(ticketId), Is.EqualTo("Taken"));
 
-        using var supervisor = Gateway.CreateStaffClient("sveta", StaffRoles.Supervisor);
+        using var supervisor = await Gateway.CreateStaffClientAsync("sveta", StaffRoles.Supervisor);
         using var closed = await supervisor.PostAsync($"/api/queue/{ticketId}/close", null);
         Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await StateAsync(ticketId), Is.EqualTo("Closed"));
@@ -49,13 +49,13 @@ public class StaffApiRulesTests : LoopbackGatewayTest
     public async Task AgentTransferringAnothersTicket_IsRefused_TheHolderMayTransfer()
     {
         var ticketId = await TicketHeldByAsync("masha");
-        using var petr = Gateway.CreateStaffClient("petr", StaffRoles.Agent);
+        using var petr = await Gateway.CreateStaffClientAsync("petr", StaffRoles.Agent);
 
         using var refused = await petr.PostAsJsonAsync($"/api/queue/{ticketId}/transfer", new { group = "general" });
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await StateAsync(ticketId), Is.EqualTo("Taken"));
 
-        using var masha = Gateway.CreateStaffClient("masha", StaffRoles.Agent);
+        using var masha = await Gateway.CreateStaffClientAsync("masha", StaffRoles.Agent);
         using var moved = await masha.PostAsJsonAsync($"/api/queue/{ticketId}/transfer", new { group = "general" });
         Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
         Assert.That(await StateAsync(ticketId), Is.EqualTo("Waiting"));
@@ -65,7 +65,7 @@ public class StaffApiRulesTests : LoopbackGatewayTest
     public async Task AgentClosingTheirOwnTicket_IsAllowed()
     {
         var ticketId = await TicketHeldByAsync("masha");
-        using var masha = Gateway.CreateStaffClient("masha", StaffRoles.Agent);
+        using var masha = await Gateway.CreateStaffClientAsync("masha", StaffRoles.Agent);
 
         using var closed = await masha.PostAsync($"/api/queue/{ticketId}/close", null);
 
@@ -86,8 +86,8 @@ public class StaffApiRulesTests : LoopbackGatewayTest
     [Test]
     public async Task KnowledgeBaseActions_ThroughTheApi_AreAudited_WithOutcomeAndAddress()
     {
-        using var olga = Gateway.CreateStaffClient("olga", StaffRoles.Editor, StaffRoles.Reviewer);
-        using var igor = Gateway.CreateStaffClient("igor", StaffRoles.Reviewer);
+        using var olga = await Gateway.CreateStaffClientAsync("olga", StaffRoles.Editor, StaffRoles.Reviewer);
+        using var igor = await Gateway.CreateStaffClientAsync("igor", StaffRoles.Reviewer);
         using var created = await olga.PostAsJsonAsync("/api/kb/articles", new
         {
             content = new
@@ -120,7 +120,7 @@ public class StaffApiRulesTests : LoopbackGatewayTest
         var chat = await ChatSession.StartAsync(customer);
         await chat.AskAsync("AGENT");
         var ticketId = (await Http.GetFromJsonAsync<JsonElement>("/api/queue"))[0].GetProperty("ticket").GetProperty("id").GetString()!;
-        using var holder = Gateway.CreateStaffClient(agent, StaffRoles.Agent);
+        using var holder = await Gateway.CreateStaffClientAsync(agent, StaffRoles.Agent);
         (await holder.PostAsync($"/api/queue/{ticketId}/take", null)).EnsureSuccessStatusCode();
         return ticketId;
     }

@@ -17,7 +17,7 @@ public class StaffLockoutTests : LoopbackGatewayTest
     [Test]
     public async Task StrangersWrongPasswords_DoNotLockOutTheAdmin_AndDoNotRevealWhichNamesExist()
     {
-        Gateway.Services.GetRequiredService<StaffAccounts>().Create("admin", Password, [StaffRoles.Admin], "test");
+        await Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync("admin", Password, [StaffRoles.Admin], "test");
         using var stranger = LoopbackAddress.ClientFrom("127.0.0.2", Http.BaseAddress!);
 
         var forAdmin = new List<string>();

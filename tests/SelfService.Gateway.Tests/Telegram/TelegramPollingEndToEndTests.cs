@@ -38,7 +38,7 @@ public class TelegramPollingEndToEndTests
             ["Channels:Telegram:ReconnectMaxDelay"] = "00:00:01",
             ["AccessPolicies:MessagesPerMinute"] = "1000",
         });
-        _http = _gateway.CreateLoopbackClient();
+        _http = await _gateway.CreateLoopbackClientAsync();
     }
 
     [TearDown]

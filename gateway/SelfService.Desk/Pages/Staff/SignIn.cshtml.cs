@@ -26,9 +26,9 @@ public sealed class SignInModel(StaffAccounts accounts) : DeskPageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = accounts.CheckPassword(UserName ?? "", Password ?? "", HttpContext.Connection.RemoteIpAddress?.ToString());
+        var result = await accounts.CheckPasswordAsync(UserName ?? "", Password ?? "", HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         if (!result.Succeeded)
         {
             Problem = T(result.Outcome == SignInOutcome.LockedOut ? "lockedOut" : "wrongPassword");

@@ -10,9 +10,9 @@ public sealed class SignOutModel(AuditTrail audit, StaffAccounts accounts) : Des
 {
     public async Task<IActionResult> OnPostAsync()
     {
-        audit.Record(User.UserName(), "signout", User.UserName(), null, HttpContext.Connection.RemoteIpAddress?.ToString());
+        await audit.RecordAsync(User.UserName(), "signout", User.UserName(), null, HttpContext.Connection.RemoteIpAddress?.ToString());
         // A new security stamp ends this cookie everywhere, even a copy taken before (and the person's other sessions).
-        accounts.EndCookieSessions(User.UserName());
+        await accounts.EndCookieSessionsAsync(User.UserName(), CancellationToken.None);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/staff/signin");
     }

@@ -7,6 +7,7 @@ using SelfService.Pipeline;
 using SelfService.Provisioning;
 using SelfService.Staff;
 using SelfService.Storage.Customers;
+using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 
 namespace SelfService.Desk.Pages.Staff.Desk;
@@ -63,7 +64,7 @@ public sealed class ConversationModel(
         }
         var question = string.IsNullOrWhiteSpace(q) ? Ticket.LastQuestion : q;
         Suggestions = string.IsNullOrWhiteSpace(question) ? [] : knowledge.Search(question, Ticket.Language, 3);
-        audit.Record(User.UserName(), "customer.view", Ticket.CustomerId ?? Ticket.Channel + "|" + Ticket.Address, "desk " + TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
+        await audit.RecordAsync(User.UserName(), "customer.view", Ticket.CustomerId ?? Ticket.Channel + "|" + Ticket.Address, "desk " + TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return Page();
     }
 
@@ -84,15 +85,15 @@ public sealed class ConversationModel(
             Problem = result.Problem;
             return await BadRequestPageAsync(cancellationToken);
         }
-        audit.Record(User.UserName(), "ticket.reply", Subject, TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
+        await audit.RecordAsync(User.UserName(), "ticket.reply", Subject, TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return RedirectToPage(new { sent = result.Messages });
     }
 
     public async Task<IActionResult> OnPostTakeAsync(CancellationToken cancellationToken)
     {
         if (!await LoadTicketAsync(cancellationToken)) return NotFound();
-        if (!queue.TryTake(TicketId, User.UserName())) return RedirectToPage(new { taken = true });
-        audit.Record(User.UserName(), "ticket.take", Subject, TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (!await queue.TryTakeAsync(TicketId, User.UserName(), cancellationToken)) return RedirectToPage(new { taken = true });
+        await audit.RecordAsync(User.UserName(), "ticket.take", Subject, TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return RedirectToPage();
     }
 
@@ -100,8 +101,8 @@ public sealed class ConversationModel(
     {
         if (!await LoadTicketAsync(cancellationToken)) return NotFound();
         if (!HeldByMe && !User.IsInRole(StaffRoles.Supervisor) && !User.IsInRole(StaffRoles.Admin)) return Forbid();
-        if (group is null || !queue.TryTransfer(TicketId, group)) return BadRequest();
-        audit.Record(User.UserName(), "ticket.transfer", Subject, TicketId + " -> " + group, HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (group is null || !await queue.TryTransferAsync(TicketId, group, cancellationToken)) return BadRequest();
+        await audit.RecordAsync(User.UserName(), "ticket.transfer", Subject, TicketId + " -> " + group, HttpContext.Connection.RemoteIpAddress?.ToString());
         return Redirect("/staff/desk");
     }
 
@@ -109,7 +110,7 @@ public sealed class ConversationModel(
     {
         if (!await LoadTicketAsync(cancellationToken)) return NotFound();
         if (!HeldByMe && !User.IsInRole(StaffRoles.Supervisor) && !User.IsInRole(StaffRoles.Admin)) return Forbid();
-        if (queue.TryClose(TicketId)) audit.Record(User.UserName(), "ticket.close", Subject, TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (await queue.TryCloseAsync(TicketId, cancellationToken)) await audit.RecordAsync(User.UserName(), "ticket.close", Subject, TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return Redirect("/staff/desk");
     }
 
@@ -123,7 +124,7 @@ public sealed class ConversationModel(
 
     private async Task<bool> LoadTicketAsync(CancellationToken cancellationToken)
     {
-        if (queue.Get(TicketId) is not { } ticket) return false;
+        if (await queue.GetAsync(TicketId, cancellationToken) is not { } ticket) return false;
         Ticket = ticket;
         Customer = ticket.CustomerId is { } id
             ? await customers.GetAsync(id, cancellationToken)

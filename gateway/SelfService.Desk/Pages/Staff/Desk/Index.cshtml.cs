@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SelfService.Commands.Escalation;
 using SelfService.Staff;
+using SelfService.Storage.Escalations;
 
 namespace SelfService.Desk.Pages.Staff.Desk;
 
@@ -21,43 +22,43 @@ public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, Au
     public IReadOnlyList<EscalationTicket> Callbacks { get; private set; } = [];
     public IReadOnlyList<string> MyGroups { get; private set; } = [];
 
-    public void OnGet() => Load();
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     /// <summary>The queue part alone: what the page fetches when the server says the queue changed.</summary>
-    public PartialViewResult OnGetQueue()
+    public async Task<PartialViewResult> OnGetQueueAsync(CancellationToken cancellationToken)
     {
-        Load();
+        await LoadAsync(cancellationToken);
         return Partial("_Queue", this);
     }
 
-    public IActionResult OnPostTake(string ticketId)
+    public async Task<IActionResult> OnPostTakeAsync(string ticketId, CancellationToken cancellationToken)
     {
         var agent = User.UserName();
-        if (!queue.TryTake(ticketId, agent)) return RedirectToPage(new { taken = true });
-        var ticket = queue.Get(ticketId)!;
-        audit.Record(agent, "ticket.take", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId, HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (!await queue.TryTakeAsync(ticketId, agent, cancellationToken)) return RedirectToPage(new { taken = true });
+        var ticket = (await queue.GetAsync(ticketId, cancellationToken))!;
+        await audit.RecordAsync(agent, "ticket.take", ticket.CustomerId ?? ticket.Channel + "|" + ticket.Address, ticketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return Redirect("/staff/desk/" + Uri.EscapeDataString(ticketId));
     }
 
-    public IActionResult OnPostCallbackDone(string ticketId)
+    public async Task<IActionResult> OnPostCallbackDoneAsync(string ticketId, CancellationToken cancellationToken)
     {
-        if (queue.CompleteCallback(ticketId, User.UserName()))
-            audit.Record(User.UserName(), "callback.done", queue.Get(ticketId)?.CustomerId ?? ticketId, ticketId, HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (await queue.CompleteCallbackAsync(ticketId, User.UserName(), cancellationToken))
+            await audit.RecordAsync(User.UserName(), "callback.done", (await queue.GetAsync(ticketId, cancellationToken))?.CustomerId ?? ticketId, ticketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return RedirectToPage();
     }
 
-    private void Load()
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var agent = User.UserName();
-        var account = accounts.Find(agent);
+        var account = await accounts.FindAsync(agent, cancellationToken);
         MyGroups = account?.Groups ?? [];
         var languages = account?.Languages ?? [];
-        var waiting = queue.Waiting();
+        var waiting = await queue.WaitingAsync(null, cancellationToken);
         // Routing: an agent sees their groups' and languages' conversations unless they ask for all.
         Waiting = All || MyGroups.Count == 0 && languages.Count == 0
             ? waiting
             : [.. waiting.Where(t => (MyGroups.Count == 0 || MyGroups.Contains(t.Group)) && (languages.Count == 0 || languages.Contains(t.Language)))];
-        Mine = queue.HeldBy(agent);
-        Callbacks = queue.PendingCallbacks();
+        Mine = await queue.HeldByAsync(agent, cancellationToken);
+        Callbacks = await queue.PendingCallbacksAsync(cancellationToken);
     }
 }

@@ -44,24 +44,24 @@ public sealed class EditModel(ArticleService articles, IEnumerable<IChannelAdapt
         return Page();
     }
 
-    public IActionResult OnPostSave(string? id) => Save(id, submit: false);
+    public Task<IActionResult> OnPostSaveAsync(string? id) => SaveAsync(id, submit: false);
 
-    public IActionResult OnPostSubmit(string? id) => Save(id, submit: true);
+    public Task<IActionResult> OnPostSubmitAsync(string? id) => SaveAsync(id, submit: true);
 
     internal static ChannelPreview PreviewOf(ArticleForm form, IEnumerable<IChannelAdapter> adapters) =>
         new(form.Title ?? "", (form.ShortAnswer ?? "").Trim(), (form.LongAnswer ?? "").Trim(),
             adapters.FirstOrDefault(a => a.Profile.Name == ChannelNames.Sms)?.Profile.MaxSmsParts);
 
-    private IActionResult Save(string? id, bool submit)
+    private async Task<IActionResult> SaveAsync(string? id, bool submit)
     {
         try
         {
-            var saved = id is null ? Create() : Update(id);
+            var saved = id is null ? await CreateAsync() : await UpdateAsync(id);
             if (saved is null) return NotFound();
             if (submit)
             {
                 saved = articles.Submit(saved.Id, Actor);
-                Audit(KnowledgeAudit.Submit, saved.Id, $"v{saved.Latest.Number}");
+                await AuditAsync(KnowledgeAudit.Submit, saved.Id, $"v{saved.Latest.Number}");
             }
 
             Notice = T(submit ? "kbSubmitted" : "kbSaved", ("version", saved.Latest.Number));
@@ -76,19 +76,19 @@ public sealed class EditModel(ArticleService articles, IEnumerable<IChannelAdapt
         }
     }
 
-    private Article Create()
+    private async Task<Article> CreateAsync()
     {
         var article = articles.CreateDraft(Form.ToContent(), Actor, string.IsNullOrWhiteSpace(Form.Id) ? null : Form.Id.Trim());
-        Audit(KnowledgeAudit.Create, article.Id, "v1");
+        await AuditAsync(KnowledgeAudit.Create, article.Id, "v1");
         return article;
     }
 
-    private Article? Update(string id)
+    private async Task<Article?> UpdateAsync(string id)
     {
         var before = articles.Get(id);
         if (before is null) return null;
         var after = articles.EditDraft(id, Form.ToContent() with { Language = before.Language }, Actor);
-        if (after.Latest.Number != before.Latest.Number) Audit(KnowledgeAudit.Edit, id, $"v{after.Latest.Number}");
+        if (after.Latest.Number != before.Latest.Number) await AuditAsync(KnowledgeAudit.Edit, id, $"v{after.Latest.Number}");
         return after;
     }
 }

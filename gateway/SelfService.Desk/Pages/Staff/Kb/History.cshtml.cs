@@ -15,7 +15,7 @@ public sealed class HistoryModel(ArticleService articles) : KnowledgePageModel
     public IActionResult OnGet(string id) => Load(id) ? Page() : NotFound();
 
     /// <summary>Rolls back by going forward: the old text becomes the next draft, which is reviewed like any other.</summary>
-    public IActionResult OnPostRestore(string id, int version)
+    public async Task<IActionResult> OnPostRestoreAsync(string id, int version)
     {
         try
         {
@@ -28,7 +28,7 @@ public sealed class HistoryModel(ArticleService articles) : KnowledgePageModel
             }
             else
             {
-                Audit(KnowledgeAudit.Restore, id, $"v{version} as v{article.Latest.Number}");
+                await AuditAsync(KnowledgeAudit.Restore, id, $"v{version} as v{article.Latest.Number}");
                 TempData["Notice"] = T("kbRestored", ("version", version), ("draft", article.Latest.Number));
             }
 

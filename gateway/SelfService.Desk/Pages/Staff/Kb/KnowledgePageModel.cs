@@ -15,9 +15,9 @@ public abstract class KnowledgePageModel : DeskPageModel
     protected async Task<bool> MayReviewAsync() =>
         (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, StaffPolicies.Reviewers)).Succeeded;
 
-    protected void Audit(string action, string articleId, string? details) =>
+    protected Task AuditAsync(string action, string articleId, string? details) =>
         HttpContext.RequestServices.GetRequiredService<AuditTrail>()
-            .Record(Actor, action, articleId, details, HttpContext.Connection.RemoteIpAddress?.ToString());
+            .RecordAsync(Actor, action, articleId, details, HttpContext.Connection.RemoteIpAddress?.ToString());
 
     public string StatusName(ArticleStatus status) => T("kbStatus" + status);
 

@@ -40,10 +40,10 @@ public sealed class ReviewModel(ArticleService articles) : KnowledgePageModel
     public async Task<IActionResult> OnPostPublishAsync(string id)
     {
         if (!await MayReviewAsync()) return Forbid();
-        return await DecideAsync(id, () =>
+        return await DecideAsync(id, async () =>
         {
             var article = articles.Approve(id, Actor);
-            Audit(KnowledgeAudit.Publish, id, $"v{article.Latest.Number}");
+            await AuditAsync(KnowledgeAudit.Publish, id, $"v{article.Latest.Number}");
             Notice = T("kbPublished", ("version", article.Latest.Number));
         });
     }
@@ -51,19 +51,19 @@ public sealed class ReviewModel(ArticleService articles) : KnowledgePageModel
     public async Task<IActionResult> OnPostReturnAsync(string id)
     {
         if (!await MayReviewAsync()) return Forbid();
-        return await DecideAsync(id, () =>
+        return await DecideAsync(id, async () =>
         {
             var article = articles.Return(id, Actor, Comment ?? "");
-            Audit(KnowledgeAudit.Return, id, $"v{article.Latest.Number}: {article.ReviewComment}");
+            await AuditAsync(KnowledgeAudit.Return, id, $"v{article.Latest.Number}: {article.ReviewComment}");
             Notice = T("kbReturned", ("version", article.Latest.Number));
         });
     }
 
-    private async Task<IActionResult> DecideAsync(string id, Action decision)
+    private async Task<IActionResult> DecideAsync(string id, Func<Task> decision)
     {
         try
         {
-            decision();
+            await decision();
             return RedirectToPage("/Staff/Kb/Review", new { id });
         }
         catch (KnowledgeBaseValidationException ex)

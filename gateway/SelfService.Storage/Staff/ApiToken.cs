@@ -1,11 +1,8 @@
-using LiteDB;
-
-namespace SelfService.Staff;
+namespace SelfService.Storage.Staff;
 
 /// <summary>A bearer token for the HTTP APIs, as stored: only its SHA-256 hash, never the token itself.</summary>
 public sealed class ApiToken
 {
-    [BsonId]
     public string Id { get; set; } = "";
 
     public string Hash { get; set; } = "";

@@ -1,11 +1,8 @@
-using LiteDB;
-
-namespace SelfService.Staff;
+namespace SelfService.Storage.Staff;
 
 /// <summary>A member of staff as stored. The password is kept only as ASP.NET Core's salted, iterated hash.</summary>
 public sealed class StaffAccount
 {
-    [BsonId]
     public string Id { get; set; } = "";
 
     /// <summary>Lower-case; what they sign in with.</summary>

@@ -1,11 +1,9 @@
-using LiteDB;
-
-namespace SelfService.Staff;
+namespace SelfService.Storage.Staff;
 
 /// <summary>One thing a person did: who, what, to which subject (a customer, an article, an account), when, from where.</summary>
 public sealed class AuditEntry
 {
-    [BsonId]
+    /// <summary>Time-ordered: a later entry has a greater id (ordinal), which is the trail's order.</summary>
     public string Id { get; set; } = "";
 
     public string Actor { get; set; } = "";

@@ -1,11 +1,11 @@
-using LiteDB;
-
-namespace SelfService.Commands.Escalation;
+namespace SelfService.Storage.Escalations;
 
 /// <summary>A conversation handed to people: who, on which channel, why, and where it stands.</summary>
 public sealed class EscalationTicket
 {
-    [BsonId]
+    /// <summary>The group of a ticket no configured group claims.</summary>
+    public const string GeneralGroup = "general";
+
     public string Id { get; set; } = "";
     public string? CustomerId { get; set; }
     public string Channel { get; set; } = "";
@@ -13,14 +13,14 @@ public sealed class EscalationTicket
     public string SessionId { get; set; } = "";
     public string Language { get; set; } = "";
 
-    /// <summary>Why the bot gave up: one of <see cref="EscalationReasons"/>.</summary>
+    /// <summary>Why the bot gave up ("asked-for-agent", "unanswered-questions", "callback").</summary>
     public string Reason { get; set; } = "";
 
     /// <summary>What it is about: the menu the customer was in ("menu:activate") or the knowledge base's category of the question.</summary>
     public string Topic { get; set; } = "";
 
-    /// <summary>The queue group that handles it, chosen by topic and language (<see cref="EscalationRouting"/>), or set by a transfer.</summary>
-    public string Group { get; set; } = EscalationRouting.GeneralGroup;
+    /// <summary>The queue group that handles it, chosen by topic and language, or set by a transfer.</summary>
+    public string Group { get; set; } = GeneralGroup;
 
     /// <summary>What the customer last asked, so the agent starts with context.</summary>
     public string LastQuestion { get; set; } = "";
@@ -34,14 +34,3 @@ public sealed class EscalationTicket
     /// <summary>The customer would rather be called back than wait: a task for the desk.</summary>
     public CallbackRequest? Callback { get; set; }
 }
-
-/// <summary>A number to call back, and who did it when.</summary>
-public sealed class CallbackRequest
-{
-    public string Number { get; set; } = "";
-    public DateTimeOffset RequestedAt { get; set; }
-    public DateTimeOffset? DoneAt { get; set; }
-    public string? DoneBy { get; set; }
-}
-
-public enum EscalationState { Waiting, Taken, Closed }
