@@ -6,6 +6,7 @@ using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
+using SelfService.Commands.Understanding;
 using SelfService.Provisioning;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -21,7 +22,7 @@ namespace SelfService.Commands;
 /// </summary>
 public sealed partial class CommandProcessor
 {
-    private readonly ActionCodeParser _parser;
+    private readonly RequestUnderstanding _understanding;
     private readonly ActionCatalogue _catalogue;
     private readonly CustomerDirectory _customers;
     private readonly IConversationStore _conversations;
@@ -34,11 +35,11 @@ public sealed partial class CommandProcessor
     private readonly CommandHandlers _handlers;
 
     internal CommandProcessor(
-        ActionCatalogue catalogue, CustomerDirectory customers, IConversationStore conversations, IHistoryStore history, AccessPolicy policy,
+        ActionCatalogue catalogue, RequestUnderstanding understanding, CustomerDirectory customers, IConversationStore conversations, IHistoryStore history, AccessPolicy policy,
         ReplyTexts texts, CommandHandlers handlers, IOptions<CommandOptions> options, TimeProvider time, ILogger<CommandProcessor> logger)
     {
         _catalogue = catalogue;
-        _parser = new ActionCodeParser(catalogue);
+        _understanding = understanding;
         _customers = customers;
         _conversations = conversations;
         _history = history;
@@ -108,11 +109,18 @@ public sealed partial class CommandProcessor
 
         var step = _handlers.Menus.Interpret(context, text);
         if (step.Result is not null) return step.Result;
-        var input = _parser.Parse(step.RunText ?? text);
+        if (step.RunText is { } picked && picked.StartsWith(Clarification.QuestionPrefix, StringComparison.Ordinal))
+            return _handlers.Questions.Answer(context, picked[Clarification.QuestionPrefix.Length..]);
 
         // A code typed on its own while a link waits for it.
-        if (_handlers.Linking.IsAwaitingCode(context) && input is FreeTextInput && IsOneTimeCode(text))
+        if (_handlers.Linking.IsAwaitingCode(context) && IsOneTimeCode(text))
             return await _handlers.Linking.CheckCodeAsync(context, text, cancellationToken);
+
+        var input = await _understanding.UnderstandAsync(step.RunText ?? text, cancellationToken);
+        if (input is UnderstoodInput or UnclearInput && _handlers.Questions.WhileEscalated(context) is { } toAgent)
+            return toAgent;   // in their own words, the customer is talking to the agent, not giving the gateway commands
+        if (input is UnclearInput unclear) return await _handlers.Clarification.AskAsync(context, unclear, cancellationToken);
+        if (input is UnderstoodInput understood) input = understood.Action;
 
         if (input is ActionCodeInput action)
         {

@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using SelfService.ActionCodes;
+using SelfService.Provisioning;
+
+namespace SelfService.Commands.Understanding;
+
+/// <summary>
+/// Reads a request written in the customer's own words ("хочу отключить автоответчик", "could you turn on roaming please")
+/// as an action code of the catalogue, from the catalogue's phrases, fillers, question markers and service aliases.
+/// </summary>
+/// <remarks>
+/// <para>Fillers and question markers aside, every word of the message should belong to the request: the intent's
+/// phrase, the service, the phone or the digits. The share of words that do is the confidence: at
+/// <see cref="ActShare"/> or more the request is understood, from <see cref="AskShare"/> it is asked about, below that
+/// the message is left to the knowledge base ("balance on my card is wrong" is a question that mentions a balance).</para>
+/// <para>A question ("how do I turn on roaming?") is left to the knowledge base unless its action says it
+/// <see cref="ActionDefinition.ActsOnQuestion"/>: "how can I talk to a person?" wants a person.</para>
+/// <para>Immutable, so one instance serves all threads; build a new one when the catalogue or the services change.</para>
+/// </remarks>
+public sealed partial class RequestInterpreter
+{
+    public const double ActShare = 0.5;
+    public const double AskShare = 0.3;
+
+    private readonly IReadOnlyDictionary<string, ActionDefinition> _actions;
+    private readonly HashSet<string> _fillers;
+    private readonly PhraseIndex<string> _intents;
+    private readonly PhraseIndex<bool> _questionMarkers;
+    private readonly ServiceMatcher _services;
+
+    public RequestInterpreter(ActionCatalogue catalogue, IReadOnlyList<ServiceOffer> offers)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var vocabulary = catalogue.Vocabulary;
+        _actions = catalogue.Actions.ToDictionary(a => a.Code, StringComparer.Ordinal);
+        _fillers = Stems(vocabulary.Fillers);
+        _intents = new PhraseIndex<string>(
+            from action in catalogue.Actions
+            from phrase in action.Aliases.Values.Concat(action.Phrases.Values).SelectMany(p => p)
+            select KeyValuePair.Create(phrase, action.Code),
+            _fillers, StringComparer.Ordinal);
+        _questionMarkers = new PhraseIndex<bool>(vocabulary.QuestionMarkers.Values.SelectMany(m => m).Select(m => KeyValuePair.Create(m, true)), new HashSet<string>());
+        _services = new ServiceMatcher(offers, vocabulary, _fillers);
+    }
+
+    public Interpretation Interpret(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var phone = TakeSlot(PhonePattern(), ref text, minDigits: 10);
+        var digits = TakeSlot(DigitsPattern(), ref text, minDigits: 4);
+        var words = WordForms.Split(text);
+        var markers = _questionMarkers.Find([.. words.Select(w => w.Stem)]);
+        var isQuestion = markers.Count > 0;
+        var content = words.Where((w, i) => !_fillers.Contains(w.Stem) && !markers.Any(m => i >= m.Start && i < m.End)).ToList();
+        var stems = content.Select(w => w.Stem).ToList();
+
+        var intents = _intents.Find(stems);
+        if (intents.Count == 0) return NoRequest.Instance;
+        var services = _services.Find(stems);
+        var ranked = intents
+            .GroupBy(m => m.Value)
+            .Select(g => (Action: _actions[g.Key], Matches: g.ToList()))
+            .Select(c => (c.Action, c.Matches, Rank: (Slot: SlotFit(c.Action, services, phone, digits), Exact: c.Matches.All(m => m.Exact), Span: c.Matches.Sum(m => m.Length))))
+            .OrderByDescending(c => c.Rank)
+            .ToList();
+        var best = ranked[0];
+        if (isQuestion && !best.Action.ActsOnQuestion) return NoRequest.Instance;
+
+        // "a PUK code" names the CODE action but gives no code: a question, not a code to check.
+        if (best.Action.Argument == ArgumentKind.Digits && digits is null) return NoRequest.Instance;
+
+        var covered = best.Matches.SelectMany(m => Enumerable.Range(m.Start, m.Length)).ToHashSet();
+        if (best.Action.Argument == ArgumentKind.Service) covered.UnionWith(services.Words);
+        var leftover = Enumerable.Range(0, content.Count).Where(i => !covered.Contains(i)).ToList();
+        var share = content.Count == 0 ? 1.0 : (double)covered.Count / content.Count;
+        if (share < AskShare) return NoRequest.Instance;
+
+        // A service named outside the request ("stop roaming" is not STOP) leaves it unsure, whatever the share.
+        var strayService = best.Action.Argument != ArgumentKind.Service && services.ByWholeName && services.Words.Any(i => !covered.Contains(i));
+        var sure = share >= ActShare && !strayService;
+        var candidates = Candidates(best.Action, services, phone, digits, leftover.Select(i => content[i].Text));
+        var rivals = ranked.Skip(1).Where(r => r.Rank == best.Rank).Select(r => r.Action).ToList();
+        foreach (var rival in rivals) candidates.AddRange(Candidates(rival, services, phone, digits, []));
+        if (candidates.Count == 1 && sure) return candidates[0];
+        return new UnclearRequest(candidates, MayBeQuestion: !sure);
+    }
+
+    private static List<UnderstoodRequest> Candidates(ActionDefinition action, ServiceMention services, string? phone, string? digits, IEnumerable<string> leftover) =>
+        action.Argument switch
+        {
+            ArgumentKind.Service when services.Codes.Count > 0 => [.. services.Codes.Select(code => new UnderstoodRequest(action.Code, code))],
+            // A service the catalogue does not know is passed on as written, so the reply can say which one is unknown.
+            ArgumentKind.Service => [new UnderstoodRequest(action.Code, leftover.Any() ? string.Join(' ', leftover) : null)],
+            ArgumentKind.Phone => [new UnderstoodRequest(action.Code, phone)],
+            ArgumentKind.Digits => [new UnderstoodRequest(action.Code, digits)],
+            _ => [new UnderstoodRequest(action.Code, null)],
+        };
+
+    /// <summary>2: the action's slot is in the message; 1: the action takes none; 0: its slot is missing.</summary>
+    private static int SlotFit(ActionDefinition action, ServiceMention services, string? phone, string? digits)
+    {
+        var filled = action.Argument switch
+        {
+            ArgumentKind.Service => services.Codes.Count > 0,
+            ArgumentKind.Phone => phone is not null,
+            ArgumentKind.Digits => digits is not null,
+            _ => (bool?)null,
+        };
+        return filled switch { true => 2, null => 1, false => 0 };
+    }
+
+    /// <summary>Takes the first phone number (or run of digits) out of the text, so its digits are not read as words.</summary>
+    private static string? TakeSlot(Regex pattern, ref string text, int minDigits)
+    {
+        var match = pattern.Match(text);
+        if (!match.Success || match.Value.Count(char.IsAsciiDigit) < minDigits) return null;
+        text = text.Remove(match.Index, match.Length).Insert(match.Index, " ");
+        return new string([.. match.Value.Where(c => char.IsAsciiDigit(c) || c == '+')]);
+    }
+
+    private static HashSet<string> Stems(IReadOnlyDictionary<string, IReadOnlyList<string>> words) =>
+        words.Values.SelectMany(w => w).SelectMany(w => WordForms.Split(w)).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?<![\d+])\+?\d[\d\s\-()]{8,}\d(?!\d)")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"(?<!\d)\d{4,8}(?!\d)")]
+    private static partial Regex DigitsPattern();
+}
