@@ -19,19 +19,20 @@ public sealed class PhraseIndex<TValue>
     private readonly IEqualityComparer<TValue> _comparer;
 
     /// <param name="phrases">Phrase and value pairs; fillers in a phrase are dropped, as they are from messages.</param>
-    /// <param name="fillers">Stems that carry no meaning of their own.</param>
-    public PhraseIndex(IEnumerable<KeyValuePair<string, TValue>> phrases, IReadOnlySet<string> fillers, IEqualityComparer<TValue>? comparer = null)
+    /// <param name="fillers">Words (as written) that carry no meaning of their own.</param>
+    /// <param name="byStem">False to compare words as written: question markers must not catch every form ("как" is the stem of "какой").</param>
+    public PhraseIndex(IEnumerable<KeyValuePair<string, TValue>> phrases, IReadOnlySet<string> fillers, IEqualityComparer<TValue>? comparer = null, bool byStem = true)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         _comparer = comparer ?? EqualityComparer<TValue>.Default;
         foreach (var (text, value) in phrases)
         {
-            var stems = WordForms.Split(text).Select(w => w.Stem).Where(s => !fillers.Contains(s)).ToArray();
+            var stems = WordForms.Split(text).Where(w => !fillers.Contains(w.Text)).Select(w => byStem ? w.Stem : w.Text).ToArray();
             if (stems.Length > 0) _phrases.Add((stems, value));
         }
     }
 
-    /// <summary>The best non-overlapping matches in <paramref name="stems"/>, in message order.</summary>
+    /// <summary>The best non-overlapping matches in <paramref name="stems"/> (the words as written, for an index not by stem), in message order.</summary>
     public IReadOnlyList<PhraseMatch<TValue>> Find(IReadOnlyList<string> stems)
     {
         ArgumentNullException.ThrowIfNull(stems);

@@ -33,13 +33,14 @@ public sealed partial class RequestInterpreter
         ArgumentNullException.ThrowIfNull(catalogue);
         var vocabulary = catalogue.Vocabulary;
         _actions = catalogue.Actions.ToDictionary(a => a.Code, StringComparer.Ordinal);
-        _fillers = Stems(vocabulary.Fillers);
+        _fillers = Words(vocabulary.Fillers);
         _intents = new PhraseIndex<string>(
             from action in catalogue.Actions
             from phrase in action.Aliases.Values.Concat(action.Phrases.Values).SelectMany(p => p)
             select KeyValuePair.Create(phrase, action.Code),
             _fillers, StringComparer.Ordinal);
-        _questionMarkers = new PhraseIndex<bool>(vocabulary.QuestionMarkers.Values.SelectMany(m => m).Select(m => KeyValuePair.Create(m, true)), new HashSet<string>());
+        _questionMarkers = new PhraseIndex<bool>(
+            vocabulary.QuestionMarkers.Values.SelectMany(m => m).Select(m => KeyValuePair.Create(m, true)), new HashSet<string>(), byStem: false);
         _services = new ServiceMatcher(offers, vocabulary, _fillers);
     }
 
@@ -49,9 +50,10 @@ public sealed partial class RequestInterpreter
         var phone = TakeSlot(PhonePattern(), ref text, minDigits: 10);
         var digits = TakeSlot(DigitsPattern(), ref text, minDigits: 4);
         var words = WordForms.Split(text);
-        var markers = _questionMarkers.Find([.. words.Select(w => w.Stem)]);
+        var markers = _questionMarkers.Find([.. words.Select(w => w.Text)]);
         var isQuestion = markers.Count > 0;
-        var content = words.Where((w, i) => !_fillers.Contains(w.Stem) && !markers.Any(m => i >= m.Start && i < m.End)).ToList();
+        // Fillers compare as written, not by stem: the stem of "меня" is that of "меню".
+        var content = words.Where((w, i) => !_fillers.Contains(w.Text) && !markers.Any(m => i >= m.Start && i < m.End)).ToList();
         var stems = content.Select(w => w.Stem).ToList();
 
         var intents = _intents.Find(stems);
@@ -75,9 +77,15 @@ public sealed partial class RequestInterpreter
         var share = content.Count == 0 ? 1.0 : (double)covered.Count / content.Count;
         if (share < AskShare) return NoRequest.Instance;
 
-        // A service named outside the request ("stop roaming" is not STOP) leaves it unsure, whatever the share.
-        var strayService = best.Action.Argument != ArgumentKind.Service && services.ByWholeName && services.Words.Any(i => !covered.Contains(i));
-        var sure = share >= ActShare && !strayService;
+        // A service named outside the request ("stop roaming" is not STOP) leaves it unsure, whatever the share; so does a
+        // service known only by part of its name, unless every word is accounted for.
+        var takesService = best.Action.Argument == ArgumentKind.Service;
+        var strayService = !takesService && services.ByWholeName && services.Words.Any(i => !covered.Contains(i));
+        var partialService = takesService && services.Codes.Count > 0 && !services.ByWholeName && leftover.Count > 0;
+        var sure = share >= ActShare && !strayService && !partialService;
+
+        // "Подключить" and words that name no service ("какие у меня подключены услуги") is not a request for a service.
+        if (takesService && services.Codes.Count == 0 && leftover.Count > 0) return NoRequest.Instance;
         var candidates = Candidates(best.Action, services, phone, digits, leftover.Select(i => content[i].Text));
         var rivals = ranked.Skip(1).Where(r => r.Rank == best.Rank).Select(r => r.Action).ToList();
         foreach (var rival in rivals) candidates.AddRange(Candidates(rival, services, phone, digits, []));
@@ -96,18 +104,18 @@ public sealed partial class RequestInterpreter
             _ => [new UnderstoodRequest(action.Code, null)],
         };
 
-    /// <summary>2: the action's slot is in the message; 1: the action takes none; 0: its slot is missing.</summary>
-    private static int SlotFit(ActionDefinition action, ServiceMention services, string? phone, string? digits)
+    /// <summary>
+    /// 3: the action's slot is in the message (a service by its whole name); 2: the action takes none; 1: only part of a
+    /// service's name is there ("list" of "block list"); 0: its slot is missing.
+    /// </summary>
+    private static int SlotFit(ActionDefinition action, ServiceMention services, string? phone, string? digits) => action.Argument switch
     {
-        var filled = action.Argument switch
-        {
-            ArgumentKind.Service => services.Codes.Count > 0,
-            ArgumentKind.Phone => phone is not null,
-            ArgumentKind.Digits => digits is not null,
-            _ => (bool?)null,
-        };
-        return filled switch { true => 2, null => 1, false => 0 };
-    }
+        ArgumentKind.Service when services.Codes.Count > 0 => services.ByWholeName ? 3 : 1,
+        ArgumentKind.Service => 0,
+        ArgumentKind.Phone => phone is null ? 0 : 3,
+        ArgumentKind.Digits => digits is null ? 0 : 3,
+        _ => 2,
+    };
 
     /// <summary>Takes the first phone number (or run of digits) out of the text, so its digits are not read as words.</summary>
     private static string? TakeSlot(Regex pattern, ref string text, int minDigits)
@@ -118,8 +126,8 @@ public sealed partial class RequestInterpreter
         return new string([.. match.Value.Where(c => char.IsAsciiDigit(c) || c == '+')]);
     }
 
-    private static HashSet<string> Stems(IReadOnlyDictionary<string, IReadOnlyList<string>> words) =>
-        words.Values.SelectMany(w => w).SelectMany(w => WordForms.Split(w)).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> Words(IReadOnlyDictionary<string, IReadOnlyList<string>> words) =>
+        words.Values.SelectMany(w => w).SelectMany(w => WordForms.Split(w)).Select(w => w.Text).ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@"(?<![\d+])\+?\d[\d\s\-()]{8,}\d(?!\d)")]
     private static partial Regex PhonePattern();

@@ -24,7 +24,7 @@ public sealed class ServiceMatcher
             foreach (var name in own.Concat(offer.Names.Values).Concat(offer.Aliases).Append(offer.Code))
             {
                 names.Add(KeyValuePair.Create(name, offer.Code));
-                foreach (var word in WordForms.Split(name).Where(w => !fillers.Contains(w.Stem)))
+                foreach (var word in WordForms.Split(name).Where(w => !fillers.Contains(w.Text)))
                 {
                     if (!_partsByStem.TryGetValue(word.Stem, out var codes)) _partsByStem[word.Stem] = codes = [];
                     codes.Add(offer.Code);

@@ -11,6 +11,9 @@ internal static class ArticleActions
     private static readonly Dictionary<string, string[]> Actions = new(StringComparer.Ordinal)
     {
         ["check-balance"] = ["BAL"],
+        ["service-status"] = ["STATUS"],
+        ["help-codes"] = ["HELP"],
+        ["link-number"] = ["LINK"],
         ["roaming-activate"] = ["ACT ROAMING"],
         ["internet-package"] = ["ACT INTERNET", "DEACT INTERNET"],
         ["voicemail"] = ["ACT VOICEMAIL", "DEACT VOICEMAIL"],
