@@ -38,6 +38,30 @@ public sealed class RequestUnderstanding(ActionCatalogue catalogue, ServiceDirec
         };
     }
 
+    /// <summary>
+    /// The language the message is written in, or null when it is language-neutral: no letters (<c>1</c>, <c>?</c>), or a
+    /// canonical code such as <c>BAL</c>, <c>YES</c> or <c>ACT ROAMING</c>, which a Russian speaker types as readily as an
+    /// English one, and which must not turn their replies English.
+    /// </summary>
+    public string? WrittenLanguage(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_parser.Parse(text) is ActionCodeInput code && IsNeutral(code)) return null;
+        return TextLanguage.Detect(text);
+    }
+
+    private bool IsNeutral(ActionCodeInput code)
+    {
+        var keyword = code.Keyword;
+        var action = catalogue.Actions.First(a => a.Code == code.Code);
+        // "OK" and "ОК" look the same: an alias both languages share says nothing of either.
+        var shared = action.Aliases.Count(language => language.Value.Any(alias => KeywordText.Skeleton(alias) == KeywordText.Skeleton(keyword))) > 1;
+        var argument = code.Argument;
+        var neutralArgument = argument is null || TextLanguage.Detect(argument) is null
+            || (TextLanguage.Detect(argument) == TextLanguage.English && !argument.Contains(' ', StringComparison.Ordinal));
+        return (keyword == action.Code || shared) && neutralArgument;
+    }
+
     private bool TakesService(string code) => catalogue.Actions.FirstOrDefault(a => a.Code == code)?.Argument == ArgumentKind.Service;
 
     private string KeywordOf(string code, string text)
