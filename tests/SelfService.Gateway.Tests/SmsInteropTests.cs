@@ -48,7 +48,7 @@ public class SmsInteropTests
 
         var reply = await ReplyToAsync("79161234567");
 
-        Assert.That(reply.GetProperty("text").GetString(), Is.EqualTo("Balance: 350.00 RUB. Tariff: Smart."));
+        Assert.That(reply.GetProperty("text").GetString(), Is.EqualTo("Баланс: 350,00 RUB. Тариф: Смарт."), "BAL carries no language: a Russian subscriber is answered in Russian");
         Assert.That(reply.GetProperty("source_addr").GetString(), Is.EqualTo(ShortCode));
         Assert.That(reply.GetProperty("dest_addr_ton").GetInt32(), Is.EqualTo(1));
         Assert.That(reply.GetProperty("registered_delivery").GetInt32(), Is.EqualTo(1));
