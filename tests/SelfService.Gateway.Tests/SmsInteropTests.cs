@@ -55,6 +55,38 @@ public class SmsInteropTests
     }
 
     [Test]
+    public async Task NaturalRequest_ActivatesAfterConfirmation()
+    {
+        await _smsc.DeliverAsync("79161234567", ShortCode, "turn on roaming please");
+        var question = await ReplyToAsync("79161234567");
+        await _smsc.DeliverAsync("79161234567", ShortCode, "yes");
+        var done = (await _smsc.WaitForCountAsync("submit_sm", 2, e => e.StringOf("destination_addr") == "79161234567", TimeSpan.FromSeconds(15)))[1];
+
+        Assert.That(question.GetProperty("text").GetString(), Does.StartWith("Activate Roaming?"), "English text is answered in English");
+        Assert.That(done.GetProperty("text").GetString(), Does.StartWith("Услуга «Роуминг» подключена."), "YES carries no language: Ivan's own is Russian");
+    }
+
+    [Test]
+    public async Task RequestForAPerson_InOwnWords_Queues()
+    {
+        await _smsc.DeliverAsync("79161234567", ShortCode, "can I talk to a real person please");
+
+        var reply = await ReplyToAsync("79161234567");
+
+        Assert.That(reply.GetProperty("text").GetString(), Does.StartWith("An operator will answer you here. You are number 1 in the queue"));
+    }
+
+    [Test]
+    public async Task AmbiguousRequest_AsksWithNumberedChoices()
+    {
+        await _smsc.DeliverAsync("79161234567", ShortCode, "remove the bundle please");
+
+        var text = (await ReplyToAsync("79161234567")).GetProperty("text").GetString();
+
+        Assert.That(text, Does.Contain("1. Turn off").And.Contain("2. Turn off").And.Contain("300 SMS pack").And.Contain("Mobile internet 10 GB"));
+    }
+
+    [Test]
     public async Task LongCyrillic_BothWays_IsConcatenated()
     {
         // A long question in two UDH parts comes in; the long Russian help text goes out in UDH parts.

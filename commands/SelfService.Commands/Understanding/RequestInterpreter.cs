@@ -22,6 +22,10 @@ public sealed partial class RequestInterpreter
     public const double ActShare = 0.5;
     public const double AskShare = 0.3;
 
+    // A request is a line, not a letter: past this many words no request reaches AskShare, and a long e-mail body
+    // should not cost a phrase search per word.
+    private const int MaxWords = 40;
+
     private readonly IReadOnlyDictionary<string, ActionDefinition> _actions;
     private readonly HashSet<string> _fillers;
     private readonly PhraseIndex<string> _intents;
@@ -50,6 +54,7 @@ public sealed partial class RequestInterpreter
         var phone = TakeSlot(PhonePattern(), ref text, minDigits: 10);
         var digits = TakeSlot(DigitsPattern(), ref text, minDigits: 4);
         var words = WordForms.Split(text);
+        if (words.Count > MaxWords) return NoRequest.Instance;
         var markers = _questionMarkers.Find([.. words.Select(w => w.Text)]);
         var isQuestion = markers.Count > 0;
         // Fillers compare as written, not by stem: the stem of "меня" is that of "меню".
