@@ -91,19 +91,18 @@ public sealed partial class RequestInterpreter
 
         // "Подключить" and words that name no service ("какие у меня подключены услуги") is not a request for a service.
         if (takesService && services.Codes.Count == 0 && leftover.Count > 0) return NoRequest.Instance;
-        var candidates = Candidates(best.Action, services, phone, digits, leftover.Select(i => content[i].Text));
-        var rivals = ranked.Skip(1).Where(r => r.Rank == best.Rank).Select(r => r.Action).ToList();
-        foreach (var rival in rivals) candidates.AddRange(Candidates(rival, services, phone, digits, []));
+        // Actions that fit exactly as well ("cancel" alone: NO, or DEACT of nothing named) are offered side by side.
+        var candidates = ranked.Where(r => r.Rank == best.Rank).SelectMany(r => Candidates(r.Action, services, phone, digits)).ToList();
         if (candidates.Count == 1 && sure) return candidates[0];
         return new UnclearRequest(candidates, MayBeQuestion: !sure);
     }
 
-    private static List<UnderstoodRequest> Candidates(ActionDefinition action, ServiceMention services, string? phone, string? digits, IEnumerable<string> leftover) =>
+    /// <summary>The requests an action makes of the message: one per fitting service, else one with its slot (or none: "which service?").</summary>
+    private static IEnumerable<UnderstoodRequest> Candidates(ActionDefinition action, ServiceMention services, string? phone, string? digits) =>
         action.Argument switch
         {
-            ArgumentKind.Service when services.Codes.Count > 0 => [.. services.Codes.Select(code => new UnderstoodRequest(action.Code, code))],
-            // A service the catalogue does not know is passed on as written, so the reply can say which one is unknown.
-            ArgumentKind.Service => [new UnderstoodRequest(action.Code, leftover.Any() ? string.Join(' ', leftover) : null)],
+            ArgumentKind.Service when services.Codes.Count > 0 => services.Codes.Select(code => new UnderstoodRequest(action.Code, code)),
+            ArgumentKind.Service => [new UnderstoodRequest(action.Code, null)],
             ArgumentKind.Phone => [new UnderstoodRequest(action.Code, phone)],
             ArgumentKind.Digits => [new UnderstoodRequest(action.Code, digits)],
             _ => [new UnderstoodRequest(action.Code, null)],
