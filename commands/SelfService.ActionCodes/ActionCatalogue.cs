@@ -17,9 +17,19 @@ namespace SelfService.ActionCodes;
 ///       "descriptions": {                    // one SMS-sized line per language, for HELP replies
 ///         "en": "ACT <service> - turn a service on",
 ///         "ru": "ВКЛ <услуга> - подключить услугу"
-///       }
+///       },
+///       "phrases": {                         // customers' own words, anywhere in a message, any word form
+///         "en": [ "turn on", "enable" ],
+///         "ru": [ "подключить", "хочу подключить" ]
+///       },
+///       "actsOnQuestion": false              // true: "how do I ...?" asking for it still runs it (AGENT)
 ///     }
-///   ]
+///   ],
+///   "understanding": {
+///     "fillers": { "en": [ "please" ], "ru": [ "пожалуйста" ] },
+///     "questionMarkers": { "en": [ "how" ], "ru": [ "как" ] },
+///     "serviceAliases": { "VOICEMAIL": { "ru": [ "автоответчик" ], "en": [ "answering machine" ] } }
+///   }
 /// }
 /// </code>
 /// Aliases are compared ignoring case, spacing and Cyrillic/Latin look-alike letters, so two codes may not
@@ -28,10 +38,17 @@ namespace SelfService.ActionCodes;
 /// </remarks>
 public sealed class ActionCatalogue
 {
-    private ActionCatalogue(List<ActionDefinition> actions) => Actions = actions.AsReadOnly();
+    private ActionCatalogue((List<ActionDefinition> Actions, UnderstandingVocabulary Vocabulary) read)
+    {
+        Actions = read.Actions.AsReadOnly();
+        Vocabulary = read.Vocabulary;
+    }
 
     /// <summary>The actions in file order.</summary>
     public IReadOnlyList<ActionDefinition> Actions { get; }
+
+    /// <summary>Fillers, question markers and service aliases for requests in customers' own words; empty when the file has none.</summary>
+    public UnderstandingVocabulary Vocabulary { get; }
 
     /// <summary>Reads the catalogue file.</summary>
     /// <exception cref="ActionCatalogueException">The file cannot be read or is not a valid catalogue; the message names the file.</exception>

@@ -14,7 +14,7 @@ internal static class ActionCatalogueReader
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static List<ActionDefinition> Read(string json, string source)
+    public static (List<ActionDefinition> Actions, UnderstandingVocabulary Vocabulary) Read(string json, string source)
     {
         CatalogueDocument? document;
         try
@@ -61,7 +61,48 @@ internal static class ActionCatalogueReader
             actions.Add(action);
         }
 
-        return actions;
+        return (actions, ReadVocabulary(document.Understanding, $"{source}: \"understanding\""));
+    }
+
+    private static UnderstandingVocabulary ReadVocabulary(UnderstandingSection? section, string where)
+    {
+        if (section is null)
+        {
+            return UnderstandingVocabulary.Empty;
+        }
+
+        var services = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
+        foreach (var (code, aliases) in section.ServiceAliases ?? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>())
+        {
+            var key = code.Trim().ToUpperInvariant();
+            if (key.Length == 0 || key.Any(char.IsWhiteSpace))
+            {
+                throw new ActionCatalogueException($"{where}: a service code in \"serviceAliases\" must be one word, such as ROAMING.");
+            }
+
+            services[key] = ReadWordLists(aliases, $"{where}, serviceAliases {key}");
+        }
+
+        return new UnderstandingVocabulary(
+            ReadWordLists(section.Fillers, $"{where}, fillers"), ReadWordLists(section.QuestionMarkers, $"{where}, questionMarkers"), services);
+    }
+
+    /// <summary>Lower-case phrases per language, single spaces; an empty one is an error, since it would match every message.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ReadWordLists(IReadOnlyDictionary<string, IReadOnlyList<string?>?>? lists, string where)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (language, words) in lists ?? new Dictionary<string, IReadOnlyList<string?>?>())
+        {
+            var normalized = (words ?? []).Select(word => KeywordText.Normalize(word ?? "").ToLowerInvariant()).ToArray();
+            if (normalized.Any(word => word.Length == 0))
+            {
+                throw new ActionCatalogueException($"{where}: a phrase in \"{language}\" is empty.");
+            }
+
+            result[ReadLanguage(language, where)] = normalized;
+        }
+
+        return result;
     }
 
     private static ActionDefinition ToDefinition(CatalogueEntry? entry, string where)
@@ -78,7 +119,9 @@ internal static class ActionCatalogueReader
         }
 
         where = $"{where} ({code})";
-        return new ActionDefinition(code, ReadAliases(entry.Aliases, where), ReadArgument(entry.Argument, where), ReadDescriptions(entry.Descriptions, where));
+        return new ActionDefinition(
+            code, ReadAliases(entry.Aliases, where), ReadArgument(entry.Argument, where), ReadDescriptions(entry.Descriptions, where),
+            ReadWordLists(entry.Phrases, $"{where}, phrases"), entry.ActsOnQuestion ?? false);
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ReadAliases(IReadOnlyDictionary<string, IReadOnlyList<string?>?>? aliases, string where)

@@ -5,8 +5,18 @@ namespace SelfService.ActionCodes;
 /// <param name="Aliases">Keywords per language (<c>ru</c>, <c>en</c>), upper-case with single spaces, e.g. <c>MY SERVICES</c>.</param>
 /// <param name="Argument">What may follow the keyword.</param>
 /// <param name="Descriptions">SMS-sized help lines per language, e.g. <c>BAL - balance</c>.</param>
+/// <param name="Phrases">
+/// How customers ask for the action in their own words, per language, lower-case (<c>turn on</c>, <c>сколько денег</c>):
+/// found anywhere in a message, in any word form. The aliases count as phrases too.
+/// </param>
+/// <param name="ActsOnQuestion">
+/// True when a question that asks for the action is a request all the same ("how do I reach a person?" wants a person,
+/// not an article saying how); false when such a question is for the knowledge base ("how do I turn on roaming?").
+/// </param>
 public sealed record ActionDefinition(
     string Code,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases,
     ArgumentKind Argument,
-    IReadOnlyDictionary<string, string> Descriptions);
+    IReadOnlyDictionary<string, string> Descriptions,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Phrases,
+    bool ActsOnQuestion);

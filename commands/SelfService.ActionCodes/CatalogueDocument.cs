@@ -8,11 +8,20 @@ namespace SelfService.ActionCodes;
 
 internal sealed record CatalogueDocument(
     [property: JsonPropertyName("$comment")] JsonElement? Comment,
-    [property: JsonPropertyName("actions")] IReadOnlyList<CatalogueEntry?>? Actions);
+    [property: JsonPropertyName("actions")] IReadOnlyList<CatalogueEntry?>? Actions,
+    [property: JsonPropertyName("understanding")] UnderstandingSection? Understanding = null);
 
 internal sealed record CatalogueEntry(
     [property: JsonPropertyName("$comment")] JsonElement? Comment,
     [property: JsonPropertyName("code")] string? Code,
     [property: JsonPropertyName("argument")] string? Argument,
     [property: JsonPropertyName("aliases")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Aliases,
-    [property: JsonPropertyName("descriptions")] IReadOnlyDictionary<string, string?>? Descriptions);
+    [property: JsonPropertyName("descriptions")] IReadOnlyDictionary<string, string?>? Descriptions,
+    [property: JsonPropertyName("phrases")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Phrases = null,
+    [property: JsonPropertyName("actsOnQuestion")] bool? ActsOnQuestion = null);
+
+internal sealed record UnderstandingSection(
+    [property: JsonPropertyName("$comment")] JsonElement? Comment,
+    [property: JsonPropertyName("fillers")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Fillers,
+    [property: JsonPropertyName("questionMarkers")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? QuestionMarkers,
+    [property: JsonPropertyName("serviceAliases")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? ServiceAliases);

@@ -6,6 +6,7 @@ using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
+using SelfService.Commands.Understanding;
 using SelfService.Provisioning;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -21,7 +22,7 @@ namespace SelfService.Commands;
 /// </summary>
 public sealed partial class CommandProcessor
 {
-    private readonly ActionCodeParser _parser;
+    private readonly RequestUnderstanding _understanding;
     private readonly ActionCatalogue _catalogue;
     private readonly CustomerDirectory _customers;
     private readonly IConversationStore _conversations;
@@ -32,19 +33,21 @@ public sealed partial class CommandProcessor
     private readonly TimeProvider _time;
     private readonly ILogger<CommandProcessor> _logger;
     private readonly CommandHandlers _handlers;
+    private readonly IProvisioningBackend _provisioning;
 
     internal CommandProcessor(
-        ActionCatalogue catalogue, CustomerDirectory customers, IConversationStore conversations, IHistoryStore history, AccessPolicy policy,
-        ReplyTexts texts, CommandHandlers handlers, IOptions<CommandOptions> options, TimeProvider time, ILogger<CommandProcessor> logger)
+        ActionCatalogue catalogue, RequestUnderstanding understanding, CustomerDirectory customers, IConversationStore conversations, IHistoryStore history, AccessPolicy policy,
+        ReplyTexts texts, CommandHandlers handlers, IProvisioningBackend provisioning, IOptions<CommandOptions> options, TimeProvider time, ILogger<CommandProcessor> logger)
     {
         _catalogue = catalogue;
-        _parser = new ActionCodeParser(catalogue);
+        _understanding = understanding;
         _customers = customers;
         _conversations = conversations;
         _history = history;
         _policy = policy;
         _texts = texts;
         _handlers = handlers;
+        _provisioning = provisioning;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -61,8 +64,8 @@ public sealed partial class CommandProcessor
         var customer = await ResolveCustomerAsync(message, channel, changedCustomers, cancellationToken);
         var state = await _conversations.GetAsync(message.Channel, message.SenderAddress, cancellationToken);
         var text = message.Text.Trim();
-        var language = TextLanguage.Detect(text) ?? state.Language ?? customer?.Language ?? message.Language ?? _options.DefaultLanguage;
-        state.Language = language;
+        if (customer is not null) await LearnProfileLanguageAsync(customer, changedCustomers, cancellationToken);
+        var language = ChooseLanguage(text, customer, state, message.Language, changedCustomers);
         message = message with { CustomerId = customer?.Id, Language = language };
         var context = new CommandContext(message, channel, customer, state, language);
         context.ChangedCustomers.AddRange(changedCustomers);
@@ -108,11 +111,18 @@ public sealed partial class CommandProcessor
 
         var step = _handlers.Menus.Interpret(context, text);
         if (step.Result is not null) return step.Result;
-        var input = _parser.Parse(step.RunText ?? text);
+        if (step.RunText is { } picked && picked.StartsWith(Clarification.QuestionPrefix, StringComparison.Ordinal))
+            return _handlers.Questions.Answer(context, picked[Clarification.QuestionPrefix.Length..]);
 
         // A code typed on its own while a link waits for it.
-        if (_handlers.Linking.IsAwaitingCode(context) && input is FreeTextInput && IsOneTimeCode(text))
+        if (_handlers.Linking.IsAwaitingCode(context) && IsOneTimeCode(text))
             return await _handlers.Linking.CheckCodeAsync(context, text, cancellationToken);
+
+        var input = await _understanding.UnderstandAsync(step.RunText ?? text, cancellationToken);
+        if (input is UnderstoodInput or UnclearInput && _handlers.Questions.WhileEscalated(context) is { } toAgent)
+            return toAgent;   // in their own words, the customer is talking to the agent, not giving the gateway commands
+        if (input is UnclearInput unclear) return await _handlers.Clarification.AskAsync(context, unclear, cancellationToken);
+        if (input is UnderstoodInput understood) input = understood.Action;
 
         if (input is ActionCodeInput action)
         {
@@ -167,6 +177,44 @@ public sealed partial class CommandProcessor
         }
     }
 
+    /// <summary>
+    /// The reply's language: the message's when its text says one; else the profile's; else the conversation's, the
+    /// channel's hint, or (for a newcomer typing only a code) the code's alphabet. The profile changes only when two
+    /// messages in a row are written in another language; a code such as BAL or a digit changes nothing.
+    /// </summary>
+    private string ChooseLanguage(string text, Customer? customer, ConversationState state, string? hint, List<Customer> changed)
+    {
+        var written = _understanding.WrittenLanguage(text);
+        if (written is not null && customer is not null && customer.Language != written && (customer.Language is null || state.Language == written))
+        {
+            customer.Language = written;
+            if (!changed.Contains(customer)) changed.Add(customer);
+        }
+
+        var language = written ?? customer?.Language ?? state.Language ?? hint ?? TextLanguage.Detect(text) ?? _options.DefaultLanguage;
+        if (written is not null) state.Language = written;
+        else state.Language ??= language;
+        return language;
+    }
+
+    /// <summary>A customer first seen by their number has no language yet: the operator's subscriber record knows it.</summary>
+    private async Task LearnProfileLanguageAsync(Customer customer, List<Customer> changed, CancellationToken cancellationToken)
+    {
+        if (customer.Language is not null) return;
+        try
+        {
+            var account = await _provisioning.FindSubscriberAsync(customer.Msisdn, cancellationToken);
+            if (string.IsNullOrEmpty(account?.Language)) return;
+            customer.Language = account.Language;
+            if (!changed.Contains(customer)) changed.Add(customer);
+        }
+        catch (ProvisioningUnavailableException ex)
+        {
+            // The language is a nicety: the message is still answered, in the language of its text or the default.
+            LogProfileLanguageUnavailable(ex, customer.Id);
+        }
+    }
+
     private async Task<Customer?> ResolveCustomerAsync(InboundMessage message, ChannelProfile channel, List<Customer> changed, CancellationToken cancellationToken)
     {
         if (!channel.SenderIsMsisdn || !_policy.IsTrustedChannel(message.Channel))
@@ -218,6 +266,9 @@ public sealed partial class CommandProcessor
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provisioning backend unavailable while processing {MessageId} from {Channel}")]
     private partial void LogBackendUnavailable(Exception exception, string messageId, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provisioning backend unavailable while learning the language of customer {CustomerId}")]
+    private partial void LogProfileLanguageUnavailable(Exception exception, string customerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The catalogue has code {Code}, which the processor does not run")]
     private partial void LogUnhandledCode(string code);

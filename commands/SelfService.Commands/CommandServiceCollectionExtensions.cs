@@ -36,11 +36,13 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<IdentityLinking>();
         services.AddSingleton<QuestionAnswering>();
         services.AddSingleton<Menus.MenuNavigation>();
+        services.AddSingleton<Understanding.RequestUnderstanding>();
+        services.AddSingleton<Understanding.Clarification>();
         services.AddSingleton<CommandHandlers>();
         services.AddSingleton(sp => new CommandProcessor(
-            sp.GetRequiredService<ActionCatalogue>(), sp.GetRequiredService<CustomerDirectory>(), sp.GetRequiredService<IConversationStore>(),
+            sp.GetRequiredService<ActionCatalogue>(), sp.GetRequiredService<Understanding.RequestUnderstanding>(), sp.GetRequiredService<CustomerDirectory>(), sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<IHistoryStore>(), sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ReplyTexts>(),
-            sp.GetRequiredService<CommandHandlers>(), sp.GetRequiredService<IOptions<CommandOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<CommandHandlers>(), sp.GetRequiredService<SelfService.Provisioning.IProvisioningBackend>(), sp.GetRequiredService<IOptions<CommandOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CommandProcessor>>()));
         return services;
     }

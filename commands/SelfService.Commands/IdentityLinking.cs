@@ -20,6 +20,12 @@ internal sealed class IdentityLinking(
     CustomerDirectory customers, IHistoryStore history, IProvisioningBackend provisioning, AccessPolicy policy, LinkingGuard guard,
     MsisdnNormalizer msisdns, ReplyTexts texts, TimeProvider time)
 {
+    /// <summary>
+    /// A customer made by linking gets no language from the message that linked ("LINK +7..." is written in no language):
+    /// the processor takes it from the subscriber record on their next message.
+    /// </summary>
+    private const string? ProfileLanguageFromSubscriber = null;
+
     public async Task<HandlerResult> StartAsync(CommandContext context, string? argument, CancellationToken cancellationToken)
     {
         if (!msisdns.TryNormalize(argument, out var msisdn))
@@ -60,7 +66,7 @@ internal sealed class IdentityLinking(
 
         context.State.PendingLink = null;
         var message = context.Message;
-        var customer = await customers.LinkAsync(msisdn, message.Channel, message.SenderAddress, context.Language, cancellationToken, provenBy: message.Channel + "-contact");
+        var customer = await customers.LinkAsync(msisdn, message.Channel, message.SenderAddress, ProfileLanguageFromSubscriber, cancellationToken, provenBy: message.Channel + "-contact");
         await history.ClaimAsync(message.Channel, message.SenderAddress, customer.Id, cancellationToken);
         context.Customer = customer;
         NotifyOwner(context, msisdn);
@@ -101,7 +107,7 @@ internal sealed class IdentityLinking(
         context.State.PendingLink = null;
         guard.RecordSuccess(pending.Msisdn);
         var message = context.Message;
-        var customer = await customers.LinkAsync(pending.Msisdn, message.Channel, message.SenderAddress, context.Language, cancellationToken);
+        var customer = await customers.LinkAsync(pending.Msisdn, message.Channel, message.SenderAddress, ProfileLanguageFromSubscriber, cancellationToken);
         await history.ClaimAsync(message.Channel, message.SenderAddress, customer.Id, cancellationToken);
         context.Customer = customer;
         NotifyOwner(context, pending.Msisdn);

@@ -40,7 +40,7 @@ public class CommandProcessorTests
 
         var reply = await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "YES");
 
-        Assert.That(reply, Is.EqualTo("The time to confirm has passed. Send the command again."));
+        Assert.That(reply, Is.EqualTo("Время на подтверждение истекло. Отправьте команду ещё раз."), "codes leave a Russian subscriber's replies Russian");
         var account = await _harness.Get<IProvisioningBackend>().FindSubscriberAsync(Ivan, CancellationToken.None);
         Assert.That(account!.Services.Any(s => s.Code == "ROAMING" && s.State == ServiceState.Active), Is.False);
     }
@@ -53,7 +53,7 @@ public class CommandProcessorTests
 
         var reply = await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "YES");
 
-        Assert.That(reply, Does.StartWith("Roaming is on."));
+        Assert.That(reply, Does.StartWith("Услуга «Роуминг» подключена."));
     }
 
     [Test]
@@ -139,7 +139,7 @@ public class CommandProcessorTests
         var refused = await _harness.SendAsync(ProcessorHarness.Sms, Ivan, "HELP");
 
         Assert.That(refused.Kind, Is.EqualTo(CommandOutcomeKind.Refused));
-        Assert.That(refused.Replies.Single().Reply.Short, Is.EqualTo("Too many messages. Please wait a minute and try again."));
+        Assert.That(refused.Replies.Single().Reply.Short, Is.EqualTo("Слишком много сообщений. Подождите минуту и повторите."));
     }
 
     [Test]

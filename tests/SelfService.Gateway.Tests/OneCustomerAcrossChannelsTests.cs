@@ -73,7 +73,7 @@ public class OneCustomerAcrossChannelsTests : DirectLineGatewayTest
         // Email: linked by a one-time code sent to the phone, then the balance.
         await EmailAsync("LINK " + Msisdn);
         Assert.That(await TextOf(await EmailAsync(await OneTimeCodes.ReadAsync(Http, Msisdn))), Does.Contain("linked"));
-        Assert.That(await TextOf(await EmailAsync("BAL")), Does.Contain("350.00"));
+        Assert.That(await TextOf(await EmailAsync("BAL")), Does.Contain("350,00"), "BAL is answered in Ivan's own language");
 
         // Telegram: linked by sharing his own contact, then the balance.
         var telegram = new TelegramConversation(_telegram, IvanInTelegram);

@@ -49,7 +49,7 @@ public class SelfServiceEndToEndTests : LoopbackGatewayTest
 
         var repeat = await chat.AskAsync("ВКЛ СМСПАКЕТ");
         Assert.That(repeat.Text, Does.Contain("уже подключена").And.Contain("Ничего не списано"));
-        Assert.That((await chat.AskAsync("yes")).Text, Is.EqualTo("There is nothing to confirm."));
+        Assert.That((await chat.AskAsync("yes")).Text, Is.EqualTo("Нечего подтверждать."), "a code keeps the conversation Russian");
         Assert.That((await chat.AskAsync("баланс")).Text, Does.StartWith("Баланс: 300,00 RUB"));
         Assert.That((await chat.AskAsync("статус")).Text, Does.Contain("Пакет 300 SMS").And.Contain("Мобильный интернет"));
     }

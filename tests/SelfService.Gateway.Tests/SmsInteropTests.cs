@@ -48,10 +48,42 @@ public class SmsInteropTests
 
         var reply = await ReplyToAsync("79161234567");
 
-        Assert.That(reply.GetProperty("text").GetString(), Is.EqualTo("Balance: 350.00 RUB. Tariff: Smart."));
+        Assert.That(reply.GetProperty("text").GetString(), Is.EqualTo("Баланс: 350,00 RUB. Тариф: Смарт."), "BAL carries no language: a Russian subscriber is answered in Russian");
         Assert.That(reply.GetProperty("source_addr").GetString(), Is.EqualTo(ShortCode));
         Assert.That(reply.GetProperty("dest_addr_ton").GetInt32(), Is.EqualTo(1));
         Assert.That(reply.GetProperty("registered_delivery").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task NaturalRequest_ActivatesAfterConfirmation()
+    {
+        await _smsc.DeliverAsync("79161234567", ShortCode, "turn on roaming please");
+        var question = await ReplyToAsync("79161234567");
+        await _smsc.DeliverAsync("79161234567", ShortCode, "yes");
+        var done = (await _smsc.WaitForCountAsync("submit_sm", 2, e => e.StringOf("destination_addr") == "79161234567", TimeSpan.FromSeconds(15)))[1];
+
+        Assert.That(question.GetProperty("text").GetString(), Does.StartWith("Activate Roaming?"), "English text is answered in English");
+        Assert.That(done.GetProperty("text").GetString(), Does.StartWith("Услуга «Роуминг» подключена."), "YES carries no language: Ivan's own is Russian");
+    }
+
+    [Test]
+    public async Task RequestForAPerson_InOwnWords_Queues()
+    {
+        await _smsc.DeliverAsync("79161234567", ShortCode, "can I talk to a real person please");
+
+        var reply = await ReplyToAsync("79161234567");
+
+        Assert.That(reply.GetProperty("text").GetString(), Does.StartWith("An operator will answer you here. You are number 1 in the queue"));
+    }
+
+    [Test]
+    public async Task AmbiguousRequest_AsksWithNumberedChoices()
+    {
+        await _smsc.DeliverAsync("79161234567", ShortCode, "remove the bundle please");
+
+        var text = (await ReplyToAsync("79161234567")).GetProperty("text").GetString();
+
+        Assert.That(text, Does.Contain("1. Turn off").And.Contain("2. Turn off").And.Contain("300 SMS pack").And.Contain("Mobile internet 10 GB"));
     }
 
     [Test]

@@ -145,15 +145,17 @@ public class UssdSmppInteropTests
     }
 
     [Test]
-    public async Task TypedCommand_InLatinLetters_AnsweredInGsm7AndEnds()
+    public async Task TypedCommand_FromAnEnglishSubscriber_AnsweredInGsm7AndEnds()
     {
-        await SendAsync(PssrIndication, "4800", "*100#");
-        await ScreenAsync("4802");
+        // The subscriber record says English: the menu and the answer come in English, and English fits GSM-7.
+        const string english = "79998887766";
+        await SendAsync(PssrIndication, "4800", "*100#", english);
+        Assert.That((await ScreenAsync("4802", english)).StringOf("text"), Does.StartWith("Northern Telecom"));
 
-        await SendAsync(UssrConfirm, "4804", "BAL");
+        await SendAsync(UssrConfirm, "4804", "BAL", english);
 
-        var answer = await ScreenAsync("4807");
-        AssertScreen(answer, PssrResponse, "Balance: 350.00 RUB. Tariff: Smart.");
+        var answer = await ScreenAsync("4807", english);
+        AssertScreen(answer, PssrResponse, "Balance: 50.00 RUB. Tariff: Basic.");
         Assert.That(answer.NumberOf("data_coding"), Is.EqualTo(GsmUssd), "GSM text goes as 0x0F, the USSD coding of the default alphabet");
     }
 

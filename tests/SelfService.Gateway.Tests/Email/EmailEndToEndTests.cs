@@ -27,8 +27,9 @@ public class EmailEndToEndTests : EmailGatewayTest
         var questionId = await Anna.SendAsync(question);
         var reply = await Anna.WaitForReplyToAsync(questionId, ReplyTimeout);
 
-        Assert.That(reply.TextBody, Does.Contain("Balance: 350.00 RUB"));
-        Assert.That(reply.HtmlBody, Does.Contain("Balance: 350.00 RUB"));
+        // BAL carries no language: the reply is in the linked subscriber's own, Russian.
+        Assert.That(reply.TextBody, Does.Contain("Баланс: 350,00 RUB"));
+        Assert.That(reply.HtmlBody, Does.Contain("Баланс: 350,00 RUB"));
         Assert.That(reply.Body, Is.InstanceOf<MultipartAlternative>(), "text/plain and text/html alternatives");
         Assert.That(reply.InReplyTo, Is.EqualTo(questionId));
         Assert.That(reply.References, Is.EqualTo(new[] { questionId }));
@@ -81,7 +82,7 @@ public class EmailEndToEndTests : EmailGatewayTest
     {
         await LinkAsync(Anna);
         var question = await AskAsync(Anna, "ACT ROAMING");
-        Assert.That(question.TextBody, Does.Contain("Reply with: YES / NO"));
+        Assert.That(question.TextBody, Does.Contain("ДА / НЕТ"), "ACT ROAMING carries no language: the linked subscriber's Russian");
 
         // A mail client's reply: the answer on top, the gateway's question quoted below it.
         var answer = Anna.Compose(SpecialAddress, "Re: " + question.Subject, "YES\n\nOn Mon, 1 Dec 2026, Northern Telecom wrote:\n> " +
@@ -91,7 +92,7 @@ public class EmailEndToEndTests : EmailGatewayTest
         var answerId = await Anna.SendAsync(answer);
 
         var done = await Anna.WaitForReplyToAsync(answerId, ReplyTimeout);
-        Assert.That(done.TextBody, Does.Contain("is on"));
+        Assert.That(done.TextBody, Does.Contain("подключена"));
     }
 
     [Test]

@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using SelfService.ActionCodes;
+using SelfService.Provisioning;
+
+namespace SelfService.Commands.Understanding;
+
+/// <summary>
+/// Reads a request written in the customer's own words ("хочу отключить автоответчик", "could you turn on roaming please")
+/// as an action code of the catalogue, from the catalogue's phrases, fillers, question markers and service aliases.
+/// </summary>
+/// <remarks>
+/// <para>Fillers and question markers aside, every word of the message should belong to the request: the intent's
+/// phrase, the service, the phone or the digits. The share of words that do is the confidence: at
+/// <see cref="ActShare"/> or more the request is understood, from <see cref="AskShare"/> it is asked about, below that
+/// the message is left to the knowledge base ("balance on my card is wrong" is a question that mentions a balance).</para>
+/// <para>A question ("how do I turn on roaming?") is left to the knowledge base unless its action says it
+/// <see cref="ActionDefinition.ActsOnQuestion"/>: "how can I talk to a person?" wants a person.</para>
+/// <para>Immutable, so one instance serves all threads; build a new one when the catalogue or the services change.</para>
+/// </remarks>
+public sealed partial class RequestInterpreter
+{
+    public const double ActShare = 0.5;
+    public const double AskShare = 0.3;
+
+    // A request is a line, not a letter: past this many words no request reaches AskShare, and a long e-mail body
+    // should not cost a phrase search per word.
+    private const int MaxWords = 40;
+
+    private readonly IReadOnlyDictionary<string, ActionDefinition> _actions;
+    private readonly HashSet<string> _fillers;
+    private readonly PhraseIndex<string> _intents;
+    private readonly PhraseIndex<bool> _questionMarkers;
+    private readonly ServiceMatcher _services;
+
+    public RequestInterpreter(ActionCatalogue catalogue, IReadOnlyList<ServiceOffer> offers)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var vocabulary = catalogue.Vocabulary;
+        _actions = catalogue.Actions.ToDictionary(a => a.Code, StringComparer.Ordinal);
+        _fillers = Words(vocabulary.Fillers);
+        _intents = new PhraseIndex<string>(
+            from action in catalogue.Actions
+            from phrase in action.Aliases.Values.Concat(action.Phrases.Values).SelectMany(p => p)
+            select KeyValuePair.Create(phrase, action.Code),
+            _fillers, StringComparer.Ordinal);
+        _questionMarkers = new PhraseIndex<bool>(
+            vocabulary.QuestionMarkers.Values.SelectMany(m => m).Select(m => KeyValuePair.Create(m, true)), new HashSet<string>(), byStem: false);
+        _services = new ServiceMatcher(offers, vocabulary, _fillers);
+    }
+
+    public Interpretation Interpret(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var phone = TakeSlot(PhonePattern(), ref text, minDigits: 10);
+        var digits = TakeSlot(DigitsPattern(), ref text, minDigits: 4);
+        var words = WordForms.Split(text);
+        if (words.Count > MaxWords) return NoRequest.Instance;
+        var markers = _questionMarkers.Find([.. words.Select(w => w.Text)]);
+        var isQuestion = markers.Count > 0;
+        // Fillers compare as written, not by stem: the stem of "меня" is that of "меню".
+        var content = words.Where((w, i) => !_fillers.Contains(w.Text) && !markers.Any(m => i >= m.Start && i < m.End)).ToList();
+        var stems = content.Select(w => w.Stem).ToList();
+
+        var intents = _intents.Find(stems);
+        if (intents.Count == 0) return NoRequest.Instance;
+        var services = _services.Find(stems);
+        var ranked = intents
+            .GroupBy(m => m.Value)
+            .Select(g => (Action: _actions[g.Key], Matches: g.ToList()))
+            .Select(c => (c.Action, c.Matches, Rank: (Slot: SlotFit(c.Action, services, phone, digits), Exact: c.Matches.All(m => m.Exact), Span: c.Matches.Sum(m => m.Length))))
+            .OrderByDescending(c => c.Rank)
+            .ToList();
+        var best = ranked[0];
+        if (isQuestion && !best.Action.ActsOnQuestion) return NoRequest.Instance;
+
+        // "a PUK code" names the CODE action but gives no code: a question, not a code to check.
+        if (best.Action.Argument == ArgumentKind.Digits && digits is null) return NoRequest.Instance;
+
+        var covered = best.Matches.SelectMany(m => Enumerable.Range(m.Start, m.Length)).ToHashSet();
+        if (best.Action.Argument == ArgumentKind.Service) covered.UnionWith(services.Words);
+        var leftover = Enumerable.Range(0, content.Count).Where(i => !covered.Contains(i)).ToList();
+        var share = content.Count == 0 ? 1.0 : (double)covered.Count / content.Count;
+        if (share < AskShare) return NoRequest.Instance;
+
+        // A service named outside the request ("stop roaming" is not STOP) leaves it unsure, whatever the share; so does a
+        // service known only by part of its name, unless every word is accounted for.
+        var takesService = best.Action.Argument == ArgumentKind.Service;
+        var strayService = !takesService && services.ByWholeName && services.Words.Any(i => !covered.Contains(i));
+        var partialService = takesService && services.Codes.Count > 0 && !services.ByWholeName && leftover.Count > 0;
+        var sure = share >= ActShare && !strayService && !partialService;
+
+        // "Подключить" and words that name no service ("какие у меня подключены услуги") is not a request for a service.
+        if (takesService && services.Codes.Count == 0 && leftover.Count > 0) return NoRequest.Instance;
+        // Actions that fit exactly as well ("cancel" alone: NO, or DEACT of nothing named) are offered side by side.
+        var candidates = ranked.Where(r => r.Rank == best.Rank).SelectMany(r => Candidates(r.Action, services, phone, digits)).ToList();
+        if (candidates.Count == 1 && sure) return candidates[0];
+        return new UnclearRequest(candidates, MayBeQuestion: !sure);
+    }
+
+    /// <summary>The requests an action makes of the message: one per fitting service, else one with its slot (or none: "which service?").</summary>
+    private static IEnumerable<UnderstoodRequest> Candidates(ActionDefinition action, ServiceMention services, string? phone, string? digits) =>
+        action.Argument switch
+        {
+            ArgumentKind.Service when services.Codes.Count > 0 => services.Codes.Select(code => new UnderstoodRequest(action.Code, code)),
+            ArgumentKind.Service => [new UnderstoodRequest(action.Code, null)],
+            ArgumentKind.Phone => [new UnderstoodRequest(action.Code, phone)],
+            ArgumentKind.Digits => [new UnderstoodRequest(action.Code, digits)],
+            _ => [new UnderstoodRequest(action.Code, null)],
+        };
+
+    /// <summary>
+    /// 3: the action's slot is in the message (a service by its whole name); 2: the action takes none; 1: only part of a
+    /// service's name is there ("list" of "block list"); 0: its slot is missing.
+    /// </summary>
+    private static int SlotFit(ActionDefinition action, ServiceMention services, string? phone, string? digits) => action.Argument switch
+    {
+        ArgumentKind.Service when services.Codes.Count > 0 => services.ByWholeName ? 3 : 1,
+        ArgumentKind.Service => 0,
+        ArgumentKind.Phone => phone is null ? 0 : 3,
+        ArgumentKind.Digits => digits is null ? 0 : 3,
+        _ => 2,
+    };
+
+    /// <summary>Takes the first phone number (or run of digits) out of the text, so its digits are not read as words.</summary>
+    private static string? TakeSlot(Regex pattern, ref string text, int minDigits)
+    {
+        var match = pattern.Match(text);
+        if (!match.Success || match.Value.Count(char.IsAsciiDigit) < minDigits) return null;
+        text = text.Remove(match.Index, match.Length).Insert(match.Index, " ");
+        return new string([.. match.Value.Where(c => char.IsAsciiDigit(c) || c == '+')]);
+    }
+
+    private static HashSet<string> Words(IReadOnlyDictionary<string, IReadOnlyList<string>> words) =>
+        words.Values.SelectMany(w => w).SelectMany(w => WordForms.Split(w)).Select(w => w.Text).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?<![\d+])\+?\d[\d\s\-()]{8,}\d(?!\d)")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"(?<!\d)\d{4,8}(?!\d)")]
+    private static partial Regex DigitsPattern();
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using SelfService.Commands.Understanding;
+using SelfService.Testing;
+
+namespace SelfService.Commands.Tests.Understanding;
+
+/// <summary>
+/// The understanding layer's quality bar: requests written as customers write them (held-out.tsv), never copied into the
+/// catalogue, read by the interpreter over the sample operator. Also checks that the knowledge base's own held-out
+/// questions stay questions, so the layer takes no answer away from the knowledge base.
+/// </summary>
+[TestFixture]
+public sealed class HeldOutUnderstandingTests
+{
+    private const double RequiredAccuracy = 0.90;
+
+    private static readonly string[] KnowledgeBaseSets = ["heldout-questions.tsv", "fresh-questions.tsv"];
+
+    private List<HeldOutRequest> _requests = null!;
+
+    [OneTimeSetUp]
+    public void LoadTheSet() =>
+        _requests = HeldOutRequest.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "Understanding", "held-out.tsv"));
+
+    [Test]
+    public void HeldOutSet_CoversEveryIntentAndServiceInBothLanguages()
+    {
+        var codes = SampleInterpreter.Catalogue.Actions.Select(a => a.Code);
+        Assert.Multiple(() =>
+        {
+            Assert.That(_requests, Has.Count.GreaterThanOrEqualTo(150));
+            Assert.That(_requests.Count(r => r.Language == "ru"), Is.GreaterThanOrEqualTo(60));
+            Assert.That(_requests.Count(r => r.Language == "en"), Is.GreaterThanOrEqualTo(60));
+            Assert.That(codes.Append(HeldOutRequest.Question).Append(HeldOutRequest.Clarify), Is.SubsetOf(_requests.Select(r => r.Intent).Distinct()));
+            foreach (var intent in new[] { "ACT", "DEACT" })
+            {
+                foreach (var language in new[] { "ru", "en" })
+                {
+                    var named = _requests.Where(r => r.Intent == intent && r.Language == language).Select(r => r.Slot);
+                    Assert.That(SampleInterpreter.Services.Select(s => s.Code), Is.SubsetOf(named), $"{intent} in {language}");
+                }
+            }
+        });
+    }
+
+    [Test]
+    public void HeldOutRequests_AreNotCopiedFromTheCatalogue()
+    {
+        var catalogue = SampleInterpreter.Catalogue;
+        var wording = catalogue.Actions
+            .SelectMany(a => a.Aliases.Values.Concat(a.Phrases.Values).SelectMany(p => p))
+            .Concat(catalogue.Vocabulary.ServiceAliases.Values.SelectMany(l => l.Values).SelectMany(p => p))
+            .Select(Normalize)
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(_requests.Where(r => wording.Contains(Normalize(r.Text))).Select(r => r.Text), Is.Empty);
+    }
+
+    [Test]
+    public void Interpret_HeldOutRequests_AtLeast90PercentRight()
+    {
+        var misses = new List<string>();
+        foreach (var request in _requests)
+        {
+            var interpretation = SampleInterpreter.Interpreter.Interpret(request.Text);
+            if (!request.IsMetBy(interpretation))
+            {
+                var expected = request.Slot is null ? request.Intent : request.Intent + " " + request.Slot;
+                misses.Add($"  [{request.Language}] \"{request.Text}\" expected {expected}, got {HeldOutRequest.Describe(interpretation)}");
+            }
+        }
+
+        var right = _requests.Count - misses.Count;
+        var accuracy = (double)right / _requests.Count;
+        var byLanguage = _requests.GroupBy(r => r.Language).Select(g =>
+            string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count(r => r.IsMetBy(SampleInterpreter.Interpreter.Interpret(r.Text)))}/{g.Count()}"));
+        var headline = string.Create(CultureInfo.InvariantCulture,
+            $"held-out: understanding accuracy: {right}/{_requests.Count} = {accuracy:P1} (intent and slot right; {string.Join(", ", byLanguage)})");
+        Print("understanding-held-out", headline, misses.Count == 0 ? "Misses: none" : "Misses:", misses);
+
+        Assert.That(accuracy, Is.GreaterThanOrEqualTo(RequiredAccuracy));
+    }
+
+    /// <summary>
+    /// The knowledge base's held-out questions must keep their answers: one the layer runs as a command is a hijack, unless
+    /// the command is what its article is about ("подключите роминг пожалуйста" filed under roaming activation does
+    /// activate roaming). A numbered question that offers "it was a question" is a detour, counted but not a hijack.
+    /// </summary>
+    [Test]
+    public void Interpret_KnowledgeBaseHeldOutQuestions_AreNotHijacked()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "tests", "SelfService.KnowledgeBase.Tests", "Evaluation");
+        var questions = KnowledgeBaseSets
+            .SelectMany(set => File.ReadAllLines(Path.Combine(folder, set)))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .Select(q => (Language: q[0], Article: q[1], Text: q[2], Interpretation: SampleInterpreter.Interpreter.Interpret(q[2])))
+            .ToList();
+
+        string Line((string Language, string Article, string Text, Interpretation Interpretation) q) =>
+            $"  [{q.Language}] \"{q.Text}\" ({q.Article}) -> {HeldOutRequest.Describe(q.Interpretation)}";
+        var hijacked = questions.Where(q => q.Interpretation is UnderstoodRequest request && !ArticleActions.Allows(q.Article, request)
+            || q.Interpretation is UnclearRequest { MayBeQuestion: false } unclear && !unclear.Candidates.Any(c => ArticleActions.Allows(q.Article, c))).Select(Line).ToList();
+        var acted = questions.Count(q => q.Interpretation is UnderstoodRequest request && ArticleActions.Allows(q.Article, request));
+        var detours = questions.Where(q => q.Interpretation is UnclearRequest { MayBeQuestion: true }).Select(Line).ToList();
+        var headline = string.Create(CultureInfo.InvariantCulture,
+            $"knowledge-base held-out and fresh questions through the understanding layer: {questions.Count}; hijacked as another command: {hijacked.Count}; run as their article's own action: {acted}; asked first (with \"it was a question\"): {detours.Count}");
+        Print("understanding-kb-questions", headline, hijacked.Count == 0 ? "Hijacked: none" : "Hijacked:", hijacked.Concat(detours.Prepend("Asked first:")));
+
+        Assert.That(hijacked, Is.Empty);
+    }
+
+    private static void Print(string name, string headline, string listTitle, IEnumerable<string> lines)
+    {
+        // `dotnet test` hides a passing test's output; tests/run prints the *.figures.txt files after the suite.
+        File.WriteAllLines(Path.Combine(TestContext.CurrentContext.WorkDirectory, name + ".figures.txt"), [headline]);
+        var text = new StringBuilder(headline).AppendLine().AppendLine(listTitle);
+        foreach (var line in lines) text.AppendLine(line);
+        TestContext.Out.WriteLine(text);
+        Console.WriteLine(text);
+    }
+
+    private static string Normalize(string text) =>
+        new(text.ToLowerInvariant().Replace('ё', 'е').Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray());
+}

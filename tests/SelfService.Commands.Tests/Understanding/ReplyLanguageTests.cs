@@ -1,0 +1,57 @@
+using SelfService.Commands.Customers;
+
+namespace SelfService.Commands.Tests.Understanding;
+
+/// <summary>Codes carry no language; text does; the profile follows only a consistent change (issue 12, item 6).</summary>
+public sealed class ReplyLanguageTests
+{
+    private const string Ivan = "+79161234567";
+    private const string John = "+447700900123";
+    private ProcessorHarness _harness = null!;
+
+    [SetUp]
+    public async Task Start() => _harness = await ProcessorHarness.StartAsync();
+
+    [TearDown]
+    public void Stop() => _harness.Dispose();
+
+    [Test]
+    public async Task LatinCode_FromARussianSubscriber_IsAnsweredInRussian_AndTheProfileStays()
+    {
+        var reply = await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "BAL");
+
+        Assert.That(reply, Is.EqualTo("Баланс: 350,00 RUB. Тариф: Смарт."));
+        Assert.That(await ProfileLanguageAsync(Ivan), Is.EqualTo("ru"));
+    }
+
+    [Test]
+    public async Task Code_FromAnEnglishSubscriber_IsAnsweredInEnglish()
+    {
+        var reply = await _harness.ReplyAsync(ProcessorHarness.Sms, John, "1");
+
+        Assert.That(reply, Does.StartWith("Unknown command"));
+    }
+
+    [Test]
+    public async Task EnglishText_IsAnsweredInEnglish_ButOneMessageDoesNotChangeTheProfile()
+    {
+        var reply = await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "balance please");
+
+        Assert.That(reply, Does.StartWith("Balance: 350.00 RUB."));
+        Assert.That(await ProfileLanguageAsync(Ivan), Is.EqualTo("ru"));
+        Assert.That(await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "YES"), Is.EqualTo("Нечего подтверждать."), "a code after it is answered in the profile's language");
+    }
+
+    [Test]
+    public async Task EnglishText_TwiceInARow_ChangesTheProfile()
+    {
+        await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "balance please");
+        await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "what services do I have");
+
+        Assert.That(await ProfileLanguageAsync(Ivan), Is.EqualTo("en"));
+        Assert.That(await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "BAL"), Does.StartWith("Balance:"));
+    }
+
+    private async Task<string?> ProfileLanguageAsync(string msisdn) =>
+        (await _harness.Get<CustomerDirectory>().FindByMsisdnAsync(msisdn, CancellationToken.None))!.Language;
+}
