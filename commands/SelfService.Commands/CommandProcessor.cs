@@ -112,14 +112,14 @@ public sealed partial class CommandProcessor
         var step = _handlers.Menus.Interpret(context, text);
         if (step.Result is not null) return step.Result;
         if (step.RunText is { } picked && picked.StartsWith(Clarification.QuestionPrefix, StringComparison.Ordinal))
-            return _handlers.Questions.Answer(context, picked[Clarification.QuestionPrefix.Length..]);
+            return await _handlers.Questions.AnswerAsync(context, picked[Clarification.QuestionPrefix.Length..], cancellationToken);
 
         // A code typed on its own while a link waits for it.
         if (_handlers.Linking.IsAwaitingCode(context) && IsOneTimeCode(text))
             return await _handlers.Linking.CheckCodeAsync(context, text, cancellationToken);
 
         var input = await _understanding.UnderstandAsync(step.RunText ?? text, cancellationToken);
-        if (input is UnderstoodInput or UnclearInput && _handlers.Questions.WhileEscalated(context) is { } toAgent)
+        if (input is UnderstoodInput or UnclearInput && await _handlers.Questions.WhileEscalatedAsync(context, cancellationToken) is { } toAgent)
             return toAgent;   // in their own words, the customer is talking to the agent, not giving the gateway commands
         if (input is UnclearInput unclear) return await _handlers.Clarification.AskAsync(context, unclear, cancellationToken);
         if (input is UnderstoodInput understood) input = understood.Action;
