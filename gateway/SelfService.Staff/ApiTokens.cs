@@ -13,7 +13,9 @@ public sealed class ApiTokens(IApiTokenStore tokens, StaffAccounts accounts, Aud
     public const string Prefix = "sst_";
 
     /// <summary>Returns the token text: shown once, to the person who asked for it.</summary>
-    public async Task<string> IssueAsync(string userName, string label, TimeSpan? lifetime, string actor, CancellationToken cancellationToken)
+    /// <param name="clientAddress">Where the request came from, for the audit trail (null from the command line).</param>
+    public async Task<string> IssueAsync(string userName, string label, TimeSpan? lifetime, string actor, string? clientAddress,
+        CancellationToken cancellationToken)
     {
         var account = await accounts.FindAsync(userName, cancellationToken) ?? throw new StaffAccountException([$"No account '{userName}'."]);
         var token = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -23,7 +25,7 @@ public sealed class ApiTokens(IApiTokenStore tokens, StaffAccounts accounts, Aud
             Id = Guid.CreateVersion7().ToString("N"), Hash = Hash(token), AccountId = account.Id, Label = label,
             CreatedAt = now, ExpiresAt = lifetime is { } l ? now + l : null,
         }, cancellationToken);
-        await audit.RecordAsync(actor, "token.issue", account.UserName, label, null);
+        await audit.RecordAsync(actor, "token.issue", account.UserName, label, clientAddress);
         return token;
     }
 
@@ -42,12 +44,15 @@ public sealed class ApiTokens(IApiTokenStore tokens, StaffAccounts accounts, Aud
     public Task<IReadOnlyList<ApiToken>> ForAccountAsync(string accountId, CancellationToken cancellationToken) =>
         tokens.ForAccountAsync(accountId, cancellationToken);
 
+    public Task<ApiToken?> GetAsync(string tokenId, CancellationToken cancellationToken) => tokens.GetAsync(tokenId, cancellationToken);
+
     /// <summary>False when the token is unknown or was revoked already; a revocation is audited once.</summary>
-    public async Task<bool> RevokeAsync(string tokenId, string actor, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(string tokenId, string actor, string? clientAddress, CancellationToken cancellationToken)
     {
         var revoked = await tokens.RevokeAsync(tokenId, cancellationToken);
         if (revoked is null) return false;
-        await audit.RecordAsync(actor, "token.revoke", revoked.AccountId, revoked.Label, null);
+        var owner = await accounts.GetAsync(revoked.AccountId, cancellationToken);
+        await audit.RecordAsync(actor, "token.revoke", owner?.UserName ?? revoked.AccountId, revoked.Label, clientAddress);
         return true;
     }
 

@@ -47,7 +47,7 @@ public sealed class StaffAccounts : IDisposable
     /// <summary>Creates an account; throws <see cref="StaffAccountException"/> naming what is wrong.</summary>
     public async Task<StaffAccount> CreateAsync(string userName, string password, IEnumerable<string> roles, string actor,
         string? displayName = null, IEnumerable<string>? languages = null, IEnumerable<string>? groups = null,
-        CancellationToken cancellationToken = default)
+        string? clientAddress = null, CancellationToken cancellationToken = default)
     {
         var name = Normalize(userName);
         var roleList = roles.Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
@@ -70,7 +70,7 @@ public sealed class StaffAccounts : IDisposable
         account.PasswordHash = _hasher.HashPassword(account, password);
         // The store checks the name and adds the account in one step: of two creating the same name at once, one gets it.
         if (!await _accounts.AddAsync(account, cancellationToken)) throw new StaffAccountException([$"'{name}' exists already."]);
-        await _audit.RecordAsync(actor, "staff.create", name, "roles: " + string.Join(",", roleList), null);
+        await _audit.RecordAsync(actor, "staff.create", name, "roles: " + string.Join(",", roleList), clientAddress);
         return account;
     }
 

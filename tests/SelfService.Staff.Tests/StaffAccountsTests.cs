@@ -103,13 +103,13 @@ public class StaffAccountsTests
     {
         using var staff = new StaffFixture();
         await staff.Accounts.CreateAsync("igor", Password, [StaffRoles.Agent], "test");
-        var before = await staff.Tokens.IssueAsync("igor", "crm", lifetime: null, "test", None);
+        var before = await staff.Tokens.IssueAsync("igor", "crm", lifetime: null, "test", null, None);
         var stamp = (await staff.Accounts.FindAsync("igor", None))!.SecurityStamp;
         staff.Clock.Advance(TimeSpan.FromSeconds(1));
 
         await staff.Accounts.SetPasswordAsync("igor", "a brand new password", "igor", None);
         staff.Clock.Advance(TimeSpan.FromSeconds(1));
-        var after = await staff.Tokens.IssueAsync("igor", "crm", lifetime: null, "test", None);
+        var after = await staff.Tokens.IssueAsync("igor", "crm", lifetime: null, "test", null, None);
 
         Assert.That(await staff.Tokens.AuthenticateAsync(before, None), Is.Null);
         Assert.That((await staff.Tokens.AuthenticateAsync(after, None))?.UserName, Is.EqualTo("igor"));

@@ -26,6 +26,10 @@ internal static class StaffApi
             a.UserName, a.DisplayName, a.Roles, a.Languages, a.Groups, a.Disabled, a.LockedUntil, a.LastSignInAt,
         })));
         admin.MapPost("/accounts", CreateAccount);
+        // Everyone lists and revokes their own tokens; admins anyone's (?user=).
+        var tokens = group.MapGroup("/tokens").RequireAuthorization();
+        tokens.MapGet("", ListTokens);
+        tokens.MapDelete("/{tokenId}", RevokeToken);
         // Newest first; the next page is ?before=<the last entry's id>.
         admin.MapGet("/audit", async (int? limit, string? actor, string? subject, string? before, AuditTrail audit, CancellationToken cancellationToken) =>
             TypedResults.Ok(await audit.RecentAsync(new AuditQuery(Math.Clamp(limit ?? 100, 1, 1000), actor, subject, before), cancellationToken)));
@@ -40,18 +44,45 @@ internal static class StaffApi
         if (!result.Succeeded)
             return TypedResults.Problem(result.Outcome == SignInOutcome.LockedOut ? "Too many failed attempts: the account is locked for a while." : "Wrong user name or password.",
                 statusCode: StatusCodes.Status401Unauthorized);
-        var token = await tokens.IssueAsync(result.Account!.UserName, request.Label ?? "api", SignedInTokenLifetime, result.Account.UserName, cancellationToken);
+        var token = await tokens.IssueAsync(result.Account!.UserName, request.Label ?? "api", SignedInTokenLifetime, result.Account.UserName,
+            ClientAddress(http), cancellationToken);
         return TypedResults.Ok(new { token, expiresIn = (int)SignedInTokenLifetime.TotalSeconds });
     }
 
-    private static async Task<IResult> CreateAccount(NewAccount? request, StaffAccounts accounts, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The tokens of the caller, or of <paramref name="user"/> for an admin: never the token text, which only its holder saw.</summary>
+    private static async Task<IResult> ListTokens(string? user, ClaimsPrincipal caller, StaffAccounts accounts, ApiTokens tokens, CancellationToken cancellationToken)
+    {
+        var name = string.IsNullOrWhiteSpace(user) ? caller.UserName() : user;
+        if (!string.Equals(name, caller.UserName(), StringComparison.OrdinalIgnoreCase) && !caller.IsInRole(StaffRoles.Admin))
+            return TypedResults.Problem("Only an admin sees another person's tokens.", statusCode: StatusCodes.Status403Forbidden);
+        if (await accounts.FindAsync(name, cancellationToken) is not { } account) return TypedResults.NotFound();
+        return TypedResults.Ok((await tokens.ForAccountAsync(account.Id, cancellationToken))
+            .Select(t => new { t.Id, t.Label, t.CreatedAt, t.ExpiresAt, t.Revoked }));
+    }
+
+    /// <summary>Revokes a token of the caller's own, or anyone's for an admin. Another's token is "not found", so ids cannot be probed.</summary>
+    private static async Task<IResult> RevokeToken(string tokenId, ClaimsPrincipal caller, StaffAccounts accounts, ApiTokens tokens, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAsync(tokenId, cancellationToken);
+        var own = token is not null && (await accounts.FindAsync(caller.UserName(), cancellationToken))?.Id == token.AccountId;
+        if (token is null || !(own || caller.IsInRole(StaffRoles.Admin))) return TypedResults.NotFound();
+        await tokens.RevokeAsync(tokenId, caller.UserName(), ClientAddress(http), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static string? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress is { } ip
+        ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
+        : null;
+
+    private static async Task<IResult> CreateAccount(NewAccount? request, StaffAccounts accounts, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
         if (request is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["account"] = ["The body must be an account: {userName, password, roles}."] });
         try
         {
             // JSON nulls inside the lists are dropped, not dereferenced: a null anywhere is a 400 with reasons, never a 500.
             var account = await accounts.CreateAsync(request.UserName ?? "", request.Password ?? "", NonNull(request.Roles) ?? [], user.UserName(),
-                request.DisplayName, NonNull(request.Languages), NonNull(request.Groups), cancellationToken);
+                request.DisplayName, NonNull(request.Languages), NonNull(request.Groups), ClientAddress(http), cancellationToken);
             return TypedResults.Created($"/api/staff/accounts/{account.UserName}", new { account.UserName, account.Roles });
         }
         catch (StaffAccountException ex)

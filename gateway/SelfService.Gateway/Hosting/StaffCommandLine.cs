@@ -40,7 +40,7 @@ internal static class StaffCommandLine
             var password = ReadPassword(parse.GetValue(passwordStdin));
             var langs = parse.GetValue(languages) is { Length: > 0 } l ? l : null;
             var account = await accounts.CreateAsync(parse.GetValue(user)!, password, parse.GetValue(roles)!, "command-line",
-                parse.GetValue(displayName), langs, parse.GetValue(groups), cancellationToken);
+                parse.GetValue(displayName), langs, parse.GetValue(groups), cancellationToken: cancellationToken);
             Console.WriteLine($"created {account.UserName} ({string.Join(", ", account.Roles)})");
         }));
 
@@ -57,7 +57,7 @@ internal static class StaffCommandLine
         token.SetAction((parse, cancellationToken) => RunAsync(async () =>
         {
             var lifetime = parse.GetValue(days) is { } d ? TimeSpan.FromDays(d) : (TimeSpan?)null;
-            Console.WriteLine(await tokens.IssueAsync(parse.GetValue(user)!, parse.GetValue(label)!, lifetime, "command-line", cancellationToken));
+            Console.WriteLine(await tokens.IssueAsync(parse.GetValue(user)!, parse.GetValue(label)!, lifetime, "command-line", null, cancellationToken));
         }));
 
         var list = new Command("list", "list staff accounts");

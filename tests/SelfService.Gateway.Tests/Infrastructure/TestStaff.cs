@@ -13,6 +13,6 @@ public static class TestStaff
         var accounts = services.GetRequiredService<StaffAccounts>();
         if (await accounts.FindAsync(userName, CancellationToken.None) is null)
             await accounts.CreateAsync(userName, Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)), roles, "test");
-        return await services.GetRequiredService<ApiTokens>().IssueAsync(userName, "test", lifetime: null, "test", CancellationToken.None);
+        return await services.GetRequiredService<ApiTokens>().IssueAsync(userName, "test", lifetime: null, "test", null, CancellationToken.None);
     }
 }
