@@ -19,6 +19,14 @@ public static class UssdServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<UssdOptions>, UssdOptionsValidator>();
         services.AddSingleton<UssdReplyRendezvous>();
         services.AddSingleton<IUssdTransport, UssdHttpTransport>();
+        if (section.GetValue<bool>(nameof(UssdOptions.HttpEnabled)) && section.GetValue<bool>(nameof(UssdOptions.AllowUnauthenticatedInDevelopment))
+            && string.IsNullOrEmpty(section[nameof(UssdOptions.ApiKey)]) && !section.GetSection(nameof(UssdOptions.AllowedSources)).GetChildren().Any())
+        {
+            // The validator lets this start only in Development; even there the operator sees it on the dashboard, not only in the log.
+            services.AddSingleton(new OperatorWarning(
+                "The USSD callback accepts anyone as any subscriber (Channels:Ussd:AllowUnauthenticatedInDevelopment). Development only: set Channels:Ussd:ApiKey or AllowedSources.",
+                "USSD-колбэк принимает любого как любого абонента (Channels:Ussd:AllowUnauthenticatedInDevelopment). Только для разработки: задайте Channels:Ussd:ApiKey или AllowedSources."));
+        }
         var smpp = section.GetSection(nameof(UssdOptions.Smpp));
         if (smpp.GetValue<bool>(nameof(UssdSmppOptions.Enabled)))
         {

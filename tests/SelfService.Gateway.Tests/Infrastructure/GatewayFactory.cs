@@ -17,8 +17,12 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     private readonly TemporaryFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
 
-    public GatewayFactory(IDictionary<string, string?>? settings = null)
+    private readonly string _environment;
+
+    /// <param name="environment">The host environment: "Testing", or "Development" for what only it allows.</param>
+    public GatewayFactory(IDictionary<string, string?>? settings = null, string environment = "Testing")
     {
+        _environment = environment;
         _settings = new Dictionary<string, string?>
         {
             ["Storage:DatabaseFile"] = _folder.File("gateway.db"),
@@ -38,7 +42,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
