@@ -10,29 +10,14 @@ public sealed class WebChatConversations(IWebChatStore store)
     /// <summary>The most lines one read returns; the browser asks again from the new watermark.</summary>
     public const int PageSize = 200;
 
-    // Striped, so the number of locks stays fixed however many conversations there are.
-    private readonly SemaphoreSlim[] _arrivals = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly KeyedGate _arrivals = new();
 
     /// <summary>
     /// Held while a customer's message is accepted and its line added, and while a reply's line is added: the command
     /// processor may answer as soon as the message is accepted, and the reply's line must still come after the question's.
     /// </summary>
-    public async Task<IDisposable> ArrivalAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        var gate = _arrivals[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_arrivals.Length)];
-        await gate.WaitAsync(cancellationToken);
-        return new Release(gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
-        }
-    }
+    public Task<IDisposable> ArrivalAsync(string conversationId, CancellationToken cancellationToken) =>
+        _arrivals.EnterAsync(conversationId, cancellationToken);
 
     /// <summary>Starts a conversation and returns its id and the bearer token (shown once, stored hashed).</summary>
     public async Task<(string ConversationId, string Token)> CreateAsync(DateTimeOffset now, CancellationToken cancellationToken)

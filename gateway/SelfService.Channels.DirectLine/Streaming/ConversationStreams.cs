@@ -23,30 +23,15 @@ public sealed partial class ConversationStreams(
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Watch> _streams = new(StringComparer.Ordinal);
 
-    // Striped, so the number of locks stays fixed however many conversations there are.
-    private readonly SemaphoreSlim[] _arrivals = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly KeyedGate _arrivals = new();
 
     /// <summary>
     /// Held while a user's message is accepted and echoed, and while a bot reply is added: the command processor may
     /// answer before the echo is in the transcript (it runs as soon as the message is accepted), and the reply must come
     /// after the echo and point at it (replyToId), as clients match answers to questions by it.
     /// </summary>
-    public async Task<IDisposable> ArrivalAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        var gate = _arrivals[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_arrivals.Length)];
-        await gate.WaitAsync(cancellationToken);
-        return new Release(gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
-        }
-    }
+    public Task<IDisposable> ArrivalAsync(string conversationId, CancellationToken cancellationToken) =>
+        _arrivals.EnterAsync(conversationId, cancellationToken);
 
     /// <summary>Appends to the transcript (idempotently, by key) and pushes a new activity to the conversation's socket.</summary>
     public async Task<(DirectLineActivityRecord Stored, bool Added)> AppendAsync(DirectLineActivityRecord activity, CancellationToken cancellationToken)
