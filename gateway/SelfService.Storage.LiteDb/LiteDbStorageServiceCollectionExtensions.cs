@@ -39,6 +39,7 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().ApiTokens);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Audit);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Escalations);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Articles);
         services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<LiteStorage>());
         // The stores not behind the port yet; see LiteStorage.Database.
         services.AddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<LiteStorage>().Database);

@@ -13,6 +13,8 @@ using SelfService.Storage.LiteDb.Provisioning;
 using SelfService.Storage.Provisioning;
 using SelfService.Storage.LiteDb.Escalations;
 using SelfService.Storage.LiteDb.Staff;
+using SelfService.Storage.KnowledgeBase;
+using SelfService.Storage.LiteDb.KnowledgeBase;
 using SelfService.Storage.Staff;
 
 namespace SelfService.Storage.LiteDb;
@@ -69,6 +71,7 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         ApiTokens = new LiteApiTokenStore(reads, _writer);
         Audit = new LiteAuditLog(reads, _writer);
         Escalations = new LiteEscalationStore(reads, _writer);
+        Articles = new LiteArticleStore(reads, _writer);
     }
 
     /// <summary>The meter of the store's instruments (group commit durations and sizes).</summary>
@@ -92,6 +95,7 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
     public IApiTokenStore ApiTokens { get; }
     public IAuditLog Audit { get; }
     public IEscalationStore Escalations { get; }
+    public IArticleStore Articles { get; }
 
     /// <summary>
     /// The database itself, for the stores that are not behind the port yet (the knowledge base).

@@ -3,6 +3,7 @@ using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
+using SelfService.Storage.KnowledgeBase;
 using SelfService.Storage.Messages;
 using SelfService.Storage.Provisioning;
 using SelfService.Storage.Staff;
@@ -31,6 +32,7 @@ public interface IStorageUnderTest : IAsyncDisposable
     IApiTokenStore ApiTokens { get; }
     IAuditLog Audit { get; }
     IEscalationStore Escalations { get; }
+    IArticleStore Articles { get; }
 }
 
 /// <summary>Opens an engine's stores on a database of their own; reopening the same database is what a restarted gateway does.</summary>

@@ -75,3 +75,9 @@ public sealed class EscalationOnLiteDb : EscalationContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine();
 }
+
+[TestFixture]
+public sealed class KnowledgeBaseOnLiteDb : KnowledgeBaseContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}

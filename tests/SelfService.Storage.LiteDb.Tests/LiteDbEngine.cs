@@ -6,6 +6,7 @@ using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
+using SelfService.Storage.KnowledgeBase;
 using SelfService.Storage.Messages;
 using SelfService.Storage.Provisioning;
 using SelfService.Storage.Staff;
@@ -48,6 +49,7 @@ internal sealed class LiteDbEngine(Durability durability = Durability.WrittenToO
         public IApiTokenStore ApiTokens => storage.ApiTokens;
         public IAuditLog Audit => storage.Audit;
         public IEscalationStore Escalations => storage.Escalations;
+        public IArticleStore Articles => storage.Articles;
 
         public ValueTask DisposeAsync()
         {
