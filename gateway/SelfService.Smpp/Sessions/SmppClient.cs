@@ -475,6 +475,7 @@ public sealed class SmppClient : IAsyncDisposable
     private bool TryEnterInbound(SmppConnection connection)
     {
         int handling;
+        bool firstRefusal;
         lock (_lock)
         {
             handling = _inboundInFlight;
@@ -484,11 +485,11 @@ public sealed class SmppClient : IAsyncDisposable
                 _inboundWindowFullLogged = false;
                 return true;
             }
-            if (_inboundWindowFullLogged) handling = -1;
+            // Logged once per spell of a full window, not once per refused message.
+            firstRefusal = !_inboundWindowFullLogged;
             _inboundWindowFullLogged = true;
         }
-        // Once per spell of a full window, not once per refused message.
-        if (handling >= 0) Log.InboundWindowFull(_logger, connection.Name, handling);
+        if (firstRefusal) Log.InboundWindowFull(_logger, connection.Name, handling);
         SmppMetrics.InboundRefused.Add(1);
         return false;
     }
