@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SelfService.Gateway.Hosting;
 using SelfService.Staff;
 using SelfService.Storage.Staff;
 
@@ -45,7 +46,7 @@ internal static class StaffApi
             return TypedResults.Problem(result.Outcome == SignInOutcome.LockedOut ? "Too many failed attempts: the account is locked for a while." : "Wrong user name or password.",
                 statusCode: StatusCodes.Status401Unauthorized);
         var token = await tokens.IssueAsync(result.Account!.UserName, request.Label ?? "api", SignedInTokenLifetime, result.Account.UserName,
-            ClientAddress(http), cancellationToken);
+            ClientAddress.Of(http), cancellationToken);
         return TypedResults.Ok(new { token, expiresIn = (int)SignedInTokenLifetime.TotalSeconds });
     }
 
@@ -67,13 +68,9 @@ internal static class StaffApi
         var token = await tokens.GetAsync(tokenId, cancellationToken);
         var own = token is not null && (await accounts.FindAsync(caller.UserName(), cancellationToken))?.Id == token.AccountId;
         if (token is null || !(own || caller.IsInRole(StaffRoles.Admin))) return TypedResults.NotFound();
-        await tokens.RevokeAsync(tokenId, caller.UserName(), ClientAddress(http), cancellationToken);
+        await tokens.RevokeAsync(tokenId, caller.UserName(), ClientAddress.Of(http), cancellationToken);
         return TypedResults.NoContent();
     }
-
-    private static string? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress is { } ip
-        ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
-        : null;
 
     private static async Task<IResult> CreateAccount(NewAccount? request, StaffAccounts accounts, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
@@ -82,7 +79,7 @@ internal static class StaffApi
         {
             // JSON nulls inside the lists are dropped, not dereferenced: a null anywhere is a 400 with reasons, never a 500.
             var account = await accounts.CreateAsync(request.UserName ?? "", request.Password ?? "", NonNull(request.Roles) ?? [], user.UserName(),
-                request.DisplayName, NonNull(request.Languages), NonNull(request.Groups), ClientAddress(http), cancellationToken);
+                request.DisplayName, NonNull(request.Languages), NonNull(request.Groups), ClientAddress.Of(http), cancellationToken);
             return TypedResults.Created($"/api/staff/accounts/{account.UserName}", new { account.UserName, account.Roles });
         }
         catch (StaffAccountException ex)

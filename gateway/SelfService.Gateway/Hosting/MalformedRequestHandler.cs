@@ -22,7 +22,7 @@ internal sealed partial class MalformedRequestHandler(IProblemDetailsService pro
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException bad) return false;
-        var address = context.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : "unknown";
+        var address = ClientAddress.Of(context) ?? "unknown";
         if (FirstInInterval(address, out var suppressed))
             LogMalformed(address, context.Request.Method, context.Request.Path, bad.StatusCode, bad.Message, suppressed);
         context.Response.StatusCode = bad.StatusCode;

@@ -41,7 +41,7 @@ internal static class RateLimitingHostingExtensions
         }
 
         private static void Add(RateLimiterOptions options, string policy, RateLimitRule rule) =>
-            options.AddPolicy(policy, context => RateLimitPartition.GetTokenBucketLimiter(ClientAddress(context), _ => new TokenBucketRateLimiterOptions
+            options.AddPolicy(policy, context => RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(context) ?? "unknown", _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = rule.Burst,
                 TokensPerPeriod = 1,
@@ -49,10 +49,5 @@ internal static class RateLimitingHostingExtensions
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
-
-        private static string ClientAddress(HttpContext context) =>
-            context.Connection.RemoteIpAddress is { } address
-                ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
-                : "unknown";
     }
 }
