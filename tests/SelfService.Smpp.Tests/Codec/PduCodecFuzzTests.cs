@@ -78,7 +78,6 @@ public class PduCodecFuzzTests
             Assert.That(invalid, Is.GreaterThan(Iterations / 20));
             Assert.That(framing, Is.GreaterThan(100));
             Assert.That(needMore, Is.GreaterThan(100));
-            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
         });
     }
 
