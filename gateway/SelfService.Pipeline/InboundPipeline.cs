@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels;
+using SelfService.Pipeline.Statistics;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Pipeline;
@@ -17,14 +18,16 @@ public sealed partial class InboundPipeline : IInboundSink
 {
     private readonly IInboundLog _log;
     private readonly PipelineMetrics _metrics;
+    private readonly TrafficStatistics _traffic;
     private readonly TimeProvider _time;
     private readonly ILogger<InboundPipeline> _logger;
     private readonly Channel<InboundRecord> _queue;
 
-    public InboundPipeline(IInboundLog log, PipelineMetrics metrics, IOptions<PipelineOptions> options, TimeProvider time, ILogger<InboundPipeline> logger)
+    public InboundPipeline(IInboundLog log, PipelineMetrics metrics, TrafficStatistics traffic, IOptions<PipelineOptions> options, TimeProvider time, ILogger<InboundPipeline> logger)
     {
         _log = log;
         _metrics = metrics;
+        _traffic = traffic;
         _time = time;
         _logger = logger;
         _queue = Channel.CreateBounded<InboundRecord>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity))
@@ -56,8 +59,11 @@ public sealed partial class InboundPipeline : IInboundSink
         _metrics.Accepted(message.Channel, outcome.Duplicate);
         if (outcome.Duplicate)
             LogDuplicate(message.Channel, message.ChannelMessageId, outcome.MessageId);
-        else if (!_queue.Writer.TryWrite(record))
-            await _queue.Writer.WriteAsync(record, cancellationToken);
+        else
+        {
+            _traffic.Count(message.Channel, message.SenderAddress, message.ReceivedAt);
+            if (!_queue.Writer.TryWrite(record)) await _queue.Writer.WriteAsync(record, cancellationToken);
+        }
         return new AcceptResult(outcome.MessageId, outcome.Duplicate);
     }
 

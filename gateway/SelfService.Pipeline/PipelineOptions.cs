@@ -30,4 +30,10 @@ public sealed class PipelineOptions
 
     /// <summary>How often the outbox looks for due retries when nothing new arrives.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often the traffic counters behind the dashboard are written to the store. After a kill -9 the next start
+    /// counts again what came after the last write (all but a message being accepted at that very moment).
+    /// </summary>
+    public TimeSpan StatisticsFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -17,6 +17,9 @@ public sealed class RetentionOptions
     /// <summary>Web chat and Direct Line conversations with nothing new for this long, with their transcripts.</summary>
     public TimeSpan Conversations { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>The hourly traffic figures (a few KB per channel and hour) behind the dashboard.</summary>
+    public TimeSpan Statistics { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>How often the store is purged.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
 }

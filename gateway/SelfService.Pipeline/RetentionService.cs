@@ -12,7 +12,7 @@ public sealed partial class RetentionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var policy = new RetentionPolicy(settings.Inbound, settings.Outbox, settings.History) { Conversations = settings.Conversations };
+        var policy = new RetentionPolicy(settings.Inbound, settings.Outbox, settings.History) { Conversations = settings.Conversations, Statistics = settings.Statistics };
         using var timer = new PeriodicTimer(settings.Interval, time);
         try
         {
@@ -21,8 +21,8 @@ public sealed partial class RetentionService(
                 try
                 {
                     var report = await storage.PurgeAsync(policy, time.GetUtcNow(), stoppingToken);
-                    if (report.Inbound + report.Outbox + report.History + report.Conversations > 0)
-                        LogPurged(report.Inbound, report.Outbox, report.History, report.Conversations);
+                    if (report.Inbound + report.Outbox + report.History + report.Conversations + report.StatisticsHours > 0)
+                        LogPurged(report.Inbound, report.Outbox, report.History, report.Conversations, report.StatisticsHours);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -37,8 +37,8 @@ public sealed partial class RetentionService(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Retention deleted {Inbound} inbound messages, {Outbox} replies, {History} history lines and {Conversations} idle web conversations")]
-    private partial void LogPurged(int inbound, int outbox, int history, int conversations);
+        Message = "Retention deleted {Inbound} inbound messages, {Outbox} replies, {History} history lines, {Conversations} idle web conversations and {Hours} hours of traffic figures")]
+    private partial void LogPurged(int inbound, int outbox, int history, int conversations, int hours);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Purging the store failed; it is tried again at the next interval")]
     private partial void LogPurgeFailed(Exception exception);

@@ -14,6 +14,8 @@ internal static class Filters
     public static BsonExpression Between(string field, BsonValue lowest, BsonValue highest) =>
         BsonExpression.Create("$." + field + " BETWEEN @0 AND @1", lowest, highest);
 
+    public static BsonExpression AtLeast(string field, BsonValue value) => BsonExpression.Create("$." + field + " >= @0", value);
+
     public static BsonExpression Before(string field, BsonValue value) => BsonExpression.Create("$." + field + " < @0", value);
 
     /// <summary>An array field (indexed as "$.Field[*]") holding <paramref name="value"/>.</summary>

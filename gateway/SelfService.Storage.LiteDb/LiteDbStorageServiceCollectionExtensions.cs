@@ -40,6 +40,7 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Audit);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Escalations);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Articles);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Traffic);
         services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<LiteStorage>());
         // The stores not behind the port yet; see LiteStorage.Database.
         services.AddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<LiteStorage>().Database);

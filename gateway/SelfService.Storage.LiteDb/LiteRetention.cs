@@ -1,6 +1,7 @@
 using LiteDB;
 using SelfService.Storage.Channels;
 using SelfService.Storage.LiteDb.Channels;
+using SelfService.Storage.LiteDb.Statistics;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Storage.LiteDb;
@@ -21,7 +22,10 @@ internal sealed class LiteRetention(GroupCommitWriter writer)
             d => d[nameof(OutboxRecord.State)].AsString is nameof(OutboxState.Sent) or nameof(OutboxState.Failed), cancellationToken);
         var history = await PurgeMessagesAndAgentsAsync(LiteHistoryStore.Collection, now - policy.History, _ => true, cancellationToken);
         var conversations = policy.Conversations is { } idle ? await PurgeIdleConversationsAsync(now - idle, cancellationToken) : 0;
-        return new RetentionReport(inbound, outbox, history) { Conversations = conversations };
+        var statistics = policy.Statistics is { } kept
+            ? await PurgeAsync(LiteTrafficStatisticsStore.Collection, "", LiteTrafficStatisticsStore.HourKey(now - kept), _ => true, cancellationToken)
+            : 0;
+        return new RetentionReport(inbound, outbox, history) { Conversations = conversations, StatisticsHours = statistics };
     }
 
     private async Task<int> PurgeIdleConversationsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
@@ -35,9 +39,12 @@ internal sealed class LiteRetention(GroupCommitWriter writer)
         + await PurgeAsync(collection, TimeOrderedIds.AgentPrefix, before, done, cancellationToken);
 
     /// <summary>Deletes, among the ids from <paramref name="prefix"/> up to the ones made at <paramref name="before"/>, those <paramref name="done"/> with.</summary>
-    private async Task<int> PurgeAsync(string collection, string prefix, DateTimeOffset before, Func<BsonDocument, bool> done, CancellationToken cancellationToken)
+    private Task<int> PurgeAsync(string collection, string prefix, DateTimeOffset before, Func<BsonDocument, bool> done, CancellationToken cancellationToken) =>
+        PurgeAsync(collection, prefix, prefix + TimeOrderedIds.LowestAt(before), done, cancellationToken);
+
+    /// <summary>Deletes, among the ids from <paramref name="prefix"/> up to <paramref name="highest"/> (excluded), those <paramref name="done"/> with.</summary>
+    private async Task<int> PurgeAsync(string collection, string prefix, string highest, Func<BsonDocument, bool> done, CancellationToken cancellationToken)
     {
-        var highest = prefix + TimeOrderedIds.LowestAt(before);
         var from = prefix;
         var deleted = 0;
         while (true)

@@ -16,6 +16,8 @@ using SelfService.Storage.LiteDb.Staff;
 using SelfService.Storage.KnowledgeBase;
 using SelfService.Storage.LiteDb.KnowledgeBase;
 using SelfService.Storage.Staff;
+using SelfService.Storage.Statistics;
+using SelfService.Storage.LiteDb.Statistics;
 
 namespace SelfService.Storage.LiteDb;
 
@@ -72,6 +74,7 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         Audit = new LiteAuditLog(reads, _writer);
         Escalations = new LiteEscalationStore(reads, _writer);
         Articles = new LiteArticleStore(reads, _writer);
+        Traffic = new LiteTrafficStatisticsStore(reads, _writer);
     }
 
     /// <summary>The meter of the store's instruments (group commit durations and sizes).</summary>
@@ -96,6 +99,7 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
     public IAuditLog Audit { get; }
     public IEscalationStore Escalations { get; }
     public IArticleStore Articles { get; }
+    public ITrafficStatisticsStore Traffic { get; }
 
     /// <summary>
     /// The database itself, for the stores that are not behind the port yet (the knowledge base).

@@ -8,7 +8,7 @@ public interface IStorageMaintenance
 
     /// <summary>
     /// Deletes what is older than the policy keeps: processed inbound messages, sent or failed replies, history lines, idle
-    /// web chat and Direct Line conversations.
+    /// web chat and Direct Line conversations, the hours of the traffic rollup.
     /// Accepted messages not processed yet and replies still waiting are never deleted. Works in small commits, so the
     /// message path goes on meanwhile. Relies on ids that begin with their time (version-7 GUIDs), as every inbound id does
     /// and every id derived from one.
@@ -21,6 +21,9 @@ public sealed record RetentionPolicy(TimeSpan Inbound, TimeSpan Outbox, TimeSpan
 {
     /// <summary>Web chat and Direct Line conversations with nothing new for this long go, with their transcripts; null keeps them.</summary>
     public TimeSpan? Conversations { get; init; }
+
+    /// <summary>The hourly traffic rollup behind the dashboard; null keeps it.</summary>
+    public TimeSpan? Statistics { get; init; }
 }
 
 /// <summary>How many records of each kind a purge deleted.</summary>
@@ -28,6 +31,9 @@ public sealed record RetentionReport(int Inbound, int Outbox, int History)
 {
     /// <summary>Idle web chat and Direct Line conversations deleted.</summary>
     public int Conversations { get; init; }
+
+    /// <summary>Hours of the traffic rollup deleted.</summary>
+    public int StatisticsHours { get; init; }
 }
 
 /// <param name="Healthy">False when the last commit failed.</param>

@@ -7,6 +7,7 @@ using SelfService.Storage.KnowledgeBase;
 using SelfService.Storage.Messages;
 using SelfService.Storage.Provisioning;
 using SelfService.Storage.Staff;
+using SelfService.Storage.Statistics;
 
 namespace SelfService.Storage.Contract;
 
@@ -33,6 +34,7 @@ public interface IStorageUnderTest : IAsyncDisposable
     IAuditLog Audit { get; }
     IEscalationStore Escalations { get; }
     IArticleStore Articles { get; }
+    ITrafficStatisticsStore Traffic { get; }
 }
 
 /// <summary>Opens an engine's stores on a database of their own; reopening the same database is what a restarted gateway does.</summary>

@@ -81,3 +81,9 @@ public sealed class KnowledgeBaseOnLiteDb : KnowledgeBaseContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine();
 }
+
+[TestFixture]
+public sealed class TrafficStatisticsOnLiteDb : TrafficStatisticsContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}

@@ -10,6 +10,7 @@ using SelfService.Storage.KnowledgeBase;
 using SelfService.Storage.Messages;
 using SelfService.Storage.Provisioning;
 using SelfService.Storage.Staff;
+using SelfService.Storage.Statistics;
 using SelfService.Testing;
 
 namespace SelfService.Storage.LiteDb.Tests;
@@ -50,6 +51,7 @@ internal sealed class LiteDbEngine(Durability durability = Durability.WrittenToO
         public IAuditLog Audit => storage.Audit;
         public IEscalationStore Escalations => storage.Escalations;
         public IArticleStore Articles => storage.Articles;
+        public ITrafficStatisticsStore Traffic => storage.Traffic;
 
         public ValueTask DisposeAsync()
         {

@@ -1,21 +1,24 @@
 using SelfService.Channels.Connections;
 using SelfService.Commands.Escalation;
 using SelfService.Desk.Hubs;
+using SelfService.Pipeline.Statistics;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Desk.Dashboard;
 
 /// <summary>
-/// Computes the dashboard's figures from the store itself (so they survive restarts and agree with the history), at
-/// most once every <see cref="CacheFor"/>: the dashboard, its pushes and /metrics all read the same snapshot.
+/// The dashboard's figures over the clock hour in progress and the 23 before it: traffic from the running counters
+/// (<see cref="TrafficStatistics"/>, kept across restarts), escalations and backlog from the store's indexes; no message
+/// is scanned. Computed at most once every <see cref="CacheFor"/>: the dashboard, its pushes and /metrics all read the
+/// same snapshot.
 /// </summary>
 public sealed class OperationsFigures(
-    IInboundLog inboundLog, IOutbox outbox, EscalationQueue queue, AgentPresence presence, IEnumerable<IChannelConnection> connections, TimeProvider time)
+    TrafficStatistics traffic, IOutbox outbox, EscalationQueue queue, AgentPresence presence, IEnumerable<IChannelConnection> connections, TimeProvider time)
     : IDisposable
 {
-    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+    public const int Hours = 24;
+    public static readonly TimeSpan Window = TimeSpan.FromHours(Hours);
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
-    private const int SeriesBuckets = 24;
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private OperationsSnapshot? _last;
@@ -68,35 +71,22 @@ public sealed class OperationsFigures(
 
     private async Task<OperationsSnapshot> ComputeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var since = now - Window;
-        var inbound = await inboundLog.SinceAsync(since, cancellationToken);
-        var tickets = await queue.SinceAsync(since, cancellationToken);
+        var window = traffic.Read(Hours);
+        var tickets = await queue.SinceAsync(window.FirstHour, cancellationToken);
         var waiting = await queue.WaitingAsync(null, cancellationToken);
-        var conversations = inbound.Select(m => m.Channel + "|" + m.SenderAddress).ToHashSet(StringComparer.Ordinal);
-        var escalated = tickets.Select(t => t.Channel + "|" + t.Address).Where(conversations.Contains).ToHashSet(StringComparer.Ordinal);
+        var escalated = tickets.Select(t => t.Channel + "|" + t.Address).ToHashSet(StringComparer.Ordinal);
         var waits = tickets.Where(t => t.TakenAt is not null).Select(t => t.TakenAt!.Value - t.EnqueuedAt).Order().ToList();
         var (backlog, failed) = await outbox.CountsAsync(cancellationToken);
 
         return new OperationsSnapshot(
             now, Window,
-            inbound.GroupBy(m => m.Channel).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            Series(inbound, since),
-            conversations.Count, escalated.Count, tickets.Count, waiting.Count,
+            window.MessagesByChannel.ToDictionary(c => c.Key, c => (int)c.Value.Sum()),
+            [.. window.MessagesByChannel.Select(c => new ChannelSeries(c.Key, [.. c.Value.Select(n => (int)n)]))],
+            (int)window.Conversations, Math.Min(escalated.Count, (int)window.Conversations), tickets.Count, waiting.Count,
             waits.Count == 0 ? null : TimeSpan.FromTicks((long)waits.Average(w => w.Ticks)),
             waits.Count == 0 ? null : waits[(int)Math.Ceiling(waits.Count * 0.9) - 1],
             presence.Online.Count,
             [.. connections.Select(c => new ConnectionFigure(c.Channel, c.Name, c.State))],
             backlog, failed);
-    }
-
-    private static List<ChannelSeries> Series(IReadOnlyList<InboundSummary> inbound, DateTimeOffset since)
-    {
-        var bucket = Window / SeriesBuckets;
-        return [.. inbound.GroupBy(m => m.Channel).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-        {
-            var counts = new int[SeriesBuckets];
-            foreach (var message in g) counts[Math.Clamp((int)((message.ReceivedAt - since) / bucket), 0, SeriesBuckets - 1)]++;
-            return new ChannelSeries(g.Key, counts);
-        })];
     }
 }

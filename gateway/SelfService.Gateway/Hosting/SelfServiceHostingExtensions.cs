@@ -26,6 +26,7 @@ internal static class SelfServiceHostingExtensions
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
             .Validate(o => o.Inbound > TimeSpan.Zero && o.Outbox > TimeSpan.Zero && o.History > TimeSpan.Zero && o.Interval > TimeSpan.Zero,
                 "Retention:Inbound, Outbox, History and Interval must be positive")
+            .Validate(o => o.Statistics >= TimeSpan.FromDays(2), "Retention:Statistics must keep at least two days: the dashboard shows the last 24 hours")
             .ValidateOnStart();
 
         var samples = configuration.GetSection(SamplesOptions.Section).Get<SamplesOptions>() ?? new SamplesOptions();

@@ -40,7 +40,7 @@ public class AgentDeskBrowserTests : SmsDeskBrowserTest
 
         var page = await Chromium.NewPageAsync(Http.BaseAddress!);
         await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
-        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "connected");
         await Assertions.Expect(page.Locator("[data-test=waiting-count]")).ToHaveTextAsync("0");
 
         // The customer asks for a person while the desk is open: the row appears with no reload.
@@ -87,7 +87,7 @@ public class AgentDeskBrowserTests : SmsDeskBrowserTest
     {
         var page = await Chromium.NewPageAsync(Http.BaseAddress!);
         await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
-        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "connected");
 
         await Smsc.DeliverAsync(new SmscDelivery("79031112233", SmsGatewaySettings.ShortCode, "ОПЕРАТОР") { Encoding = SmscTextEncoding.Ucs2 });
         await Assertions.Expect(page.Locator("[data-test=waiting] .badge")).ToHaveTextAsync("sms");

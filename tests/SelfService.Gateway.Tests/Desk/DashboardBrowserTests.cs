@@ -22,7 +22,7 @@ public class DashboardBrowserTests : SmsDeskBrowserTest
     {
         var page = await Chromium.NewPageAsync(Http.BaseAddress!);
         await StaffBrowser.SignInAsync(page, "olga", Password, "/staff/dashboard");
-        await page.WaitForFunctionAsync("document.body.dataset.live === 'connected'");
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "connected");
         await Assertions.Expect(page.Locator("[data-test=inbound]")).ToHaveTextAsync("0");
         await Assertions.Expect(page.Locator("[data-test=connection-state]")).ToHaveTextAsync("работает");
         await Assertions.Expect(page.Locator("[data-test=agents-online]")).ToHaveTextAsync("1", new() { Timeout = 10_000 });

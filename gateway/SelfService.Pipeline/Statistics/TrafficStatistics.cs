@@ -1,0 +1,123 @@
+using SelfService.Storage.Statistics;
+
+namespace SelfService.Pipeline.Statistics;
+
+/// <summary>
+/// Running counters of inbound traffic per channel and clock hour, counted as messages are accepted: what the dashboard
+/// and /metrics show, read without scanning a message. The last <see cref="HoursKept"/> hours stay in memory; the
+/// <see cref="TrafficRollupService"/> writes the changed hours to the store every few seconds and reads them back at start.
+/// </summary>
+public sealed class TrafficStatistics(TimeProvider time)
+{
+    /// <summary>A day and the hour in progress.</summary>
+    public const int HoursKept = 25;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(DateTimeOffset Hour, string Channel), Bucket> _buckets = [];
+
+    /// <summary>Counts one accepted message of <paramref name="sender"/> on <paramref name="channel"/>.</summary>
+    public void Count(string channel, string sender, DateTimeOffset receivedAt)
+    {
+        lock (_gate)
+        {
+            var bucket = BucketOf(HourOf(receivedAt), channel);
+            bucket.Messages++;
+            // A conversation is a sender on a channel: the same number on SMS and USSD is two.
+            bucket.Senders.Add(channel + "|" + sender);
+            bucket.Dirty = true;
+        }
+    }
+
+    /// <summary>The clock hour in progress and the <paramref name="hours"/> - 1 before it, oldest first.</summary>
+    public TrafficWindow Read(int hours)
+    {
+        var current = HourOf(time.GetUtcNow());
+        var first = current.AddHours(-(hours - 1));
+        var byChannel = new SortedDictionary<string, long[]>(StringComparer.Ordinal);
+        var senders = new DistinctSenders();
+        lock (_gate)
+        {
+            foreach (var ((hour, channel), bucket) in _buckets)
+            {
+                if (hour < first || hour > current) continue;
+                if (!byChannel.TryGetValue(channel, out var counts)) byChannel[channel] = counts = new long[hours];
+                counts[(int)(hour - first).TotalHours] += bucket.Messages;
+                senders.Merge(bucket.Senders);
+            }
+        }
+        return new TrafficWindow(first, byChannel, senders.Count);
+    }
+
+    /// <summary>Merges hours read from the store into the counters (at start, before or while new messages are counted).</summary>
+    internal void Restore(IEnumerable<TrafficHour> hours)
+    {
+        lock (_gate)
+        {
+            foreach (var stored in hours)
+            {
+                var bucket = BucketOf(stored.Hour, stored.Channel);
+                bucket.Messages += stored.Messages;
+                bucket.Senders.Merge(DistinctSenders.Read(stored.Senders));
+                // Unchanged by this alone: what memory holds beyond the stored row was counted here, and marked so.
+            }
+        }
+    }
+
+    /// <summary>
+    /// The hours changed since the last call, as rows to store (stamped <paramref name="countedThrough"/>); hours older
+    /// than <see cref="HoursKept"/> leave memory once taken. A caller whose write fails hands them to <see cref="MarkUnsaved"/>.
+    /// </summary>
+    internal IReadOnlyList<TrafficHour> TakeChanged(DateTimeOffset countedThrough)
+    {
+        var oldestKept = HourOf(time.GetUtcNow()).AddHours(-(HoursKept - 1));
+        var rows = new List<TrafficHour>();
+        lock (_gate)
+        {
+            foreach (var ((hour, channel), bucket) in _buckets.ToList())
+            {
+                if (bucket.Dirty)
+                {
+                    rows.Add(new TrafficHour
+                    {
+                        Hour = hour, Channel = channel, Messages = bucket.Messages, Senders = bucket.Senders.Write(), CountedThrough = countedThrough,
+                    });
+                    bucket.Dirty = false;
+                }
+                if (hour < oldestKept) _buckets.Remove((hour, channel));
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>The rows of a <see cref="TakeChanged"/> whose write failed: written again next time, if still in memory.</summary>
+    internal void MarkUnsaved(IEnumerable<TrafficHour> rows)
+    {
+        lock (_gate)
+        {
+            foreach (var row in rows)
+                if (_buckets.TryGetValue((row.Hour, row.Channel), out var bucket)) bucket.Dirty = true;
+        }
+    }
+
+    public static DateTimeOffset HourOf(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    private Bucket BucketOf(DateTimeOffset hour, string channel)
+    {
+        if (!_buckets.TryGetValue((hour, channel), out var bucket)) _buckets[(hour, channel)] = bucket = new Bucket();
+        return bucket;
+    }
+
+    private sealed class Bucket
+    {
+        public long Messages;
+        public readonly DistinctSenders Senders = new();
+        public bool Dirty;
+    }
+}
+
+/// <summary>Inbound messages per channel per hour from <paramref name="FirstHour"/> on, and the distinct conversations among them.</summary>
+public sealed record TrafficWindow(DateTimeOffset FirstHour, IReadOnlyDictionary<string, long[]> MessagesByChannel, long Conversations);

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Time.Testing;
+using SelfService.Pipeline.Statistics;
+
+namespace SelfService.Pipeline.Tests.Statistics;
+
+public class TrafficStatisticsTests
+{
+    private FakeTimeProvider _time = null!;
+
+    [SetUp]
+    public void Start() => _time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 14, 20, 0, TimeSpan.Zero));
+
+    [Test]
+    public void Read_CountsMessagesPerChannelAndHour_AndDistinctConversations()
+    {
+        var statistics = new TrafficStatistics(_time);
+        var now = _time.GetUtcNow();
+        statistics.Count("sms", "+79990000001", now);
+        statistics.Count("sms", "+79990000001", now.AddMinutes(-30));   // 13:50, the hour before
+        statistics.Count("sms", "+79990000002", now);
+        statistics.Count("ussd", "+79990000001", now.AddHours(-23));    // the first hour of the window
+        statistics.Count("sms", "+79990000003", now.AddHours(-24));     // before it
+
+        var window = statistics.Read(24);
+
+        Assert.That(window.FirstHour, Is.EqualTo(new DateTimeOffset(2026, 12, 2, 15, 0, 0, TimeSpan.Zero)));
+        Assert.That(window.MessagesByChannel.Keys, Is.EqualTo(new[] { "sms", "ussd" }));
+        Assert.That(window.MessagesByChannel["sms"][23], Is.EqualTo(2));
+        Assert.That(window.MessagesByChannel["sms"][22], Is.EqualTo(1));
+        Assert.That(window.MessagesByChannel["ussd"][0], Is.EqualTo(1));
+        Assert.That(window.MessagesByChannel["sms"].Sum(), Is.EqualTo(3));
+        Assert.That(window.Conversations, Is.EqualTo(3), "a number on SMS and on USSD is two conversations");
+    }
+
+    [Test]
+    public void TakeChanged_GivesEachChangedHourOnce_ThenOnlyWhatChangedSince()
+    {
+        var statistics = new TrafficStatistics(_time);
+        var now = _time.GetUtcNow();
+        statistics.Count("sms", "a", now);
+        statistics.Count("sms", "b", now.AddHours(-1));
+
+        var first = statistics.TakeChanged(now);
+        statistics.Count("sms", "c", now);
+        var second = statistics.TakeChanged(now.AddSeconds(5));
+
+        Assert.That(first.Select(r => (r.Hour.Hour, r.Messages)), Is.EquivalentTo(new[] { (14, 1L), (13, 1L) }));
+        Assert.That(second.Single().Messages, Is.EqualTo(2), "a row holds the hour's whole count, not the change");
+        Assert.That(second.Single().CountedThrough, Is.EqualTo(now.AddSeconds(5)));
+        Assert.That(statistics.TakeChanged(now), Is.Empty);
+    }
+
+    [Test]
+    public void MarkUnsaved_GivesTheRowsAgainNextTime()
+    {
+        var statistics = new TrafficStatistics(_time);
+        statistics.Count("sms", "a", _time.GetUtcNow());
+        var failed = statistics.TakeChanged(_time.GetUtcNow());
+
+        statistics.MarkUnsaved(failed);
+
+        Assert.That(statistics.TakeChanged(_time.GetUtcNow()), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Restore_AddsTheStoredHoursToWhatThisRunCounted()
+    {
+        var before = new TrafficStatistics(_time);
+        before.Count("sms", "a", _time.GetUtcNow());
+        before.Count("sms", "b", _time.GetUtcNow());
+        var stored = before.TakeChanged(_time.GetUtcNow());
+
+        var after = new TrafficStatistics(_time);
+        after.Count("sms", "b", _time.GetUtcNow());
+        after.Restore(stored);
+
+        var window = after.Read(24);
+        Assert.That(window.MessagesByChannel["sms"].Sum(), Is.EqualTo(3));
+        Assert.That(window.Conversations, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void TakeChanged_ForgetsHoursOlderThanAreKept()
+    {
+        var statistics = new TrafficStatistics(_time);
+        statistics.Count("sms", "a", _time.GetUtcNow());
+        statistics.TakeChanged(_time.GetUtcNow());
+
+        _time.Advance(TimeSpan.FromHours(TrafficStatistics.HoursKept));
+        statistics.TakeChanged(_time.GetUtcNow());
+
+        Assert.That(statistics.Read(TrafficStatistics.HoursKept + 1).MessagesByChannel, Is.Empty);
+    }
+}
