@@ -1,6 +1,7 @@
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfService.Storage.KnowledgeBase;
+using SelfService.Storage.LiteDb.KnowledgeBase;
 
 namespace SelfService.Storage.LiteDb.Tests.KnowledgeBase;
 
@@ -13,7 +14,8 @@ public sealed class LiteArticleStoreTests
     public async Task Read_DocumentsAsTheKnowledgeBaseStoredThem_EveryFieldComesBack()
     {
         using var storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
-        // The shapes of the knowledge base's own documents (ArticleDocument, ArticleVersionDocument, ArticleTransitionDocument).
+        // The shapes of the documents the knowledge base wrote itself before the port (its ArticleDocument,
+        // ArticleVersionDocument and ArticleTransitionDocument, since removed).
         storage.Database.GetCollection("kb_articles").Insert(new BsonDocument
         {
             ["_id"] = "roaming-en", ["Language"] = "en", ["Category"] = "roaming", ["Title"] = "Roaming",
@@ -47,5 +49,25 @@ public sealed class LiteArticleStoreTests
         var step = (await storage.Articles.TransitionsAsync("roaming-en", CancellationToken.None)).Single();
         Assert.That((step.Id, step.Kind, step.From, step.To, step.Actor, step.Comment), Is.EqualTo((1, StoredTransitionKind.Approved, (StoredArticleStatus?)StoredArticleStatus.InReview, StoredArticleStatus.Published, "igor", (string?)null)));
         Assert.That((await storage.Articles.ListLiveAsync(CancellationToken.None)).Single().ShortAnswer, Is.EqualTo("v1"));
+    }
+
+    [Test]
+    public async Task Change_OnADatabaseSharedWithOtherAreas_UsesOnlyKbPrefixedCollections()
+    {
+        // The gateway keeps every area in one file: the knowledge base's collections must not collide with anyone's.
+        using var database = new LiteDatabase(new MemoryStream());
+        using (var writer = new GroupCommitWriter(database, null, new LiteDbStorageOptions(), NullLogger.Instance))
+        {
+            var store = new LiteArticleStore(database, writer);
+            await store.ChangeAsync("roaming-en", _ =>
+            {
+                var article = new StoredArticle { Id = "roaming-en", Language = "en", LatestVersion = 1 };
+                var version = new StoredArticleVersion { Id = StoredArticleVersion.MakeId("roaming-en", 1), ArticleId = "roaming-en", Number = 1 };
+                var step = new StoredArticleTransition { ArticleId = "roaming-en", Kind = StoredTransitionKind.Created, Version = 1 };
+                return new ArticleStep<bool>(true, article, version, step);
+            }, CancellationToken.None);
+        }
+
+        Assert.That(database.GetCollectionNames(), Is.Not.Empty.And.All.StartsWith("kb_"));
     }
 }
