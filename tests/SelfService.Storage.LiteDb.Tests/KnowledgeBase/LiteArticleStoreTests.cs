@@ -16,28 +16,31 @@ public sealed class LiteArticleStoreTests
         using var storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
         // The shapes of the documents the knowledge base wrote itself before the port (its ArticleDocument,
         // ArticleVersionDocument and ArticleTransitionDocument, since removed).
-        storage.Database.GetCollection("kb_articles").Insert(new BsonDocument
+        await storage.Writer.WriteAsync(db =>
         {
-            ["_id"] = "roaming-en", ["Language"] = "en", ["Category"] = "roaming", ["Title"] = "Roaming",
-            ["Status"] = "Published", ["LatestVersion"] = 2, ["LiveVersion"] = 1, ["ReviewComment"] = "ok",
-            ["CreatedAt"] = At, ["UpdatedAt"] = At.AddHours(1),
-        });
-        var versions = storage.Database.GetCollection("kb_article_versions");
-        foreach (var number in new[] { 2, 1 })
-        {
-            versions.Insert(new BsonDocument
+            db.GetCollection("kb_articles").Insert(new BsonDocument
             {
-                ["_id"] = $"roaming-en#00000{number}", ["ArticleId"] = "roaming-en", ["Number"] = number, ["Author"] = "olga",
-                ["SavedAt"] = At, ["Language"] = "en", ["Category"] = "roaming", ["Title"] = "Roaming",
-                ["Questions"] = new BsonArray(new BsonValue("How much?")), ["Keywords"] = new BsonArray(new BsonValue("roaming")),
-                ["ShortAnswer"] = "v" + number, ["LongAnswer"] = "long",
+                ["_id"] = "roaming-en", ["Language"] = "en", ["Category"] = "roaming", ["Title"] = "Roaming",
+                ["Status"] = "Published", ["LatestVersion"] = 2, ["LiveVersion"] = 1, ["ReviewComment"] = "ok",
+                ["CreatedAt"] = At, ["UpdatedAt"] = At.AddHours(1),
             });
-        }
+            var versions = db.GetCollection("kb_article_versions");
+            foreach (var number in new[] { 2, 1 })
+            {
+                versions.Insert(new BsonDocument
+                {
+                    ["_id"] = $"roaming-en#00000{number}", ["ArticleId"] = "roaming-en", ["Number"] = number, ["Author"] = "olga",
+                    ["SavedAt"] = At, ["Language"] = "en", ["Category"] = "roaming", ["Title"] = "Roaming",
+                    ["Questions"] = new BsonArray(new BsonValue("How much?")), ["Keywords"] = new BsonArray(new BsonValue("roaming")),
+                    ["ShortAnswer"] = "v" + number, ["LongAnswer"] = "long",
+                });
+            }
 
-        storage.Database.GetCollection("kb_article_transitions", BsonAutoId.Int32).Insert(new BsonDocument
-        {
-            ["ArticleId"] = "roaming-en", ["Kind"] = "Approved", ["From"] = "InReview", ["To"] = "Published", ["Version"] = 1,
-            ["Actor"] = "igor", ["At"] = At, ["Comment"] = BsonValue.Null,
+            db.GetCollection("kb_article_transitions", BsonAutoId.Int32).Insert(new BsonDocument
+            {
+                ["ArticleId"] = "roaming-en", ["Kind"] = "Approved", ["From"] = "InReview", ["To"] = "Published", ["Version"] = 1,
+                ["Actor"] = "igor", ["At"] = At, ["Comment"] = BsonValue.Null,
+            });
         });
 
         var article = (await storage.Articles.GetAsync("roaming-en", CancellationToken.None))!;
