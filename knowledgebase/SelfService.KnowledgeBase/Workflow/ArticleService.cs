@@ -11,7 +11,8 @@ namespace SelfService.KnowledgeBase;
 /// <remarks>
 /// Each step reads the article, checks the rule and writes in one <see cref="IArticleStore.ChangeAsync{T}"/>, so of two
 /// editors racing on the same article (on this gateway or another) only one passes the check. The checks are pure
-/// functions of what the store hands them: the store may run them more than once.
+/// functions of what the store hands them: the store may run them more than once. Refusals surface when the returned
+/// task is awaited, and nothing is written then.
 /// </remarks>
 public sealed class ArticleService : IDisposable
 {
@@ -192,6 +193,7 @@ public sealed class ArticleService : IDisposable
                 article.LiveVersion = 0;
                 article.UpdatedAt = now;
                 var step = Stored(record, article, null, TransitionKind.Retired, from, actor, now, note);
+                // The answer also says whether search served the article, so search is told only when it did.
                 return new ArticleStep<(Article, bool)>((step.Result, live), step.Article, step.NewVersion, step.Transition);
             }, cancellationToken);
 
