@@ -22,11 +22,14 @@ using SelfService.Storage.LiteDb.Statistics;
 namespace SelfService.Storage.LiteDb;
 
 /// <summary>
-/// The gateway's LiteDB file, opened once, and the stores over it. Every write of the port's stores goes through the
-/// <see cref="GroupCommitWriter"/>; reads run on the caller's thread.
+/// The gateway's LiteDB file, opened once, and the stores over it. Every write goes through the
+/// <see cref="GroupCommitWriter"/>, the one thread that writes (LiteDB 5 corrupted its indexes under concurrent writes
+/// from several threads); reads run on the caller's thread.
 /// </summary>
 public sealed class LiteStorage : IStorageMaintenance, IDisposable
 {
+    private readonly LiteDatabase _writes;
+    private readonly LiteDatabase _reads;
     private readonly GroupCommitWriter _writer;
     private readonly LiteRetention _retention;
 
@@ -45,13 +48,13 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
             ? new EngineSettings { DataStream = new MemoryStream(), Collation = collation }
             : new EngineSettings { Filename = file, Collation = collation };
         var engine = new LiteEngine(settings);
-        // Writes are serialized: the port's come from the writer thread alone, and the stores not yet behind the port still
-        // write from their own threads, so they and the writer's batches take turns (see SerializedLiteEngine).
-        Database = new LiteDatabase(new SerializedLiteEngine(engine), mapper, disposeOnClose: true);
-        // The port's reads go straight to the engine: LiteDB reads a snapshot while one writer writes, so a read never waits
-        // for a group commit to finish.
+        // The writer's own database: nothing else writes, so its batches need no lock to take turns with anyone.
+        _writes = new LiteDatabase(engine, mapper, disposeOnClose: true);
+        // Reads go to the same engine on the caller's thread: LiteDB reads a snapshot while one writer writes, so a read
+        // never waits for a group commit to finish.
         var reads = new LiteDatabase(engine, mapper, disposeOnClose: false);
-        _writer = new GroupCommitWriter(Database, file, options, loggers.CreateLogger<GroupCommitWriter>());
+        _reads = reads;
+        _writer = new GroupCommitWriter(_writes, file, options, loggers.CreateLogger<GroupCommitWriter>());
 
         // Opened while nothing else uses the file yet: creating their indexes here is safe without the writer.
         var conversations = new LiteConversationStore(reads);
@@ -101,11 +104,8 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
     public IArticleStore Articles { get; }
     public ITrafficStatisticsStore Traffic { get; }
 
-    /// <summary>
-    /// The database itself, for the stores that are not behind the port yet (the knowledge base).
-    /// They are moved behind it one by one; nothing new may use this.
-    /// </summary>
-    public ILiteDatabase Database { get; }
+    /// <summary>The raw documents, for tests that check what is stored. Read only: every write goes through the writer.</summary>
+    internal ILiteDatabase Database => _reads;
 
     public StorageHealth Health => _writer.Health;
 
@@ -121,6 +121,6 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        Database.Dispose();
+        _writes.Dispose();
     }
 }

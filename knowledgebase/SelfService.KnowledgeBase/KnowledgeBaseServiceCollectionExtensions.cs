@@ -1,9 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace SelfService.KnowledgeBase;
 
-/// <summary>Registers the knowledge base. The host registers <c>ILiteDatabase</c> and <see cref="TimeProvider"/> itself.</summary>
+/// <summary>
+/// Registers the knowledge base. The host registers the storage port's <c>IArticleStore</c> and <see cref="TimeProvider"/>
+/// itself; search is filled from the store when the host starts.
+/// </summary>
 public static class KnowledgeBaseServiceCollectionExtensions
 {
     public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, Action<KnowledgeBaseOptions>? configure = null)
@@ -24,6 +28,7 @@ public static class KnowledgeBaseServiceCollectionExtensions
         services.TryAddSingleton<LuceneKnowledgeSearch>();
         services.TryAddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<LuceneKnowledgeSearch>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKnowledgeIndex, LuceneKnowledgeSearch>(sp => sp.GetRequiredService<LuceneKnowledgeSearch>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KnowledgeSearchLoading>());
         services.TryAddSingleton<ArticleService>();
         services.TryAddSingleton<QuestionTerms>();
         services.TryAddSingleton<KnowledgeBaseImporter>();

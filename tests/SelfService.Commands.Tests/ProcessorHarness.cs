@@ -57,7 +57,7 @@ internal sealed class ProcessorHarness : IDisposable
         });
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<ProvisioningSeed>().SeedAsync(RepositoryPaths.OperatorSamples, CancellationToken.None);
-        provider.GetRequiredService<KnowledgeBaseImporter>().ImportFrom(RepositoryPaths.KnowledgeBaseSamples);
+        await provider.GetRequiredService<KnowledgeBaseImporter>().ImportFromAsync(RepositoryPaths.KnowledgeBaseSamples, CancellationToken.None);
         return new ProcessorHarness(provider, time);
     }
 

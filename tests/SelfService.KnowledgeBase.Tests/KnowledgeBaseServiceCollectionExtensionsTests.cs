@@ -1,5 +1,5 @@
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace SelfService.KnowledgeBase.Tests;
@@ -25,8 +25,7 @@ public sealed class KnowledgeBaseServiceCollectionExtensionsTests
     public void AddKnowledgeBase_SearchAndIndex_ResolveToTheOneSearchInstance()
     {
         var services = new ServiceCollection().AddKnowledgeBase();
-        using var database = new LiteDatabase(new MemoryStream());
-        using var search = new LuceneKnowledgeSearch(database, Options.Create(new KnowledgeBaseOptions()));
+        using var search = new LuceneKnowledgeSearch(Options.Create(new KnowledgeBaseOptions()));
         var provider = new SingleServiceProvider(typeof(LuceneKnowledgeSearch), search);
 
         var asSearch = services.Single(d => d.ServiceType == typeof(IKnowledgeSearch)).ImplementationFactory!(provider);
@@ -37,6 +36,15 @@ public sealed class KnowledgeBaseServiceCollectionExtensionsTests
             Assert.That(asSearch, Is.SameAs(search));
             Assert.That(asIndex, Is.SameAs(search));
         });
+    }
+
+    [Test]
+    public void AddKnowledgeBase_FillsSearchFromTheStoreWhenTheHostStarts()
+    {
+        var services = new ServiceCollection().AddKnowledgeBase();
+
+        Assert.That(services.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType),
+            Is.EqualTo(new[] { typeof(KnowledgeSearchLoading) }));
     }
 
     [Test]

@@ -17,38 +17,44 @@ internal static class KnowledgeBaseApi
         group.MapGet("/articles/{id}", Get);
         group.MapPost("/articles", Create).Audited("kb.create");
         group.MapPut("/articles/{id}", Edit).Audited("kb.edit");
-        group.MapPost("/articles/{id}/submit", (string id, ClaimsPrincipal user, ArticleService articles) => TypedResults.Ok(articles.Submit(id, user.UserName())))
+        group.MapPost("/articles/{id}/submit", async (string id, ClaimsPrincipal user, ArticleService articles, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await articles.SubmitAsync(id, user.UserName(), cancellationToken)))
             .Audited("kb.submit");
-        group.MapPost("/articles/{id}/approve", (string id, ClaimsPrincipal user, ArticleService articles) => TypedResults.Ok(articles.Approve(id, user.UserName())))
+        group.MapPost("/articles/{id}/approve", async (string id, ClaimsPrincipal user, ArticleService articles, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await articles.ApproveAsync(id, user.UserName(), cancellationToken)))
             .RequireAuthorization(StaffPolicies.Reviewers).Audited("kb.publish");
-        group.MapPost("/articles/{id}/return", (string id, WorkflowStep? step, ClaimsPrincipal user, ArticleService articles) => TypedResults.Ok(articles.Return(id, user.UserName(), step?.Comment ?? "")))
+        group.MapPost("/articles/{id}/return", async (string id, WorkflowStep? step, ClaimsPrincipal user, ArticleService articles, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await articles.ReturnAsync(id, user.UserName(), step?.Comment ?? "", cancellationToken)))
             .RequireAuthorization(StaffPolicies.Reviewers).Audited("kb.return");
-        group.MapPost("/articles/{id}/retire", (string id, WorkflowStep? step, ClaimsPrincipal user, ArticleService articles) => TypedResults.Ok(articles.Retire(id, user.UserName(), step?.Comment)))
+        group.MapPost("/articles/{id}/retire", async (string id, WorkflowStep? step, ClaimsPrincipal user, ArticleService articles, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await articles.RetireAsync(id, user.UserName(), step?.Comment, cancellationToken)))
             .RequireAuthorization(StaffPolicies.Reviewers).Audited("kb.retire");
-        group.MapGet("/articles/{id}/history", (string id, ArticleService articles) => TypedResults.Ok(articles.History(id)));
+        group.MapGet("/articles/{id}/history", async (string id, ArticleService articles, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await articles.HistoryAsync(id, cancellationToken)));
         group.MapGet("/search", Search);
         group.MapGet("/export", Export);
         group.MapPost("/import", Import).RequireAuthorization(StaffPolicies.Reviewers).Audited("kb.import");
         return routes;
     }
 
-    private static IResult List(ArticleStatus? status, string? language, string? category, string? q, ArticleService articles) =>
-        TypedResults.Ok(articles.List(new ArticleFilter(status, language, category, q)));
+    private static async Task<IResult> List(
+        ArticleStatus? status, string? language, string? category, string? q, ArticleService articles, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await articles.ListAsync(new ArticleFilter(status, language, category, q), cancellationToken));
 
-    private static IResult Get(string id, ArticleService articles) =>
-        articles.Get(id) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
+    private static async Task<IResult> Get(string id, ArticleService articles, CancellationToken cancellationToken) =>
+        await articles.GetAsync(id, cancellationToken) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
 
-    private static IResult Create(ArticleDraft draft, ClaimsPrincipal user, ArticleService articles)
+    private static async Task<IResult> Create(ArticleDraft draft, ClaimsPrincipal user, ArticleService articles, CancellationToken cancellationToken)
     {
         if (draft.Content is null) return TypedResults.Problem("The body needs \"content\".", statusCode: StatusCodes.Status400BadRequest);
-        var article = articles.CreateDraft(draft.Content, user.UserName(), draft.Id);
+        var article = await articles.CreateDraftAsync(draft.Content, user.UserName(), draft.Id, cancellationToken);
         return TypedResults.Created($"/api/kb/articles/{article.Id}", article);
     }
 
-    private static IResult Edit(string id, ArticleDraft draft, ClaimsPrincipal user, ArticleService articles)
+    private static async Task<IResult> Edit(string id, ArticleDraft draft, ClaimsPrincipal user, ArticleService articles, CancellationToken cancellationToken)
     {
         if (draft.Content is null) return TypedResults.Problem("The body needs \"content\".", statusCode: StatusCodes.Status400BadRequest);
-        return TypedResults.Ok(articles.EditDraft(id, draft.Content, user.UserName()));
+        return TypedResults.Ok(await articles.EditDraftAsync(id, draft.Content, user.UserName(), cancellationToken));
     }
 
     private static IResult Search(string? q, string? language, IKnowledgeSearch search)
@@ -57,10 +63,10 @@ internal static class KnowledgeBaseApi
         return TypedResults.Ok(search.Search(q, language ?? "ru", 5));
     }
 
-    private static IResult Export(string? language, KnowledgeBaseExporter exporter)
+    private static async Task<IResult> Export(string? language, KnowledgeBaseExporter exporter, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
-        exporter.Export(buffer, language);
+        await exporter.ExportAsync(buffer, language, cancellationToken);
         buffer.Position = 0;
         return TypedResults.File(buffer, "application/json", "knowledgebase.json");
     }
@@ -68,11 +74,8 @@ internal static class KnowledgeBaseApi
     /// <summary>POST a file in the sample format (samples/knowledgebase/README.md); returns what was created, updated or skipped.</summary>
     private static async Task<IResult> Import(HttpRequest request, KnowledgeBaseImporter importer, CancellationToken cancellationToken)
     {
-        // Kestrel forbids synchronous body reads, and the importer reads synchronously: buffer first.
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        return TypedResults.Ok(importer.Import(buffer));
+        // The importer checks the whole file before it writes anything, so it reads all of it first anyway.
+        return TypedResults.Ok(await importer.ImportAsync(request.Body, cancellationToken));
     }
 
     /// <summary>

@@ -13,11 +13,10 @@ internal sealed class KnowledgeBaseSeedingOptions
 internal sealed partial class KnowledgeBaseSeeding(
     KnowledgeBaseImporter importer, IOptions<KnowledgeBaseSeedingOptions> options, ILogger<KnowledgeBaseSeeding> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Path is { } path && importer.ImportIfEmpty(path) is { } result)
+        if (options.Value.Path is { } path && await importer.ImportIfEmptyAsync(path, cancellationToken) is { } result)
             LogSeeded(result.Created, path);
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,43 +1,53 @@
-using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SelfService.KnowledgeBase.Search;
 using SelfService.KnowledgeBase.Storage;
+using SelfService.Storage.KnowledgeBase;
 
 namespace SelfService.KnowledgeBase;
 
 /// <summary>
 /// Searches published articles with Lucene.Net: one in-memory index per language, analyzed with Russian (Snowball) or
-/// English (Porter) stemming. Loads every published article from the database when created and is then kept current by
-/// <see cref="ArticleService"/> through <see cref="IKnowledgeIndex"/>. See <c>ConfidenceScorer</c> for what the score means.
+/// English (Porter) stemming. Starts empty; <see cref="LoadAsync"/> reads every published article from the store (the host
+/// does it at start, see <see cref="KnowledgeSearchLoading"/>), and <see cref="ArticleService"/> keeps it current through
+/// <see cref="IKnowledgeIndex"/>. See <c>ConfidenceScorer</c> for what the score means.
 /// </summary>
 public sealed partial class LuceneKnowledgeSearch : IKnowledgeSearch, IKnowledgeIndex, IDisposable
 {
     private readonly IOptions<KnowledgeBaseOptions> _options;
     private readonly Dictionary<string, LanguageIndex> _indexes;
+    private readonly ILogger _logger;
 
-    public LuceneKnowledgeSearch(ILiteDatabase database, IOptions<KnowledgeBaseOptions> options, ILogger<LuceneKnowledgeSearch>? logger = null)
-        : this(database, options, ScoringParameters.Default, logger)
+    public LuceneKnowledgeSearch(IOptions<KnowledgeBaseOptions> options, ILogger<LuceneKnowledgeSearch>? logger = null)
+        : this(options, ScoringParameters.Default, logger)
     {
     }
 
-    internal LuceneKnowledgeSearch(ILiteDatabase database, IOptions<KnowledgeBaseOptions> options, ScoringParameters parameters, ILogger<LuceneKnowledgeSearch>? logger = null)
+    internal LuceneKnowledgeSearch(IOptions<KnowledgeBaseOptions> options, ScoringParameters parameters, ILogger<LuceneKnowledgeSearch>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _logger = logger ?? NullLogger<LuceneKnowledgeSearch>.Instance;
         _indexes = ArticleLanguages.All.ToDictionary(
             language => language,
             language => new LanguageIndex(KnowledgeAnalyzer.Create(SearchLexicon.For(language)), parameters),
             StringComparer.Ordinal);
+    }
 
-        foreach (var article in new ArticleRepository(database).ListPublished())
+    /// <summary>
+    /// Indexes the live version of every article in <paramref name="store"/>. Run it before the workflow changes anything
+    /// (at start): a publication that landed between the store's answer and this upsert would be overwritten by the older one.
+    /// </summary>
+    public async Task LoadAsync(IArticleStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        foreach (var live in await store.ListLiveAsync(cancellationToken))
         {
-            Upsert(article);
+            Upsert(StoredArticleMapper.ToPublished(live));
         }
 
-        LogLoaded(logger ?? NullLogger<LuceneKnowledgeSearch>.Instance, _indexes[ArticleLanguages.Russian].Count, _indexes[ArticleLanguages.English].Count);
+        LogLoaded(_logger, _indexes[ArticleLanguages.Russian].Count, _indexes[ArticleLanguages.English].Count);
     }
 
     /// <inheritdoc />

@@ -19,24 +19,25 @@ public sealed class KnowledgeBaseExporter
     }
 
     /// <param name="language">Only articles in this language; all when null.</param>
-    public void Export(Stream destination, string? language = null)
+    public async Task ExportAsync(Stream destination, string? language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         var file = new KnowledgeBaseFile
         {
             Format = KnowledgeBaseFile.CurrentFormat,
-            Articles = _articles.ListPublished()
+            Articles = (await _articles.ListPublishedAsync(cancellationToken))
                 .Where(a => language is null || a.Content.Language == language)
                 .Select(ArticleEntry.From)
                 .ToList(),
         };
-        JsonSerializer.Serialize(destination, file, KnowledgeBaseJson.Options);
+        await JsonSerializer.SerializeAsync(destination, file, KnowledgeBaseJson.Options, cancellationToken);
     }
 
-    public void ExportTo(string path, string? language = null)
+    /// <param name="language">Only articles in this language; all when null.</param>
+    public async Task ExportToAsync(string path, string? language, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = File.Create(path);
-        Export(stream, language);
+        await using var stream = File.Create(path);
+        await ExportAsync(stream, language, cancellationToken);
     }
 }

@@ -26,14 +26,14 @@ public sealed partial class KnowledgeBaseImporter
     }
 
     /// <summary>Imports one JSON document.</summary>
-    public ImportResult Import(Stream json)
+    public async Task<ImportResult> ImportAsync(Stream json, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Apply(Read(json, "the input"));
+        return await ApplyAsync(await ReadAsync(json, "the input", cancellationToken), cancellationToken);
     }
 
     /// <summary>Imports a file, or every <c>*.json</c> file of a directory (in name order) as one batch.</summary>
-    public ImportResult ImportFrom(string path)
+    public async Task<ImportResult> ImportFromAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var files = Directory.Exists(path)
@@ -43,32 +43,32 @@ public sealed partial class KnowledgeBaseImporter
         var entries = new List<ArticleEntry>();
         foreach (var file in files)
         {
-            using var stream = File.OpenRead(file);
-            entries.AddRange(Read(stream, file));
+            await using var stream = File.OpenRead(file);
+            entries.AddRange(await ReadAsync(stream, file, cancellationToken));
         }
 
-        var result = Apply(entries);
+        var result = await ApplyAsync(entries, cancellationToken);
         LogImported(_logger, path, result.Created, result.Updated, result.Unchanged, result.SkippedIds.Count);
         return result;
     }
 
     /// <summary>Seeds an empty knowledge base on the host's first start; returns null (and reads nothing) when it has articles.</summary>
-    public ImportResult? ImportIfEmpty(string path)
+    public async Task<ImportResult?> ImportIfEmptyAsync(string path, CancellationToken cancellationToken)
     {
-        if (!_articles.IsEmpty())
+        if (!await _articles.IsEmptyAsync(cancellationToken))
         {
             return null;
         }
 
-        return ImportFrom(path);
+        return await ImportFromAsync(path, cancellationToken);
     }
 
-    private static List<ArticleEntry> Read(Stream stream, string source)
+    private static async Task<List<ArticleEntry>> ReadAsync(Stream stream, string source, CancellationToken cancellationToken)
     {
         KnowledgeBaseFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<KnowledgeBaseFile>(stream, KnowledgeBaseJson.Options);
+            file = await JsonSerializer.DeserializeAsync<KnowledgeBaseFile>(stream, KnowledgeBaseJson.Options, cancellationToken);
         }
         catch (JsonException exception)
         {
@@ -84,7 +84,7 @@ public sealed partial class KnowledgeBaseImporter
         return file.Articles ?? [];
     }
 
-    private ImportResult Apply(List<ArticleEntry> entries)
+    private async Task<ImportResult> ApplyAsync(List<ArticleEntry> entries, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -129,7 +129,7 @@ public sealed partial class KnowledgeBaseImporter
         var skipped = new List<string>();
         foreach (var (id, content) in batch)
         {
-            switch (_articles.Import(id, content, ImportAuthor))
+            switch (await _articles.ImportAsync(id, content, ImportAuthor, cancellationToken))
             {
                 case ImportOutcome.Created:
                     created++;

@@ -1,5 +1,5 @@
-using LiteDB;
 using SelfService.KnowledgeBase.Storage;
+using SelfService.Storage.KnowledgeBase;
 
 namespace SelfService.KnowledgeBase;
 
@@ -9,96 +9,339 @@ namespace SelfService.KnowledgeBase;
 /// newer draft of the same article is edited and reviewed, and only approval or retirement changes what search serves.
 /// </summary>
 /// <remarks>
-/// All operations are serialized by one lock: a step reads the state, checks the rule and writes, and two editors racing
-/// on the same article must not both pass the check. Knowledge-base edits are rare, so the lock costs nothing.
+/// Each step reads the article, checks the rule and writes in one <see cref="IArticleStore.ChangeAsync{T}"/>, so of two
+/// editors racing on the same article (on this gateway or another) only one passes the check. The checks are pure
+/// functions of what the store hands them: the store may run them more than once. Refusals surface when the returned
+/// task is awaited, and nothing is written then.
 /// </remarks>
-public sealed class ArticleService
+public sealed class ArticleService : IDisposable
 {
-    private readonly ArticleRepository _repository;
+    private readonly IArticleStore _store;
     private readonly TimeProvider _timeProvider;
     private readonly IKnowledgeIndex[] _indexes;
-    private readonly Lock _gate = new();
 
-    public ArticleService(ILiteDatabase database, TimeProvider timeProvider, IEnumerable<IKnowledgeIndex> indexes)
+    // The store orders the steps; this keeps the indexes' updates in that same order (an approval and a retirement of one
+    // article racing must not reach search the other way round) and one at a time, as IKnowledgeIndex promises.
+    private readonly SemaphoreSlim _publishing = new(1, 1);
+
+    public ArticleService(IArticleStore store, TimeProvider timeProvider, IEnumerable<IKnowledgeIndex> indexes)
     {
-        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(indexes);
-        _repository = new ArticleRepository(database);
+        _store = store;
         _timeProvider = timeProvider;
         _indexes = indexes.ToArray();
     }
 
     /// <summary>Creates an article as version 1 in <see cref="ArticleStatus.Draft"/>.</summary>
     /// <param name="id">A stable id such as <c>roaming-cost-en</c>; generated from category and language when null.</param>
-    public Article CreateDraft(ArticleContent content, string author, string? id = null)
+    public async Task<Article> CreateDraftAsync(ArticleContent content, string author, string? id, CancellationToken cancellationToken)
     {
         author = ArticleValidator.RequireActor(author, "author");
         content = ValidContent(content, id);
         id ??= $"{content.Category}-{content.Language}-{Guid.NewGuid().ToString("N")[..8]}";
         ArticleValidator.ThrowIfInvalidId(id);
+        var now = _timeProvider.GetUtcNow();
 
-        lock (_gate)
+        return await _store.ChangeAsync(id, record =>
         {
-            if (_repository.FindArticle(id) is not null)
+            if (record.Article is not null)
             {
                 throw new KnowledgeBaseValidationException($"Article '{id}' already exists; edit it instead of creating it again.");
             }
 
-            var now = _timeProvider.GetUtcNow();
-            var article = new ArticleDocument
+            var article = new StoredArticle
             {
                 Id = id,
                 Language = content.Language,
                 Category = content.Category,
                 Title = content.Title,
-                Status = ArticleStatus.Draft,
+                Status = StoredArticleStatus.Draft,
                 LatestVersion = 1,
-                CreatedAt = now.UtcDateTime,
-                UpdatedAt = now.UtcDateTime,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
-            var version = ArticleMapper.ToDocument(id, 1, content, author, now);
-            _repository.Save(article, version, Transition(article, TransitionKind.Created, null, author, now, null));
-            return Load(article);
-        }
+            return Stored(record, article, StoredArticleMapper.ToStored(id, 1, content, author, now), TransitionKind.Created, null, author, now, null);
+        }, cancellationToken);
     }
 
     /// <summary>
     /// Saves a new version. Editing a published article starts a new draft on top of it; the published version stays live.
     /// Saving content identical to the newest version changes nothing.
     /// </summary>
-    public Article EditDraft(string id, ArticleContent content, string author)
+    public async Task<Article> EditDraftAsync(string id, ArticleContent content, string author, CancellationToken cancellationToken)
     {
         author = ArticleValidator.RequireActor(author, "author");
         content = ValidContent(content, id);
-
-        lock (_gate)
-        {
-            return SaveVersion(Require(id), content, author, TransitionKind.Edited, null);
-        }
+        var now = _timeProvider.GetUtcNow();
+        return await _store.ChangeAsync(id, record => SaveVersion(record, Require(record, id), content, author, now, TransitionKind.Edited, null), cancellationToken);
     }
 
     /// <summary>
     /// Rolls back by going forward: the content of an old version becomes a new draft on top of the newest one, and it
     /// goes through review again like any edit. The live version stays live until then.
     /// </summary>
-    public Article RestoreVersion(string id, int number, string author)
+    public async Task<Article> RestoreVersionAsync(string id, int number, string author, CancellationToken cancellationToken)
     {
         author = ArticleValidator.RequireActor(author, "author");
-        lock (_gate)
+        var now = _timeProvider.GetUtcNow();
+        return await _store.ChangeAsync(id, record =>
         {
-            var article = Require(id);
-            var old = _repository.FindVersion(id, number)
+            var article = Require(record, id);
+            var old = record.Version(number)
                 ?? throw new KnowledgeBaseValidationException($"Article '{id}' has no version {number}; it has versions 1 to {article.LatestVersion}.");
-            return SaveVersion(article, ArticleMapper.ToContent(old), author, TransitionKind.Restored, $"v{number}");
+            return SaveVersion(record, article, StoredArticleMapper.ToContent(old), author, now, TransitionKind.Restored, $"v{number}");
+        }, cancellationToken);
+    }
+
+    /// <summary>Sends a draft (or a returned article) to review.</summary>
+    public async Task<Article> SubmitAsync(string id, string author, CancellationToken cancellationToken)
+    {
+        author = ArticleValidator.RequireActor(author, "author");
+        var now = _timeProvider.GetUtcNow();
+        return await _store.ChangeAsync(id, record =>
+        {
+            var article = Require(record, id);
+            var from = StoredArticleMapper.ToStatus(article.Status);
+            if (from is not (ArticleStatus.Draft or ArticleStatus.Returned))
+            {
+                throw new KnowledgeBaseValidationException(from switch
+                {
+                    ArticleStatus.InReview => $"Article '{id}' is already in review.",
+                    ArticleStatus.Published => $"Article '{id}' has no draft to submit: its newest version is already published. Edit it first.",
+                    _ => $"Article '{id}' is retired and cannot be submitted.",
+                });
+            }
+
+            article.Status = StoredArticleStatus.InReview;
+            article.ReviewComment = null;
+            article.UpdatedAt = now;
+            return Stored(record, article, null, TransitionKind.Submitted, from, author, now, null);
+        }, cancellationToken);
+    }
+
+    /// <summary>Publishes the submitted version: it replaces the live version in search.</summary>
+    /// <exception cref="KnowledgeBaseValidationException">The article is not in review, or <paramref name="reviewer"/> wrote its newest version.</exception>
+    public async Task<Article> ApproveAsync(string id, string reviewer, CancellationToken cancellationToken)
+    {
+        reviewer = ArticleValidator.RequireActor(reviewer, "reviewer");
+        var now = _timeProvider.GetUtcNow();
+        await _publishing.WaitAsync(cancellationToken);
+        try
+        {
+            var approved = await _store.ChangeAsync(id, record =>
+            {
+                var article = RequireInReview(record, id, "approved");
+                RequireIndependentReviewer(id, reviewer, RequireVersion(record, id, article.LatestVersion), "approve");
+                article.Status = StoredArticleStatus.Published;
+                article.LiveVersion = article.LatestVersion;
+                article.UpdatedAt = now;
+                return Stored(record, article, null, TransitionKind.Approved, ArticleStatus.InReview, reviewer, now, null);
+            }, cancellationToken);
+            Publish(new PublishedArticle(id, approved.Latest.Number, approved.Latest.Content));
+            return approved;
+        }
+        finally
+        {
+            _publishing.Release();
         }
     }
 
-    private Article SaveVersion(ArticleDocument article, ArticleContent content, string author, TransitionKind kind, string? comment)
+    /// <summary>Sends a submission back to its editors with the reviewer's reason; the live version, if any, stays live.</summary>
+    public async Task<Article> ReturnAsync(string id, string reviewer, string comment, CancellationToken cancellationToken)
+    {
+        reviewer = ArticleValidator.RequireActor(reviewer, "reviewer");
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            throw new KnowledgeBaseValidationException($"Returning article '{id}' needs a comment: tell the editor what to fix.");
+        }
+
+        var reason = comment.Trim();
+        var now = _timeProvider.GetUtcNow();
+        return await _store.ChangeAsync(id, record =>
+        {
+            var article = RequireInReview(record, id, "returned");
+            RequireIndependentReviewer(id, reviewer, RequireVersion(record, id, article.LatestVersion), "return");
+            article.Status = StoredArticleStatus.Returned;
+            article.ReviewComment = reason;
+            article.UpdatedAt = now;
+            return Stored(record, article, null, TransitionKind.Returned, ArticleStatus.InReview, reviewer, now, reason);
+        }, cancellationToken);
+    }
+
+    /// <summary>Withdraws an article for good; it disappears from search at once.</summary>
+    public async Task<Article> RetireAsync(string id, string actor, string? comment, CancellationToken cancellationToken)
+    {
+        actor = ArticleValidator.RequireActor(actor, "actor");
+        var note = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        var now = _timeProvider.GetUtcNow();
+        await _publishing.WaitAsync(cancellationToken);
+        try
+        {
+            var (retired, wasLive) = await _store.ChangeAsync(id, record =>
+            {
+                var article = Require(record, id);
+                var from = StoredArticleMapper.ToStatus(article.Status);
+                if (from == ArticleStatus.Retired)
+                {
+                    throw new KnowledgeBaseValidationException($"Article '{id}' is already retired.");
+                }
+
+                var live = article.LiveVersion > 0;
+                article.Status = StoredArticleStatus.Retired;
+                article.LiveVersion = 0;
+                article.UpdatedAt = now;
+                var step = Stored(record, article, null, TransitionKind.Retired, from, actor, now, note);
+                // The answer also says whether search served the article, so search is told only when it did.
+                return new ArticleStep<(Article, bool)>((step.Result, live), step.Article, step.NewVersion, step.Transition);
+            }, cancellationToken);
+
+            if (wasLive)
+            {
+                foreach (var index in _indexes)
+                {
+                    index.Remove(id);
+                }
+            }
+
+            return retired;
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    public async Task<Article?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var article = await _store.GetAsync(id, cancellationToken);
+        return article is null ? null : await LoadAsync(article, cancellationToken);
+    }
+
+    /// <summary>Articles matching every given criterion, ordered by id.</summary>
+    public async Task<IReadOnlyList<Article>> ListAsync(ArticleFilter? filter, CancellationToken cancellationToken)
+    {
+        filter ??= new ArticleFilter();
+        var status = filter.Status is { } wanted ? StoredArticleMapper.ToStored(wanted) : (StoredArticleStatus?)null;
+        var rows = (await _store.ListAsync(cancellationToken))
+            .Where(a => status is null || a.Status == status)
+            .Where(a => filter.Language is null || string.Equals(a.Language, filter.Language, StringComparison.OrdinalIgnoreCase))
+            .Where(a => filter.Category is null || string.Equals(a.Category, filter.Category, StringComparison.OrdinalIgnoreCase));
+
+        var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
+        var articles = new List<Article>();
+        foreach (var row in rows)
+        {
+            var article = await LoadAsync(row, cancellationToken);
+            if (text is null || Mentions(article.Latest.Content, text))
+            {
+                articles.Add(article);
+            }
+        }
+
+        return articles;
+    }
+
+    /// <summary>Every version and every workflow step of an article, oldest first.</summary>
+    public async Task<ArticleHistory> HistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        _ = await _store.GetAsync(id, cancellationToken) ?? throw new ArticleNotFoundException(id);
+        var versions = await _store.VersionsAsync(id, cancellationToken);
+        var transitions = await _store.TransitionsAsync(id, cancellationToken);
+        return new ArticleHistory(
+            id,
+            versions.Select(StoredArticleMapper.ToVersion).ToList(),
+            transitions.Select(StoredArticleMapper.ToTransition).ToList());
+    }
+
+    /// <summary>The live version of every published article, ordered by id: what search indexes at start.</summary>
+    public async Task<IReadOnlyList<PublishedArticle>> ListPublishedAsync(CancellationToken cancellationToken) =>
+        (await _store.ListLiveAsync(cancellationToken)).Select(StoredArticleMapper.ToPublished).ToList();
+
+    internal Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => _store.IsEmptyAsync(cancellationToken);
+
+    /// <summary>
+    /// Publishes content directly, bypassing review: the importer is an operator seeding the knowledge base from a
+    /// reviewed file. Articles editors are working on, and retired ones, are left alone.
+    /// </summary>
+    internal async Task<ImportOutcome> ImportAsync(string id, ArticleContent content, string actor, CancellationToken cancellationToken)
+    {
+        ArticleValidator.ThrowIfInvalidId(id);
+        content = ValidContent(content, id);
+        var now = _timeProvider.GetUtcNow();
+        await _publishing.WaitAsync(cancellationToken);
+        try
+        {
+            var (outcome, published) = await _store.ChangeAsync(id, record => DecideImport(record, id, content, actor, now), cancellationToken);
+            if (published is not null)
+            {
+                Publish(published);
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    private static ArticleStep<(ImportOutcome, PublishedArticle?)> DecideImport(
+        ArticleRecord record, string id, ArticleContent content, string actor, DateTimeOffset now)
+    {
+        if (record.Article is null)
+        {
+            var created = new StoredArticle
+            {
+                Id = id,
+                Language = content.Language,
+                Category = content.Category,
+                Title = content.Title,
+                Status = StoredArticleStatus.Published,
+                LatestVersion = 1,
+                LiveVersion = 1,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            return new((ImportOutcome.Created, new PublishedArticle(id, 1, content)),
+                created, StoredArticleMapper.ToStored(id, 1, content, actor, now), Transition(created, TransitionKind.Imported, null, actor, now, null));
+        }
+
+        var article = Copy(record.Article);
+        if (article.Status != StoredArticleStatus.Published)
+        {
+            return ArticleStep<(ImportOutcome, PublishedArticle?)>.Unchanged((ImportOutcome.Skipped, null));
+        }
+
+        if (content.Language != article.Language)
+        {
+            throw new KnowledgeBaseValidationException(
+                $"Article '{id}': the file says language '{content.Language}' but the article is written in '{article.Language}'.");
+        }
+
+        if (StoredArticleMapper.ToContent(RequireVersion(record, id, article.LiveVersion)).Equals(content))
+        {
+            return ArticleStep<(ImportOutcome, PublishedArticle?)>.Unchanged((ImportOutcome.Unchanged, null));
+        }
+
+        article.LatestVersion++;
+        article.LiveVersion = article.LatestVersion;
+        article.Category = content.Category;
+        article.Title = content.Title;
+        article.UpdatedAt = now;
+        return new((ImportOutcome.Updated, new PublishedArticle(id, article.LatestVersion, content)),
+            article,
+            StoredArticleMapper.ToStored(id, article.LatestVersion, content, actor, now),
+            Transition(article, TransitionKind.Imported, ArticleStatus.Published, actor, now, null));
+    }
+
+    private static ArticleStep<Article> SaveVersion(
+        ArticleRecord record, StoredArticle article, ArticleContent content, string author, DateTimeOffset now, TransitionKind kind, string? comment)
     {
         var id = article.Id;
-        // Called under the gate: the checks and the write must not interleave with another step.
-        switch (article.Status)
+        var from = StoredArticleMapper.ToStatus(article.Status);
+        switch (from)
         {
             case ArticleStatus.InReview:
                 throw new KnowledgeBaseValidationException(
@@ -114,247 +357,47 @@ public sealed class ArticleService
                 $"Article '{id}' is written in '{article.Language}'; its language cannot change to '{content.Language}'. Create a separate article for the translation.");
         }
 
-        var latest = _repository.FindVersion(id, article.LatestVersion);
-        if (latest is not null && ArticleMapper.ToContent(latest).Equals(content))
+        if (record.Version(article.LatestVersion) is { } latest && StoredArticleMapper.ToContent(latest).Equals(content))
         {
-            return Load(article);
+            return ArticleStep<Article>.Unchanged(ToArticle(article, record.Version));
         }
 
-        var now = _timeProvider.GetUtcNow();
-        var from = article.Status;
         article.LatestVersion++;
-        article.Status = ArticleStatus.Draft;
+        article.Status = StoredArticleStatus.Draft;
         article.Category = content.Category;
         article.Title = content.Title;
-        article.UpdatedAt = now.UtcDateTime;
-        var version = ArticleMapper.ToDocument(id, article.LatestVersion, content, author, now);
-        _repository.Save(article, version, Transition(article, kind, from, author, now, comment));
-        return Load(article);
+        article.UpdatedAt = now;
+        var version = StoredArticleMapper.ToStored(id, article.LatestVersion, content, author, now);
+        return Stored(record, article, version, kind, from, author, now, comment);
     }
 
-    /// <summary>Sends a draft (or a returned article) to review.</summary>
-    public Article Submit(string id, string author)
+    /// <summary>A step that writes <paramref name="article"/> (and <paramref name="newVersion"/>), answering with the article as it will then read.</summary>
+    private static ArticleStep<Article> Stored(
+        ArticleRecord record,
+        StoredArticle article,
+        StoredArticleVersion? newVersion,
+        TransitionKind kind,
+        ArticleStatus? from,
+        string actor,
+        DateTimeOffset at,
+        string? comment)
     {
-        author = ArticleValidator.RequireActor(author, "author");
-        lock (_gate)
-        {
-            var article = Require(id);
-            if (article.Status is not (ArticleStatus.Draft or ArticleStatus.Returned))
-            {
-                throw new KnowledgeBaseValidationException(article.Status switch
-                {
-                    ArticleStatus.InReview => $"Article '{id}' is already in review.",
-                    ArticleStatus.Published => $"Article '{id}' has no draft to submit: its newest version is already published. Edit it first.",
-                    _ => $"Article '{id}' is retired and cannot be submitted.",
-                });
-            }
-
-            var now = _timeProvider.GetUtcNow();
-            var from = article.Status;
-            article.Status = ArticleStatus.InReview;
-            article.ReviewComment = null;
-            article.UpdatedAt = now.UtcDateTime;
-            _repository.Save(article, null, Transition(article, TransitionKind.Submitted, from, author, now, null));
-            return Load(article);
-        }
+        var after = ToArticle(article, number => number == newVersion?.Number ? newVersion : record.Version(number));
+        return new ArticleStep<Article>(after, article, newVersion, Transition(article, kind, from, actor, at, comment));
     }
 
-    /// <summary>Publishes the submitted version: it replaces the live version in search.</summary>
-    /// <exception cref="KnowledgeBaseValidationException">The article is not in review, or <paramref name="reviewer"/> wrote its newest version.</exception>
-    public Article Approve(string id, string reviewer)
-    {
-        reviewer = ArticleValidator.RequireActor(reviewer, "reviewer");
-        lock (_gate)
+    private static StoredArticleTransition Transition(
+        StoredArticle article, TransitionKind kind, ArticleStatus? from, string actor, DateTimeOffset at, string? comment) => new()
         {
-            var article = RequireInReview(id, "approved");
-            var latest = RequireVersion(id, article.LatestVersion);
-            RequireIndependentReviewer(id, reviewer, latest, "approve");
-
-            var now = _timeProvider.GetUtcNow();
-            article.Status = ArticleStatus.Published;
-            article.LiveVersion = article.LatestVersion;
-            article.UpdatedAt = now.UtcDateTime;
-            _repository.Save(article, null, Transition(article, TransitionKind.Approved, ArticleStatus.InReview, reviewer, now, null));
-            Publish(new PublishedArticle(id, latest.Number, ArticleMapper.ToContent(latest)));
-            return Load(article);
-        }
-    }
-
-    /// <summary>Sends a submission back to its editors with the reviewer's reason; the live version, if any, stays live.</summary>
-    public Article Return(string id, string reviewer, string comment)
-    {
-        reviewer = ArticleValidator.RequireActor(reviewer, "reviewer");
-        if (string.IsNullOrWhiteSpace(comment))
-        {
-            throw new KnowledgeBaseValidationException($"Returning article '{id}' needs a comment: tell the editor what to fix.");
-        }
-
-        lock (_gate)
-        {
-            var article = RequireInReview(id, "returned");
-            RequireIndependentReviewer(id, reviewer, RequireVersion(id, article.LatestVersion), "return");
-
-            var now = _timeProvider.GetUtcNow();
-            article.Status = ArticleStatus.Returned;
-            article.ReviewComment = comment.Trim();
-            article.UpdatedAt = now.UtcDateTime;
-            _repository.Save(article, null, Transition(article, TransitionKind.Returned, ArticleStatus.InReview, reviewer, now, article.ReviewComment));
-            return Load(article);
-        }
-    }
-
-    /// <summary>Withdraws an article for good; it disappears from search at once.</summary>
-    public Article Retire(string id, string actor, string? comment = null)
-    {
-        actor = ArticleValidator.RequireActor(actor, "actor");
-        lock (_gate)
-        {
-            var article = Require(id);
-            if (article.Status == ArticleStatus.Retired)
-            {
-                throw new KnowledgeBaseValidationException($"Article '{id}' is already retired.");
-            }
-
-            var now = _timeProvider.GetUtcNow();
-            var from = article.Status;
-            var wasLive = article.LiveVersion > 0;
-            article.Status = ArticleStatus.Retired;
-            article.LiveVersion = 0;
-            article.UpdatedAt = now.UtcDateTime;
-            _repository.Save(article, null, Transition(article, TransitionKind.Retired, from, actor, now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()));
-            if (wasLive)
-            {
-                foreach (var index in _indexes)
-                {
-                    index.Remove(id);
-                }
-            }
-
-            return Load(article);
-        }
-    }
-
-    public Article? Get(string id)
-    {
-        lock (_gate)
-        {
-            var article = _repository.FindArticle(id);
-            return article is null ? null : Load(article);
-        }
-    }
-
-    /// <summary>Articles matching every given criterion, ordered by id.</summary>
-    public IReadOnlyList<Article> List(ArticleFilter? filter = null)
-    {
-        filter ??= new ArticleFilter();
-        lock (_gate)
-        {
-            var articles = _repository.AllArticles()
-                .Where(a => filter.Status is null || a.Status == filter.Status)
-                .Where(a => filter.Language is null || string.Equals(a.Language, filter.Language, StringComparison.OrdinalIgnoreCase))
-                .Where(a => filter.Category is null || string.Equals(a.Category, filter.Category, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(a => a.Id, StringComparer.Ordinal)
-                .Select(Load);
-            if (!string.IsNullOrWhiteSpace(filter.Text))
-            {
-                var text = filter.Text.Trim();
-                articles = articles.Where(a => Mentions(a.Latest.Content, text));
-            }
-
-            return articles.ToList();
-        }
-    }
-
-    /// <summary>Every version and every workflow step of an article, oldest first.</summary>
-    public ArticleHistory History(string id)
-    {
-        lock (_gate)
-        {
-            Require(id);
-            return new ArticleHistory(
-                id,
-                _repository.Versions(id).Select(ArticleMapper.ToVersion).ToList(),
-                _repository.Transitions(id).Select(ArticleMapper.ToTransition).ToList());
-        }
-    }
-
-    /// <summary>The live version of every published article: what search indexes at start.</summary>
-    public IReadOnlyList<PublishedArticle> ListPublished()
-    {
-        lock (_gate)
-        {
-            return _repository.ListPublished();
-        }
-    }
-
-    internal bool IsEmpty()
-    {
-        lock (_gate)
-        {
-            return _repository.IsEmpty();
-        }
-    }
-
-    /// <summary>
-    /// Publishes content directly, bypassing review: the importer is an operator seeding the knowledge base from a
-    /// reviewed file. Articles editors are working on, and retired ones, are left alone.
-    /// </summary>
-    internal ImportOutcome Import(string id, ArticleContent content, string actor)
-    {
-        ArticleValidator.ThrowIfInvalidId(id);
-        content = ValidContent(content, id);
-        lock (_gate)
-        {
-            var now = _timeProvider.GetUtcNow();
-            var article = _repository.FindArticle(id);
-            if (article is null)
-            {
-                article = new ArticleDocument
-                {
-                    Id = id,
-                    Language = content.Language,
-                    Category = content.Category,
-                    Title = content.Title,
-                    Status = ArticleStatus.Published,
-                    LatestVersion = 1,
-                    LiveVersion = 1,
-                    CreatedAt = now.UtcDateTime,
-                    UpdatedAt = now.UtcDateTime,
-                };
-                _repository.Save(article, ArticleMapper.ToDocument(id, 1, content, actor, now), Transition(article, TransitionKind.Imported, null, actor, now, null));
-                Publish(new PublishedArticle(id, 1, content));
-                return ImportOutcome.Created;
-            }
-
-            if (article.Status != ArticleStatus.Published)
-            {
-                return ImportOutcome.Skipped;
-            }
-
-            if (content.Language != article.Language)
-            {
-                throw new KnowledgeBaseValidationException(
-                    $"Article '{id}': the file says language '{content.Language}' but the article is written in '{article.Language}'.");
-            }
-
-            if (ArticleMapper.ToContent(RequireVersion(id, article.LiveVersion)).Equals(content))
-            {
-                return ImportOutcome.Unchanged;
-            }
-
-            article.LatestVersion++;
-            article.LiveVersion = article.LatestVersion;
-            article.Category = content.Category;
-            article.Title = content.Title;
-            article.UpdatedAt = now.UtcDateTime;
-            _repository.Save(
-                article,
-                ArticleMapper.ToDocument(id, article.LatestVersion, content, actor, now),
-                Transition(article, TransitionKind.Imported, ArticleStatus.Published, actor, now, null));
-            Publish(new PublishedArticle(id, article.LatestVersion, content));
-            return ImportOutcome.Updated;
-        }
-    }
+            ArticleId = article.Id,
+            Kind = StoredArticleMapper.ToStored(kind),
+            From = from is { } status ? StoredArticleMapper.ToStored(status) : null,
+            To = article.Status,
+            Version = article.LatestVersion,
+            Actor = actor,
+            At = at,
+            Comment = comment,
+        };
 
     private static ArticleContent ValidContent(ArticleContent content, string? id)
     {
@@ -371,7 +414,7 @@ public sealed class ArticleService
         || content.Questions.Any(q => q.Contains(text, StringComparison.OrdinalIgnoreCase))
         || content.Keywords.Any(k => k.Contains(text, StringComparison.OrdinalIgnoreCase));
 
-    private static void RequireIndependentReviewer(string id, string reviewer, ArticleVersionDocument latest, string action)
+    private static void RequireIndependentReviewer(string id, string reviewer, StoredArticleVersion latest, string action)
     {
         if (string.Equals(reviewer, latest.Author, StringComparison.OrdinalIgnoreCase))
         {
@@ -380,43 +423,60 @@ public sealed class ArticleService
         }
     }
 
-    private static ArticleTransitionDocument Transition(
-        ArticleDocument article, TransitionKind kind, ArticleStatus? from, string actor, DateTimeOffset at, string? comment) => new()
-        {
-            ArticleId = article.Id,
-            Kind = kind,
-            From = from,
-            To = article.Status,
-            Version = article.LatestVersion,
-            Actor = actor,
-            At = at.UtcDateTime,
-            Comment = comment,
-        };
+    /// <summary>The stored article, as a copy the step may change: the record is the store's, and a step may be decided again.</summary>
+    private static StoredArticle Require(ArticleRecord record, string id) =>
+        record.Article is { } article ? Copy(article) : throw new ArticleNotFoundException(id);
 
-    private ArticleDocument Require(string id) =>
-        _repository.FindArticle(id) ?? throw new ArticleNotFoundException(id);
-
-    private ArticleDocument RequireInReview(string id, string verb)
+    private static StoredArticle RequireInReview(ArticleRecord record, string id, string verb)
     {
-        var article = Require(id);
-        return article.Status == ArticleStatus.InReview
+        var article = Require(record, id);
+        return article.Status == StoredArticleStatus.InReview
             ? article
             : throw new KnowledgeBaseValidationException(
-                $"Article '{id}' is {article.Status}, not {ArticleStatus.InReview}: only a submitted article can be {verb}. Submit it for review first.");
+                $"Article '{id}' is {StoredArticleMapper.ToStatus(article.Status)}, not {ArticleStatus.InReview}: only a submitted article can be {verb}. Submit it for review first.");
     }
 
-    private ArticleVersionDocument RequireVersion(string id, int number) =>
-        _repository.FindVersion(id, number)
-        ?? throw new InvalidOperationException($"Article '{id}' points at version {number}, which is missing from {ArticleRepository.VersionsCollection}.");
+    private static StoredArticleVersion RequireVersion(ArticleRecord record, string id, int number) =>
+        record.Version(number) ?? throw MissingVersion(id, number);
 
-    private Article Load(ArticleDocument article)
+    private static InvalidOperationException MissingVersion(string id, int number) =>
+        new($"Article '{id}' points at version {number}, which is missing from the store.");
+
+    private static StoredArticle Copy(StoredArticle article) => new()
     {
-        var latest = ArticleMapper.ToVersion(RequireVersion(article.Id, article.LatestVersion));
+        Id = article.Id,
+        Language = article.Language,
+        Category = article.Category,
+        Title = article.Title,
+        Status = article.Status,
+        LatestVersion = article.LatestVersion,
+        LiveVersion = article.LiveVersion,
+        ReviewComment = article.ReviewComment,
+        CreatedAt = article.CreatedAt,
+        UpdatedAt = article.UpdatedAt,
+    };
+
+    /// <summary>The article as editors see it, its versions looked up by <paramref name="version"/>.</summary>
+    private static Article ToArticle(StoredArticle article, Func<int, StoredArticleVersion?> version)
+    {
+        var latest = StoredArticleMapper.ToVersion(version(article.LatestVersion) ?? throw MissingVersion(article.Id, article.LatestVersion));
         var live = article.LiveVersion == 0 ? null
             : article.LiveVersion == article.LatestVersion ? latest
-            : ArticleMapper.ToVersion(RequireVersion(article.Id, article.LiveVersion));
-        return new Article(article.Id, article.Status, latest, live, article.ReviewComment);
+            : StoredArticleMapper.ToVersion(version(article.LiveVersion) ?? throw MissingVersion(article.Id, article.LiveVersion));
+        return new Article(article.Id, StoredArticleMapper.ToStatus(article.Status), latest, live, article.ReviewComment);
     }
+
+    /// <summary>Reads the versions an article points at. Versions never change once stored, so reading them after the row is safe.</summary>
+    private async Task<Article> LoadAsync(StoredArticle article, CancellationToken cancellationToken)
+    {
+        var latest = await _store.GetVersionAsync(article.Id, article.LatestVersion, cancellationToken);
+        var live = article.LiveVersion is 0 || article.LiveVersion == article.LatestVersion
+            ? null
+            : await _store.GetVersionAsync(article.Id, article.LiveVersion, cancellationToken);
+        return ToArticle(article, number => number == article.LatestVersion ? latest : live);
+    }
+
+    public void Dispose() => _publishing.Dispose();
 
     private void Publish(PublishedArticle article)
     {

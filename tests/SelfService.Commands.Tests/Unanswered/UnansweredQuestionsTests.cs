@@ -50,10 +50,10 @@ public sealed class UnansweredQuestionsTests
     {
         await _harness.SendAsync(ProcessorHarness.Web, "visitor-1", "Какая погода завтра в Сочи?");
         var articles = _harness.Get<ArticleService>();
-        articles.CreateDraft(new ArticleContent("ru", "other", "Погода", ["Какая погода завтра в Сочи?", "Прогноз погоды"], ["погода", "прогноз"],
-            "Погоду мы не предсказываем, но связь в Сочи отличная.", "Погоду мы не предсказываем, но **связь в Сочи** отличная."), "anna", "weather-ru");
-        articles.Submit("weather-ru", "anna");
-        articles.Approve("weather-ru", "boris");
+        await articles.CreateDraftAsync(new ArticleContent("ru", "other", "Погода", ["Какая погода завтра в Сочи?", "Прогноз погоды"], ["погода", "прогноз"],
+            "Погоду мы не предсказываем, но связь в Сочи отличная.", "Погоду мы не предсказываем, но **связь в Сочи** отличная."), "anna", "weather-ru", CancellationToken.None);
+        await articles.SubmitAsync("weather-ru", "anna", CancellationToken.None);
+        await articles.ApproveAsync("weather-ru", "boris", CancellationToken.None);
 
         var group = (await _harness.Get<UnansweredQuestions>().GroupsAsync(TimeSpan.FromDays(30), CancellationToken.None)).Single();
 

@@ -115,8 +115,8 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
     {
         await CreateStaffAsync("olga", "Ольга", StaffRoles.Editor);
         var articles = Gateway.Services.GetRequiredService<ArticleService>();
-        articles.CreateDraft(TradeInContent(), "anna", "trade-in-ru");
-        articles.Submit("trade-in-ru", "anna");
+        await articles.CreateDraftAsync(TradeInContent(), "anna", "trade-in-ru", CancellationToken.None);
+        await articles.SubmitAsync("trade-in-ru", "anna", CancellationToken.None);
 
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync(Http.BaseAddress!);
@@ -136,7 +136,7 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
             """);
 
         Assert.That(statuses, Is.EqualTo(new[] { 403, 403 }));
-        Assert.That(articles.Get("trade-in-ru")!.Status, Is.EqualTo(ArticleStatus.InReview));
+        Assert.That((await articles.GetAsync("trade-in-ru", CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.InReview));
     }
 
     [Test]
@@ -144,8 +144,8 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
     {
         await CreateStaffAsync("boris", "Борис", StaffRoles.Reviewer);
         var articles = Gateway.Services.GetRequiredService<ArticleService>();
-        articles.CreateDraft(TradeInContent(), "boris", "trade-in-ru");
-        articles.Submit("trade-in-ru", "boris");
+        await articles.CreateDraftAsync(TradeInContent(), "boris", "trade-in-ru", CancellationToken.None);
+        await articles.SubmitAsync("trade-in-ru", "boris", CancellationToken.None);
 
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync(Http.BaseAddress!);
@@ -154,7 +154,7 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
 
         await Assertions.Expect(page.Locator("[data-test=kb-problem]")).ToContainTextAsync("they wrote its latest version");
         await Assertions.Expect(page.Locator("[data-test=kb-status]")).ToHaveTextAsync("На проверке");
-        Assert.That(articles.Get("trade-in-ru")!.Status, Is.EqualTo(ArticleStatus.InReview));
+        Assert.That((await articles.GetAsync("trade-in-ru", CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.InReview));
     }
 
     [Test]
@@ -184,12 +184,12 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
     {
         await CreateStaffAsync("olga", "Ольга", StaffRoles.Editor);
         var articles = Gateway.Services.GetRequiredService<ArticleService>();
-        articles.CreateDraft(TradeInContent(), "anna", "trade-in-ru");
-        articles.Submit("trade-in-ru", "anna");
-        articles.Approve("trade-in-ru", "boris");
-        articles.EditDraft("trade-in-ru", TradeInContent() with { ShortAnswer = "Трейд-ин закрыт." }, "anna");
-        articles.Submit("trade-in-ru", "anna");
-        articles.Approve("trade-in-ru", "boris");
+        await articles.CreateDraftAsync(TradeInContent(), "anna", "trade-in-ru", CancellationToken.None);
+        await articles.SubmitAsync("trade-in-ru", "anna", CancellationToken.None);
+        await articles.ApproveAsync("trade-in-ru", "boris", CancellationToken.None);
+        await articles.EditDraftAsync("trade-in-ru", TradeInContent() with { ShortAnswer = "Трейд-ин закрыт." }, "anna", CancellationToken.None);
+        await articles.SubmitAsync("trade-in-ru", "anna", CancellationToken.None);
+        await articles.ApproveAsync("trade-in-ru", "boris", CancellationToken.None);
 
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync(Http.BaseAddress!);
@@ -200,7 +200,7 @@ public class KnowledgeEditorBrowserTests : LoopbackGatewayTest
         await Assertions.Expect(page.Locator("[data-test=kb-notice]")).ToHaveTextAsync("Текст v1 стал черновиком v3; он снова пройдёт проверку.");
         await Assertions.Expect(page.Locator("[data-test=kb-status]")).ToHaveTextAsync("Черновик");
         Assert.That(await page.Locator("textarea[name='Form.ShortAnswer']").InputValueAsync(), Is.EqualTo(ShortAnswer));
-        var article = articles.Get("trade-in-ru")!;
+        var article = (await articles.GetAsync("trade-in-ru", CancellationToken.None))!;
         Assert.That((article.Latest.Number, article.Live!.Number), Is.EqualTo((3, 2)), "the published text stays live until the restored one is reviewed");
         Assert.That((await Gateway.Services.GetRequiredService<AuditTrail>().RecentAsync(new AuditQuery(1, Subject: "trade-in-ru"), CancellationToken.None)).Single().Action, Is.EqualTo("kb.restore"));
     }

@@ -10,9 +10,9 @@ namespace SelfService.KnowledgeBase.Tests.Evaluation;
 public sealed class FreshEvaluationTests
 {
     [Test]
-    public void Search_FreshQuestions_AnswersAtLeast85PercentCorrectly()
+    public async Task Search_FreshQuestions_AnswersAtLeast85PercentCorrectly()
     {
-        using var kb = KnowledgeBaseHarness.WithSamples();
+        using var kb = await KnowledgeBaseHarness.WithSamplesAsync();
         var questions = HeldOutQuestion.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "Evaluation", "fresh-questions.tsv"));
 
         var report = EvaluationReport.Run("fresh", kb.Search, kb.Options.MinimumScore, questions);

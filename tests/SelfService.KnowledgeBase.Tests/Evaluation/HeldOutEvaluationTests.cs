@@ -19,9 +19,9 @@ public sealed class HeldOutEvaluationTests
     private EvaluationReport _report = null!;
 
     [OneTimeSetUp]
-    public void RunTheHeldOutSet()
+    public async Task RunTheHeldOutSet()
     {
-        _kb = KnowledgeBaseHarness.WithSamples();
+        _kb = await KnowledgeBaseHarness.WithSamplesAsync();
         _questions = HeldOutQuestion.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "Evaluation", "heldout-questions.tsv"));
         _report = EvaluationReport.Run("held-out", _kb.Search, _kb.Options.MinimumScore, _questions);
     }
@@ -30,22 +30,22 @@ public sealed class HeldOutEvaluationTests
     public void DisposeKnowledgeBase() => _kb.Dispose();
 
     [Test]
-    public void HeldOutSet_IsLargeEnoughInBothLanguages()
+    public async Task HeldOutSet_IsLargeEnoughInBothLanguages()
     {
         var answerable = _questions.Where(q => q.ExpectedId is not null).ToList();
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(answerable.Count(q => q.Language == "ru"), Is.GreaterThanOrEqualTo(35));
             Assert.That(answerable.Count(q => q.Language == "en"), Is.GreaterThanOrEqualTo(35));
             Assert.That(_questions.Count(q => q.ExpectedId is null), Is.GreaterThanOrEqualTo(10));
-            Assert.That(answerable.Select(q => q.ExpectedId).Distinct(), Is.SubsetOf(_kb.Articles.ListPublished().Select(a => a.Id)));
+            Assert.That(answerable.Select(q => q.ExpectedId).Distinct(), Is.SubsetOf((await _kb.Articles.ListPublishedAsync(CancellationToken.None)).Select(a => a.Id)));
         });
     }
 
     [Test]
-    public void HeldOutQuestions_AreNotCopiedIntoTheArticles()
+    public async Task HeldOutQuestions_AreNotCopiedIntoTheArticles()
     {
-        var phrasings = _kb.Articles.ListPublished()
+        var phrasings = (await _kb.Articles.ListPublishedAsync(CancellationToken.None))
             .SelectMany(a => a.Content.Questions.Concat(a.Content.Keywords))
             .Select(Normalize)
             .ToHashSet(StringComparer.Ordinal);

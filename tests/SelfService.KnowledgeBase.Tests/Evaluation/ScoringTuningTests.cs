@@ -29,10 +29,10 @@ public sealed class ScoringTuningTests
     ];
 
     [Test]
-    public void LeaveOneOut_Grid()
+    public async Task LeaveOneOut_Grid()
     {
-        using var harness = KnowledgeBaseHarness.WithSamples();
-        var published = harness.Articles.ListPublished();
+        using var harness = await KnowledgeBaseHarness.WithSamplesAsync();
+        var published = await harness.Articles.ListPublishedAsync(CancellationToken.None);
         var report = new StringBuilder();
         foreach (var incidental in new[] { 1.0, 0.6, 0.4 })
         {
@@ -59,14 +59,14 @@ public sealed class ScoringTuningTests
     }
 
     [Test]
-    public void LeaveOneOut_Misses()
+    public async Task LeaveOneOut_Misses()
     {
-        using var harness = KnowledgeBaseHarness.WithSamples();
+        using var harness = await KnowledgeBaseHarness.WithSamplesAsync();
         var report = new StringBuilder();
         foreach (var language in ArticleLanguages.All)
         {
             var analyzer = KnowledgeAnalyzer.Create(SearchLexicon.For(language));
-            var articles = harness.Articles.ListPublished().Where(p => p.Content.Language == language).ToList();
+            var articles = (await harness.Articles.ListPublishedAsync(CancellationToken.None)).Where(p => p.Content.Language == language).ToList();
             var corpus = CorpusSnapshot.Empty;
             foreach (var article in articles)
             {
@@ -93,7 +93,7 @@ public sealed class ScoringTuningTests
         {
             var analyzer = KnowledgeAnalyzer.Create(SearchLexicon.For(language));
             var corpus = CorpusSnapshot.Empty;
-            foreach (var article in harness.Articles.ListPublished().Where(p => p.Content.Language == language))
+            foreach (var article in (await harness.Articles.ListPublishedAsync(CancellationToken.None)).Where(p => p.Content.Language == language))
             {
                 corpus = corpus.With(IndexedArticle.Create(article, analyzer));
             }

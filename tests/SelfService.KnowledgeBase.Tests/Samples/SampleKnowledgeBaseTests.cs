@@ -11,10 +11,10 @@ public sealed partial class SampleKnowledgeBaseTests
     private IReadOnlyList<PublishedArticle> _articles = null!;
 
     [OneTimeSetUp]
-    public void ImportSamples()
+    public async Task ImportSamples()
     {
-        _kb = KnowledgeBaseHarness.WithSamples();
-        _articles = _kb.Articles.ListPublished();
+        _kb = await KnowledgeBaseHarness.WithSamplesAsync();
+        _articles = await _kb.Articles.ListPublishedAsync(CancellationToken.None);
     }
 
     [OneTimeTearDown]

@@ -15,11 +15,11 @@ public sealed class LuceneKnowledgeSearchTests
     public void DisposeKnowledgeBase() => _kb.Dispose();
 
     [Test]
-    public void Search_DraftAndSubmittedArticles_AreNotSearchable()
+    public async Task Search_DraftAndSubmittedArticles_AreNotSearchable()
     {
-        _kb.Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await _kb.Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
         var whileDraft = _kb.Search.Search("How do I activate roaming?", "en", 3);
-        _kb.Articles.Submit("roaming-en", "anna");
+        await _kb.Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
         var whileInReview = _kb.Search.Search("How do I activate roaming?", "en", 3);
 
         Assert.Multiple(() =>
@@ -30,9 +30,9 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_AfterApproval_FindsArticleWithBothAnswers()
+    public async Task Search_AfterApproval_FindsArticleWithBothAnswers()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
 
         var match = _kb.Search.Search("How do I activate roaming?", "en", 3).First();
 
@@ -50,14 +50,14 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_NewDraftOfPublishedArticle_ServesPublishedVersionUntilApproved()
+    public async Task Search_NewDraftOfPublishedArticle_ServesPublishedVersionUntilApproved()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-        _kb.Articles.EditDraft("roaming-en", Contents.RoamingEn("DRAFT: Send ACT ROAMING 2."), "anna");
-        _kb.Articles.Submit("roaming-en", "anna");
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await _kb.Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("DRAFT: Send ACT ROAMING 2."), "anna", CancellationToken.None);
+        await _kb.Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
         var duringReview = _kb.Search.Search("activate roaming", "en", 1).Single();
-        _kb.Articles.Approve("roaming-en", "boris");
+        await _kb.Articles.ApproveAsync("roaming-en", "boris", CancellationToken.None);
         var afterApproval = _kb.Search.Search("activate roaming", "en", 1).Single();
 
         Assert.Multiple(() =>
@@ -68,12 +68,12 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_ReturnedDraftOfPublishedArticle_KeepsServingPublishedVersion()
+    public async Task Search_ReturnedDraftOfPublishedArticle_KeepsServingPublishedVersion()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-        _kb.Articles.EditDraft("roaming-en", Contents.RoamingEn("Wrong text."), "anna");
-        _kb.Articles.Submit("roaming-en", "anna");
-        _kb.Articles.Return("roaming-en", "boris", "Wrong text.");
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await _kb.Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Wrong text."), "anna", CancellationToken.None);
+        await _kb.Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
+        await _kb.Articles.ReturnAsync("roaming-en", "boris", "Wrong text.", CancellationToken.None);
 
         var match = _kb.Search.Search("activate roaming", "en", 1).Single();
 
@@ -81,12 +81,12 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_RetiredArticle_Vanishes()
+    public async Task Search_RetiredArticle_Vanishes()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-        _kb.Publish("balance-en", Contents.BalanceEn());
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("balance-en", Contents.BalanceEn());
 
-        _kb.Articles.Retire("roaming-en", "carol");
+        await _kb.Articles.RetireAsync("roaming-en", "carol", null, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -96,12 +96,13 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_NewInstanceOverExistingDatabase_IndexesPublishedArticlesOnly()
+    public async Task Search_NewInstanceOverExistingDatabase_IndexesPublishedArticlesOnly()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-        _kb.Articles.CreateDraft(Contents.BalanceEn(), "anna", "balance-en");
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await _kb.Articles.CreateDraftAsync(Contents.BalanceEn(), "anna", "balance-en", CancellationToken.None);
 
-        using var restarted = new LuceneKnowledgeSearch(_kb.Database, Options.Create(new KnowledgeBaseOptions()));
+        using var restarted = new LuceneKnowledgeSearch(Options.Create(new KnowledgeBaseOptions()));
+        await restarted.LoadAsync(_kb.Storage.Articles, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -116,10 +117,10 @@ public sealed class LuceneKnowledgeSearchTests
     [TestCase("роуминге")]
     [TestCase("подключение роуминга")]
     [TestCase("как мне подключить роуминг перед поездкой")]
-    public void Search_RussianWordForms_FindRoamingArticle(string question)
+    public async Task Search_RussianWordForms_FindRoamingArticle(string question)
     {
-        _kb.Publish("roaming-ru", Contents.RoamingRu());
-        _kb.Publish("balance-en", Contents.BalanceEn());
+        await _kb.PublishAsync("roaming-ru", Contents.RoamingRu());
+        await _kb.PublishAsync("balance-en", Contents.BalanceEn());
 
         var match = _kb.Search.Search(question, "ru", 3).First();
 
@@ -131,9 +132,9 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_YoAndYe_AreTheSameLetter()
+    public async Task Search_YoAndYe_AreTheSameLetter()
     {
-        _kb.Publish("bill-ru", new ArticleContent(
+        await _kb.PublishAsync("bill-ru", new ArticleContent(
             "ru", "billing", "Счёт", ["Как получить счёт?"], ["счёт"], "В приложении.", "В приложении."));
 
         var withYe = _kb.Search.Search("как получить счет", "ru", 1).Single();
@@ -143,9 +144,9 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_CaseAndPunctuation_DoNotMatter()
+    public async Task Search_CaseAndPunctuation_DoNotMatter()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
 
         var plain = _kb.Search.Search("how do i activate roaming", "en", 1).Single();
         var shouted = _kb.Search.Search("HOW DO I ACTIVATE ROAMING?!!", "en", 1).Single();
@@ -154,10 +155,10 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_MisspeltWord_StillFindsArticleWithLowerScore()
+    public async Task Search_MisspeltWord_StillFindsArticleWithLowerScore()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-        _kb.Publish("voicemail-en", Contents.VoicemailEn());
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("voicemail-en", Contents.VoicemailEn());
 
         var correct = _kb.Search.Search("activate roaming", "en", 1).Single();
         var misspelt = _kb.Search.Search("activate roamng", "en", 1).Single();
@@ -170,10 +171,10 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_OnlyStopAndFillerWords_FindsNothing()
+    public async Task Search_OnlyStopAndFillerWords_FindsNothing()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-        _kb.Publish("roaming-ru", Contents.RoamingRu());
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("roaming-ru", Contents.RoamingRu());
 
         Assert.Multiple(() =>
         {
@@ -184,10 +185,10 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_BothLanguagesPublished_PrefersTheAskedLanguage()
+    public async Task Search_BothLanguagesPublished_PrefersTheAskedLanguage()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-        _kb.Publish("roaming-ru", Contents.RoamingRu());
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("roaming-ru", Contents.RoamingRu());
 
         Assert.Multiple(() =>
         {
@@ -197,10 +198,10 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_NothingPassesInAskedLanguage_FallsBackToTheOther()
+    public async Task Search_NothingPassesInAskedLanguage_FallsBackToTheOther()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-        _kb.Publish("balance-ru", new ArticleContent("ru", "billing", "Баланс", ["Как узнать баланс?"], ["баланс"], "Отправьте БАЛАНС.", "Отправьте **БАЛАНС**."));
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("balance-ru", new ArticleContent("ru", "billing", "Баланс", ["Как узнать баланс?"], ["баланс"], "Отправьте БАЛАНС.", "Отправьте **БАЛАНС**."));
 
         var match = _kb.Search.Search("How do I activate roaming?", "ru", 3).First();
 
@@ -212,10 +213,10 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_FallbackDisabled_StaysInTheAskedLanguage()
+    public async Task Search_FallbackDisabled_StaysInTheAskedLanguage()
     {
         using var kb = new KnowledgeBaseHarness(new KnowledgeBaseOptions { FallbackToOtherLanguage = false });
-        kb.Publish("roaming-en", Contents.RoamingEn());
+        await kb.PublishAsync("roaming-en", Contents.RoamingEn());
 
         var matches = kb.Search.Search("How do I activate roaming?", "ru", 3);
 
@@ -224,11 +225,11 @@ public sealed class LuceneKnowledgeSearchTests
 
     [TestCase("Как подключить роуминг?", "roaming-ru")]
     [TestCase("How do I activate roaming?", "roaming-en")]
-    public void Search_UnknownLanguageCode_GuessesFromTheAlphabet(string question, string expected)
+    public async Task Search_UnknownLanguageCode_GuessesFromTheAlphabet(string question, string expected)
     {
         using var kb = new KnowledgeBaseHarness(new KnowledgeBaseOptions { FallbackToOtherLanguage = false });
-        kb.Publish("roaming-en", Contents.RoamingEn());
-        kb.Publish("roaming-ru", Contents.RoamingRu());
+        await kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await kb.PublishAsync("roaming-ru", Contents.RoamingRu());
 
         var match = kb.Search.Search(question, "xx", 1).Single();
 
@@ -236,10 +237,10 @@ public sealed class LuceneKnowledgeSearchTests
     }
 
     [Test]
-    public void Search_MaxResults_LimitsAndZeroMeansTheConfiguredDefault()
+    public async Task Search_MaxResults_LimitsAndZeroMeansTheConfiguredDefault()
     {
         using var kb = new KnowledgeBaseHarness(new KnowledgeBaseOptions { MaxResults = 2 });
-        kb.Importer.ImportFrom(KnowledgeBaseHarness.SampleDirectory);
+        await kb.Importer.ImportFromAsync(KnowledgeBaseHarness.SampleDirectory, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -262,7 +263,7 @@ public sealed class LuceneKnowledgeSearchTests
     [Test]
     public async Task Search_ConcurrentPublishingAndSearching_NeverFails()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
 
         var searches = Task.Run(() =>
         {

@@ -9,15 +9,15 @@ public sealed class SearchScoreTests
     private KnowledgeBaseHarness _kb = null!;
 
     [OneTimeSetUp]
-    public void ImportSamples() => _kb = KnowledgeBaseHarness.WithSamples();
+    public async Task ImportSamples() => _kb = await KnowledgeBaseHarness.WithSamplesAsync();
 
     [OneTimeTearDown]
     public void DisposeKnowledgeBase() => _kb.Dispose();
 
     [Test]
-    public void Search_AnyQuestion_ScoresStayWithinZeroAndOne()
+    public async Task Search_AnyQuestion_ScoresStayWithinZeroAndOne()
     {
-        var questions = _kb.Articles.ListPublished()
+        var questions = (await _kb.Articles.ListPublishedAsync(CancellationToken.None))
             .SelectMany(a => a.Content.Questions.Concat(a.Content.Keywords).Append(a.Content.Title).Append(a.Content.ShortAnswer)
                 .Select(text => (Text: text, a.Content.Language)))
             .Append((Text: "roaming roaming roaming роуминг", Language: "ru"))
@@ -29,9 +29,9 @@ public sealed class SearchScoreTests
     }
 
     [Test]
-    public void Search_ArticlesOwnQuestionVariants_ScoreAsConfidentMatches()
+    public async Task Search_ArticlesOwnQuestionVariants_ScoreAsConfidentMatches()
     {
-        var articles = _kb.Articles.ListPublished();
+        var articles = await _kb.Articles.ListPublishedAsync(CancellationToken.None);
         var results = articles
             .SelectMany(a => a.Content.Questions.Select(q => (Article: a, Question: q)))
             .Select(x => (x.Article.Id, x.Question, Top: _kb.Search.Search(x.Question, x.Article.Content.Language, 1).FirstOrDefault()))

@@ -7,54 +7,54 @@ namespace SelfService.KnowledgeBase.Tests.Transfer;
 public sealed class KnowledgeBaseExporterTests
 {
     [Test]
-    public void Export_ImportedIntoAnEmptyDatabase_ReproducesEveryPublishedArticle()
+    public async Task Export_ImportedIntoAnEmptyDatabase_ReproducesEveryPublishedArticle()
     {
-        using var source = KnowledgeBaseHarness.WithSamples();
+        using var source = await KnowledgeBaseHarness.WithSamplesAsync();
         using var target = new KnowledgeBaseHarness();
 
-        target.Importer.Import(Export(source));
+        await target.Importer.ImportAsync(await ExportAsync(source), CancellationToken.None);
 
         Assert.That(
-            target.Articles.ListPublished().Select(a => (a.Id, a.Content)),
-            Is.EqualTo(source.Articles.ListPublished().Select(a => (a.Id, a.Content))));
+            (await target.Articles.ListPublishedAsync(CancellationToken.None)).Select(a => (a.Id, a.Content)),
+            Is.EqualTo((await source.Articles.ListPublishedAsync(CancellationToken.None)).Select(a => (a.Id, a.Content))));
     }
 
     [Test]
-    public void Export_ReimportedIntoTheSameDatabase_ChangesNothing()
+    public async Task Export_ReimportedIntoTheSameDatabase_ChangesNothing()
     {
-        using var kb = KnowledgeBaseHarness.WithSamples();
+        using var kb = await KnowledgeBaseHarness.WithSamplesAsync();
 
-        var result = kb.Importer.Import(Export(kb));
+        var result = await kb.Importer.ImportAsync(await ExportAsync(kb), CancellationToken.None);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That((result.Created, result.Updated, result.SkippedIds.Count), Is.EqualTo((0, 0, 0)));
-            Assert.That(result.Unchanged, Is.EqualTo(kb.Articles.ListPublished().Count));
+            Assert.That(result.Unchanged, Is.EqualTo((await kb.Articles.ListPublishedAsync(CancellationToken.None)).Count));
         });
     }
 
     [Test]
-    public void Export_AfterARoundTrip_IsByteForByteTheSame()
+    public async Task Export_AfterARoundTrip_IsByteForByteTheSame()
     {
-        using var source = KnowledgeBaseHarness.WithSamples();
+        using var source = await KnowledgeBaseHarness.WithSamplesAsync();
         using var target = new KnowledgeBaseHarness();
-        var first = Export(source).ToArray();
+        var first = (await ExportAsync(source)).ToArray();
 
-        target.Importer.Import(new MemoryStream(first));
-        var second = Export(target).ToArray();
+        await target.Importer.ImportAsync(new MemoryStream(first), CancellationToken.None);
+        var second = (await ExportAsync(target)).ToArray();
 
         Assert.That(second, Is.EqualTo(first));
     }
 
     [Test]
-    public void Export_PublishedArticleWithNewDraft_ExportsTheLiveVersionAndNoDrafts()
+    public async Task Export_PublishedArticleWithNewDraft_ExportsTheLiveVersionAndNoDrafts()
     {
         using var kb = new KnowledgeBaseHarness();
-        kb.Publish("roaming-en", Contents.RoamingEn());
-        kb.Articles.EditDraft("roaming-en", Contents.RoamingEn("Draft text."), "anna");
-        kb.Articles.CreateDraft(Contents.BalanceEn(), "anna", "balance-en");
+        await kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await kb.Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Draft text."), "anna", CancellationToken.None);
+        await kb.Articles.CreateDraftAsync(Contents.BalanceEn(), "anna", "balance-en", CancellationToken.None);
 
-        using var json = JsonDocument.Parse(Export(kb));
+        using var json = JsonDocument.Parse(await ExportAsync(kb));
 
         var articles = json.RootElement.GetProperty("articles").EnumerateArray().ToList();
         Assert.Multiple(() =>
@@ -66,12 +66,12 @@ public sealed class KnowledgeBaseExporterTests
     }
 
     [Test]
-    public void Export_LanguageFilter_WritesOnlyThatLanguage()
+    public async Task Export_LanguageFilter_WritesOnlyThatLanguage()
     {
-        using var kb = KnowledgeBaseHarness.WithSamples();
+        using var kb = await KnowledgeBaseHarness.WithSamplesAsync();
         using var stream = new MemoryStream();
 
-        kb.Exporter.Export(stream, "ru");
+        await kb.Exporter.ExportAsync(stream, "ru", CancellationToken.None);
 
         using var json = JsonDocument.Parse(stream.ToArray());
         Assert.That(
@@ -80,20 +80,20 @@ public sealed class KnowledgeBaseExporterTests
     }
 
     [Test]
-    public void Export_Cyrillic_IsWrittenReadablyNotEscaped()
+    public async Task Export_Cyrillic_IsWrittenReadablyNotEscaped()
     {
         using var kb = new KnowledgeBaseHarness();
-        kb.Publish("roaming-ru", Contents.RoamingRu());
+        await kb.PublishAsync("roaming-ru", Contents.RoamingRu());
 
-        var text = System.Text.Encoding.UTF8.GetString(Export(kb).ToArray());
+        var text = System.Text.Encoding.UTF8.GetString((await ExportAsync(kb)).ToArray());
 
         Assert.That(text, Does.Contain("Как подключить роуминг"));
     }
 
-    private static MemoryStream Export(KnowledgeBaseHarness kb)
+    private static async Task<MemoryStream> ExportAsync(KnowledgeBaseHarness kb)
     {
         var stream = new MemoryStream();
-        kb.Exporter.Export(stream);
+        await kb.Exporter.ExportAsync(stream, null, CancellationToken.None);
         stream.Position = 0;
         return stream;
     }

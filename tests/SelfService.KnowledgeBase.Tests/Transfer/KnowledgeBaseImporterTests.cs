@@ -14,75 +14,75 @@ public sealed class KnowledgeBaseImporterTests
     public void DisposeKnowledgeBase() => _kb.Dispose();
 
     [Test]
-    public void ImportFrom_SampleDirectory_PublishesEveryArticleAsImport()
+    public async Task ImportFrom_SampleDirectory_PublishesEveryArticleAsImport()
     {
-        var result = _kb.Importer.ImportFrom(KnowledgeBaseHarness.SampleDirectory);
+        var result = await _kb.Importer.ImportFromAsync(KnowledgeBaseHarness.SampleDirectory, CancellationToken.None);
 
-        var articles = _kb.Articles.List();
-        Assert.Multiple(() =>
+        var articles = await _kb.Articles.ListAsync(null, CancellationToken.None);
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(result.Created, Is.EqualTo(articles.Count).And.GreaterThanOrEqualTo(60));
             Assert.That(articles.Select(a => a.Status), Is.All.EqualTo(ArticleStatus.Published));
             Assert.That(articles.Select(a => a.LastEditor), Is.All.EqualTo(KnowledgeBaseImporter.ImportAuthor));
-            Assert.That(_kb.Articles.History(articles[0].Id).Transitions.Single().Kind, Is.EqualTo(TransitionKind.Imported));
+            Assert.That((await _kb.Articles.HistoryAsync(articles[0].Id, CancellationToken.None)).Transitions.Single().Kind, Is.EqualTo(TransitionKind.Imported));
             Assert.That(_kb.Search.Search("How do I check my balance?", "en", 1).Single().ArticleId, Is.EqualTo("check-balance-en"));
         });
     }
 
     [Test]
-    public void Import_SameFileTwice_SecondImportChangesNothing()
+    public async Task Import_SameFileTwice_SecondImportChangesNothing()
     {
-        _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), KnowledgeBaseFiles.BalanceEn())));
+        await _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), KnowledgeBaseFiles.BalanceEn())), CancellationToken.None);
         _kb.Time.Advance(TimeSpan.FromDays(1));
 
-        var second = _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), KnowledgeBaseFiles.BalanceEn())));
+        var second = await _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), KnowledgeBaseFiles.BalanceEn())), CancellationToken.None);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(second, Is.EqualTo(new ImportResult(0, 0, 2, [])).Using<ImportResult>(SameCounts));
-            Assert.That(_kb.Articles.History("roaming-en").Versions, Has.Count.EqualTo(1));
-            Assert.That(_kb.Articles.History("roaming-en").Transitions, Has.Count.EqualTo(1));
+            Assert.That((await _kb.Articles.HistoryAsync("roaming-en", CancellationToken.None)).Versions, Has.Count.EqualTo(1));
+            Assert.That((await _kb.Articles.HistoryAsync("roaming-en", CancellationToken.None)).Transitions, Has.Count.EqualTo(1));
         });
     }
 
     [Test]
-    public void Import_ChangedArticle_PublishesItAsANewVersion()
+    public async Task Import_ChangedArticle_PublishesItAsANewVersion()
     {
-        _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), KnowledgeBaseFiles.BalanceEn())));
+        await _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), KnowledgeBaseFiles.BalanceEn())), CancellationToken.None);
 
-        var result = _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn("Send ACT ROAMING. It's free."), KnowledgeBaseFiles.BalanceEn())));
+        var result = await _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn("Send ACT ROAMING. It's free."), KnowledgeBaseFiles.BalanceEn())), CancellationToken.None);
 
         var match = _kb.Search.Search("activate roaming", "en", 1).Single();
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That((result.Created, result.Updated, result.Unchanged), Is.EqualTo((0, 1, 1)));
-            Assert.That(_kb.Articles.Get("roaming-en")!.Live!.Number, Is.EqualTo(2));
+            Assert.That((await _kb.Articles.GetAsync("roaming-en", CancellationToken.None))!.Live!.Number, Is.EqualTo(2));
             Assert.That((match.Version, match.ShortAnswer), Is.EqualTo((2, "Send ACT ROAMING. It's free.")));
         });
     }
 
     [Test]
-    public void Import_ArticleWithPendingDraft_IsSkippedAndTheDraftKept()
+    public async Task Import_ArticleWithPendingDraft_IsSkippedAndTheDraftKept()
     {
-        _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn())));
-        _kb.Articles.EditDraft("roaming-en", Contents.RoamingEn("Editor's draft."), "anna");
+        await _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn())), CancellationToken.None);
+        await _kb.Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Editor's draft."), "anna", CancellationToken.None);
 
-        var result = _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn("From the file."))));
+        var result = await _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn("From the file."))), CancellationToken.None);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(result.SkippedIds, Is.EqualTo(new[] { "roaming-en" }));
-            Assert.That(_kb.Articles.Get("roaming-en")!.Latest.Content.ShortAnswer, Is.EqualTo("Editor's draft."));
+            Assert.That((await _kb.Articles.GetAsync("roaming-en", CancellationToken.None))!.Latest.Content.ShortAnswer, Is.EqualTo("Editor's draft."));
         });
     }
 
     [Test]
-    public void Import_RetiredArticle_IsNotRevived()
+    public async Task Import_RetiredArticle_IsNotRevived()
     {
-        _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn())));
-        _kb.Articles.Retire("roaming-en", "carol");
+        await _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn())), CancellationToken.None);
+        await _kb.Articles.RetireAsync("roaming-en", "carol", null, CancellationToken.None);
 
-        var result = _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn("New text."))));
+        var result = await _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn("New text."))), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -92,84 +92,84 @@ public sealed class KnowledgeBaseImporterTests
     }
 
     [Test]
-    public void Import_OneInvalidArticle_RejectsTheWholeFileAndWritesNothing()
+    public async Task Import_OneInvalidArticle_RejectsTheWholeFileAndWritesNothing()
     {
         var invalid = KnowledgeBaseFiles.BalanceEn().Replace("\"language\": \"en\"", "\"language\": \"de\"", StringComparison.Ordinal);
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(
-            () => _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), invalid))));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(
+            () => _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), invalid)), CancellationToken.None));
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(exception!.Errors, Has.Some.Contains("Article 'balance-en'").And.Some.Contains("'de' is not supported"));
-            Assert.That(_kb.Articles.List(), Is.Empty);
+            Assert.That(await _kb.Articles.ListAsync(null, CancellationToken.None), Is.Empty);
         });
     }
 
     [Test]
-    public void Import_DuplicateIds_AreRejected()
+    public async Task Import_DuplicateIds_AreRejected()
     {
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(
-            () => _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), KnowledgeBaseFiles.RoamingEn()))));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(
+            () => _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), KnowledgeBaseFiles.RoamingEn())), CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("more than once"));
     }
 
     [Test]
-    public void Import_MisspeltField_IsRejectedRatherThanIgnored()
+    public async Task Import_MisspeltField_IsRejectedRatherThanIgnored()
     {
         var misspelt = KnowledgeBaseFiles.RoamingEn().Replace("\"questions\"", "\"questons\"", StringComparison.Ordinal);
 
-        Assert.Throws<KnowledgeBaseValidationException>(
-            () => _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(misspelt))));
+        await Assert.ThrowsAsync<KnowledgeBaseValidationException>(
+            () => _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(misspelt)), CancellationToken.None));
     }
 
     [TestCase("""{ "articles": [] }""")]
     [TestCase("""{ "format": "selfservice-kb/2", "articles": [] }""")]
     [TestCase("not json")]
-    public void Import_NotAKnowledgeBaseFile_IsRejected(string json)
+    public async Task Import_NotAKnowledgeBaseFile_IsRejected(string json)
     {
-        Assert.Throws<KnowledgeBaseValidationException>(() => _kb.Importer.Import(KnowledgeBaseFiles.Json(json)));
+        await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(json), CancellationToken.None));
     }
 
     [Test]
-    public void Import_LongAnswerAsLinesOrAsOneString_GivesTheSameText()
+    public async Task Import_LongAnswerAsLinesOrAsOneString_GivesTheSameText()
     {
-        _kb.Importer.Import(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), KnowledgeBaseFiles.BalanceEn())));
+        await _kb.Importer.ImportAsync(KnowledgeBaseFiles.Json(KnowledgeBaseFiles.Document(KnowledgeBaseFiles.RoamingEn(), KnowledgeBaseFiles.BalanceEn())), CancellationToken.None);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
-            Assert.That(_kb.Articles.Get("roaming-en")!.Live!.Content.LongAnswer, Is.EqualTo("## Roaming\n\nSend **ACT ROAMING**."));
-            Assert.That(_kb.Articles.Get("balance-en")!.Live!.Content.LongAnswer, Is.EqualTo("Send **BAL** or dial `*100#`."));
+            Assert.That((await _kb.Articles.GetAsync("roaming-en", CancellationToken.None))!.Live!.Content.LongAnswer, Is.EqualTo("## Roaming\n\nSend **ACT ROAMING**."));
+            Assert.That((await _kb.Articles.GetAsync("balance-en", CancellationToken.None))!.Live!.Content.LongAnswer, Is.EqualTo("Send **BAL** or dial `*100#`."));
         });
     }
 
     [Test]
-    public void ImportIfEmpty_EmptyKnowledgeBase_ImportsTheSamples()
+    public async Task ImportIfEmpty_EmptyKnowledgeBase_ImportsTheSamples()
     {
-        var result = _kb.Importer.ImportIfEmpty(KnowledgeBaseHarness.SampleDirectory);
+        var result = await _kb.Importer.ImportIfEmptyAsync(KnowledgeBaseHarness.SampleDirectory, CancellationToken.None);
 
         Assert.That(result?.Created, Is.GreaterThanOrEqualTo(60));
     }
 
     [Test]
-    public void ImportIfEmpty_KnowledgeBaseWithArticles_ImportsNothing()
+    public async Task ImportIfEmpty_KnowledgeBaseWithArticles_ImportsNothing()
     {
-        _kb.Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await _kb.Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
 
-        var result = _kb.Importer.ImportIfEmpty(KnowledgeBaseHarness.SampleDirectory);
+        var result = await _kb.Importer.ImportIfEmptyAsync(KnowledgeBaseHarness.SampleDirectory, CancellationToken.None);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(result, Is.Null);
-            Assert.That(_kb.Articles.List(), Has.Count.EqualTo(1));
+            Assert.That(await _kb.Articles.ListAsync(null, CancellationToken.None), Has.Count.EqualTo(1));
         });
     }
 
     [Test]
-    public void ImportFrom_MissingPath_ThrowsFileNotFound()
+    public async Task ImportFrom_MissingPath_ThrowsFileNotFound()
     {
-        Assert.Throws<FileNotFoundException>(() => _kb.Importer.ImportFrom(Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json")));
+        await Assert.ThrowsAsync<FileNotFoundException>(() => _kb.Importer.ImportFromAsync(Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json"), CancellationToken.None));
     }
 
     private static bool SameCounts(ImportResult a, ImportResult b) =>

@@ -1,4 +1,3 @@
-using LiteDB;
 using SelfService.KnowledgeBase.Tests.TestSupport;
 
 namespace SelfService.KnowledgeBase.Tests.Workflow;
@@ -17,9 +16,9 @@ public sealed class ArticleServiceTests
     public void DisposeKnowledgeBase() => _kb.Dispose();
 
     [Test]
-    public void CreateDraft_ValidContent_StartsAsDraftVersion1ByAuthor()
+    public async Task CreateDraft_ValidContent_StartsAsDraftVersion1ByAuthor()
     {
-        var article = Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        var article = await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -34,19 +33,19 @@ public sealed class ArticleServiceTests
     }
 
     [Test]
-    public void CreateDraft_WithoutId_GeneratesIdFromCategoryAndLanguage()
+    public async Task CreateDraft_WithoutId_GeneratesIdFromCategoryAndLanguage()
     {
-        var article = Articles.CreateDraft(Contents.RoamingEn(), "anna");
+        var article = await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", null, CancellationToken.None);
 
         Assert.That(article.Id, Does.StartWith("roaming-en-"));
     }
 
     [Test]
-    public void CreateDraft_WhitespaceAroundFields_IsTrimmedAndLanguageLowerCased()
+    public async Task CreateDraft_WhitespaceAroundFields_IsTrimmedAndLanguageLowerCased()
     {
         var content = Contents.RoamingEn() with { Language = " EN ", Title = "  Turning roaming on ", Questions = [" How do I activate roaming? "] };
 
-        var article = Articles.CreateDraft(content, "anna", "roaming-en");
+        var article = await Articles.CreateDraftAsync(content, "anna", "roaming-en", CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -57,11 +56,11 @@ public sealed class ArticleServiceTests
     }
 
     [Test]
-    public void CreateDraft_EmptyTitleQuestionsAndAnswers_ReportsEveryProblem()
+    public async Task CreateDraft_EmptyTitleQuestionsAndAnswers_ReportsEveryProblem()
     {
         var content = new ArticleContent("en", "roaming", " ", [], [], "", "");
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.CreateDraft(content, "anna", "roaming-en"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.CreateDraftAsync(content, "anna", "roaming-en", CancellationToken.None));
 
         Assert.That(exception!.Errors, Has.Some.Contains("title is empty")
             .And.Some.Contains("at least one question")
@@ -70,11 +69,11 @@ public sealed class ArticleServiceTests
     }
 
     [Test]
-    public void CreateDraft_BlankQuestionVariant_IsRejected()
+    public async Task CreateDraft_BlankQuestionVariant_IsRejected()
     {
         var content = Contents.RoamingEn() with { Questions = ["How do I activate roaming?", "  "] };
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.CreateDraft(content, "anna", "roaming-en"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.CreateDraftAsync(content, "anna", "roaming-en", CancellationToken.None));
 
         Assert.That(exception!.Errors, Has.Some.Contains("question 2 is empty"));
     }
@@ -82,21 +81,21 @@ public sealed class ArticleServiceTests
     [TestCase("de")]
     [TestCase("")]
     [TestCase("russian")]
-    public void CreateDraft_UnsupportedLanguage_IsRejected(string language)
+    public async Task CreateDraft_UnsupportedLanguage_IsRejected(string language)
     {
         var content = Contents.RoamingEn() with { Language = language };
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.CreateDraft(content, "anna", "roaming-en"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.CreateDraftAsync(content, "anna", "roaming-en", CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("not supported").And.Contain("ru, en"));
     }
 
     [Test]
-    public void CreateDraft_MultiLineShortAnswer_IsRejectedBecauseItGoesBySms()
+    public async Task CreateDraft_MultiLineShortAnswer_IsRejectedBecauseItGoesBySms()
     {
         var content = Contents.RoamingEn(shortAnswer: "Send ACT ROAMING.\nThat's all.");
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.CreateDraft(content, "anna", "roaming-en"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.CreateDraftAsync(content, "anna", "roaming-en", CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("one paragraph"));
     }
@@ -104,34 +103,34 @@ public sealed class ArticleServiceTests
     [TestCase("Roaming EN")]
     [TestCase("-roaming")]
     [TestCase("роуминг")]
-    public void CreateDraft_InvalidId_IsRejected(string id)
+    public async Task CreateDraft_InvalidId_IsRejected(string id)
     {
-        Assert.Throws<KnowledgeBaseValidationException>(() => Articles.CreateDraft(Contents.RoamingEn(), "anna", id));
+        await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", id, CancellationToken.None));
     }
 
     [Test]
-    public void CreateDraft_ExistingId_IsRejected()
+    public async Task CreateDraft_ExistingId_IsRejected()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.CreateDraft(Contents.RoamingEn(), "boris", "roaming-en"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.CreateDraftAsync(Contents.RoamingEn(), "boris", "roaming-en", CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("already exists"));
     }
 
     [Test]
-    public void CreateDraft_NoAuthor_IsRejected()
+    public async Task CreateDraft_NoAuthor_IsRejected()
     {
-        Assert.Throws<KnowledgeBaseValidationException>(() => Articles.CreateDraft(Contents.RoamingEn(), " ", "roaming-en"));
+        await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.CreateDraftAsync(Contents.RoamingEn(), " ", "roaming-en", CancellationToken.None));
     }
 
     [Test]
-    public void EditDraft_Draft_SavesNewVersionWithAuthorAndTime()
+    public async Task EditDraft_Draft_SavesNewVersionWithAuthorAndTime()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
         _kb.Time.Advance(TimeSpan.FromMinutes(5));
 
-        var article = Articles.EditDraft("roaming-en", Contents.RoamingEn("Send ACT ROAMING before you travel."), "boris");
+        var article = await Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Send ACT ROAMING before you travel."), "boris", CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -144,125 +143,125 @@ public sealed class ArticleServiceTests
     }
 
     [Test]
-    public void EditDraft_IdenticalContent_SavesNoVersion()
+    public async Task EditDraft_IdenticalContent_SavesNoVersion()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
 
-        var article = Articles.EditDraft("roaming-en", Contents.RoamingEn(), "boris");
+        var article = await Articles.EditDraftAsync("roaming-en", Contents.RoamingEn(), "boris", CancellationToken.None);
 
         Assert.That(article.Latest.Number, Is.EqualTo(1));
     }
 
     [Test]
-    public void EditDraft_InReview_IsRejected()
+    public async Task EditDraft_InReview_IsRejected()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.Submit("roaming-en", "anna");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(
-            () => Articles.EditDraft("roaming-en", Contents.RoamingEn("Changed."), "anna"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(
+            () => Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Changed."), "anna", CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("in review"));
     }
 
     [Test]
-    public void EditDraft_OtherLanguage_IsRejected()
+    public async Task EditDraft_OtherLanguage_IsRejected()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(
-            () => Articles.EditDraft("roaming-en", Contents.RoamingRu(), "anna"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(
+            () => Articles.EditDraftAsync("roaming-en", Contents.RoamingRu(), "anna", CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("language cannot change"));
     }
 
     [Test]
-    public void EditDraft_UnknownArticle_ThrowsNotFound()
+    public async Task EditDraft_UnknownArticle_ThrowsNotFound()
     {
-        var exception = Assert.Throws<ArticleNotFoundException>(() => Articles.EditDraft("nope", Contents.RoamingEn(), "anna"));
+        var exception = await Assert.ThrowsAsync<ArticleNotFoundException>(() => Articles.EditDraftAsync("nope", Contents.RoamingEn(), "anna", CancellationToken.None));
 
         Assert.That(exception!.ArticleId, Is.EqualTo("nope"));
     }
 
     [Test]
-    public void Submit_Draft_MovesToInReview()
+    public async Task Submit_Draft_MovesToInReview()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
 
-        var article = Articles.Submit("roaming-en", "anna");
+        var article = await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
         Assert.That(article.Status, Is.EqualTo(ArticleStatus.InReview));
     }
 
     [Test]
-    public void Submit_AlreadyInReview_IsRejected()
+    public async Task Submit_AlreadyInReview_IsRejected()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.Submit("roaming-en", "anna");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
-        Assert.Throws<KnowledgeBaseValidationException>(() => Articles.Submit("roaming-en", "anna"));
+        await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None));
     }
 
     [Test]
-    public void Submit_PublishedWithoutNewDraft_IsRejected()
+    public async Task Submit_PublishedWithoutNewDraft_IsRejected()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.Submit("roaming-en", "anna"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("no draft to submit"));
     }
 
     [Test]
-    public void Approve_DraftThatWasNotSubmitted_IsRejected()
+    public async Task Approve_DraftThatWasNotSubmitted_IsRejected()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.Approve("roaming-en", "boris"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.ApproveAsync("roaming-en", "boris", CancellationToken.None));
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(exception!.Message, Does.Contain("Draft, not InReview").And.Contain("Submit it for review first"));
-            Assert.That(Articles.Get("roaming-en")!.Status, Is.EqualTo(ArticleStatus.Draft));
+            Assert.That((await Articles.GetAsync("roaming-en", CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Draft));
         });
     }
 
     [TestCase("anna")]
     [TestCase("ANNA")]
     [TestCase(" anna ")]
-    public void Approve_ByTheLastEditor_IsRejected(string reviewer)
+    public async Task Approve_ByTheLastEditor_IsRejected(string reviewer)
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.Submit("roaming-en", "anna");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.Approve("roaming-en", reviewer));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.ApproveAsync("roaming-en", reviewer, CancellationToken.None));
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(exception!.Message, Does.Contain("reviewer must be someone other than the last editor"));
-            Assert.That(Articles.Get("roaming-en")!.Status, Is.EqualTo(ArticleStatus.InReview));
+            Assert.That((await Articles.GetAsync("roaming-en", CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.InReview));
         });
     }
 
     [Test]
-    public void Approve_WhenSomeoneElseEditedLast_TheOriginalAuthorMayApprove()
+    public async Task Approve_WhenSomeoneElseEditedLast_TheOriginalAuthorMayApprove()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.EditDraft("roaming-en", Contents.RoamingEn("Send ACT ROAMING now."), "boris");
-        Articles.Submit("roaming-en", "boris");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Send ACT ROAMING now."), "boris", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "boris", CancellationToken.None);
 
-        var article = Articles.Approve("roaming-en", "anna");
+        var article = await Articles.ApproveAsync("roaming-en", "anna", CancellationToken.None);
 
         Assert.That(article.Status, Is.EqualTo(ArticleStatus.Published));
     }
 
     [Test]
-    public void Approve_ByAnotherPerson_PublishesTheSubmittedVersion()
+    public async Task Approve_ByAnotherPerson_PublishesTheSubmittedVersion()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.Submit("roaming-en", "anna");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
-        var article = Articles.Approve("roaming-en", "boris");
+        var article = await Articles.ApproveAsync("roaming-en", "boris", CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -273,43 +272,43 @@ public sealed class ArticleServiceTests
     }
 
     [Test]
-    public void Return_WithoutComment_IsRejected()
+    public async Task Return_WithoutComment_IsRejected()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.Submit("roaming-en", "anna");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.Return("roaming-en", "boris", "  "));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.ReturnAsync("roaming-en", "boris", "  ", CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("needs a comment"));
     }
 
     [Test]
-    public void Return_ByTheLastEditor_IsRejected()
+    public async Task Return_ByTheLastEditor_IsRejected()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.Submit("roaming-en", "anna");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
-        Assert.Throws<KnowledgeBaseValidationException>(() => Articles.Return("roaming-en", "anna", "Looks wrong."));
+        await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.ReturnAsync("roaming-en", "anna", "Looks wrong.", CancellationToken.None));
     }
 
     [Test]
-    public void Return_NotInReview_IsRejected()
+    public async Task Return_NotInReview_IsRejected()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
 
-        Assert.Throws<KnowledgeBaseValidationException>(() => Articles.Return("roaming-en", "boris", "Fix the price."));
+        await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.ReturnAsync("roaming-en", "boris", "Fix the price.", CancellationToken.None));
     }
 
     [Test]
-    public void Return_WithComment_KeepsCommentWhileEditedAndClearsItOnResubmit()
+    public async Task Return_WithComment_KeepsCommentWhileEditedAndClearsItOnResubmit()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.Submit("roaming-en", "anna");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
-        var returned = Articles.Return("roaming-en", "boris", "Mention the 300 RUB minimum balance.");
-        var edited = Articles.EditDraft("roaming-en", Contents.RoamingEn("Send ACT ROAMING; keep 300 RUB on balance."), "anna");
-        var resubmitted = Articles.Submit("roaming-en", "anna");
-        var approved = Articles.Approve("roaming-en", "boris");
+        var returned = await Articles.ReturnAsync("roaming-en", "boris", "Mention the 300 RUB minimum balance.", CancellationToken.None);
+        var edited = await Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Send ACT ROAMING; keep 300 RUB on balance."), "anna", CancellationToken.None);
+        var resubmitted = await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
+        var approved = await Articles.ApproveAsync("roaming-en", "boris", CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -323,25 +322,25 @@ public sealed class ArticleServiceTests
     }
 
     [Test]
-    public void Submit_ReturnedArticle_CanBeResubmittedWithoutEditing()
+    public async Task Submit_ReturnedArticle_CanBeResubmittedWithoutEditing()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.Submit("roaming-en", "anna");
-        Articles.Return("roaming-en", "boris", "Wrong category?");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
+        await Articles.ReturnAsync("roaming-en", "boris", "Wrong category?", CancellationToken.None);
 
-        var article = Articles.Submit("roaming-en", "anna");
+        var article = await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
         Assert.That(article.Status, Is.EqualTo(ArticleStatus.InReview));
     }
 
     [Test]
-    public void EditDraft_PublishedArticle_KeepsPublishedVersionLiveUntilTheDraftIsApproved()
+    public async Task EditDraft_PublishedArticle_KeepsPublishedVersionLiveUntilTheDraftIsApproved()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
 
-        var drafted = Articles.EditDraft("roaming-en", Contents.RoamingEn("Send ACT ROAMING. Activation is free."), "anna");
-        var submitted = Articles.Submit("roaming-en", "anna");
-        var approved = Articles.Approve("roaming-en", "boris");
+        var drafted = await Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Send ACT ROAMING. Activation is free."), "anna", CancellationToken.None);
+        var submitted = await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
+        var approved = await Articles.ApproveAsync("roaming-en", "boris", CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -355,41 +354,41 @@ public sealed class ArticleServiceTests
     }
 
     [Test]
-    public void Retire_PublishedArticle_LeavesNothingLiveAndAllowsNoFurtherSteps()
+    public async Task Retire_PublishedArticle_LeavesNothingLiveAndAllowsNoFurtherSteps()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
 
-        var retired = Articles.Retire("roaming-en", "carol", "Service discontinued.");
+        var retired = await Articles.RetireAsync("roaming-en", "carol", "Service discontinued.", CancellationToken.None);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(retired.Status, Is.EqualTo(ArticleStatus.Retired));
             Assert.That(retired.Live, Is.Null);
-            Assert.That(Articles.ListPublished(), Is.Empty);
-            Assert.Throws<KnowledgeBaseValidationException>(() => Articles.EditDraft("roaming-en", Contents.RoamingEn("New."), "anna"));
-            Assert.Throws<KnowledgeBaseValidationException>(() => Articles.Submit("roaming-en", "anna"));
-            Assert.Throws<KnowledgeBaseValidationException>(() => Articles.Retire("roaming-en", "carol"));
+            Assert.That(await Articles.ListPublishedAsync(CancellationToken.None), Is.Empty);
+            await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("New."), "anna", CancellationToken.None));
+            await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None));
+            await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.RetireAsync("roaming-en", "carol", null, CancellationToken.None));
         });
     }
 
     [Test]
-    public void History_FullLifecycle_RecordsEveryVersionAndStepWithWhoWhenAndWhy()
+    public async Task History_FullLifecycle_RecordsEveryVersionAndStepWithWhoWhenAndWhy()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
         _kb.Time.Advance(TimeSpan.FromMinutes(1));
-        Articles.Submit("roaming-en", "anna");
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
         _kb.Time.Advance(TimeSpan.FromMinutes(1));
-        Articles.Return("roaming-en", "boris", "Add the price.");
+        await Articles.ReturnAsync("roaming-en", "boris", "Add the price.", CancellationToken.None);
         _kb.Time.Advance(TimeSpan.FromMinutes(1));
-        Articles.EditDraft("roaming-en", Contents.RoamingEn("Send ACT ROAMING. Free."), "anna");
+        await Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Send ACT ROAMING. Free."), "anna", CancellationToken.None);
         _kb.Time.Advance(TimeSpan.FromMinutes(1));
-        Articles.Submit("roaming-en", "anna");
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
         _kb.Time.Advance(TimeSpan.FromMinutes(1));
-        Articles.Approve("roaming-en", "boris");
+        await Articles.ApproveAsync("roaming-en", "boris", CancellationToken.None);
         _kb.Time.Advance(TimeSpan.FromMinutes(1));
-        Articles.Retire("roaming-en", "carol");
+        await Articles.RetireAsync("roaming-en", "carol", null, CancellationToken.None);
 
-        var history = Articles.History("roaming-en");
+        var history = await Articles.HistoryAsync("roaming-en", CancellationToken.None);
 
         var start = KnowledgeBaseHarness.Start;
         Assert.Multiple(() =>
@@ -414,76 +413,68 @@ public sealed class ArticleServiceTests
     }
 
     [Test]
-    public void History_UnknownArticle_ThrowsNotFound()
+    public async Task History_UnknownArticle_ThrowsNotFound()
     {
-        Assert.Throws<ArticleNotFoundException>(() => Articles.History("nope"));
+        await Assert.ThrowsAsync<ArticleNotFoundException>(() => Articles.HistoryAsync("nope", CancellationToken.None));
     }
 
     [Test]
-    public void Get_UnknownArticle_ReturnsNull()
+    public async Task Get_UnknownArticle_ReturnsNull()
     {
-        Assert.That(Articles.Get("nope"), Is.Null);
+        Assert.That(await Articles.GetAsync("nope", CancellationToken.None), Is.Null);
     }
 
     [Test]
-    public void List_Filters_MatchStatusLanguageCategoryAndText()
+    public async Task List_Filters_MatchStatusLanguageCategoryAndText()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-        _kb.Publish("roaming-ru", Contents.RoamingRu());
-        Articles.CreateDraft(Contents.BalanceEn(), "anna", "balance-en");
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await _kb.PublishAsync("roaming-ru", Contents.RoamingRu());
+        await Articles.CreateDraftAsync(Contents.BalanceEn(), "anna", "balance-en", CancellationToken.None);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
-            Assert.That(Articles.List().Select(a => a.Id), Is.EqualTo(new[] { "balance-en", "roaming-en", "roaming-ru" }));
-            Assert.That(Articles.List(new ArticleFilter(Status: ArticleStatus.Draft)).Select(a => a.Id), Is.EqualTo(new[] { "balance-en" }));
-            Assert.That(Articles.List(new ArticleFilter(Language: "ru")).Select(a => a.Id), Is.EqualTo(new[] { "roaming-ru" }));
-            Assert.That(Articles.List(new ArticleFilter(Category: "roaming", Language: "en")).Select(a => a.Id), Is.EqualTo(new[] { "roaming-en" }));
-            Assert.That(Articles.List(new ArticleFilter(Text: "*100#")).Select(a => a.Id), Is.EqualTo(new[] { "balance-en" }));
-            Assert.That(Articles.List(new ArticleFilter(Text: "ВКЛ роуминг")).Select(a => a.Id), Is.EqualTo(new[] { "roaming-ru" }));
+            Assert.That((await Articles.ListAsync(null, CancellationToken.None)).Select(a => a.Id), Is.EqualTo(new[] { "balance-en", "roaming-en", "roaming-ru" }));
+            Assert.That((await Articles.ListAsync(new ArticleFilter(Status: ArticleStatus.Draft), CancellationToken.None)).Select(a => a.Id), Is.EqualTo(new[] { "balance-en" }));
+            Assert.That((await Articles.ListAsync(new ArticleFilter(Language: "ru"), CancellationToken.None)).Select(a => a.Id), Is.EqualTo(new[] { "roaming-ru" }));
+            Assert.That((await Articles.ListAsync(new ArticleFilter(Category: "roaming", Language: "en"), CancellationToken.None)).Select(a => a.Id), Is.EqualTo(new[] { "roaming-en" }));
+            Assert.That((await Articles.ListAsync(new ArticleFilter(Text: "*100#"), CancellationToken.None)).Select(a => a.Id), Is.EqualTo(new[] { "balance-en" }));
+            Assert.That((await Articles.ListAsync(new ArticleFilter(Text: "ВКЛ роуминг"), CancellationToken.None)).Select(a => a.Id), Is.EqualTo(new[] { "roaming-ru" }));
         });
     }
 
     [Test]
-    public void ListPublished_DraftOfPublishedArticle_ReturnsTheLiveVersionOnly()
+    public async Task ListPublished_DraftOfPublishedArticle_ReturnsTheLiveVersionOnly()
     {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-        Articles.EditDraft("roaming-en", Contents.RoamingEn("Draft text."), "anna");
-        Articles.CreateDraft(Contents.BalanceEn(), "anna", "balance-en");
+        await _kb.PublishAsync("roaming-en", Contents.RoamingEn());
+        await Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Draft text."), "anna", CancellationToken.None);
+        await Articles.CreateDraftAsync(Contents.BalanceEn(), "anna", "balance-en", CancellationToken.None);
 
-        var published = Articles.ListPublished();
+        var published = await Articles.ListPublishedAsync(CancellationToken.None);
 
         Assert.That(published.Select(p => (p.Id, p.Version, p.Content.ShortAnswer)), Is.EqualTo(new[] { ("roaming-en", 1, "Send ACT ROAMING.") }));
     }
 
     [Test]
-    public void Storage_UsesOnlyKbPrefixedCollections()
-    {
-        _kb.Publish("roaming-en", Contents.RoamingEn());
-
-        Assert.That(_kb.Database.GetCollectionNames(), Is.Not.Empty.And.All.StartsWith("kb_"));
-    }
-
-    [Test]
-    public void Storage_ReopenedDatabaseFile_KeepsStateHistoryAndExactTimes()
+    public async Task Storage_ReopenedDatabaseFile_KeepsStateHistoryAndExactTimes()
     {
         var path = Path.Combine(Path.GetTempPath(), $"kb-{Guid.NewGuid():N}.db");
         try
         {
             var time = new ManualTimeProvider(new DateTimeOffset(2025, 6, 30, 23, 59, 59, TimeSpan.Zero));
-            using (var database = new LiteDatabase(path))
+            using (var kb = new KnowledgeBaseHarness(file: path, time: time))
             {
-                var articles = new ArticleService(database, time, []);
-                articles.CreateDraft(Contents.RoamingRu(), "анна", "roaming-ru");
+                var articles = kb.Articles;
+                await articles.CreateDraftAsync(Contents.RoamingRu(), "анна", "roaming-ru", CancellationToken.None);
                 time.Advance(TimeSpan.FromHours(1));
-                articles.Submit("roaming-ru", "анна");
-                articles.Approve("roaming-ru", "борис");
+                await articles.SubmitAsync("roaming-ru", "анна", CancellationToken.None);
+                await articles.ApproveAsync("roaming-ru", "борис", CancellationToken.None);
             }
 
-            using (var database = new LiteDatabase(path))
+            using (var kb = await KnowledgeBaseHarness.ReopenAsync(path, time))
             {
-                var articles = new ArticleService(database, time, []);
-                var article = articles.Get("roaming-ru")!;
-                var history = articles.History("roaming-ru");
+                var articles = kb.Articles;
+                var article = (await articles.GetAsync("roaming-ru", CancellationToken.None))!;
+                var history = await articles.HistoryAsync("roaming-ru", CancellationToken.None);
 
                 Assert.Multiple(() =>
                 {
@@ -502,65 +493,66 @@ public sealed class ArticleServiceTests
     }
 
     [Test]
-    public void EditDraft_ManyEditorsAtOnce_GetDistinctConsecutiveVersions()
+    public async Task EditDraft_ManyEditorsAtOnce_GetDistinctConsecutiveVersions()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
 
-        Parallel.For(0, 24, i => Articles.EditDraft("roaming-en", Contents.RoamingEn($"Send ACT ROAMING ({i})."), $"editor{i}"));
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            Task.Run(() => Articles.EditDraftAsync("roaming-en", Contents.RoamingEn($"Send ACT ROAMING ({i})."), $"editor{i}", CancellationToken.None))));
 
-        var history = Articles.History("roaming-en");
-        Assert.Multiple(() =>
+        var history = await Articles.HistoryAsync("roaming-en", CancellationToken.None);
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(history.Versions.Select(v => v.Number), Is.EqualTo(Enumerable.Range(1, 25)));
-            Assert.That(Articles.Get("roaming-en")!.Latest.Number, Is.EqualTo(25));
+            Assert.That((await Articles.GetAsync("roaming-en", CancellationToken.None))!.Latest.Number, Is.EqualTo(25));
         });
     }
 
     [Test]
-    public void RestoreVersion_OfAPublishedArticle_MakesTheOldContentANewDraftAndKeepsTheLiveVersion()
+    public async Task RestoreVersion_OfAPublishedArticle_MakesTheOldContentANewDraftAndKeepsTheLiveVersion()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.Submit("roaming-en", "anna");
-        Articles.Approve("roaming-en", "boris");
-        Articles.EditDraft("roaming-en", Contents.RoamingEn("Send ACT ROAMING to 100."), "anna");
-        Articles.Submit("roaming-en", "anna");
-        Articles.Approve("roaming-en", "boris");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
+        await Articles.ApproveAsync("roaming-en", "boris", CancellationToken.None);
+        await Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Send ACT ROAMING to 100."), "anna", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
+        await Articles.ApproveAsync("roaming-en", "boris", CancellationToken.None);
 
-        var restored = Articles.RestoreVersion("roaming-en", 1, "carol");
+        var restored = await Articles.RestoreVersionAsync("roaming-en", 1, "carol", CancellationToken.None);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(restored.Status, Is.EqualTo(ArticleStatus.Draft));
             Assert.That(restored.Latest.Number, Is.EqualTo(3));
             Assert.That(restored.Latest.Author, Is.EqualTo("carol"));
             Assert.That(restored.Latest.Content, Is.EqualTo(Contents.RoamingEn()));
             Assert.That(restored.Live!.Number, Is.EqualTo(2), "the restored text goes through review before it is live");
-            var step = Articles.History("roaming-en").Transitions.Last();
+            var step = (await Articles.HistoryAsync("roaming-en", CancellationToken.None)).Transitions.Last();
             Assert.That((step.Kind, step.From, step.To, step.Version, step.Actor, step.Comment),
                 Is.EqualTo((TransitionKind.Restored, (ArticleStatus?)ArticleStatus.Published, ArticleStatus.Draft, 3, "carol", "v1")));
         });
     }
 
     [Test]
-    public void RestoreVersion_MissingVersion_IsRefusedWithTheRange()
+    public async Task RestoreVersion_MissingVersion_IsRefusedWithTheRange()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.RestoreVersion("roaming-en", 7, "anna"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.RestoreVersionAsync("roaming-en", 7, "anna", CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("no version 7").And.Contain("versions 1 to 1"));
     }
 
     [Test]
-    public void RestoreVersion_WhileInReview_IsRefusedLikeAnEdit()
+    public async Task RestoreVersion_WhileInReview_IsRefusedLikeAnEdit()
     {
-        Articles.CreateDraft(Contents.RoamingEn(), "anna", "roaming-en");
-        Articles.EditDraft("roaming-en", Contents.RoamingEn("Send ACT ROAMING to 100."), "anna");
-        Articles.Submit("roaming-en", "anna");
+        await Articles.CreateDraftAsync(Contents.RoamingEn(), "anna", "roaming-en", CancellationToken.None);
+        await Articles.EditDraftAsync("roaming-en", Contents.RoamingEn("Send ACT ROAMING to 100."), "anna", CancellationToken.None);
+        await Articles.SubmitAsync("roaming-en", "anna", CancellationToken.None);
 
-        var exception = Assert.Throws<KnowledgeBaseValidationException>(() => Articles.RestoreVersion("roaming-en", 1, "anna"));
+        var exception = await Assert.ThrowsAsync<KnowledgeBaseValidationException>(() => Articles.RestoreVersionAsync("roaming-en", 1, "anna", CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("in review"));
-        Assert.That(Articles.Get("roaming-en")!.Latest.Number, Is.EqualTo(2));
+        Assert.That((await Articles.GetAsync("roaming-en", CancellationToken.None))!.Latest.Number, Is.EqualTo(2));
     }
 }

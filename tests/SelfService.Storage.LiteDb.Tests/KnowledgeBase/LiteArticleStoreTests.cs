@@ -1,6 +1,7 @@
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfService.Storage.KnowledgeBase;
+using SelfService.Storage.LiteDb.KnowledgeBase;
 
 namespace SelfService.Storage.LiteDb.Tests.KnowledgeBase;
 
@@ -13,29 +14,33 @@ public sealed class LiteArticleStoreTests
     public async Task Read_DocumentsAsTheKnowledgeBaseStoredThem_EveryFieldComesBack()
     {
         using var storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
-        // The shapes of the knowledge base's own documents (ArticleDocument, ArticleVersionDocument, ArticleTransitionDocument).
-        storage.Database.GetCollection("kb_articles").Insert(new BsonDocument
+        // The shapes of the documents the knowledge base wrote itself before the port (its ArticleDocument,
+        // ArticleVersionDocument and ArticleTransitionDocument, since removed).
+        await storage.Writer.WriteAsync(db =>
         {
-            ["_id"] = "roaming-en", ["Language"] = "en", ["Category"] = "roaming", ["Title"] = "Roaming",
-            ["Status"] = "Published", ["LatestVersion"] = 2, ["LiveVersion"] = 1, ["ReviewComment"] = "ok",
-            ["CreatedAt"] = At, ["UpdatedAt"] = At.AddHours(1),
-        });
-        var versions = storage.Database.GetCollection("kb_article_versions");
-        foreach (var number in new[] { 2, 1 })
-        {
-            versions.Insert(new BsonDocument
+            db.GetCollection("kb_articles").Insert(new BsonDocument
             {
-                ["_id"] = $"roaming-en#00000{number}", ["ArticleId"] = "roaming-en", ["Number"] = number, ["Author"] = "olga",
-                ["SavedAt"] = At, ["Language"] = "en", ["Category"] = "roaming", ["Title"] = "Roaming",
-                ["Questions"] = new BsonArray(new BsonValue("How much?")), ["Keywords"] = new BsonArray(new BsonValue("roaming")),
-                ["ShortAnswer"] = "v" + number, ["LongAnswer"] = "long",
+                ["_id"] = "roaming-en", ["Language"] = "en", ["Category"] = "roaming", ["Title"] = "Roaming",
+                ["Status"] = "Published", ["LatestVersion"] = 2, ["LiveVersion"] = 1, ["ReviewComment"] = "ok",
+                ["CreatedAt"] = At, ["UpdatedAt"] = At.AddHours(1),
             });
-        }
+            var versions = db.GetCollection("kb_article_versions");
+            foreach (var number in new[] { 2, 1 })
+            {
+                versions.Insert(new BsonDocument
+                {
+                    ["_id"] = $"roaming-en#00000{number}", ["ArticleId"] = "roaming-en", ["Number"] = number, ["Author"] = "olga",
+                    ["SavedAt"] = At, ["Language"] = "en", ["Category"] = "roaming", ["Title"] = "Roaming",
+                    ["Questions"] = new BsonArray(new BsonValue("How much?")), ["Keywords"] = new BsonArray(new BsonValue("roaming")),
+                    ["ShortAnswer"] = "v" + number, ["LongAnswer"] = "long",
+                });
+            }
 
-        storage.Database.GetCollection("kb_article_transitions", BsonAutoId.Int32).Insert(new BsonDocument
-        {
-            ["ArticleId"] = "roaming-en", ["Kind"] = "Approved", ["From"] = "InReview", ["To"] = "Published", ["Version"] = 1,
-            ["Actor"] = "igor", ["At"] = At, ["Comment"] = BsonValue.Null,
+            db.GetCollection("kb_article_transitions", BsonAutoId.Int32).Insert(new BsonDocument
+            {
+                ["ArticleId"] = "roaming-en", ["Kind"] = "Approved", ["From"] = "InReview", ["To"] = "Published", ["Version"] = 1,
+                ["Actor"] = "igor", ["At"] = At, ["Comment"] = BsonValue.Null,
+            });
         });
 
         var article = (await storage.Articles.GetAsync("roaming-en", CancellationToken.None))!;
@@ -47,5 +52,25 @@ public sealed class LiteArticleStoreTests
         var step = (await storage.Articles.TransitionsAsync("roaming-en", CancellationToken.None)).Single();
         Assert.That((step.Id, step.Kind, step.From, step.To, step.Actor, step.Comment), Is.EqualTo((1, StoredTransitionKind.Approved, (StoredArticleStatus?)StoredArticleStatus.InReview, StoredArticleStatus.Published, "igor", (string?)null)));
         Assert.That((await storage.Articles.ListLiveAsync(CancellationToken.None)).Single().ShortAnswer, Is.EqualTo("v1"));
+    }
+
+    [Test]
+    public async Task Change_OnADatabaseSharedWithOtherAreas_UsesOnlyKbPrefixedCollections()
+    {
+        // The gateway keeps every area in one file: the knowledge base's collections must not collide with anyone's.
+        using var database = new LiteDatabase(new MemoryStream());
+        using (var writer = new GroupCommitWriter(database, null, new LiteDbStorageOptions(), NullLogger.Instance))
+        {
+            var store = new LiteArticleStore(database, writer);
+            await store.ChangeAsync("roaming-en", _ =>
+            {
+                var article = new StoredArticle { Id = "roaming-en", Language = "en", LatestVersion = 1 };
+                var version = new StoredArticleVersion { Id = StoredArticleVersion.MakeId("roaming-en", 1), ArticleId = "roaming-en", Number = 1 };
+                var step = new StoredArticleTransition { ArticleId = "roaming-en", Kind = StoredTransitionKind.Created, Version = 1 };
+                return new ArticleStep<bool>(true, article, version, step);
+            }, CancellationToken.None);
+        }
+
+        Assert.That(database.GetCollectionNames(), Is.Not.Empty.And.All.StartsWith("kb_"));
     }
 }

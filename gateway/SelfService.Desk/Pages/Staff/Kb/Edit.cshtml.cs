@@ -27,11 +27,11 @@ public sealed class EditModel(ArticleService articles, IEnumerable<IChannelAdapt
 
     /// <param name="language">For a new article: its language (the reader's by default).</param>
     /// <param name="question">For a new article: questions customers asked, to start from (the unanswered questions page links here with them).</param>
-    public IActionResult OnGet(string? id, string? language, string[]? question)
+    public async Task<IActionResult> OnGetAsync(string? id, string? language, string[]? question, CancellationToken cancellationToken)
     {
         if (id is not null)
         {
-            Article = articles.Get(id);
+            Article = await articles.GetAsync(id, cancellationToken);
             if (Article is null) return NotFound();
             Form = ArticleForm.From(Article);
         }
@@ -44,23 +44,23 @@ public sealed class EditModel(ArticleService articles, IEnumerable<IChannelAdapt
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(string? id) => SaveAsync(id, submit: false);
+    public Task<IActionResult> OnPostSaveAsync(string? id, CancellationToken cancellationToken) => SaveAsync(id, submit: false, cancellationToken);
 
-    public Task<IActionResult> OnPostSubmitAsync(string? id) => SaveAsync(id, submit: true);
+    public Task<IActionResult> OnPostSubmitAsync(string? id, CancellationToken cancellationToken) => SaveAsync(id, submit: true, cancellationToken);
 
     internal static ChannelPreview PreviewOf(ArticleForm form, IEnumerable<IChannelAdapter> adapters) =>
         new(form.Title ?? "", (form.ShortAnswer ?? "").Trim(), (form.LongAnswer ?? "").Trim(),
             adapters.FirstOrDefault(a => a.Profile.Name == ChannelNames.Sms)?.Profile.MaxSmsParts);
 
-    private async Task<IActionResult> SaveAsync(string? id, bool submit)
+    private async Task<IActionResult> SaveAsync(string? id, bool submit, CancellationToken cancellationToken)
     {
         try
         {
-            var saved = id is null ? await CreateAsync() : await UpdateAsync(id);
+            var saved = id is null ? await CreateAsync(cancellationToken) : await UpdateAsync(id, cancellationToken);
             if (saved is null) return NotFound();
             if (submit)
             {
-                saved = articles.Submit(saved.Id, Actor);
+                saved = await articles.SubmitAsync(saved.Id, Actor, cancellationToken);
                 await AuditAsync(KnowledgeAudit.Submit, saved.Id, $"v{saved.Latest.Number}");
             }
 
@@ -70,24 +70,24 @@ public sealed class EditModel(ArticleService articles, IEnumerable<IChannelAdapt
         catch (KnowledgeBaseValidationException ex)
         {
             Problems = ex.Errors;
-            Article = id is null ? null : articles.Get(id);
+            Article = id is null ? null : await articles.GetAsync(id, cancellationToken);
             Preview = PreviewOf(Form, adapters);
             return Page();
         }
     }
 
-    private async Task<Article> CreateAsync()
+    private async Task<Article> CreateAsync(CancellationToken cancellationToken)
     {
-        var article = articles.CreateDraft(Form.ToContent(), Actor, string.IsNullOrWhiteSpace(Form.Id) ? null : Form.Id.Trim());
+        var article = await articles.CreateDraftAsync(Form.ToContent(), Actor, string.IsNullOrWhiteSpace(Form.Id) ? null : Form.Id.Trim(), cancellationToken);
         await AuditAsync(KnowledgeAudit.Create, article.Id, "v1");
         return article;
     }
 
-    private async Task<Article?> UpdateAsync(string id)
+    private async Task<Article?> UpdateAsync(string id, CancellationToken cancellationToken)
     {
-        var before = articles.Get(id);
+        var before = await articles.GetAsync(id, cancellationToken);
         if (before is null) return null;
-        var after = articles.EditDraft(id, Form.ToContent() with { Language = before.Language }, Actor);
+        var after = await articles.EditDraftAsync(id, Form.ToContent() with { Language = before.Language }, Actor, cancellationToken);
         if (after.Latest.Number != before.Latest.Number) await AuditAsync(KnowledgeAudit.Edit, id, $"v{after.Latest.Number}");
         return after;
     }

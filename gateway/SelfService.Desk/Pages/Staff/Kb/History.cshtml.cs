@@ -12,16 +12,17 @@ public sealed class HistoryModel(ArticleService articles) : KnowledgePageModel
 
     public string? Problem { get; private set; }
 
-    public IActionResult OnGet(string id) => Load(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     /// <summary>Rolls back by going forward: the old text becomes the next draft, which is reviewed like any other.</summary>
-    public async Task<IActionResult> OnPostRestoreAsync(string id, int version)
+    public async Task<IActionResult> OnPostRestoreAsync(string id, int version, CancellationToken cancellationToken)
     {
         try
         {
-            var before = articles.Get(id);
+            var before = await articles.GetAsync(id, cancellationToken);
             if (before is null) return NotFound();
-            var article = articles.RestoreVersion(id, version, Actor);
+            var article = await articles.RestoreVersionAsync(id, version, Actor, cancellationToken);
             if (article.Latest.Number == before.Latest.Number)
             {
                 TempData["Notice"] = T("kbRestoreSame", ("version", version));
@@ -37,16 +38,16 @@ public sealed class HistoryModel(ArticleService articles) : KnowledgePageModel
         catch (KnowledgeBaseValidationException ex)
         {
             Problem = ex.Message;
-            return Load(id) ? Page() : NotFound();
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
     }
 
-    private bool Load(string id)
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        var article = articles.Get(id);
+        var article = await articles.GetAsync(id, cancellationToken);
         if (article is null) return false;
         Article = article;
-        History = articles.History(id);
+        History = await articles.HistoryAsync(id, cancellationToken);
         return true;
     }
 }

@@ -22,10 +22,11 @@ public sealed class IndexModel(ArticleService articles) : KnowledgePageModel
 
     public IReadOnlyList<string> Categories { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Categories = articles.List().Select(a => a.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        Articles = articles.List(new ArticleFilter(Status, Blank(Lang), Blank(Category), Blank(Q)))
+        Categories = (await articles.ListAsync(null, cancellationToken))
+            .Select(a => a.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Articles = (await articles.ListAsync(new ArticleFilter(Status, Blank(Lang), Blank(Category), Blank(Q)), cancellationToken))
             .OrderByDescending(a => a.Latest.SavedAt).ToList();
     }
 

@@ -34,32 +34,32 @@ public sealed class ReviewModel(ArticleService articles) : KnowledgePageModel
     public string? Notice { get; set; }
 
     /// <param name="version">The version to show; the newest by default.</param>
-    public async Task<IActionResult> OnGetAsync(string id, int? version) =>
-        await LoadAsync(id, version) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string id, int? version, CancellationToken cancellationToken) =>
+        await LoadAsync(id, version, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostPublishAsync(string id)
+    public async Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken)
     {
         if (!await MayReviewAsync()) return Forbid();
         return await DecideAsync(id, async () =>
         {
-            var article = articles.Approve(id, Actor);
+            var article = await articles.ApproveAsync(id, Actor, cancellationToken);
             await AuditAsync(KnowledgeAudit.Publish, id, $"v{article.Latest.Number}");
             Notice = T("kbPublished", ("version", article.Latest.Number));
-        });
+        }, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostReturnAsync(string id)
+    public async Task<IActionResult> OnPostReturnAsync(string id, CancellationToken cancellationToken)
     {
         if (!await MayReviewAsync()) return Forbid();
         return await DecideAsync(id, async () =>
         {
-            var article = articles.Return(id, Actor, Comment ?? "");
+            var article = await articles.ReturnAsync(id, Actor, Comment ?? "", cancellationToken);
             await AuditAsync(KnowledgeAudit.Return, id, $"v{article.Latest.Number}: {article.ReviewComment}");
             Notice = T("kbReturned", ("version", article.Latest.Number));
-        });
+        }, cancellationToken);
     }
 
-    private async Task<IActionResult> DecideAsync(string id, Func<Task> decision)
+    private async Task<IActionResult> DecideAsync(string id, Func<Task> decision, CancellationToken cancellationToken)
     {
         try
         {
@@ -70,7 +70,7 @@ public sealed class ReviewModel(ArticleService articles) : KnowledgePageModel
         {
             // The workflow's reason, e.g. a reviewer publishing their own text: shown, nothing changed.
             Problem = ex.Message;
-            return await LoadAsync(id, null) ? Page() : NotFound();
+            return await LoadAsync(id, null, cancellationToken) ? Page() : NotFound();
         }
         catch (ArticleNotFoundException)
         {
@@ -78,11 +78,11 @@ public sealed class ReviewModel(ArticleService articles) : KnowledgePageModel
         }
     }
 
-    private async Task<bool> LoadAsync(string id, int? version)
+    private async Task<bool> LoadAsync(string id, int? version, CancellationToken cancellationToken)
     {
-        var article = articles.Get(id);
+        var article = await articles.GetAsync(id, cancellationToken);
         if (article is null) return false;
-        var versions = articles.History(id).Versions;
+        var versions = (await articles.HistoryAsync(id, cancellationToken)).Versions;
         var shown = version is null ? article.Latest : versions.FirstOrDefault(v => v.Number == version);
         if (shown is null) return false;
 
