@@ -18,15 +18,18 @@ namespace SelfService.Storage.LiteDb;
 internal sealed partial class GroupCommitWriter : IDisposable
 {
     private readonly ILiteDatabase _database;
+    private readonly ReopenableEngine _engine;
+    private bool _engineBroken;
     private readonly Channel<WriteRequest> _queue;
     private readonly int _maxBatch;
     private readonly SafeFileHandle? _fsyncHandle;
     private readonly ILogger _logger;
     private readonly Thread _thread;
 
-    public GroupCommitWriter(ILiteDatabase database, string? file, LiteDbStorageOptions options, ILogger logger)
+    public GroupCommitWriter(ILiteDatabase database, ReopenableEngine engine, string? file, LiteDbStorageOptions options, ILogger logger)
     {
         _database = database;
+        _engine = engine;
         _maxBatch = Math.Max(1, options.MaxBatch);
         _logger = logger;
         _queue = Channel.CreateBounded<WriteRequest>(new BoundedChannelOptions(Math.Max(1, options.QueueCapacity))
@@ -91,13 +94,27 @@ internal sealed partial class GroupCommitWriter : IDisposable
 
     private void Commit(List<WriteRequest> batch)
     {
+        if (_engineBroken && !TryReopen(batch)) return;
         var started = Stopwatch.GetTimestamp();
+        var applying = false;
         try
         {
             _database.BeginTrans();
+            applying = true;
             foreach (var request in batch) request.Apply(_database);
+            applying = false;
             _database.Commit();
             if (_fsyncHandle is not null) RandomAccess.FlushToDisk(_fsyncHandle);
+        }
+        catch (Exception ex) when (!applying || IsDiskError(ex))
+        {
+            // The disk failed (full, read-only...): LiteDB's engine is unusable from here on. Nothing of the batch is
+            // acknowledged, so senders deliver again; the next batch opens a new engine first.
+            _engineBroken = true;
+            Failing(ex);
+            LogDiskFailed(ex);
+            foreach (var request in batch) request.Fail(ex);
+            return;
         }
         catch (Exception ex)
         {
@@ -111,7 +128,7 @@ internal sealed partial class GroupCommitWriter : IDisposable
             }
             if (batch.Count == 1)
             {
-                Volatile.Write(ref _health, _health with { Healthy = false, LastError = ex.GetType().Name + ": " + ex.Message });
+                Failing(ex);
                 batch[0].Fail(ex);
                 return;
             }
@@ -126,6 +143,40 @@ internal sealed partial class GroupCommitWriter : IDisposable
         StorageMetrics.BatchSize.Record(batch.Count);
         foreach (var request in batch) request.Complete();
     }
+
+    /// <summary>A new engine on the file, after a disk error; while that fails too, the batch fails with its reason.</summary>
+    private bool TryReopen(List<WriteRequest> batch)
+    {
+        try
+        {
+            _engine.Reopen();
+            _engineBroken = false;
+            LogReopened();
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Failing(ex);
+            foreach (var request in batch) request.Fail(ex);
+            return false;
+        }
+    }
+
+    private void Failing(Exception ex) =>
+        Volatile.Write(ref _health, _health with { Healthy = false, LastError = ex.GetType().Name + ": " + ex.Message });
+
+    private static bool IsDiskError(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+            if (e is IOException or UnauthorizedAccessException) return true;
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The store's disk failed; nothing of this commit was acknowledged, and the store is opened again for the next one")]
+    private partial void LogDiskFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store was opened again after a disk error and takes writes again")]
+    private partial void LogReopened();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rolling back a failed group commit failed")]
     private partial void LogRollbackFailed(Exception exception);

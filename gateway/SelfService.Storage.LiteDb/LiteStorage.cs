@@ -35,6 +35,15 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
 
     /// <summary>Opens (or creates) <paramref name="file"/>; null opens a database in memory (tests).</summary>
     public LiteStorage(string? file, LiteDbStorageOptions options, ILoggerFactory loggers)
+        : this(file, null, options, loggers)
+    {
+    }
+
+    /// <summary>
+    /// Opens the database on <paramref name="streams"/> instead of files LiteDB opens itself: for tests that make the disk
+    /// fail underneath a real engine (a full disk, a read-only file).
+    /// </summary>
+    internal LiteStorage(string? file, (Stream Data, Stream Log)? streams, LiteDbStorageOptions options, ILoggerFactory loggers)
     {
         if (file is not null) Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         // Customer text must be kept exactly as sent: LiteDB's defaults trim strings and store "" as null.
@@ -44,17 +53,20 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         // Keys compare as the bytes they are (an SMS content hash, a Message-ID, a token's hash): ordinal is both right and
         // fast, where LiteDB's default compares them culture-aware and case-blind. A file keeps the collation it was made with.
         var collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
-        var settings = file is null
-            ? new EngineSettings { DataStream = new MemoryStream(), Collation = collation }
-            : new EngineSettings { Filename = file, Collation = collation };
-        var engine = new LiteEngine(settings);
+        var memory = file is null && streams is null ? new MemoryStream() : null;
+        // A new engine each time: after a disk error the file is opened again (see ReopenableEngine).
+        var engine = new ReopenableEngine(() => new LiteEngine(streams is { } given
+            ? new EngineSettings { DataStream = given.Data, LogStream = given.Log, Collation = collation }
+            : memory is not null
+                ? new EngineSettings { DataStream = memory, Collation = collation }
+                : new EngineSettings { Filename = file, Collation = collation }));
         // The writer's own database: nothing else writes, so its batches need no lock to take turns with anyone.
         _writes = new LiteDatabase(engine, mapper, disposeOnClose: true);
         // Reads go to the same engine on the caller's thread: LiteDB reads a snapshot while one writer writes, so a read
         // never waits for a group commit to finish.
         var reads = new LiteDatabase(engine, mapper, disposeOnClose: false);
         _reads = reads;
-        _writer = new GroupCommitWriter(_writes, file, options, loggers.CreateLogger<GroupCommitWriter>());
+        _writer = new GroupCommitWriter(_writes, engine, file, options, loggers.CreateLogger<GroupCommitWriter>());
 
         // Opened while nothing else uses the file yet: creating their indexes here is safe without the writer.
         var conversations = new LiteConversationStore(reads);

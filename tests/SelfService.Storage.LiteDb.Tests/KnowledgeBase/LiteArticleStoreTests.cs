@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfService.Storage.KnowledgeBase;
 using SelfService.Storage.LiteDb.KnowledgeBase;
@@ -58,8 +59,9 @@ public sealed class LiteArticleStoreTests
     public async Task Change_OnADatabaseSharedWithOtherAreas_UsesOnlyKbPrefixedCollections()
     {
         // The gateway keeps every area in one file: the knowledge base's collections must not collide with anyone's.
-        using var database = new LiteDatabase(new MemoryStream());
-        using (var writer = new GroupCommitWriter(database, null, new LiteDbStorageOptions(), NullLogger.Instance))
+        var engine = new ReopenableEngine(() => new LiteEngine(new EngineSettings { DataStream = new MemoryStream() }));
+        using var database = new LiteDatabase(engine);
+        using (var writer = new GroupCommitWriter(database, engine, null, new LiteDbStorageOptions(), NullLogger.Instance))
         {
             var store = new LiteArticleStore(database, writer);
             await store.ChangeAsync("roaming-en", _ =>
