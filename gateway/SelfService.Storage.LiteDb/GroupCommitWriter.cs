@@ -21,6 +21,10 @@ internal sealed partial class GroupCommitWriter : IDisposable
     private readonly ReopenableEngine _engine;
     private bool _engineBroken;
     private readonly Channel<WriteRequest> _queue;
+
+    // Writes that record what a peer has already answered (an SMSC's submit_sm_resp): they skip the queue and go in the
+    // next commit, because until they are stored a crash would send that message again.
+    private readonly Channel<WriteRequest> _urgent = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly int _maxBatch;
     private readonly SafeFileHandle? _fsyncHandle;
     private readonly ILogger _logger;
@@ -66,6 +70,17 @@ internal sealed partial class GroupCommitWriter : IDisposable
     public Task WriteAsync(Action<ILiteDatabase> write, CancellationToken cancellationToken = default) =>
         WriteAsync(db => { write(db); return true; }, cancellationToken);
 
+    /// <summary>
+    /// As <see cref="WriteAsync(Action{ILiteDatabase}, CancellationToken)"/>, ahead of everything queued: for the few writes
+    /// that record what a peer already did, whose delay is the window in which a crash repeats it.
+    /// </summary>
+    public Task WriteUrgentlyAsync(Action<ILiteDatabase> write)
+    {
+        var request = new WriteRequest<bool>(db => { write(db); return true; });
+        if (!_urgent.Writer.TryWrite(request)) request.Fail(new ObjectDisposedException(nameof(GroupCommitWriter)));
+        return request.Completion;
+    }
+
     private async Task<T> QueueSlowlyAsync<T>(WriteRequest<T> request, CancellationToken cancellationToken)
     {
         await _queue.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
@@ -74,6 +89,7 @@ internal sealed partial class GroupCommitWriter : IDisposable
 
     public void Dispose()
     {
+        _urgent.Writer.TryComplete();
         _queue.Writer.TryComplete();
         _thread.Join();
         _fsyncHandle?.Dispose();
@@ -81,15 +97,29 @@ internal sealed partial class GroupCommitWriter : IDisposable
 
     private void Run()
     {
-        var reader = _queue.Reader;
         var batch = new List<WriteRequest>(_maxBatch);
         // A dedicated thread: LiteDB binds a transaction to its thread, so the batch must begin and commit on this one.
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (WaitForWrites())
         {
-            while (batch.Count < _maxBatch && reader.TryRead(out var request)) batch.Add(request);
+            while (_urgent.Reader.TryRead(out var urgent)) batch.Add(urgent);
+            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var request)) batch.Add(request);
+            if (batch.Count == 0) continue;
             Commit(batch);
             batch.Clear();
         }
+    }
+
+    /// <summary>Blocks until either queue has a write; false once both are completed and empty.</summary>
+    private bool WaitForWrites()
+    {
+        if (_urgent.Reader.TryPeek(out _) || _queue.Reader.TryPeek(out _)) return true;
+        var urgent = _urgent.Reader.WaitToReadAsync().AsTask();
+        var normal = _queue.Reader.WaitToReadAsync().AsTask();
+        Task.WhenAny(urgent, normal).GetAwaiter().GetResult();
+        if (urgent.IsCompleted && urgent.Result) return true;
+        if (normal.IsCompleted && normal.Result) return true;
+        // One side is completed (the writer is being disposed): drain what the other still holds.
+        return urgent.GetAwaiter().GetResult() | normal.GetAwaiter().GetResult();
     }
 
     private void Commit(List<WriteRequest> batch)

@@ -75,7 +75,8 @@ internal sealed class LiteOutbox : IOutbox
     }
 
     public Task SaveAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken) =>
-        records.Count == 0 ? Task.CompletedTask : _writer.WriteAsync(db => Save(db, records), cancellationToken);
+        // Ahead of the queue: an outcome records what the channel already did, and until it is stored a crash repeats it.
+        records.Count == 0 ? Task.CompletedTask : _writer.WriteUrgentlyAsync(db => Save(db, records));
 
     private void Save(ILiteDatabase database, IReadOnlyList<OutboxRecord> records)
     {

@@ -38,7 +38,7 @@ let quitting = false;
 
 function emit(event, fields) {
   if (muted.has(event) || quitting) return;
-  process.stdout.write(JSON.stringify(Object.assign({ event }, fields)) + '\n');
+  process.stdout.write(JSON.stringify(Object.assign({ event, at: Date.now() }, fields)) + '\n');
 }
 
 function reportError(message, fields) {

@@ -9,7 +9,10 @@ public interface IOutbox
     /// <summary>Pending messages whose next attempt is due, earliest first.</summary>
     Task<IReadOnlyList<OutboxRecord>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Writes the records' new state (sending, sent, retry, failed) in one commit.</summary>
+    /// <summary>
+    /// Writes the records' new state (sending, sent, retry, failed) in one commit, ahead of other writes waiting: it records
+    /// what a channel already did (an SMSC accepted the submit), and until it is stored a crash would repeat it.
+    /// </summary>
     Task SaveAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<OutboxRecord>> InStateAsync(OutboxState state, int limit, CancellationToken cancellationToken);
