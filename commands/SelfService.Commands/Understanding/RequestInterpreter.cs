@@ -37,6 +37,8 @@ public sealed partial class RequestInterpreter
     private readonly PhraseIndex<string> _leadingIntents;
     private readonly PhraseIndex<bool> _questionMarkers;
     private readonly ServiceMatcher _services;
+    private readonly PhraseIndex<string> _languages;
+    private readonly string? _languageAction;
 
     public RequestInterpreter(ActionCatalogue catalogue, IReadOnlyList<ServiceOffer> offers)
     {
@@ -55,6 +57,9 @@ public sealed partial class RequestInterpreter
         _intents = new PhraseIndex<string>(phrases.Where(p => !IsSpoken(p.Key)), _fillers, StringComparer.Ordinal);
         _spokenIntents = new PhraseIndex<string>(phrases.Where(p => IsSpoken(p.Key)), new HashSet<string>(), StringComparer.Ordinal);
         _services = new ServiceMatcher(offers, vocabulary, _fillers);
+        _languages = new PhraseIndex<string>(
+            vocabulary.Languages.SelectMany(l => l.Value.Select(name => KeyValuePair.Create(name, l.Key))), _fillers, StringComparer.Ordinal);
+        _languageAction = catalogue.Actions.FirstOrDefault(a => a.Argument == ArgumentKind.Language)?.Code;
     }
 
     public Interpretation Interpret(string text)
@@ -81,12 +86,16 @@ public sealed partial class RequestInterpreter
             .Concat(_leadingIntents.Find(content).Where(m => m.Start == 0))
             .Concat(spoken.Select(m => InContent(m, positions)).OfType<PhraseMatch<string>>())
             .ToList();
+        // A language named on its own ("english please", "по-русски") is a choice of language.
+        var languages = _languages.Find(content);
+        if (_languageAction is not null) intents.AddRange(languages.Select(m => m with { Value = _languageAction }));
         if (intents.Count == 0) return NoRequest.Instance;
         var services = _services.Find(content);
+        var language = languages.Select(m => m.Value).Distinct().Count() == 1 ? languages[0].Value : null;
         var ranked = intents
             .GroupBy(m => m.Value)
             .Select(g => (Action: _actions[g.Key], Matches: g.ToList()))
-            .Select(c => (c.Action, c.Matches, Rank: (Slot: SlotFit(c.Action, services, phone, digits), Exact: c.Matches.All(m => m.Exact), Span: c.Matches.Sum(m => m.Weight))))
+            .Select(c => (c.Action, c.Matches, Rank: (Slot: SlotFit(c.Action, services, phone, digits, language), Exact: c.Matches.All(m => m.Exact), Span: c.Matches.Sum(m => m.Weight))))
             .OrderByDescending(c => c.Rank)
             .ToList();
         var best = ranked[0];
@@ -97,6 +106,7 @@ public sealed partial class RequestInterpreter
 
         var covered = best.Matches.SelectMany(m => m.Words).ToHashSet();
         if (best.Action.Argument == ArgumentKind.Service) covered.UnionWith(services.Words);
+        if (best.Action.Argument == ArgumentKind.Language) covered.UnionWith(languages.SelectMany(m => m.Words));
         var leftover = Enumerable.Range(0, content.Count).Where(i => !covered.Contains(i)).ToList();
         var share = content.Count == 0 ? 1.0 : (double)covered.Count / content.Count;
         if (share < AskShare) return NoRequest.Instance;
@@ -110,8 +120,10 @@ public sealed partial class RequestInterpreter
 
         // "Подключить" and words that name no service ("какие у меня подключены услуги") is not a request for a service.
         if (takesService && services.Codes.Count == 0 && leftover.Count > 0) return NoRequest.Instance;
+        // So is "пишите мне на почту": a language request that names no language, with other words around it.
+        if (best.Action.Argument == ArgumentKind.Language && language is null && leftover.Count > 0) return NoRequest.Instance;
         // Actions that fit exactly as well ("cancel" alone: NO, or DEACT of nothing named) are offered side by side.
-        var candidates = ranked.Where(r => r.Rank == best.Rank).SelectMany(r => Candidates(r.Action, services, phone, digits)).ToList();
+        var candidates = ranked.Where(r => r.Rank == best.Rank).SelectMany(r => Candidates(r.Action, services, phone, digits, language)).ToList();
         if (candidates.Count == 1 && sure) return candidates[0];
         return new UnclearRequest(candidates, MayBeQuestion: !sure);
     }
@@ -147,13 +159,14 @@ public sealed partial class RequestInterpreter
     }
 
     /// <summary>The requests an action makes of the message: one per fitting service, else one with its slot (or none: "which service?").</summary>
-    private static IEnumerable<UnderstoodRequest> Candidates(ActionDefinition action, ServiceMention services, string? phone, string? digits) =>
+    private static IEnumerable<UnderstoodRequest> Candidates(ActionDefinition action, ServiceMention services, string? phone, string? digits, string? language) =>
         action.Argument switch
         {
             ArgumentKind.Service when services.Codes.Count > 0 => services.Codes.Select(code => new UnderstoodRequest(action.Code, code)),
             ArgumentKind.Service => [new UnderstoodRequest(action.Code, null)],
             ArgumentKind.Phone => [new UnderstoodRequest(action.Code, phone)],
             ArgumentKind.Digits => [new UnderstoodRequest(action.Code, digits)],
+            ArgumentKind.Language => [new UnderstoodRequest(action.Code, language)],
             _ => [new UnderstoodRequest(action.Code, null)],
         };
 
@@ -161,12 +174,13 @@ public sealed partial class RequestInterpreter
     /// 3: the action's slot is in the message (a service by its whole name); 2: the action takes none; 1: only part of a
     /// service's name is there ("list" of "block list"); 0: its slot is missing.
     /// </summary>
-    private static int SlotFit(ActionDefinition action, ServiceMention services, string? phone, string? digits) => action.Argument switch
+    private static int SlotFit(ActionDefinition action, ServiceMention services, string? phone, string? digits, string? language) => action.Argument switch
     {
         ArgumentKind.Service when services.Codes.Count > 0 => services.ByWholeName ? 3 : 1,
         ArgumentKind.Service => 0,
         ArgumentKind.Phone => phone is null ? 0 : 3,
         ArgumentKind.Digits => digits is null ? 0 : 3,
+        ArgumentKind.Language => language is null ? 0 : 3,
         _ => 2,
     };
 
