@@ -39,6 +39,7 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<Understanding.RequestUnderstanding>();
         services.AddSingleton<Understanding.Clarification>();
         services.AddSingleton<HelpReplies>();
+        services.AddSingleton<Answers.ServiceFacts>();
         services.AddSingleton<LanguageChoice>();
         services.AddSingleton<CommandHandlers>();
         services.AddSingleton(sp => new CommandProcessor(
