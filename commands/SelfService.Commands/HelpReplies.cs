@@ -25,13 +25,16 @@ internal sealed class HelpReplies(ActionCatalogue catalogue, ReplyTexts texts, A
             return Executed(new Reply(texts.Get("helpTopic", language, ("topic", NameOf(topic, language)), ("commands", Commands(listed, language)))));
         }
 
+        // Long-form channels show the whole list, and their own buttons (Telegram's share-contact keyboard) stay.
+        if (context.Channel.ReplyForm == ReplyForm.Long) return Executed(new Reply(everything));
+
         // The topics are offered like menu items: a digit or the name picks one.
         var labels = catalogue.HelpTopics.Select(t => NameOf(t, language) + " - " + t.Titles.GetValueOrDefault(language, "")).ToList();
         context.State.Choices = [.. catalogue.HelpTopics.Select((t, i) => new PendingChoice { Label = labels[i], Action = ActionNames.Help + " " + t.Code })];
         context.State.ChoicesExpireAt = time.GetUtcNow() + policy.Options.ConfirmationWindow;
         var title = texts.Get("helpTopics", language, ("example", Keyword(language) + " " + NameOf(catalogue.HelpTopics[0], language)));
         var numbered = title + "\n" + string.Join("\n", catalogue.HelpTopics.Select((t, i) => $"{i + 1}.{NameOf(t, language)}"));
-        return Executed(new Reply(numbered, everything, labels, ShortListsChoices: true));
+        return Executed(new Reply(numbered, null, labels, ShortListsChoices: true));
     }
 
     private static HandlerResult Executed(Reply reply) => new(reply, CommandOutcomeKind.Executed, ActionNames.Help);
