@@ -82,6 +82,7 @@ public sealed class HelpTests
         var reply = (await _harness.SendAsync(ProcessorHarness.Web, "visitor-1", "ПОМОЩЬ")).Replies[0].Reply;
 
         Assert.That(SampleInterpreter.Catalogue.Actions.Select(a => a.Descriptions["ru"]).Where(d => !reply.LongForm.Contains(d, StringComparison.Ordinal)), Is.Empty);
+        Assert.That(reply.Choices, Is.Null, "no topic buttons: the channel's own (Telegram's share-contact keyboard) stay");
     }
 
     [Test]
