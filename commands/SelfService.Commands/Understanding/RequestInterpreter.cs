@@ -118,7 +118,7 @@ public sealed partial class RequestInterpreter
         var partialService = takesService && services.Codes.Count > 0 && !services.ByWholeName && leftover.Count > 0;
         var sure = share >= ActShare && !strayService && !partialService;
 
-        // "Подключить" and words that name no service ("какие у меня подключены услуги") is not a request for a service.
+        // "Подключить" and words that name no service ("подключите безлимит на выходные") is not a request for a service.
         if (takesService && services.Codes.Count == 0 && leftover.Count > 0) return NoRequest.Instance;
         // So is "пишите мне на почту": a language request that names no language, with other words around it.
         if (best.Action.Argument == ArgumentKind.Language && language is null && leftover.Count > 0) return NoRequest.Instance;
