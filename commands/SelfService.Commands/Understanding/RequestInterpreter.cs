@@ -137,12 +137,12 @@ public sealed partial class RequestInterpreter
 
     /// <summary>
     /// A phrase matched as written, fillers and question words included: one that asks a question ("how much do I have")
-    /// or one of three words or more that fillers would leave a single word ("what can you do" is not "what").
+    /// or one that fillers would leave a single word ("what can you do" is not "what", and "call me" is not every "call").
     /// </summary>
     private bool IsSpoken(string phrase)
     {
         var words = WordForms.Split(phrase);
-        return _questionMarkers.Find(words).Count > 0 || words.Count >= 3 && words.Count(w => !_fillers.Contains(w.Text)) <= 1;
+        return _questionMarkers.Find(words).Count > 0 || words.Count >= 2 && words.Count(w => !_fillers.Contains(w.Text)) <= 1;
     }
 
     /// <summary>
