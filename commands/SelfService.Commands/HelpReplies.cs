@@ -33,7 +33,9 @@ internal sealed class HelpReplies(ActionCatalogue catalogue, ReplyTexts texts, A
         context.State.Choices = [.. catalogue.HelpTopics.Select((t, i) => new PendingChoice { Label = labels[i], Action = ActionNames.Help + " " + t.Code })];
         context.State.ChoicesExpireAt = time.GetUtcNow() + policy.Options.ConfirmationWindow;
         var title = texts.Get("helpTopics", language, ("example", Keyword(language) + " " + NameOf(catalogue.HelpTopics[0], language)));
-        var numbered = title + "\n" + string.Join("\n", catalogue.HelpTopics.Select((t, i) => $"{i + 1}.{NameOf(t, language)}"));
+        // SMS has room for what each topic holds; a USSD string (80 UCS-2 characters) only for the names.
+        var lines = context.Channel.ReplyForm == ReplyForm.Ussd ? catalogue.HelpTopics.Select(t => NameOf(t, language)).ToList() : labels;
+        var numbered = title + "\n" + string.Join("\n", lines.Select((line, i) => $"{i + 1}.{line}"));
         return Executed(new Reply(numbered, null, labels, ShortListsChoices: true));
     }
 

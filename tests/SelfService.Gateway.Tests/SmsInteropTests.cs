@@ -87,8 +87,8 @@ public class SmsInteropTests
     }
 
     /// <summary>HELP on SMS is the short list of topics, whole, within the channel's parts (issue 12: it was cut mid-list).</summary>
-    [TestCase("79161234567", "ПОМОЩЬ", "5.ДРУГОЕ")]
-    [TestCase("79031112233", "help please", "5.OTHER")]
+    [TestCase("79161234567", "ПОМОЩЬ", "5.ДРУГОЕ - да/нет, меню, язык")]
+    [TestCase("79031112233", "help please", "5.OTHER - yes/no, menu, language")]
     public async Task Help_FitsTheSmsPartsUncut_InBothLanguages(string msisdn, string help, string lastTopic)
     {
         await _smsc.DeliverAsync(new SmscDelivery(msisdn, ShortCode, help) { Encoding = SmscTextEncoding.Ucs2 });
