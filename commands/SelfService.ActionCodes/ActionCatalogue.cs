@@ -22,13 +22,18 @@ namespace SelfService.ActionCodes;
 ///         "en": [ "turn on", "enable" ],
 ///         "ru": [ "подключить", "хочу подключить" ]
 ///       },
-///       "actsOnQuestion": false              // true: "how do I ...?" asking for it still runs it (AGENT)
+///       "actsOnQuestion": false,             // true: "how do I ...?" asking for it still runs it (AGENT)
+///       "topic": "SERVICES"                  // the help topic it is listed under (HELP SERVICES)
 ///     }
+///   ],
+///   "helpTopics": [
+///     { "code": "SERVICES", "names": { "en": [ "SERVICES" ], "ru": [ "УСЛУГИ" ] }, "titles": { "en": "services on and off" } }
 ///   ],
 ///   "understanding": {
 ///     "fillers": { "en": [ "please" ], "ru": [ "пожалуйста" ] },
 ///     "questionMarkers": { "en": [ "how" ], "ru": [ "как" ] },
-///     "serviceAliases": { "VOICEMAIL": { "ru": [ "автоответчик" ], "en": [ "answering machine" ] } }
+///     "serviceAliases": { "VOICEMAIL": { "ru": [ "автоответчик" ], "en": [ "answering machine" ] } },
+///     "languages": { "en": [ "english", "по-английски", "en" ], "ru": [ "русский", "по-русски", "ру" ] }
 ///   }
 /// }
 /// </code>
@@ -38,10 +43,11 @@ namespace SelfService.ActionCodes;
 /// </remarks>
 public sealed class ActionCatalogue
 {
-    private ActionCatalogue((List<ActionDefinition> Actions, UnderstandingVocabulary Vocabulary) read)
+    private ActionCatalogue((List<ActionDefinition> Actions, UnderstandingVocabulary Vocabulary, List<HelpTopic> Topics) read)
     {
         Actions = read.Actions.AsReadOnly();
         Vocabulary = read.Vocabulary;
+        HelpTopics = read.Topics.AsReadOnly();
     }
 
     /// <summary>The actions in file order.</summary>
@@ -49,6 +55,17 @@ public sealed class ActionCatalogue
 
     /// <summary>Fillers, question markers and service aliases for requests in customers' own words; empty when the file has none.</summary>
     public UnderstandingVocabulary Vocabulary { get; }
+
+    /// <summary>The topics HELP groups the actions under, in file order; empty when the file has none.</summary>
+    public IReadOnlyList<HelpTopic> HelpTopics { get; }
+
+    /// <summary>The topic <paramref name="text"/> names as a whole (<c>SERVICES</c>, <c>УСЛУГИ</c>), or null.</summary>
+    public HelpTopic? TopicNamed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var typed = KeywordText.Skeleton(KeywordText.Normalize(text));
+        return HelpTopics.FirstOrDefault(t => t.Names.Values.SelectMany(n => n).Append(t.Code).Any(name => KeywordText.Skeleton(name) == typed));
+    }
 
     /// <summary>Reads the catalogue file.</summary>
     /// <exception cref="ActionCatalogueException">The file cannot be read or is not a valid catalogue; the message names the file.</exception>

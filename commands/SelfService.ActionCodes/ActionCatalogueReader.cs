@@ -14,7 +14,7 @@ internal static class ActionCatalogueReader
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static (List<ActionDefinition> Actions, UnderstandingVocabulary Vocabulary) Read(string json, string source)
+    public static (List<ActionDefinition> Actions, UnderstandingVocabulary Vocabulary, List<HelpTopic> Topics) Read(string json, string source)
     {
         CatalogueDocument? document;
         try
@@ -61,7 +61,35 @@ internal static class ActionCatalogueReader
             actions.Add(action);
         }
 
-        return (actions, ReadVocabulary(document.Understanding, $"{source}: \"understanding\""));
+        var topics = ReadTopics(document.HelpTopics, $"{source}: \"helpTopics\"");
+        foreach (var action in actions.Where(a => a.Topic is not null && topics.All(t => t.Code != a.Topic)))
+        {
+            throw new ActionCatalogueException($"{source}: the topic {action.Topic} of {action.Code} is not in \"helpTopics\".");
+        }
+
+        return (actions, ReadVocabulary(document.Understanding, $"{source}: \"understanding\""), topics);
+    }
+
+    private static List<HelpTopic> ReadTopics(IReadOnlyList<HelpTopicEntry?>? entries, string where)
+    {
+        var topics = new List<HelpTopic>();
+        foreach (var entry in entries ?? [])
+        {
+            var code = entry?.Code?.Trim().ToUpperInvariant();
+            if (string.IsNullOrEmpty(code) || code.Any(char.IsWhiteSpace))
+            {
+                throw new ActionCatalogueException($"{where}: a topic's \"code\" must be one word, such as SERVICES.");
+            }
+
+            if (topics.Any(t => t.Code == code))
+            {
+                throw new ActionCatalogueException($"{where}: the topic {code} is defined twice.");
+            }
+
+            topics.Add(new HelpTopic(code, ReadAliases(entry!.Names, $"{where} ({code}), names"), ReadDescriptions(entry.Titles, $"{where} ({code})")));
+        }
+
+        return topics;
     }
 
     private static UnderstandingVocabulary ReadVocabulary(UnderstandingSection? section, string where)
@@ -84,7 +112,8 @@ internal static class ActionCatalogueReader
         }
 
         return new UnderstandingVocabulary(
-            ReadWordLists(section.Fillers, $"{where}, fillers"), ReadWordLists(section.QuestionMarkers, $"{where}, questionMarkers"), services);
+            ReadWordLists(section.Fillers, $"{where}, fillers"), ReadWordLists(section.QuestionMarkers, $"{where}, questionMarkers"), services,
+            ReadWordLists(section.Languages, $"{where}, languages"));
     }
 
     /// <summary>Lower-case phrases per language, single spaces; an empty one is an error, since it would match every message.</summary>
@@ -121,7 +150,7 @@ internal static class ActionCatalogueReader
         where = $"{where} ({code})";
         return new ActionDefinition(
             code, ReadAliases(entry.Aliases, where), ReadArgument(entry.Argument, where), ReadDescriptions(entry.Descriptions, where),
-            ReadWordLists(entry.Phrases, $"{where}, phrases"), entry.ActsOnQuestion ?? false);
+            ReadWordLists(entry.Phrases, $"{where}, phrases"), entry.ActsOnQuestion ?? false, entry.Topic?.Trim().ToUpperInvariant());
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ReadAliases(IReadOnlyDictionary<string, IReadOnlyList<string?>?>? aliases, string where)

@@ -13,12 +13,14 @@ public sealed class ActionCodeParser
 {
     private const string PhoneCharacters = "+()- ";
 
+    private readonly ActionCatalogue catalogue;
     private readonly TolerantKeywordIndex<AliasMatch> aliases;
     private readonly int longestAliasWords;
 
     public ActionCodeParser(ActionCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        this.catalogue = catalogue;
         var entries = (
             from action in catalogue.Actions
             from language in action.Aliases
@@ -62,7 +64,7 @@ public sealed class ActionCodeParser
 
     private static string Prefix(string[] words, int count) => KeywordText.Normalize(string.Join(' ', words, 0, count));
 
-    private static ActionCodeInput? ToActionCode(AliasMatch match, string[] rest)
+    private ActionCodeInput? ToActionCode(AliasMatch match, string[] rest)
     {
         var kind = match.Action.Argument;
         var argument = rest.Length == 0 ? null : string.Join(' ', rest);
@@ -76,9 +78,12 @@ public sealed class ActionCodeParser
         return new ActionCodeInput(match.Action.Code, shown, match.Alias, match.Language);
     }
 
-    private static bool Fits(ArgumentKind kind, string argument) => kind switch
+    private bool Fits(ArgumentKind kind, string argument) => kind switch
     {
         ArgumentKind.None => false,
+        // "HELP me with roaming" or "ЯЗЫК программирования" is a question, not a topic or a language to switch to.
+        ArgumentKind.Language => catalogue.Vocabulary.LanguageNamed(argument) is not null,
+        ArgumentKind.Topic => catalogue.TopicNamed(argument) is not null,
         ArgumentKind.Digits => argument.All(c => char.IsAsciiDigit(c) || c == ' '),
         ArgumentKind.Phone => argument.Any(char.IsAsciiDigit) && argument.All(c => char.IsAsciiDigit(c) || PhoneCharacters.Contains(c)),
         _ => true,

@@ -13,10 +13,12 @@ namespace SelfService.ActionCodes;
 /// True when a question that asks for the action is a request all the same ("how do I reach a person?" wants a person,
 /// not an article saying how); false when such a question is for the knowledge base ("how do I turn on roaming?").
 /// </param>
+/// <param name="Topic">The <see cref="HelpTopic.Code"/> HELP lists the action under, or null when the catalogue has no topics.</param>
 public sealed record ActionDefinition(
     string Code,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases,
     ArgumentKind Argument,
     IReadOnlyDictionary<string, string> Descriptions,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Phrases,
-    bool ActsOnQuestion);
+    bool ActsOnQuestion,
+    string? Topic = null);

@@ -21,4 +21,10 @@ public enum ArgumentKind
 
     /// <summary>Any text, kept in the customer's own letter case.</summary>
     Text,
+
+    /// <summary>A language by one of its names in the catalogue's <c>understanding.languages</c> (<c>EN</c>, <c>РУ</c>, <c>по-русски</c>), or nothing.</summary>
+    Language,
+
+    /// <summary>A help topic by one of its names in the catalogue's <c>helpTopics</c> (<c>SERVICES</c>, <c>УСЛУГИ</c>), or nothing.</summary>
+    Topic,
 }

@@ -9,7 +9,13 @@ namespace SelfService.ActionCodes;
 internal sealed record CatalogueDocument(
     [property: JsonPropertyName("$comment")] JsonElement? Comment,
     [property: JsonPropertyName("actions")] IReadOnlyList<CatalogueEntry?>? Actions,
-    [property: JsonPropertyName("understanding")] UnderstandingSection? Understanding = null);
+    [property: JsonPropertyName("understanding")] UnderstandingSection? Understanding = null,
+    [property: JsonPropertyName("helpTopics")] IReadOnlyList<HelpTopicEntry?>? HelpTopics = null);
+
+internal sealed record HelpTopicEntry(
+    [property: JsonPropertyName("code")] string? Code,
+    [property: JsonPropertyName("names")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Names,
+    [property: JsonPropertyName("titles")] IReadOnlyDictionary<string, string?>? Titles);
 
 internal sealed record CatalogueEntry(
     [property: JsonPropertyName("$comment")] JsonElement? Comment,
@@ -18,10 +24,12 @@ internal sealed record CatalogueEntry(
     [property: JsonPropertyName("aliases")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Aliases,
     [property: JsonPropertyName("descriptions")] IReadOnlyDictionary<string, string?>? Descriptions,
     [property: JsonPropertyName("phrases")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Phrases = null,
-    [property: JsonPropertyName("actsOnQuestion")] bool? ActsOnQuestion = null);
+    [property: JsonPropertyName("actsOnQuestion")] bool? ActsOnQuestion = null,
+    [property: JsonPropertyName("topic")] string? Topic = null);
 
 internal sealed record UnderstandingSection(
     [property: JsonPropertyName("$comment")] JsonElement? Comment,
     [property: JsonPropertyName("fillers")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Fillers,
     [property: JsonPropertyName("questionMarkers")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? QuestionMarkers,
-    [property: JsonPropertyName("serviceAliases")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? ServiceAliases);
+    [property: JsonPropertyName("serviceAliases")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? ServiceAliases,
+    [property: JsonPropertyName("languages")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Languages = null);

@@ -7,14 +7,28 @@ namespace SelfService.ActionCodes;
 /// <param name="Fillers">Words that carry no request of their own: <c>please</c>, <c>мне</c>, <c>хочу</c>.</param>
 /// <param name="QuestionMarkers">Words or phrases that make a message a question for the knowledge base: <c>how</c>, <c>почему</c>.</param>
 /// <param name="ServiceAliases">What customers call each service, by service code and language: VOICEMAIL → ru → <c>автоответчик</c>.</param>
+/// <param name="Languages">
+/// What customers call each language the gateway answers in, by language code, in any language: en → <c>english</c>,
+/// <c>по-английски</c>, <c>en</c>. A language choice (<c>LANG EN</c>, <c>ЯЗЫК РУ</c>, "english please") names one of them.
+/// </param>
 public sealed record UnderstandingVocabulary(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Fillers,
     IReadOnlyDictionary<string, IReadOnlyList<string>> QuestionMarkers,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> ServiceAliases)
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> ServiceAliases,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Languages)
 {
     /// <summary>No words at all: only the exact codes are understood.</summary>
     public static UnderstandingVocabulary Empty { get; } = new(
         new Dictionary<string, IReadOnlyList<string>>(),
         new Dictionary<string, IReadOnlyList<string>>(),
-        new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>());
+        new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(),
+        new Dictionary<string, IReadOnlyList<string>>());
+
+    /// <summary>The language code <paramref name="text"/> names as a whole (<c>EN</c>, <c>по-русски</c>), or null.</summary>
+    public string? LanguageNamed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var typed = KeywordText.Normalize(text).ToLowerInvariant().Replace('ё', 'е');
+        return Languages.FirstOrDefault(l => l.Value.Any(name => name.Replace('ё', 'е') == typed)).Key;
+    }
 }

@@ -21,4 +21,5 @@ internal static class ActionNames
     public const string Code = "CODE";
     public const string Pin = "PIN";
     public const string Menu = "MENU";
+    public const string Language = "LANG";
 }

@@ -170,7 +170,9 @@ public sealed partial class CommandProcessor
             case ActionNames.Menu when _handlers.Menus.HasMenus:
                 return _handlers.Menus.ShowRoot(context);
             case ActionNames.Help or ActionNames.Menu:
-                return new HandlerResult(new Reply(_texts.Get("help", context.Language, ("commands", HelpList(context.Language)))), CommandOutcomeKind.Executed, action.Code);
+                return _handlers.Help.Show(context, action.Code == ActionNames.Help ? action.Argument : null);
+            case ActionNames.Language:
+                return _handlers.Language.Choose(context, action.Argument);
             default:
                 LogUnhandledCode(action.Code);
                 return Invalid(context, "unknownCommand");
@@ -245,9 +247,6 @@ public sealed partial class CommandProcessor
     private async Task<string> LastQuestionAsync(CommandContext context, CancellationToken cancellationToken) =>
         (await _history.ForIdentityAsync(context.Message.Channel, context.Message.SenderAddress, 20, cancellationToken))
             .LastOrDefault(e => e.Kind == HistoryKind.Inbound && e.Outcome == nameof(CommandOutcomeKind.Unanswered))?.Text ?? context.Message.Text;
-
-    private string HelpList(string language) =>
-        string.Join("; ", _catalogue.Actions.Select(a => a.Descriptions.GetValueOrDefault(language)).Where(d => !string.IsNullOrEmpty(d)));
 
     private HandlerResult Invalid(CommandContext context, string key) => new(new Reply(_texts.Get(key, context.Language)), CommandOutcomeKind.Invalid);
 

@@ -38,6 +38,9 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<Menus.MenuNavigation>();
         services.AddSingleton<Understanding.RequestUnderstanding>();
         services.AddSingleton<Understanding.Clarification>();
+        services.AddSingleton<HelpReplies>();
+        services.AddSingleton<Answers.ServiceFacts>();
+        services.AddSingleton<LanguageChoice>();
         services.AddSingleton<CommandHandlers>();
         services.AddSingleton(sp => new CommandProcessor(
             sp.GetRequiredService<ActionCatalogue>(), sp.GetRequiredService<Understanding.RequestUnderstanding>(), sp.GetRequiredService<CustomerDirectory>(), sp.GetRequiredService<IConversationStore>(),

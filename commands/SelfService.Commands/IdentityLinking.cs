@@ -32,7 +32,7 @@ internal sealed class IdentityLinking(
             return new HandlerResult(new Reply(texts.Get("linkBadPhone", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Link);
 
         // Codes go only to the operator's own subscribers: the gateway must not become an SMS cannon for strangers' numbers.
-        if (await provisioning.FindSubscriberAsync(msisdn, cancellationToken) is null)
+        if (await provisioning.FindSubscriberAsync(msisdn, cancellationToken) is not { } subscriber)
             return new HandlerResult(new Reply(texts.Get("unknownSubscriber", context.Language)), CommandOutcomeKind.Refused, ActionNames.Link);
 
         // One polite answer for every limit: it tells an attacker neither which limit nor that the number is under attack.
@@ -47,8 +47,9 @@ internal sealed class IdentityLinking(
             ExpiresAt = time.GetUtcNow() + lifetime,
         };
         var minutes = (int)Math.Ceiling(lifetime.TotalMinutes);
+        var ownersLanguage = await OwnersLanguageAsync(context, msisdn, subscriber.Language, cancellationToken);
         context.Extra.Add(new Outgoing(policy.Options.LinkCodeChannel, msisdn, msisdn,
-            new Reply(texts.Get("linkCodeSms", context.Language, ("code", code), ("minutes", minutes)))));
+            new Reply(texts.Get("linkCodeSms", ownersLanguage, ("code", code), ("minutes", minutes)))));
         return new HandlerResult(new Reply(texts.Get("linkCodeSent", context.Language, ("msisdn", Mask(msisdn)), ("minutes", minutes))),
             CommandOutcomeKind.Executed, ActionNames.Link);
     }
@@ -61,7 +62,7 @@ internal sealed class IdentityLinking(
     {
         if (!msisdns.TryNormalize(vouched, out var msisdn))
             return new HandlerResult(new Reply(texts.Get("linkBadPhone", context.Language)), CommandOutcomeKind.Invalid, ActionNames.Link);
-        if (await provisioning.FindSubscriberAsync(msisdn, cancellationToken) is null)
+        if (await provisioning.FindSubscriberAsync(msisdn, cancellationToken) is not { } subscriber)
             return new HandlerResult(new Reply(texts.Get("unknownSubscriber", context.Language)), CommandOutcomeKind.Refused, ActionNames.Link);
 
         context.State.PendingLink = null;
@@ -69,7 +70,7 @@ internal sealed class IdentityLinking(
         var customer = await customers.LinkAsync(msisdn, message.Channel, message.SenderAddress, ProfileLanguageFromSubscriber, cancellationToken, provenBy: message.Channel + "-contact");
         await history.ClaimAsync(message.Channel, message.SenderAddress, customer.Id, cancellationToken);
         context.Customer = customer;
-        NotifyOwner(context, msisdn);
+        NotifyOwner(context, msisdn, customer.Language ?? subscriber.Language);
         return new HandlerResult(new Reply(texts.Get("linkDone", context.Language, ("msisdn", Mask(msisdn)))), CommandOutcomeKind.Executed, ActionNames.Link);
     }
 
@@ -110,14 +111,25 @@ internal sealed class IdentityLinking(
         var customer = await customers.LinkAsync(pending.Msisdn, message.Channel, message.SenderAddress, ProfileLanguageFromSubscriber, cancellationToken);
         await history.ClaimAsync(message.Channel, message.SenderAddress, customer.Id, cancellationToken);
         context.Customer = customer;
-        NotifyOwner(context, pending.Msisdn);
+        NotifyOwner(context, pending.Msisdn, customer.Language ?? (await provisioning.FindSubscriberAsync(pending.Msisdn, cancellationToken))?.Language);
         return new HandlerResult(new Reply(texts.Get("linkDone", context.Language, ("msisdn", Mask(pending.Msisdn)))), CommandOutcomeKind.Executed, ActionNames.Code);
     }
 
-    /// <summary>The phone's owner hears of every new link by SMS, so a takeover cannot go unnoticed.</summary>
-    private void NotifyOwner(CommandContext context, string msisdn) =>
+    /// <summary>
+    /// The phone's owner hears of every new link by SMS, so a takeover cannot go unnoticed; in their profile's language,
+    /// not in the language of whoever typed LINK (who may not be the owner at all).
+    /// </summary>
+    private void NotifyOwner(CommandContext context, string msisdn, string? ownersLanguage) =>
         context.Extra.Add(new Outgoing(policy.Options.LinkCodeChannel, msisdn, msisdn,
-            new Reply(texts.Get("linkNotice", context.Language, ("msisdn", Mask(msisdn)), ("channel", context.Message.Channel)))));
+            new Reply(texts.Get("linkNotice", string.IsNullOrEmpty(ownersLanguage) ? context.Language : ownersLanguage,
+                ("msisdn", Mask(msisdn)), ("channel", context.Message.Channel)))));
+
+    /// <summary>The language of the number's owner: their profile's, else their subscriber record's, else the message's.</summary>
+    private async Task<string> OwnersLanguageAsync(CommandContext context, string msisdn, string? subscriberLanguage, CancellationToken cancellationToken)
+    {
+        var owner = await customers.FindByMsisdnAsync(msisdn, cancellationToken);
+        return owner?.Language ?? (string.IsNullOrEmpty(subscriberLanguage) ? context.Language : subscriberLanguage);
+    }
 
     // Bound to the conversation, so a code stolen from one chat is worthless in another.
     private static string Hash(string conversationKey, string code) =>

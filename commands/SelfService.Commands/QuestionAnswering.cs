@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SelfService.Channels;
+using SelfService.Commands.Answers;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Texts;
 using SelfService.KnowledgeBase;
@@ -14,7 +15,7 @@ namespace SelfService.Commands;
 /// </summary>
 internal sealed class QuestionAnswering(
     IKnowledgeSearch knowledge, IOptions<KnowledgeBaseOptions> knowledgeOptions, EscalationQueue queue,
-    IOptions<EscalationOptions> escalationOptions, MsisdnNormalizer msisdns, ReplyTexts texts)
+    IOptions<EscalationOptions> escalationOptions, MsisdnNormalizer msisdns, ReplyTexts texts, ServiceDirectory services, ServiceFacts facts)
 {
     public async Task<HandlerResult> AnswerAsync(CommandContext context, string question, CancellationToken cancellationToken)
     {
@@ -22,7 +23,10 @@ internal sealed class QuestionAnswering(
         if (best is not null && best.Score >= knowledgeOptions.Value.MinimumScore)
         {
             context.State.UnansweredInRow = 0;
-            return new HandlerResult(new Reply(best.ShortAnswer, best.LongAnswer), CommandOutcomeKind.Answered, best.ArticleId);
+            // Prices and names come from the service catalogue as it is now, in the article's language.
+            var offers = await services.AllAsync(cancellationToken);
+            var reply = new Reply(facts.Render(best.ShortAnswer, offers, best.Language), facts.Render(best.LongAnswer, offers, best.Language));
+            return new HandlerResult(reply, CommandOutcomeKind.Answered, best.ArticleId);
         }
 
         context.State.UnansweredInRow++;

@@ -8,7 +8,8 @@ public sealed class ActionCatalogueTests
     [TestCase("ACT", ArgumentKind.Service)]
     [TestCase("DEACT", ArgumentKind.Service)]
     [TestCase("STATUS", ArgumentKind.None)]
-    [TestCase("HELP", ArgumentKind.None)]
+    [TestCase("HELP", ArgumentKind.Topic)]
+    [TestCase("LANG", ArgumentKind.Language)]
     [TestCase("STOP", ArgumentKind.None)]
     [TestCase("START", ArgumentKind.None)]
     [TestCase("AGENT", ArgumentKind.None)]
@@ -105,7 +106,9 @@ public sealed class ActionCatalogueTests
     [TestCase("{ 'actions': [ { 'code': 'MY BAL', 'aliases': { 'en': [ 'BAL' ] } } ] }", "\"code\" must be one word")]
     [TestCase("{ 'actions': [ { 'code': 'BAL' } ] }", "(BAL): \"aliases\" is empty")]
     [TestCase("{ 'actions': [ { 'code': 'BAL', 'aliases': { 'en': [ ' ' ] } } ] }", "(BAL): an alias in \"en\" is empty")]
-    [TestCase("{ 'actions': [ { 'code': 'LINK', 'argument': 'Phon', 'aliases': { 'en': [ 'LINK' ] } } ] }", "unknown \"argument\" \"Phon\"; use one of None, Service, Phone, Digits, Text")]
+    [TestCase("{ 'actions': [ { 'code': 'LINK', 'argument': 'Phon', 'aliases': { 'en': [ 'LINK' ] } } ] }", "unknown \"argument\" \"Phon\"; use one of None, Service, Phone, Digits, Text, Language, Topic")]
+    [TestCase("{ 'actions': [ { 'code': 'BAL', 'topic': 'MONEY', 'aliases': { 'en': [ 'BAL' ] } } ] }", "the topic MONEY of BAL is not in \"helpTopics\"")]
+    [TestCase("{ 'actions': [ { 'code': 'BAL', 'aliases': { 'en': [ 'BAL' ] } } ], 'helpTopics': [ { 'code': 'A B' } ] }", "a topic's \"code\" must be one word")]
     [TestCase("{ 'actions': [ { 'code': 'BAL', 'alias': { 'en': [ 'BAL' ] } } ] }", "'alias'")]
     [TestCase("{ 'actions': [ { 'code': 'BAL', 'aliases': { 'en': [ 'BAL' ] } }, { 'code': 'bal', 'aliases': { 'en': [ 'B' ] } } ] }", "the code BAL is defined twice")]
     [TestCase("{ 'actions': [ { 'code': 'BAL', 'aliases': { 'en': [ 'BAL' ] } }, { 'code': 'BALANCE', 'aliases': { 'en': [ 'bal' ] } } ] }", "\"BAL\" of BALANCE is the same as (or looks like) the alias \"BAL\" of BAL")]
@@ -116,4 +119,19 @@ public sealed class ActionCatalogueTests
     }
 
     private static string Json(string text) => text.Replace('\'', '"');
+
+    [Test]
+    public void Load_SampleCatalogue_EveryActionIsUnderAHelpTopic()
+    {
+        var catalogue = SampleCatalogue.Load();
+
+        Assert.That(catalogue.Actions.Where(a => catalogue.HelpTopics.All(t => t.Code != a.Topic)).Select(a => a.Code), Is.Empty);
+    }
+
+    [TestCase("по-русски", "ru")]
+    [TestCase("English", "en")]
+    [TestCase("РУ", "ru")]
+    [TestCase("klingon", null)]
+    public void LanguageNamed_SampleCatalogue_KnowsTheNames(string text, string? language) =>
+        Assert.That(SampleCatalogue.Load().Vocabulary.LanguageNamed(text), Is.EqualTo(language));
 }

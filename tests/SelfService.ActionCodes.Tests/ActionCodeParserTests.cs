@@ -63,6 +63,12 @@ public sealed class ActionCodeParserTests
     [TestCase("CODE 123456", "CODE", "123456", "CODE", "en")]
     [TestCase("код 1234", "CODE", "1234", "КОД", "ru")]
     [TestCase("pin 0000", "PIN", "0000", "PIN", "en")]
+    // A help topic and a language, by one of the catalogue's names.
+    [TestCase("HELP SERVICES", "HELP", "SERVICES", "HELP", "en")]
+    [TestCase("помощь услуги", "HELP", "УСЛУГИ", "ПОМОЩЬ", "ru")]
+    [TestCase("LANG EN", "LANG", "EN", "LANG", "en")]
+    [TestCase("язык ру", "LANG", "РУ", "ЯЗЫК", "ru")]
+    [TestCase("ЯЗЫК по-английски", "LANG", "ПО-АНГЛИЙСКИ", "ЯЗЫК", "ru")]
     // Short aliases in both languages.
     [TestCase("да", "YES", null, "ДА", "ru")]
     [TestCase("Yes", "YES", null, "YES", "en")]
@@ -93,6 +99,8 @@ public sealed class ActionCodeParserTests
     [TestCase("LINK my account")]
     [TestCase("pin is blocked")]
     [TestCase("КОД не приходит")]
+    [TestCase("HELP me with roaming")]
+    [TestCase("язык программирования")]
     // Questions.
     [TestCase("как подключить роуминг?")]
     [TestCase("How do I activate roaming?")]

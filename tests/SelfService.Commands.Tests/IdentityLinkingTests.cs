@@ -95,7 +95,7 @@ public partial class IdentityLinkingTests
     }
 
     [Test]
-    public async Task Linked_TheOwnerIsToldBySms()
+    public async Task Linked_TheOwnerIsToldBySms_InTheirProfilesLanguage()
     {
         var code = CodeIn(await _harness.SendAsync(ProcessorHarness.Web, "new-chat", "LINK " + Ivan));
 
@@ -103,7 +103,8 @@ public partial class IdentityLinkingTests
 
         var notice = done.Replies.Single(r => r.Channel == "sms");
         Assert.That(notice.Address, Is.EqualTo(Ivan));
-        Assert.That(notice.Reply.Short, Does.Contain("+7916***4567").And.Contain("webchat").And.Contain("not you"));
+        // LINK is a code, written in no language; the owner's subscriber record says Russian.
+        Assert.That(notice.Reply.Short, Does.Contain("+7916***4567").And.Contain("webchat").And.Contain("не вы"));
     }
 
     private static string CodeIn(CommandOutcome outcome) => SixDigits().Match(outcome.Replies.Single(r => r.Channel == "sms").Reply.Short).Value;

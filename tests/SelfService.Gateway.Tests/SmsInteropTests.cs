@@ -86,13 +86,29 @@ public class SmsInteropTests
         Assert.That(text, Does.Contain("1. Turn off").And.Contain("2. Turn off").And.Contain("300 SMS pack").And.Contain("Mobile internet 10 GB"));
     }
 
+    /// <summary>HELP on SMS is the short list of topics, whole, within the channel's parts (issue 12: it was cut mid-list).</summary>
+    [TestCase("79161234567", "ПОМОЩЬ", "5.ДРУГОЕ - да/нет, меню, язык")]
+    [TestCase("79031112233", "help please", "5.OTHER - yes/no, menu, language")]
+    public async Task Help_FitsTheSmsPartsUncut_InBothLanguages(string msisdn, string help, string lastTopic)
+    {
+        await _smsc.DeliverAsync(new SmscDelivery(msisdn, ShortCode, help) { Encoding = SmscTextEncoding.Ucs2 });
+
+        var first = await ReplyToAsync(msisdn);
+        var total = first.TryGetProperty("udh", out var udh) && udh.ValueKind == JsonValueKind.Object ? udh.GetProperty("total").GetInt32() : 1;
+        var parts = await _smsc.WaitForCountAsync("submit_sm", total, e => e.StringOf("destination_addr") == msisdn, TimeSpan.FromSeconds(15));
+        var whole = string.Concat(parts.Select(p => p.GetProperty("text").GetString()));
+
+        Assert.That(total, Is.LessThanOrEqualTo(new SelfService.Channels.Sms.SmsOptions().MaxParts));
+        Assert.That(whole, Does.Contain("1.").And.EndWith(lastTopic), "every topic, none cut off");
+    }
+
     [Test]
     public async Task LongCyrillic_BothWays_IsConcatenated()
     {
-        // A long question in two UDH parts comes in; the long Russian help text goes out in UDH parts.
+        // A long question in two UDH parts comes in; a long Russian help topic goes out in UDH parts.
         var question = "Здравствуйте! Подскажите пожалуйста, какие команды можно отправлять на короткий номер? Спасибо";
         await _smsc.DeliverAsync(new SmscDelivery("79265554433", ShortCode, "помощь " + question.Length) { Encoding = SmscTextEncoding.Ucs2 });
-        await _smsc.DeliverAsync(new SmscDelivery("79031112233", ShortCode, "ПОМОЩЬ") { Encoding = SmscTextEncoding.Ucs2 });
+        await _smsc.DeliverAsync(new SmscDelivery("79031112233", ShortCode, "ПОМОЩЬ УСЛУГИ") { Encoding = SmscTextEncoding.Ucs2 });
 
         var parts = await _smsc.WaitForCountAsync("submit_sm", 2, e => e.StringOf("destination_addr") == "79031112233", TimeSpan.FromSeconds(15));
         var udh = parts.Select(p => p.GetProperty("udh")).ToList();
@@ -100,7 +116,7 @@ public class SmsInteropTests
         Assert.That(udh.Select(u => u.GetProperty("seq").GetInt32()), Is.EqualTo(Enumerable.Range(1, udh.Count)));
         Assert.That(parts.All(p => p.GetProperty("data_coding").GetInt32() == 8), Is.True, "Cyrillic goes as UCS-2");
         var whole = string.Concat(parts.Select(p => p.GetProperty("text").GetString()));
-        Assert.That(whole, Does.StartWith("Команды: "));
+        Assert.That(whole, Does.StartWith("УСЛУГИ: "));
 
         await _smsc.DeliverAsync(new SmscDelivery("79161234567", ShortCode, question)
         {

@@ -26,11 +26,19 @@ public sealed partial class RequestInterpreter
     // should not cost a phrase search per word.
     private const int MaxWords = 40;
 
+    // A keyword this short ("ON", "N", "ДА") is a code at the head of a message, and an ordinary word inside a sentence
+    // ("which services are active on my number").
+    private const int MaxCodeOnlyLength = 2;
+
     private readonly IReadOnlyDictionary<string, ActionDefinition> _actions;
     private readonly HashSet<string> _fillers;
     private readonly PhraseIndex<string> _intents;
+    private readonly PhraseIndex<string> _spokenIntents;
+    private readonly PhraseIndex<string> _leadingIntents;
     private readonly PhraseIndex<bool> _questionMarkers;
     private readonly ServiceMatcher _services;
+    private readonly PhraseIndex<string> _languages;
+    private readonly string? _languageAction;
 
     public RequestInterpreter(ActionCatalogue catalogue, IReadOnlyList<ServiceOffer> offers)
     {
@@ -38,14 +46,20 @@ public sealed partial class RequestInterpreter
         var vocabulary = catalogue.Vocabulary;
         _actions = catalogue.Actions.ToDictionary(a => a.Code, StringComparer.Ordinal);
         _fillers = Words(vocabulary.Fillers);
-        _intents = new PhraseIndex<string>(
-            from action in catalogue.Actions
-            from phrase in action.Aliases.Values.Concat(action.Phrases.Values).SelectMany(p => p)
-            select KeyValuePair.Create(phrase, action.Code),
-            _fillers, StringComparer.Ordinal);
         _questionMarkers = new PhraseIndex<bool>(
             vocabulary.QuestionMarkers.Values.SelectMany(m => m).Select(m => KeyValuePair.Create(m, true)), new HashSet<string>(), byStem: false);
+        var phrases = (
+            from action in catalogue.Actions
+            from phrase in action.Aliases.Values.Concat(action.Phrases.Values).SelectMany(p => p)
+            select KeyValuePair.Create(phrase, action.Code)).ToList();
+        _leadingIntents = new PhraseIndex<string>(phrases.Where(p => IsCodeOnly(p.Key)), _fillers, StringComparer.Ordinal);
+        phrases.RemoveAll(p => IsCodeOnly(p.Key));
+        _intents = new PhraseIndex<string>(phrases.Where(p => !IsSpoken(p.Key)), _fillers, StringComparer.Ordinal);
+        _spokenIntents = new PhraseIndex<string>(phrases.Where(p => IsSpoken(p.Key)), new HashSet<string>(), StringComparer.Ordinal);
         _services = new ServiceMatcher(offers, vocabulary, _fillers);
+        _languages = new PhraseIndex<string>(
+            vocabulary.Languages.SelectMany(l => l.Value.Select(name => KeyValuePair.Create(name, l.Key))), _fillers, StringComparer.Ordinal);
+        _languageAction = catalogue.Actions.FirstOrDefault(a => a.Argument == ArgumentKind.Language)?.Code;
     }
 
     public Interpretation Interpret(string text)
@@ -55,19 +69,33 @@ public sealed partial class RequestInterpreter
         var digits = TakeSlot(DigitsPattern(), ref text, minDigits: 4);
         var words = WordForms.Split(text);
         if (words.Count > MaxWords) return NoRequest.Instance;
-        var markers = _questionMarkers.Find([.. words.Select(w => w.Text)]);
+        var spoken = _spokenIntents.Find(words);
+        var spokenWords = spoken.SelectMany(m => m.Words).ToHashSet();
+        // A question the catalogue words as a request ("how much do I have") is that request, not one for the knowledge base.
+        var markers = _questionMarkers.Find(words).Where(m => !m.Words.All(spokenWords.Contains)).ToList();
         var isQuestion = markers.Count > 0;
         // Fillers compare as written, not by stem: the stem of "меня" is that of "меню".
-        var content = words.Where((w, i) => !_fillers.Contains(w.Text) && !markers.Any(m => i >= m.Start && i < m.End)).ToList();
-        var stems = content.Select(w => w.Stem).ToList();
+        var positions = Enumerable.Range(0, words.Count)
+            .Where(i => !_fillers.Contains(words[i].Text) && !markers.Any(m => i >= m.Start && i < m.End))
+            .ToList();
+        // A spoken phrase made of fillers only ("what can you do") is all the request there is: its words count.
+        positions = [.. positions.Union(spoken.Where(m => !m.Words.Any(positions.Contains)).SelectMany(m => m.Words)).Order()];
+        var content = positions.Select(i => words[i]).ToList();
 
-        var intents = _intents.Find(stems);
+        var intents = _intents.Find(content)
+            .Concat(_leadingIntents.Find(content).Where(m => m.Start == 0))
+            .Concat(spoken.Select(m => InContent(m, positions)).OfType<PhraseMatch<string>>())
+            .ToList();
+        // A language named on its own ("english please", "по-русски") is a choice of language.
+        var languages = _languages.Find(content);
+        if (_languageAction is not null) intents.AddRange(languages.Select(m => m with { Value = _languageAction }));
         if (intents.Count == 0) return NoRequest.Instance;
-        var services = _services.Find(stems);
+        var services = _services.Find(content);
+        var language = languages.Select(m => m.Value).Distinct().Count() == 1 ? languages[0].Value : null;
         var ranked = intents
             .GroupBy(m => m.Value)
             .Select(g => (Action: _actions[g.Key], Matches: g.ToList()))
-            .Select(c => (c.Action, c.Matches, Rank: (Slot: SlotFit(c.Action, services, phone, digits), Exact: c.Matches.All(m => m.Exact), Span: c.Matches.Sum(m => m.Length))))
+            .Select(c => (c.Action, c.Matches, Rank: (Slot: SlotFit(c.Action, services, phone, digits, language), Exact: c.Matches.All(m => m.Exact), Span: c.Matches.Sum(m => m.Weight))))
             .OrderByDescending(c => c.Rank)
             .ToList();
         var best = ranked[0];
@@ -76,8 +104,9 @@ public sealed partial class RequestInterpreter
         // "a PUK code" names the CODE action but gives no code: a question, not a code to check.
         if (best.Action.Argument == ArgumentKind.Digits && digits is null) return NoRequest.Instance;
 
-        var covered = best.Matches.SelectMany(m => Enumerable.Range(m.Start, m.Length)).ToHashSet();
+        var covered = best.Matches.SelectMany(m => m.Words).ToHashSet();
         if (best.Action.Argument == ArgumentKind.Service) covered.UnionWith(services.Words);
+        if (best.Action.Argument == ArgumentKind.Language) covered.UnionWith(languages.SelectMany(m => m.Words));
         var leftover = Enumerable.Range(0, content.Count).Where(i => !covered.Contains(i)).ToList();
         var share = content.Count == 0 ? 1.0 : (double)covered.Count / content.Count;
         if (share < AskShare) return NoRequest.Instance;
@@ -89,22 +118,55 @@ public sealed partial class RequestInterpreter
         var partialService = takesService && services.Codes.Count > 0 && !services.ByWholeName && leftover.Count > 0;
         var sure = share >= ActShare && !strayService && !partialService;
 
-        // "Подключить" and words that name no service ("какие у меня подключены услуги") is not a request for a service.
+        // "Подключить" and words that name no service ("подключите безлимит на выходные") is not a request for a service.
         if (takesService && services.Codes.Count == 0 && leftover.Count > 0) return NoRequest.Instance;
+        // So is "пишите мне на почту": a language request that names no language, with other words around it.
+        if (best.Action.Argument == ArgumentKind.Language && language is null && leftover.Count > 0) return NoRequest.Instance;
         // Actions that fit exactly as well ("cancel" alone: NO, or DEACT of nothing named) are offered side by side.
-        var candidates = ranked.Where(r => r.Rank == best.Rank).SelectMany(r => Candidates(r.Action, services, phone, digits)).ToList();
+        var candidates = ranked.Where(r => r.Rank == best.Rank).SelectMany(r => Candidates(r.Action, services, phone, digits, language)).ToList();
         if (candidates.Count == 1 && sure) return candidates[0];
         return new UnclearRequest(candidates, MayBeQuestion: !sure);
     }
 
+    /// <summary>A keyword or phrase that comes down to one very short word once fillers are dropped ("N", "no thanks").</summary>
+    private bool IsCodeOnly(string phrase)
+    {
+        var words = WordForms.Split(phrase).Where(w => !_fillers.Contains(w.Text)).ToList();
+        return words.Count == 1 && words[0].Text.Length <= MaxCodeOnlyLength;
+    }
+
+    /// <summary>
+    /// A phrase matched as written, fillers and question words included: one that asks a question ("how much do I have")
+    /// or one that fillers would leave a single word ("what can you do" is not "what", and "call me" is not every "call").
+    /// </summary>
+    private bool IsSpoken(string phrase)
+    {
+        var words = WordForms.Split(phrase);
+        return _questionMarkers.Find(words).Count > 0 || words.Count >= 2 && words.Count(w => !_fillers.Contains(w.Text)) <= 1;
+    }
+
+    /// <summary>
+    /// A match over all the message's words, moved to the positions of its content words; its fillers stay out, so they
+    /// weigh no more than in any other message. Null when it covers no content word.
+    /// </summary>
+    private static PhraseMatch<string>? InContent(PhraseMatch<string> match, List<int> positions)
+    {
+        var covered = match.Words.Select(i => positions.IndexOf(i)).Where(i => i >= 0).ToList();
+        if (covered.Count == 0) return null;
+        var start = covered.Min();
+        var skipped = match.Skipped >= 0 ? positions.IndexOf(match.Skipped) : -1;
+        return new PhraseMatch<string>(match.Value, start, covered.Max() - start + 1, match.Exact, skipped);
+    }
+
     /// <summary>The requests an action makes of the message: one per fitting service, else one with its slot (or none: "which service?").</summary>
-    private static IEnumerable<UnderstoodRequest> Candidates(ActionDefinition action, ServiceMention services, string? phone, string? digits) =>
+    private static IEnumerable<UnderstoodRequest> Candidates(ActionDefinition action, ServiceMention services, string? phone, string? digits, string? language) =>
         action.Argument switch
         {
             ArgumentKind.Service when services.Codes.Count > 0 => services.Codes.Select(code => new UnderstoodRequest(action.Code, code)),
             ArgumentKind.Service => [new UnderstoodRequest(action.Code, null)],
             ArgumentKind.Phone => [new UnderstoodRequest(action.Code, phone)],
             ArgumentKind.Digits => [new UnderstoodRequest(action.Code, digits)],
+            ArgumentKind.Language => [new UnderstoodRequest(action.Code, language)],
             _ => [new UnderstoodRequest(action.Code, null)],
         };
 
@@ -112,12 +174,13 @@ public sealed partial class RequestInterpreter
     /// 3: the action's slot is in the message (a service by its whole name); 2: the action takes none; 1: only part of a
     /// service's name is there ("list" of "block list"); 0: its slot is missing.
     /// </summary>
-    private static int SlotFit(ActionDefinition action, ServiceMention services, string? phone, string? digits) => action.Argument switch
+    private static int SlotFit(ActionDefinition action, ServiceMention services, string? phone, string? digits, string? language) => action.Argument switch
     {
         ArgumentKind.Service when services.Codes.Count > 0 => services.ByWholeName ? 3 : 1,
         ArgumentKind.Service => 0,
         ArgumentKind.Phone => phone is null ? 0 : 3,
         ArgumentKind.Digits => digits is null ? 0 : 3,
+        ArgumentKind.Language => language is null ? 0 : 3,
         _ => 2,
     };
 

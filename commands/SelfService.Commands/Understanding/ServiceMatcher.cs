@@ -35,29 +35,30 @@ public sealed class ServiceMatcher
         _names = new PhraseIndex<string>(names, fillers, StringComparer.Ordinal);
     }
 
-    /// <summary>The services named in <paramref name="stems"/> (a message's stems without fillers).</summary>
-    public ServiceMention Find(IReadOnlyList<string> stems)
+    /// <summary>The services named in <paramref name="words"/> (a message's words without fillers).</summary>
+    public ServiceMention Find(IReadOnlyList<MessageWord> words)
     {
-        var whole = _names.Find(stems);
+        ArgumentNullException.ThrowIfNull(words);
+        var whole = _names.Find(words);
         if (whole.Count > 0)
         {
             // The service named at most length wins: "мобильный интернет" over a stray "sms" elsewhere is rare, but two
             // whole names of equal weight are a real choice to offer.
-            var byCode = whole.GroupBy(m => m.Value).Select(g => (Code: g.Key, Weight: g.Sum(m => m.Length), Matches: g.ToList())).ToList();
+            var byCode = whole.GroupBy(m => m.Value).Select(g => (Code: g.Key, Weight: g.Sum(m => m.Weight), Matches: g.ToList())).ToList();
             var best = byCode.Max(c => c.Weight);
             var winners = byCode.Where(c => c.Weight == best).ToList();
             return new ServiceMention(
                 [.. winners.Select(w => w.Code)],
-                winners.SelectMany(w => w.Matches).SelectMany(m => Enumerable.Range(m.Start, m.Length)).ToHashSet(), ByWholeName: true);
+                winners.SelectMany(w => w.Matches).SelectMany(m => m.Words).ToHashSet(), ByWholeName: true);
         }
 
         var parts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < stems.Count; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            foreach (var code in _partsByStem.GetValueOrDefault(stems[i]) ?? [])
+            foreach (var code in _partsByStem.GetValueOrDefault(words[i].Stem) ?? [])
             {
-                if (!parts.TryGetValue(code, out var words)) parts[code] = words = [];
-                words.Add(i);
+                if (!parts.TryGetValue(code, out var positions)) parts[code] = positions = [];
+                positions.Add(i);
             }
         }
 

@@ -13,6 +13,11 @@ public sealed class RequestInterpreterTests
     [TestCase("подключите роминг", "ACT ROAMING")]                       // one typo
     [TestCase("привяжите номер 8 916 123-45-67", "LINK 89161234567")]
     [TestCase("my pin is 1234", "PIN 1234")]
+    [TestCase("english please", "LANG en")]                              // a language named on its own
+    [TestCase("говорите по-русски", "LANG ru")]
+    [TestCase("activate roming", "ACT ROAMING")]                         // a typo that changes the stem
+    [TestCase("how much money do I have left", "BAL")]                   // a question the catalogue words as a request
+    [TestCase("какие сейчас услуги", "STATUS")]                          // a word inside a phrase
     public void Interpret_ClearRequest_IsUnderstood(string text, string expected)
     {
         var interpretation = SampleInterpreter.Interpreter.Interpret(text);
@@ -25,6 +30,8 @@ public sealed class RequestInterpreterTests
     [TestCase("balance on my bank card is wrong")]
     [TestCase("phone wants a puk code")]
     [TestCase("подключите безлимит на выходные")]
+    [TestCase("пишите мне на почту")]                                    // a language request naming no language
+    [TestCase("how much does roaming cost")]
     public void Interpret_QuestionOrUnknown_IsLeftToTheKnowledgeBase(string text) =>
         Assert.That(SampleInterpreter.Interpreter.Interpret(text), Is.TypeOf<NoRequest>());
 
