@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using SelfService.Commands;
+using SelfService.Commands.Answers;
 using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
 using SelfService.KnowledgeBase;
@@ -19,7 +21,7 @@ namespace SelfService.Desk.Pages.Staff.Desk;
 /// </summary>
 public sealed class ConversationModel(
     EscalationQueue queue, EscalationRouting routing, CustomerDirectory customers, IHistoryStore history, IProvisioningBackend provisioning,
-    IKnowledgeSearch knowledge, AgentReplies replies, AuditTrail audit) : DeskPageModel
+    IKnowledgeSearch knowledge, ServiceDirectory services, ServiceFacts facts, AgentReplies replies, AuditTrail audit) : DeskPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string TicketId { get; set; } = "";
@@ -63,7 +65,7 @@ public sealed class ConversationModel(
             }
         }
         var question = string.IsNullOrWhiteSpace(q) ? Ticket.LastQuestion : q;
-        Suggestions = string.IsNullOrWhiteSpace(question) ? [] : knowledge.Search(question, Ticket.Language, 3);
+        Suggestions = string.IsNullOrWhiteSpace(question) ? [] : await WithServiceFactsAsync(knowledge.Search(question, Ticket.Language, 3), cancellationToken);
         await audit.RecordAsync(User.UserName(), "customer.view", Ticket.CustomerId ?? Ticket.Channel + "|" + Ticket.Address, "desk " + TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return Page();
     }
@@ -145,5 +147,25 @@ public sealed class ConversationModel(
         Response.StatusCode = StatusCodes.Status409Conflict;
         await LoadTimelineAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>Articles quote prices through placeholders; what the agent inserts must carry the catalogue's figures.</summary>
+    private async Task<IReadOnlyList<KnowledgeMatch>> WithServiceFactsAsync(IReadOnlyList<KnowledgeMatch> matches, CancellationToken cancellationToken)
+    {
+        if (matches.Count == 0) return matches;
+        IReadOnlyList<ServiceOffer> offers;
+        try
+        {
+            offers = await services.AllAsync(cancellationToken);
+        }
+        catch (ProvisioningUnavailableException)
+        {
+            // No catalogue to quote from: offer only the answers that quote nothing, never a raw placeholder.
+            return [.. matches.Where(m => !ServiceFacts.PlaceholdersIn(m.LongAnswer).Any())];
+        }
+        return [.. matches.Select(m => m with
+        {
+            ShortAnswer = facts.Render(m.ShortAnswer, offers, m.Language), LongAnswer = facts.Render(m.LongAnswer, offers, m.Language),
+        })];
     }
 }
