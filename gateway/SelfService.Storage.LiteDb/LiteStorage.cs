@@ -66,6 +66,7 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         // never waits for a group commit to finish.
         var reads = new LiteDatabase(engine, mapper, disposeOnClose: false);
         _reads = reads;
+        CreateCollections(_writes);
         _writer = new GroupCommitWriter(_writes, engine, file, options, loggers.CreateLogger<GroupCommitWriter>());
 
         // Opened while nothing else uses the file yet: creating their indexes here is safe without the writer.
@@ -90,6 +91,42 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         Escalations = new LiteEscalationStore(reads, _writer);
         Articles = new LiteArticleStore(reads, _writer);
         Traffic = new LiteTrafficStatisticsStore(reads, _writer);
+    }
+
+    /// <summary>
+    /// Every collection the stores use. All are created when the file is opened, before anything reads or writes: LiteDB 5
+    /// fails a read of a collection that a concurrent transaction is creating ("page type must be collection page", LiteDB
+    /// issue 2792) and closes the engine over it. A store that adds a collection adds it here; the storage contract fails
+    /// any test after which a collection exists that did not at open.
+    /// </summary>
+    internal static readonly string[] Collections =
+    [
+        LiteInboundLog.Collection, LiteOutbox.Collection, LiteOutbox.EarlyReceiptsCollection, LiteConversationStore.Collection,
+        LiteCustomerStore.Collection, LiteHistoryStore.Collection,
+        LiteProvisioningStore.ServicesCollection, LiteProvisioningStore.SubscribersCollection, LiteProvisioningStore.ChangeRequestsCollection,
+        LiteProvisioningStore.AuditCollection,
+        LiteConcatenatedPartStore.Collection, LiteEmailThreadStore.Collection, LiteTelegramChatStore.Chats, LiteTelegramChatStore.State,
+        LiteTelegramChatStore.SentParts, LiteWebChatStore.Conversations, LiteWebChatStore.Activities, LiteDirectLineTranscriptStore.Conversations,
+        LiteDirectLineTranscriptStore.Activities, LiteSigningKeyStore.Collection,
+        LiteStaffAccountStore.Collection, LiteApiTokenStore.Collection, LiteAuditLog.Collection, LiteEscalationStore.Collection,
+        LiteArticleStore.ArticlesCollection, LiteArticleStore.VersionsCollection, LiteArticleStore.TransitionsCollection,
+        LiteTrafficStatisticsStore.Collection,
+    ];
+
+    private static void CreateCollections(LiteDatabase database)
+    {
+        var existing = database.GetCollectionNames().ToHashSet(StringComparer.Ordinal);
+        var missing = Collections.Where(c => !existing.Contains(c)).ToList();
+        if (missing.Count == 0) return;
+        // LiteDB has no "create collection": a document in and out again leaves it, empty.
+        database.BeginTrans();
+        foreach (var name in missing)
+        {
+            var collection = database.GetCollection(name);
+            collection.Insert(new BsonDocument { ["_id"] = "created" });
+            collection.Delete("created");
+        }
+        database.Commit();
     }
 
     /// <summary>The meter of the store's instruments (group commit durations and sizes).</summary>

@@ -35,6 +35,12 @@ public interface IStorageUnderTest : IAsyncDisposable
     IEscalationStore Escalations { get; }
     IArticleStore Articles { get; }
     ITrafficStatisticsStore Traffic { get; }
+
+    /// <summary>
+    /// The engine's containers (collections, tables) as they are now. An engine creates them all when it opens, never while
+    /// readers may be looking for them: the contract checks after every test that none appeared.
+    /// </summary>
+    IReadOnlyCollection<string> Containers();
 }
 
 /// <summary>Opens an engine's stores on a database of their own; reopening the same database is what a restarted gateway does.</summary>

@@ -15,18 +15,23 @@ public abstract class StorageContract
     /// <summary>A new, empty database of the engine under test.</summary>
     protected abstract IStorageEngine CreateEngine();
 
+    private IReadOnlyCollection<string> _containersAtOpen = [];
+
     [SetUp]
     public async Task OpenStoreAsync()
     {
         _engine = CreateEngine();
         Store = await _engine.OpenAsync();
+        _containersAtOpen = Store.Containers();
     }
 
     [TearDown]
     public async Task CloseStoreAsync()
     {
+        var created = Store.Containers().Except(_containersAtOpen).ToList();
         await Store.DisposeAsync();
         await _engine.DisposeAsync();
+        Assert.That(created, Is.Empty, "created after open, where a concurrent reader could race their creation");
     }
 
     /// <summary>Closes the stores and opens the same database again, as a restarted gateway does.</summary>

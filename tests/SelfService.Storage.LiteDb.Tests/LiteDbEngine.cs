@@ -53,6 +53,8 @@ internal sealed class LiteDbEngine(Durability durability = Durability.WrittenToO
         public IArticleStore Articles => storage.Articles;
         public ITrafficStatisticsStore Traffic => storage.Traffic;
 
+        public IReadOnlyCollection<string> Containers() => [.. storage.Database.GetCollectionNames()];
+
         public ValueTask DisposeAsync()
         {
             storage.Dispose();

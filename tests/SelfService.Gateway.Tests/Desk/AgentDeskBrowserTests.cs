@@ -13,8 +13,13 @@ namespace SelfService.Gateway.Tests.Desk;
 /// The agent desk in Chromium: a customer asks for a person, the agent sees it arrive without reloading, takes it,
 /// sees the screen pop-up (balance, earlier history) and replies; the reply reaches the customer's own channel.
 /// </summary>
-public class AgentDeskBrowserTests : SmsDeskBrowserTest
+public partial class AgentDeskBrowserTests : SmsDeskBrowserTest
 {
+    private static readonly System.Text.RegularExpressions.Regex DeskAddress = DeskPage();
+
+    [System.Text.RegularExpressions.GeneratedRegex("/staff/desk$")]
+    private static partial System.Text.RegularExpressions.Regex DeskPage();
+
     private const string AgentPassword = "agent password 1";
 
     protected override void Configure(Dictionary<string, string?> settings)
@@ -79,8 +84,8 @@ public class AgentDeskBrowserTests : SmsDeskBrowserTest
 
         // Closing returns the customer to self-service: the next question is answered by the bot again.
         await page.Locator("[data-test=close]").ClickAsync();
-        // The redirect is enough; the page's own load may wait on its live connection under load.
-        await page.WaitForURLAsync("**/staff/desk", new() { WaitUntil = WaitUntilState.Commit });
+        // The redirect is enough: the address is polled, not the page's load, which may wait on its live connection under load.
+        await Assertions.Expect(page).ToHaveURLAsync(DeskAddress, new() { Timeout = 60_000 });
         Assert.That((await chat.AskAsync("БАЛАНС")).Text, Does.Contain("350,00"));
     }
 
@@ -138,7 +143,7 @@ public class AgentDeskBrowserTests : SmsDeskBrowserTest
         await page.Locator("[data-test=transfer-group]").SelectOptionAsync("mobile");
         await page.Locator("[data-test=transfer]").ClickAsync();
 
-        await page.WaitForURLAsync("**/staff/desk", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(DeskAddress, new() { Timeout = 60_000 });
         var queue = await Http.GetFromJsonAsync<JsonElement>("/api/queue");
         var ticket = queue[0].GetProperty("ticket");
         Assert.That((ticket.GetProperty("group").GetString(), ticket.GetProperty("state").GetString()), Is.EqualTo(("mobile", "Waiting")));
