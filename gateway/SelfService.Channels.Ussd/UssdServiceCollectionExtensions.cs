@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
+using SelfService.Channels.Smpp;
 
 namespace SelfService.Channels.Ussd;
 
