@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.ActionCodes;
-using SelfService.Channels;
 using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
 using SelfService.Commands.Understanding;
+using SelfService.Messaging;
 using SelfService.Provisioning;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;

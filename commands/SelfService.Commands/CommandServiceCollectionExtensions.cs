@@ -2,12 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.ActionCodes;
-using SelfService.Channels;
 using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
 using SelfService.Commands.Unanswered;
+using SelfService.Messaging;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.History;
 

@@ -1,4 +1,5 @@
-using SelfService.Channels.Text;
+using SelfService.Messaging;
+using SelfService.Messaging.Text;
 using SelfService.Smpp;
 
 namespace SelfService.Channels.Smpp;

@@ -1,4 +1,5 @@
 using SelfService.Channels.Smpp;
+using SelfService.Messaging;
 
 namespace SelfService.Channels.Ussd;
 

@@ -1,5 +1,6 @@
 using SelfService.Channels;
 using SelfService.Commands.Escalation;
+using SelfService.Messaging;
 using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;

@@ -1,5 +1,6 @@
 using SelfService.Channels;
-using SelfService.Channels.Text;
+using SelfService.Messaging;
+using SelfService.Messaging.Text;
 
 namespace SelfService.Pipeline;
 

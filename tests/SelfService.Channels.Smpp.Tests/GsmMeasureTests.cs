@@ -1,4 +1,4 @@
-using SelfService.Channels.Text;
+using SelfService.Messaging.Text;
 
 namespace SelfService.Channels.Smpp.Tests;
 

@@ -1,5 +1,6 @@
 using SelfService.Channels.Smpp;
-using SelfService.Channels.Text;
+using SelfService.Messaging;
+using SelfService.Messaging.Text;
 
 namespace SelfService.Channels.Tests;
 

@@ -2,12 +2,12 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using SelfService.ActionCodes;
 using SelfService.Channels.Smpp;
-using SelfService.Channels.Text;
 using SelfService.Commands;
 using SelfService.Commands.Menus;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Policies;
 using SelfService.KnowledgeBase;
+using SelfService.Messaging.Text;
 using SelfService.Pipeline;
 using SelfService.Provisioning;
 

@@ -1,6 +1,7 @@
 using SelfService.Channels;
 using SelfService.Channels.Smpp;
-using SelfService.Channels.Text;
+using SelfService.Messaging;
+using SelfService.Messaging.Text;
 using SelfService.Smpp;
 
 namespace SelfService.Desk.Pages.Staff.Kb;

@@ -1,6 +1,6 @@
 using SelfService.Channels.Smpp;
-using SelfService.Channels.Text;
 using SelfService.Desk.Pages.Staff.Kb;
+using SelfService.Messaging.Text;
 
 namespace SelfService.Desk.Tests.Pages.Staff.Kb;
 

@@ -1,6 +1,6 @@
-using SelfService.Channels.Text;
+using SelfService.Messaging.Text;
 
-namespace SelfService.Channels;
+namespace SelfService.Messaging;
 
 /// <summary>What the pipeline must know about a channel to talk on it.</summary>
 /// <param name="Name">One of <see cref="ChannelNames"/>.</param>

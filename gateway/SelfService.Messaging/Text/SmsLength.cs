@@ -1,4 +1,4 @@
-namespace SelfService.Channels.Text;
+namespace SelfService.Messaging.Text;
 
 /// <summary>How a text travels as SMS: its encoding, its length in that encoding's units and how many parts it takes.</summary>
 /// <remarks>The channel that speaks GSM-7 measures it (<see cref="ChannelProfile.Measure"/>): the GSM 03.38 tables live in
