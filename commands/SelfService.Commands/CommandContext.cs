@@ -1,4 +1,4 @@
-using SelfService.Channels;
+using SelfService.Messaging;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.History;

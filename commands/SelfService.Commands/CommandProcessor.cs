@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.ActionCodes;
-using SelfService.Channels;
 using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
 using SelfService.Commands.Understanding;
+using SelfService.Messaging;
 using SelfService.Provisioning;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -35,21 +35,19 @@ public sealed partial class CommandProcessor
     private readonly CommandHandlers _handlers;
     private readonly IProvisioningBackend _provisioning;
 
-    internal CommandProcessor(
-        ActionCatalogue catalogue, RequestUnderstanding understanding, CustomerDirectory customers, IConversationStore conversations, IHistoryStore history, AccessPolicy policy,
-        ReplyTexts texts, CommandHandlers handlers, IProvisioningBackend provisioning, IOptions<CommandOptions> options, TimeProvider time, ILogger<CommandProcessor> logger)
+    internal CommandProcessor(CustomerLookup customers, CommandDecisions decisions, CommandAnswers answers, ILogger<CommandProcessor> logger)
     {
-        _catalogue = catalogue;
-        _understanding = understanding;
-        _customers = customers;
-        _conversations = conversations;
-        _history = history;
-        _policy = policy;
-        _texts = texts;
-        _handlers = handlers;
-        _provisioning = provisioning;
-        _options = options.Value;
-        _time = time;
+        _customers = customers.Customers;
+        _conversations = customers.Conversations;
+        _provisioning = customers.Provisioning;
+        _catalogue = decisions.Catalogue;
+        _understanding = decisions.Understanding;
+        _policy = decisions.Policy;
+        _handlers = decisions.Handlers;
+        _texts = answers.Texts;
+        _options = answers.Options.Value;
+        _history = answers.History;
+        _time = answers.Time;
         _logger = logger;
     }
 

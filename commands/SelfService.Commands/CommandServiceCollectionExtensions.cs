@@ -1,15 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SelfService.ActionCodes;
-using SelfService.Channels;
 using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
 using SelfService.Commands.Unanswered;
-using SelfService.Storage.Conversations;
-using SelfService.Storage.History;
+using SelfService.Messaging;
 
 namespace SelfService.Commands;
 
@@ -42,10 +39,11 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<Answers.ServiceFacts>();
         services.AddSingleton<LanguageChoice>();
         services.AddSingleton<CommandHandlers>();
+        services.AddSingleton<CustomerLookup>();
+        services.AddSingleton<CommandDecisions>();
+        services.AddSingleton<CommandAnswers>();
         services.AddSingleton(sp => new CommandProcessor(
-            sp.GetRequiredService<ActionCatalogue>(), sp.GetRequiredService<Understanding.RequestUnderstanding>(), sp.GetRequiredService<CustomerDirectory>(), sp.GetRequiredService<IConversationStore>(),
-            sp.GetRequiredService<IHistoryStore>(), sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ReplyTexts>(),
-            sp.GetRequiredService<CommandHandlers>(), sp.GetRequiredService<SelfService.Provisioning.IProvisioningBackend>(), sp.GetRequiredService<IOptions<CommandOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<CustomerLookup>(), sp.GetRequiredService<CommandDecisions>(), sp.GetRequiredService<CommandAnswers>(),
             sp.GetRequiredService<ILogger<CommandProcessor>>()));
         return services;
     }

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using SelfService.Channels;
 using SelfService.Commands.Customers;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
+using SelfService.Messaging;
 using SelfService.Provisioning;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.History;

@@ -1,5 +1,5 @@
 using SelfService.ActionCodes;
-using SelfService.Channels;
+using SelfService.Messaging;
 using SelfService.Commands.Texts;
 
 namespace SelfService.Commands;

@@ -1,4 +1,4 @@
-using SelfService.Channels;
+using SelfService.Messaging;
 
 namespace SelfService.Commands;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using SelfService.Channels;
 using SelfService.Commands.Answers;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Texts;
 using SelfService.KnowledgeBase;
+using SelfService.Messaging;
 using SelfService.Storage.Escalations;
 
 namespace SelfService.Commands;

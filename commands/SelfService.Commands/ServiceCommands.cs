@@ -1,7 +1,7 @@
 using SelfService.ActionCodes;
-using SelfService.Channels;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
+using SelfService.Messaging;
 using SelfService.Provisioning;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.History;

@@ -1,5 +1,6 @@
 using SelfService.Channels.DirectLine.Streaming;
 using SelfService.Channels.DirectLine.Transcript;
+using SelfService.Messaging;
 
 namespace SelfService.Channels.DirectLine;
 

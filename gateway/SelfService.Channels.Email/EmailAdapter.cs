@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using SelfService.ActionCodes;
 using SelfService.Channels.Email.Outbound;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.Email;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
 using SelfService.Channels.Email.Inbound;
+using SelfService.Messaging;
 
 namespace SelfService.Channels.Email;
 

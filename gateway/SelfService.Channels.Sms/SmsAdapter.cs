@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfService.Channels.Smpp;
+using SelfService.Messaging;
+using SelfService.Messaging.Text;
 using SelfService.Smpp;
 using SelfService.Storage.Channels;
 using SelfService.Storage.Messages;
@@ -48,7 +51,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
             Text = _text,
         });
         Profile = new ChannelProfile(ChannelNames.Sms, ReplyForm.Short, _options.MaxParts, SenderIsMsisdn: true, IdempotentSends: true,
-            PartsOf: measure.CountParts);
+            PartsOf: measure.CountParts, Measure: GsmMeasure.Measure);
         Client = new SmppClient(_options.Smpp, this, time, loggers.CreateLogger<SmppClient>());
     }
 
@@ -125,7 +128,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         {
             var first = set[0];
             LogIncomplete(first.Source, set.Count, first.Total);
-            var notice = SelfService.Channels.Text.SmsLength.Measure(string.Concat(set.Select(p => p.Text))).Encoding == SelfService.Channels.Text.SmsEncoding.Ucs2
+            var notice = GsmMeasure.Measure(string.Concat(set.Select(p => p.Text))).Encoding == SelfService.Messaging.Text.SmsEncoding.Ucs2
                 ? "Ваше сообщение пришло не полностью. Пожалуйста, отправьте его ещё раз."
                 : "Your message arrived incomplete. Please send it again.";
             try

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Telegram.Outbound;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;

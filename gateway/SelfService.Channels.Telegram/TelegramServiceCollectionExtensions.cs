@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
 using SelfService.Channels.Telegram.Inbound;
+using SelfService.Messaging;
 using Telegram.Bot;
 
 namespace SelfService.Channels.Telegram;

@@ -1,3 +1,6 @@
+using SelfService.Channels.Smpp;
+using SelfService.Messaging;
+
 namespace SelfService.Channels.Ussd;
 
 /// <summary>
@@ -11,7 +14,7 @@ public sealed class UssdAdapter : IChannelAdapter
 
     internal UssdAdapter(IEnumerable<IUssdTransport> transports) => _transports = [.. transports];
 
-    public ChannelProfile Profile { get; } = new(ChannelNames.Ussd, ReplyForm.Ussd, MaxSmsParts: 1, SenderIsMsisdn: true);
+    public ChannelProfile Profile { get; } = new(ChannelNames.Ussd, ReplyForm.Ussd, MaxSmsParts: 1, SenderIsMsisdn: true, Measure: GsmMeasure.Measure);
 
     public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SelfService.Messaging;
 
 namespace SelfService.Channels.Ussd;
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
+using SelfService.Channels.Smpp;
+using SelfService.Messaging;
 
 namespace SelfService.Channels.Ussd;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfService.Messaging;
 using SelfService.Smpp;
 
 namespace SelfService.Channels.Ussd;

@@ -1,3 +1,4 @@
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.WebChat;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.WebChat;

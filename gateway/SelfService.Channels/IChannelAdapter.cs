@@ -1,3 +1,5 @@
+using SelfService.Messaging;
+
 namespace SelfService.Channels;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using SelfService.Messaging;
+
 namespace SelfService.Channels;
 
 /// <summary>Where adapters hand inbound messages. Accepting persists the message; only then may the adapter acknowledge.</summary>

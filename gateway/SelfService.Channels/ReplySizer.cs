@@ -1,4 +1,5 @@
-using SelfService.Channels.Text;
+using SelfService.Messaging;
+using SelfService.Messaging.Text;
 
 namespace SelfService.Channels;
 
@@ -11,41 +12,44 @@ public static class ReplySizer
     public static string Fit(Reply reply, ChannelProfile profile) => profile.ReplyForm switch
     {
         ReplyForm.Long => reply.LongForm,
-        ReplyForm.Ussd => FitUssd(reply),
-        _ => Shorten(reply.Short, Math.Max(1, profile.MaxSmsParts), profile.PartsOf),
+        ReplyForm.Ussd => FitUssd(reply, profile.Measure),
+        _ => Shorten(reply.Short, Math.Max(1, profile.MaxSmsParts), profile.Measure, profile.PartsOf),
     };
 
     /// <summary>The text with its choices numbered; if too long, the text is cut and the choices kept whole.</summary>
-    private static string FitUssd(Reply reply)
+    private static string FitUssd(Reply reply, SmsMeasure? measure)
     {
+        measure ??= Strictest;
         var choices = reply.Choices is { Count: > 0 } && !reply.ShortListsChoices
             ? "\n" + string.Join("\n", reply.Choices.Select((c, i) => $"{i + 1}. {c}"))
             : "";
         var text = reply.Short + choices;
-        if (FitsUssd(text)) return text;
-        var ellipsis = SmsLength.Measure(text).Encoding == SmsEncoding.Gsm7 ? "..." : "…";
+        if (FitsUssd(text, measure)) return text;
+        var ellipsis = measure(text).Encoding == SmsEncoding.Gsm7 ? "..." : "…";
         for (var cut = reply.Short.Length - 1; cut > 0; cut--)
         {
             var candidate = reply.Short[..cut].TrimEnd() + ellipsis + choices;
-            if (FitsUssd(candidate)) return candidate;
+            if (FitsUssd(candidate, measure)) return candidate;
         }
         return choices.TrimStart('\n');
     }
 
-    private static bool FitsUssd(string text)
+    private static bool FitsUssd(string text, SmsMeasure measure)
     {
-        var length = SmsLength.Measure(text);
+        var length = measure(text);
         return length.Units <= (length.Encoding == SmsEncoding.Gsm7 ? UssdGsm7 : UssdUcs2);
     }
 
     /// <summary>
     /// Splits a text a person wrote (an agent's reply) into as few messages of at most <paramref name="maxParts"/> SMS
-    /// parts each as it takes, at word boundaries: nothing of what they wrote is cut off.
+    /// parts each as it takes, at word boundaries: nothing of what they wrote is cut off. Parts are counted by
+    /// <paramref name="partsOf"/>, else by <paramref name="measure"/> (153/67 characters a part).
     /// </summary>
-    public static IReadOnlyList<string> Split(string text, int maxParts, SmsPartCounter? partsOf = null)
+    public static IReadOnlyList<string> Split(string text, int maxParts, SmsMeasure? measure, SmsPartCounter? partsOf = null)
     {
         maxParts = Math.Max(1, maxParts);
-        partsOf ??= StandardParts;
+        measure ??= Strictest;
+        partsOf ??= t => measure(t).Parts;
         var messages = new List<string>();
         var current = "";
         foreach (var word in text.Split(' '))
@@ -73,15 +77,16 @@ public static class ReplySizer
 
     /// <summary>
     /// Cuts a text at a word boundary, with an ellipsis, so it takes at most <paramref name="maxParts"/> SMS parts as
-    /// <paramref name="partsOf"/> counts them (by default 153/67 characters a part).
+    /// <paramref name="partsOf"/> counts them (by default as <paramref name="measure"/> does, 153/67 characters a part).
     /// </summary>
-    public static string Shorten(string text, int maxParts, SmsPartCounter? partsOf = null)
+    public static string Shorten(string text, int maxParts, SmsMeasure? measure, SmsPartCounter? partsOf = null)
     {
-        partsOf ??= StandardParts;
+        measure ??= Strictest;
+        partsOf ??= t => measure(t).Parts;
         if (partsOf(text) <= maxParts) return text;
 
         // The ellipsis must not push a GSM-7 text into UCS-2 (which would halve its room), so GSM-7 texts get "...".
-        var ellipsis = SmsLength.Measure(text).Encoding == SmsEncoding.Gsm7 ? "..." : "…";
+        var ellipsis = measure(text).Encoding == SmsEncoding.Gsm7 ? "..." : "…";
         var cut = text.Length;
         while (cut > 0)
         {
@@ -100,5 +105,7 @@ public static class ReplySizer
         return ellipsis;
     }
 
-    private static int StandardParts(string text) => SmsLength.Measure(text).Parts;
+    /// <summary>For a channel that gives no measure: every text as UCS-2, which any channel can carry in that room.</summary>
+    private static SmsLength Strictest(string text) => new(SmsEncoding.Ucs2, text.Length,
+        text.Length <= SmsLength.Ucs2Single ? 1 : (text.Length + SmsLength.Ucs2Part - 1) / SmsLength.Ucs2Part);
 }

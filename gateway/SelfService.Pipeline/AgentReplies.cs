@@ -1,5 +1,6 @@
 using SelfService.Channels;
 using SelfService.Commands.Escalation;
+using SelfService.Messaging;
 using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
@@ -26,7 +27,7 @@ public sealed class AgentReplies(
 
         var channel = ticket.Channel == ChannelNames.Ussd ? ChannelNames.Sms : ticket.Channel;
         var profile = channels.ProfileOf(channel);
-        var messages = profile.ReplyForm == ReplyForm.Long ? [text] : ReplySizer.Split(text, MaxSmsParts, profile.PartsOf);
+        var messages = profile.ReplyForm == ReplyForm.Long ? [text] : ReplySizer.Split(text, MaxSmsParts, profile.Measure, profile.PartsOf);
         var lastInbound = (await history.ForIdentityAsync(ticket.Channel, ticket.Address, 50, cancellationToken)).LastOrDefault(e => e.Kind == HistoryKind.Inbound);
         var now = time.GetUtcNow();
         var replyId = "agent:" + Guid.CreateVersion7(now).ToString("N");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels;
 using SelfService.Commands;
+using SelfService.Messaging;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Pipeline;

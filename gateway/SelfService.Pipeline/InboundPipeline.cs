@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels;
+using SelfService.Messaging;
 using SelfService.Pipeline.Statistics;
 using SelfService.Storage.Messages;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SelfService.Channels.DirectLine.Protocol;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.DirectLine.Tests;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SelfService.Channels.DirectLine.Streaming;
 using SelfService.Channels.DirectLine.Transcript;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 using SelfService.Storage.LiteDb;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 using SelfService.Storage.LiteDb;
 using SelfService.Testing.Peers.Mail;

@@ -1,5 +1,6 @@
 using System.Text;
 using SelfService.Channels.Sms.Tests.Support;
+using SelfService.Messaging;
 using SelfService.Smpp;
 
 namespace SelfService.Channels.Sms.Tests;

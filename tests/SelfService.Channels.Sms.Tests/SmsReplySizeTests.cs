@@ -1,4 +1,5 @@
 using SelfService.Channels.Sms.Tests.Support;
+using SelfService.Messaging;
 using SelfService.Smpp;
 
 namespace SelfService.Channels.Sms.Tests;

@@ -1,4 +1,5 @@
 using SelfService.Channels.Telegram.Tests.Support;
+using SelfService.Messaging;
 using SelfService.Testing.Peers.Telegram;
 
 namespace SelfService.Channels.Telegram.Tests;

@@ -1,10 +1,12 @@
-using SelfService.Channels.Text;
+using SelfService.Channels.Smpp;
+using SelfService.Messaging;
+using SelfService.Messaging.Text;
 
 namespace SelfService.Channels.Tests;
 
 public class ReplySizerTests
 {
-    private static readonly ChannelProfile Sms = new(ChannelNames.Sms, ReplyForm.Short, MaxSmsParts: 1, SenderIsMsisdn: true);
+    private static readonly ChannelProfile Sms = new(ChannelNames.Sms, ReplyForm.Short, MaxSmsParts: 1, SenderIsMsisdn: true, Measure: GsmMeasure.Measure);
     private static readonly ChannelProfile Web = new(ChannelNames.WebChat, ReplyForm.Long, MaxSmsParts: 0, SenderIsMsisdn: false);
 
     [Test]
@@ -33,7 +35,7 @@ public class ReplySizerTests
         var fitted = ReplySizer.Fit(new Reply(text), Sms);
         Assert.Multiple(() =>
         {
-            Assert.That(SmsLength.Measure(fitted).Parts, Is.EqualTo(1));
+            Assert.That(GsmMeasure.Measure(fitted).Parts, Is.EqualTo(1));
             Assert.That(fitted, Does.EndWith("роуминг…"));
             Assert.That(fitted.Length, Is.LessThanOrEqualTo(70));
         });
@@ -43,11 +45,11 @@ public class ReplySizerTests
     public void Shorten_Gsm7Text_UsesThreeDotsSoItStaysGsm7()
     {
         var text = string.Join(' ', Enumerable.Repeat("roaming", 40));
-        var fitted = ReplySizer.Shorten(text, 1);
+        var fitted = ReplySizer.Shorten(text, 1, GsmMeasure.Measure);
         Assert.Multiple(() =>
         {
             Assert.That(fitted, Does.EndWith("roaming..."));
-            Assert.That(SmsLength.Measure(fitted), Is.EqualTo(new SmsLength(SmsEncoding.Gsm7, fitted.Length, 1)));
+            Assert.That(GsmMeasure.Measure(fitted), Is.EqualTo(new SmsLength(SmsEncoding.Gsm7, fitted.Length, 1)));
         });
     }
 
@@ -55,15 +57,28 @@ public class ReplySizerTests
     public void Shorten_TwoPartsAllowed_KeepsUpToTwoParts()
     {
         var text = string.Join(' ', Enumerable.Repeat("word", 100));
-        var fitted = ReplySizer.Shorten(text, 2);
-        Assert.That(SmsLength.Measure(fitted).Parts, Is.EqualTo(2));
+        var fitted = ReplySizer.Shorten(text, 2, GsmMeasure.Measure);
+        Assert.That(GsmMeasure.Measure(fitted).Parts, Is.EqualTo(2));
         Assert.That(fitted.Length, Is.GreaterThan(290));
     }
 
     [Test]
     public void Shorten_OneEndlessWord_IsCutByCharacters()
     {
-        var fitted = ReplySizer.Shorten(new string('x', 500), 1);
+        var fitted = ReplySizer.Shorten(new string('x', 500), 1, GsmMeasure.Measure);
         Assert.That(fitted, Is.EqualTo(new string('x', 157) + "..."));
+    }
+
+    [Test]
+    public void Fit_ChannelWithoutAMeasure_IsSizedAsUcs2TheStrictest()
+    {
+        var unmeasured = Sms with { Measure = null };
+        var fitted = ReplySizer.Fit(new Reply(string.Join(' ', Enumerable.Repeat("roaming", 40))), unmeasured);
+        Assert.Multiple(() =>
+        {
+            Assert.That(fitted, Does.EndWith("roaming…"));
+            Assert.That(fitted.Length, Is.LessThanOrEqualTo(SmsLength.Ucs2Single));
+            Assert.That(GsmMeasure.Measure(fitted).Parts, Is.EqualTo(1));
+        });
     }
 }

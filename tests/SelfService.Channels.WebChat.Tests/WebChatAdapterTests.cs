@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 using SelfService.Storage.LiteDb;
 

@@ -1,5 +1,6 @@
 using SelfService.Commands.Customers;
 using SelfService.Commands.Escalation;
+using SelfService.Messaging;
 using SelfService.Provisioning;
 
 namespace SelfService.Commands.Tests;
@@ -157,7 +158,7 @@ public class CommandProcessorTests
         var catalogue = _harness.Get<ActionCodes.ActionCatalogue>();
         Assert.That(catalogue.Actions, Is.Not.Empty);
         await _harness.ReplyAsync(ProcessorHarness.Sms, Ivan, "ACT SMSPACK");
-        var yes = SelfService.Channels.InboundMessage.Received("sms", "yes-1", Ivan, "YES", Ivan, _harness.Time.GetUtcNow()) with { Id = "yes-1" };
+        var yes = SelfService.Messaging.InboundMessage.Received("sms", "yes-1", Ivan, "YES", Ivan, _harness.Time.GetUtcNow()) with { Id = "yes-1" };
         var processor = _harness.Get<CommandProcessor>();
 
         await processor.ProcessAsync(yes, ProcessorHarness.Sms, CancellationToken.None);

@@ -1,4 +1,6 @@
 using SelfService.Channels;
+using SelfService.Channels.Smpp;
+using SelfService.Messaging;
 using SelfService.Channels.Sms;
 using SelfService.Commands.Tests.Understanding;
 using SelfService.Smpp;
@@ -16,9 +18,10 @@ public sealed class HelpTests
 
     // The SMS channel as the gateway builds it by default: its MaxParts, and the tighter of its UDH measures (152/66).
     private static readonly ChannelProfile RealSms = new(ChannelNames.Sms, ReplyForm.Short, new SmsOptions().MaxParts, SenderIsMsisdn: true,
-        PartsOf: new MessageSplitter(new MessageSplitterOptions { Method = ConcatenationMethod.Udh16BitReference }).CountParts);
+        PartsOf: new MessageSplitter(new MessageSplitterOptions { Method = ConcatenationMethod.Udh16BitReference }).CountParts, Measure: GsmMeasure.Measure);
 
-    private static readonly ChannelProfile Ussd = new(ChannelNames.Ussd, ReplyForm.Ussd, 1, SenderIsMsisdn: true);
+    // As the USSD adapter's own profile: GSM-7 text measured as such.
+    private static readonly ChannelProfile Ussd = new(ChannelNames.Ussd, ReplyForm.Ussd, 1, SenderIsMsisdn: true, Measure: GsmMeasure.Measure);
 
     private ProcessorHarness _harness = null!;
 

@@ -1,4 +1,5 @@
 using SelfService.Channels;
+using SelfService.Messaging;
 using SelfService.Provisioning;
 
 namespace SelfService.Commands.Tests;

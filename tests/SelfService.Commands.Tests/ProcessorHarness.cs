@@ -1,9 +1,9 @@
+using SelfService.Messaging;
 using SelfService.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SelfService.ActionCodes;
-using SelfService.Channels;
 using SelfService.Commands.Policies;
 using SelfService.KnowledgeBase;
 using SelfService.Provisioning;

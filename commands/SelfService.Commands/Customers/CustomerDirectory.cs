@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using SelfService.Channels;
+using SelfService.Messaging;
 using SelfService.Storage.Customers;
 
 namespace SelfService.Commands.Customers;

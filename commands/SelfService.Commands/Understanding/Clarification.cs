@@ -1,6 +1,6 @@
-using SelfService.Channels;
 using SelfService.Commands.Policies;
 using SelfService.Commands.Texts;
+using SelfService.Messaging;
 using SelfService.Storage.Conversations;
 
 namespace SelfService.Commands.Understanding;

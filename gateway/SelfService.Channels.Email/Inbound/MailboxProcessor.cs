@@ -5,6 +5,7 @@ using MimeKit;
 using MimeKit.Utils;
 using SelfService.ActionCodes;
 using SelfService.Channels.Email.Outbound;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 
 namespace SelfService.Channels.Email.Inbound;

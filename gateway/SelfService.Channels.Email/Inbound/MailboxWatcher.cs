@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
+using SelfService.Messaging;
 
 namespace SelfService.Channels.Email.Inbound;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SelfService.Messaging;
 
 namespace SelfService.Channels.Email.Outbound;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SelfService.Messaging;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 

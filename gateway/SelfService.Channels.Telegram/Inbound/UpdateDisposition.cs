@@ -1,3 +1,5 @@
+using SelfService.Messaging;
+
 namespace SelfService.Channels.Telegram.Inbound;
 
 /// <summary>What the channel does with one Telegram update.</summary>

@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using SelfService.ActionCodes;
+using SelfService.Channels.Smpp;
 using SelfService.Commands;
 using SelfService.Commands.Menus;
 using SelfService.Commands.Escalation;
 using SelfService.Commands.Policies;
 using SelfService.KnowledgeBase;
+using SelfService.Messaging.Text;
 using SelfService.Pipeline;
 using SelfService.Provisioning;
 
@@ -45,6 +47,8 @@ internal static class SelfServiceHostingExtensions
             throw new OptionsValidationException(ProvisioningSelection.Section, typeof(ProvisioningSelection),
                 [$"Provisioning:Kind is '{selection.Kind}'; it must be 'Embedded' or 'Http'."]);
 
+        // Replies for a channel with no adapter yet (an SMS code while no SMSC is bound) are measured as SMS.
+        services.AddSingleton<SmsMeasure>(GsmMeasure.Measure);
         services.AddKnowledgeBase(o => configuration.GetSection("KnowledgeBase").Bind(o));
         services.AddOptions<KnowledgeBaseSeedingOptions>().Configure(o => o.Path = samples.SeedOnStart ? Path.Combine(samplesRoot, "knowledgebase") : null);
         services.AddHostedService<KnowledgeBaseSeeding>();

@@ -2,6 +2,7 @@ using System.Text;
 using MimeKit;
 using SelfService.ActionCodes;
 using SelfService.Channels.Email.Inbound;
+using SelfService.Messaging;
 using SelfService.Testing;
 
 namespace SelfService.Channels.Email.Tests.Inbound;

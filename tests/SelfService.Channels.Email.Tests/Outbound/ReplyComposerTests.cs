@@ -1,5 +1,6 @@
 using MimeKit;
 using SelfService.Channels.Email.Outbound;
+using SelfService.Messaging;
 
 namespace SelfService.Channels.Email.Tests.Outbound;
 

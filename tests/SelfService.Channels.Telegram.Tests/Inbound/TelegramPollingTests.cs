@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SelfService.Channels.Telegram.Tests.Support;
+using SelfService.Messaging;
 using SelfService.Testing.Peers.Telegram;
 
 namespace SelfService.Channels.Telegram.Tests.Inbound;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SelfService.Channels.Telegram.Inbound;
 using SelfService.Channels.Telegram.Tests.Support;
+using SelfService.Messaging;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 

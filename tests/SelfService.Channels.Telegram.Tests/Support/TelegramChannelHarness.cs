@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SelfService.Channels.Connections;
 using SelfService.Channels.Telegram.Inbound;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 using SelfService.Storage.LiteDb;
 using SelfService.Testing.Channels;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using SelfService.Channels;
+using SelfService.Messaging;
 using SelfService.Pipeline.Statistics;
 using SelfService.Storage.LiteDb;
 using SelfService.Testing;

@@ -1,4 +1,5 @@
 using SelfService.Channels;
+using SelfService.Messaging;
 
 namespace SelfService.Testing.Channels;
 

@@ -1,12 +1,14 @@
 using SelfService.Channels;
-using SelfService.Channels.Text;
+using SelfService.Channels.Smpp;
+using SelfService.Messaging;
+using SelfService.Messaging.Text;
 using SelfService.Smpp;
 
 namespace SelfService.Desk.Pages.Staff.Kb;
 
 /// <summary>
 /// An answer as each channel will show it, measured and fitted by the same code the gateway sends with
-/// (<see cref="SmsLength"/>, <see cref="ReplySizer"/>): the editor's counter cannot disagree with the SMSC.
+/// (<see cref="GsmMeasure"/>, <see cref="ReplySizer"/>): the editor's counter cannot disagree with the SMSC.
 /// </summary>
 /// <param name="SmsMaxParts">The SMS channel's part limit when it is configured: longer answers are shortened to it.</param>
 public sealed record ChannelPreview(string Title, string ShortAnswer, string LongAnswer, int? SmsMaxParts)
@@ -14,9 +16,9 @@ public sealed record ChannelPreview(string Title, string ShortAnswer, string Lon
     /// <summary>Telegram's sendMessage takes 1-4096 characters of text after entities are parsed (Bot API).</summary>
     public const int TelegramLimit = 4096;
 
-    private static readonly ChannelProfile Ussd = new(ChannelNames.Ussd, ReplyForm.Ussd, 1, SenderIsMsisdn: true);
+    private static readonly ChannelProfile Ussd = new(ChannelNames.Ussd, ReplyForm.Ussd, 1, SenderIsMsisdn: true, Measure: GsmMeasure.Measure);
 
-    public SmsLength Sms => SmsLength.Measure(ShortAnswer);
+    public SmsLength Sms => GsmMeasure.Measure(ShortAnswer);
 
     /// <summary>How many units fit one part at the answer's length: a single SMS holds more than each part of a long one.</summary>
     public int SmsUnitsPerPart => Sms.Encoding == SmsEncoding.Gsm7
@@ -35,11 +37,11 @@ public sealed record ChannelPreview(string Title, string ShortAnswer, string Lon
     public IReadOnlyList<string> OtherCharactersForcingUcs2 => CharactersForcingUcs2.Where(c => !IsCyrillic(c)).ToList();
 
     /// <summary>What the SMS channel sends when the answer is over its part limit; null when it goes as written.</summary>
-    public string? SmsShortened => SmsMaxParts is { } max && Sms.Parts > max ? ReplySizer.Shorten(ShortAnswer, max) : null;
+    public string? SmsShortened => SmsMaxParts is { } max && Sms.Parts > max ? ReplySizer.Shorten(ShortAnswer, max, GsmMeasure.Measure) : null;
 
     public string UssdText => ReplySizer.Fit(new Reply(ShortAnswer, LongAnswer), Ussd);
 
-    public SmsLength UssdLength => SmsLength.Measure(UssdText);
+    public SmsLength UssdLength => GsmMeasure.Measure(UssdText);
 
     public int UssdLimit => UssdLength.Encoding == SmsEncoding.Gsm7 ? ReplySizer.UssdGsm7 : ReplySizer.UssdUcs2;
 

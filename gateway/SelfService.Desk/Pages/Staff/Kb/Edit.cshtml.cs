@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SelfService.Channels;
 using SelfService.KnowledgeBase;
+using SelfService.Messaging;
 
 namespace SelfService.Desk.Pages.Staff.Kb;
 

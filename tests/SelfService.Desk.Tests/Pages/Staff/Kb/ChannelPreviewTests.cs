@@ -1,5 +1,6 @@
-using SelfService.Channels.Text;
+using SelfService.Channels.Smpp;
 using SelfService.Desk.Pages.Staff.Kb;
+using SelfService.Messaging.Text;
 
 namespace SelfService.Desk.Tests.Pages.Staff.Kb;
 
@@ -32,7 +33,7 @@ public sealed class ChannelPreviewTests
     [TestCase("Emoji 📱 forces UCS-2")]
     public void Sms_AnyText_AgreesWithWhatTheGatewaySendsWith(string text)
     {
-        Assert.That(Of(text).Sms, Is.EqualTo(SmsLength.Measure(text)));
+        Assert.That(Of(text).Sms, Is.EqualTo(GsmMeasure.Measure(text)));
     }
 
     [Test]
@@ -58,7 +59,7 @@ public sealed class ChannelPreviewTests
         Assert.That(Of(text, smsMaxParts: 5).SmsShortened, Is.Null, "fits the limit");
         var shortened = Of(text, smsMaxParts: 2).SmsShortened;
         Assert.That(shortened, Is.Not.Null.And.EndsWith("…"));
-        Assert.That(SmsLength.Measure(shortened!).Parts, Is.EqualTo(2));
+        Assert.That(GsmMeasure.Measure(shortened!).Parts, Is.EqualTo(2));
     }
 
     [Test]

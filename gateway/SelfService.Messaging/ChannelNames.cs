@@ -1,4 +1,4 @@
-namespace SelfService.Channels;
+namespace SelfService.Messaging;
 
 /// <summary>The names channels are known by in envelopes, the store, configuration and statistics.</summary>
 public static class ChannelNames

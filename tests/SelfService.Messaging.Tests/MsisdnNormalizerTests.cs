@@ -1,4 +1,4 @@
-namespace SelfService.Channels.Tests;
+namespace SelfService.Messaging.Tests;
 
 public class MsisdnNormalizerTests
 {

@@ -1,6 +1,6 @@
 using PhoneNumbers;
 
-namespace SelfService.Channels;
+namespace SelfService.Messaging;
 
 /// <summary>
 /// Turns what customers and SMSCs write ("8 916 123-45-67", "79161234567", "+7 (916) 123 45 67") into E.164,

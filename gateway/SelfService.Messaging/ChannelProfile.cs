@@ -1,4 +1,6 @@
-namespace SelfService.Channels;
+using SelfService.Messaging.Text;
+
+namespace SelfService.Messaging;
 
 /// <summary>What the pipeline must know about a channel to talk on it.</summary>
 /// <param name="Name">One of <see cref="ChannelNames"/>.</param>
@@ -8,9 +10,11 @@ namespace SelfService.Channels;
 /// <param name="IdempotentSends">True when sending the same outbox message twice shows it once (the web chat keys
 /// replies by outbox id): such messages are resent after a crash; others are not, so no customer gets a reply twice.</param>
 /// <param name="PartsOf">For <see cref="ReplyForm.Short"/>: how many parts a text takes as the channel itself cuts it (a
-/// 16-bit UDH reference leaves 152/66 characters a part, an 8-bit one 153/67); null measures with 153/67.</param>
+/// 16-bit UDH reference leaves 152/66 characters a part, an 8-bit one 153/67); null counts the parts of <paramref name="Measure"/>.</param>
+/// <param name="Measure">For <see cref="ReplyForm.Short"/> and <see cref="ReplyForm.Ussd"/>: how the channel measures a text in GSM-7
+/// or UCS-2. Null measures every text as UCS-2, the strictest: whatever channel carries it later can.</param>
 public sealed record ChannelProfile(string Name, ReplyForm ReplyForm, int MaxSmsParts, bool SenderIsMsisdn, bool IdempotentSends = false,
-    SmsPartCounter? PartsOf = null);
+    SmsPartCounter? PartsOf = null, SmsMeasure? Measure = null);
 
 /// <summary>How many SMS parts <paramref name="text"/> takes on a channel.</summary>
 public delegate int SmsPartCounter(string text);

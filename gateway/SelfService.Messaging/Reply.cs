@@ -1,4 +1,4 @@
-namespace SelfService.Channels;
+namespace SelfService.Messaging;
 
 /// <summary>
 /// What the gateway says back, in two forms: <see cref="Short"/> for SMS and USSD (plain text, sized to fit),

@@ -1,6 +1,7 @@
+using SelfService.Channels.Connections;
 using SelfService.Smpp;
 
-namespace SelfService.Channels.Connections;
+namespace SelfService.Channels.Smpp;
 
 /// <summary>An SMPP bind (SMS or USSD) as the dashboard sees it.</summary>
 public sealed class SmppBindConnection(string channel, string name, SmppClient client) : IChannelConnection

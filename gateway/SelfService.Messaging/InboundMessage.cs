@@ -1,4 +1,4 @@
-namespace SelfService.Channels;
+namespace SelfService.Messaging;
 
 /// <summary>
 /// The one envelope every channel produces. Adapters fill what the wire tells them; the pipeline

@@ -1,8 +1,8 @@
-using SelfService.Channels.Text;
+using SelfService.Messaging.Text;
 
-namespace SelfService.Channels.Tests.Text;
+namespace SelfService.Channels.Smpp.Tests;
 
-public class SmsLengthTests
+public class GsmMeasureTests
 {
     [TestCase("", SmsEncoding.Gsm7, 0, 1)]
     [TestCase("Balance: 350.00 RUB", SmsEncoding.Gsm7, 19, 1)]
@@ -12,7 +12,7 @@ public class SmsLengthTests
     [TestCase("Ça coûte 5€", SmsEncoding.Ucs2, 11, 1)] // û is not GSM-7
     public void Measure_Text_CountsUnitsInItsEncoding(string text, SmsEncoding encoding, int units, int parts)
     {
-        Assert.That(SmsLength.Measure(text), Is.EqualTo(new SmsLength(encoding, units, parts)));
+        Assert.That(GsmMeasure.Measure(text), Is.EqualTo(new SmsLength(encoding, units, parts)));
     }
 
     [TestCase(160, 1)]
@@ -21,7 +21,7 @@ public class SmsLengthTests
     [TestCase(307, 3)]
     public void Measure_Gsm7Lengths_SplitAt153PerPart(int length, int parts)
     {
-        Assert.That(SmsLength.Measure(new string('a', length)).Parts, Is.EqualTo(parts));
+        Assert.That(GsmMeasure.Measure(new string('a', length)).Parts, Is.EqualTo(parts));
     }
 
     [TestCase(70, 1)]
@@ -30,13 +30,13 @@ public class SmsLengthTests
     [TestCase(135, 3)]
     public void Measure_Ucs2Lengths_SplitAt67PerPart(int length, int parts)
     {
-        Assert.That(SmsLength.Measure(new string('ж', length)).Parts, Is.EqualTo(parts));
+        Assert.That(GsmMeasure.Measure(new string('ж', length)).Parts, Is.EqualTo(parts));
     }
 
     [Test]
     public void Measure_ExtensionCharacterAtBoundary_CountsTwoSeptets()
     {
         // 159 plain + one € = 161 septets: no longer a single message.
-        Assert.That(SmsLength.Measure(new string('a', 159) + "€").Parts, Is.EqualTo(2));
+        Assert.That(GsmMeasure.Measure(new string('a', 159) + "€").Parts, Is.EqualTo(2));
     }
 }
