@@ -17,6 +17,12 @@ public sealed class RetentionOptions
     /// <summary>Web chat and Direct Line conversations with nothing new for this long, with their transcripts.</summary>
     public TimeSpan Conversations { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Web chat and Direct Line conversations whose visitor never linked a number go after this much quiet: nothing in them
+    /// belongs to a known customer, and anyone can open them by the thousand.
+    /// </summary>
+    public TimeSpan UnlinkedConversations { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The hourly traffic figures (a few KB per channel and hour) behind the dashboard.</summary>
     public TimeSpan Statistics { get; set; } = TimeSpan.FromDays(90);
 

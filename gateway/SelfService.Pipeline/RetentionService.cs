@@ -12,7 +12,10 @@ public sealed partial class RetentionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var policy = new RetentionPolicy(settings.Inbound, settings.Outbox, settings.History) { Conversations = settings.Conversations, Statistics = settings.Statistics };
+        var policy = new RetentionPolicy(settings.Inbound, settings.Outbox, settings.History)
+        {
+            Conversations = settings.Conversations, UnlinkedConversations = settings.UnlinkedConversations, Statistics = settings.Statistics,
+        };
         using var timer = new PeriodicTimer(settings.Interval, time);
         try
         {

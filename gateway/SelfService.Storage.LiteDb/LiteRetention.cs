@@ -2,6 +2,7 @@ using LiteDB;
 using SelfService.Storage.Channels;
 using SelfService.Storage.LiteDb.Channels;
 using SelfService.Storage.LiteDb.Statistics;
+using SelfService.Messaging;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Storage.LiteDb;
@@ -21,18 +22,21 @@ internal sealed class LiteRetention(GroupCommitWriter writer)
         var outbox = await PurgeMessagesAndAgentsAsync(LiteOutbox.Collection, now - policy.Outbox,
             d => d[nameof(OutboxRecord.State)].AsString is nameof(OutboxState.Sent) or nameof(OutboxState.Failed), cancellationToken);
         var history = await PurgeMessagesAndAgentsAsync(LiteHistoryStore.Collection, now - policy.History, _ => true, cancellationToken);
-        var conversations = policy.Conversations is { } idle ? await PurgeIdleConversationsAsync(now - idle, cancellationToken) : 0;
+        var conversations = policy.Conversations is { } idle ? await PurgeIdleConversationsAsync(now - idle, unlinkedOnly: false, cancellationToken) : 0;
+        if (policy.UnlinkedConversations is { } unlinkedIdle)
+            conversations += await PurgeIdleConversationsAsync(now - unlinkedIdle, unlinkedOnly: true, cancellationToken);
         var statistics = policy.Statistics is { } kept
             ? await PurgeAsync(LiteTrafficStatisticsStore.Collection, "", LiteTrafficStatisticsStore.HourKey(now - kept), _ => true, cancellationToken)
             : 0;
         return new RetentionReport(inbound, outbox, history) { Conversations = conversations, StatisticsHours = statistics };
     }
 
-    private async Task<int> PurgeIdleConversationsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+    private async Task<int> PurgeIdleConversationsAsync(DateTimeOffset before, bool unlinkedOnly, CancellationToken cancellationToken) =>
         await LiteTranscripts.PurgeIdleAsync(writer, LiteWebChatStore.Conversations, LiteWebChatStore.Activities,
-            nameof(WebChatActivity.ConversationId), nameof(WebChatActivity.At), before, cancellationToken)
+            nameof(WebChatActivity.ConversationId), nameof(WebChatActivity.At), before, unlinkedOnly ? ChannelNames.WebChat : null, cancellationToken)
         + await LiteTranscripts.PurgeIdleAsync(writer, LiteDirectLineTranscriptStore.Conversations, LiteDirectLineTranscriptStore.Activities,
-            nameof(DirectLineActivityRecord.ConversationId), nameof(DirectLineActivityRecord.Timestamp), before, cancellationToken);
+            nameof(DirectLineActivityRecord.ConversationId), nameof(DirectLineActivityRecord.Timestamp), before,
+            unlinkedOnly ? ChannelNames.DirectLine : null, cancellationToken);
 
     private async Task<int> PurgeMessagesAndAgentsAsync(string collection, DateTimeOffset before, Func<BsonDocument, bool> done, CancellationToken cancellationToken) =>
         await PurgeAsync(collection, "", before, done, cancellationToken)

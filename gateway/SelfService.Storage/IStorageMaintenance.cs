@@ -22,6 +22,12 @@ public sealed record RetentionPolicy(TimeSpan Inbound, TimeSpan Outbox, TimeSpan
     /// <summary>Web chat and Direct Line conversations with nothing new for this long go, with their transcripts; null keeps them.</summary>
     public TimeSpan? Conversations { get; init; }
 
+    /// <summary>
+    /// Web chat and Direct Line conversations whose visitor never linked a number (nothing personal, often a bot or a
+    /// probe) go after this much quiet, sooner than <see cref="Conversations"/>; null applies only that.
+    /// </summary>
+    public TimeSpan? UnlinkedConversations { get; init; }
+
     /// <summary>The hourly traffic rollup behind the dashboard; null keeps it.</summary>
     public TimeSpan? Statistics { get; init; }
 }

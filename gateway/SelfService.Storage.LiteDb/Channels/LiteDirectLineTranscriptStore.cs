@@ -49,5 +49,5 @@ internal sealed class LiteDirectLineTranscriptStore : IDirectLineTranscriptStore
 
     public Task<int> PurgeIdleAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         LiteTranscripts.PurgeIdleAsync(_writer, Conversations, Activities, nameof(DirectLineActivityRecord.ConversationId),
-            nameof(DirectLineActivityRecord.Timestamp), before, cancellationToken);
+            nameof(DirectLineActivityRecord.Timestamp), before, unlinkedOf: null, cancellationToken);
 }

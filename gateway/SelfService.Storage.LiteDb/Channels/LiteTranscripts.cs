@@ -17,11 +17,12 @@ internal static class LiteTranscripts
 
     /// <summary>
     /// Deletes conversations created before <paramref name="before"/> whose latest activity is older too, with their
-    /// activities, <see cref="Chunk"/> conversations per commit so the message path goes on meanwhile.
+    /// activities, <see cref="Chunk"/> conversations per commit so the message path goes on meanwhile. With
+    /// <paramref name="unlinkedOf"/>, only those whose visitor never linked a number on that channel.
     /// </summary>
     public static async Task<int> PurgeIdleAsync(
         GroupCommitWriter writer, string conversations, string activities, string conversationField, string timeField, DateTimeOffset before,
-        CancellationToken cancellationToken)
+        string? unlinkedOf, CancellationToken cancellationToken)
     {
         var from = "";
         var deleted = 0;
@@ -37,6 +38,7 @@ internal static class LiteTranscripts
                 foreach (var conversation in found)
                 {
                     var id = conversation["_id"];
+                    if (unlinkedOf is not null && IsLinked(db, unlinkedOf, id.AsString)) continue;
                     var byConversation = BsonExpression.Create("$." + conversationField + " = @0", id);
                     var latest = lines.Query().Where(byConversation).OrderByDescending(BsonExpression.Create("$._id")).Limit(1).FirstOrDefault();
                     if (latest is not null && latest[timeField].AsDateTime.ToUniversalTime() >= before.UtcDateTime) continue;
@@ -51,4 +53,9 @@ internal static class LiteTranscripts
             from = last;
         }
     }
+
+    /// <summary>Whether a customer (a number) holds this conversation as one of its identities: the visitor linked it.</summary>
+    private static bool IsLinked(ILiteDatabase database, string channel, string conversationId) =>
+        database.GetCollection(LiteCustomerStore.Collection)
+            .Exists(BsonExpression.Create("$.Identities[*].Key ANY = @0", IdentityKeys.Of(channel, conversationId)));
 }

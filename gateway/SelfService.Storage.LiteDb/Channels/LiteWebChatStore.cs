@@ -46,5 +46,5 @@ internal sealed class LiteWebChatStore : IWebChatStore
 
     public Task<int> PurgeIdleAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         LiteTranscripts.PurgeIdleAsync(_writer, Conversations, Activities, nameof(WebChatActivity.ConversationId), nameof(WebChatActivity.At),
-            before, cancellationToken);
+            before, unlinkedOf: null, cancellationToken);
 }

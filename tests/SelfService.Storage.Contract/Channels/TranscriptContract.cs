@@ -1,4 +1,5 @@
 using SelfService.Storage.Channels;
+using SelfService.Storage.Customers;
 
 namespace SelfService.Storage.Contract;
 
@@ -176,6 +177,34 @@ public abstract class TranscriptContract : StorageContract
         Assert.That(purged.Conversations, Is.EqualTo(2));
         Assert.That(await Store.WebChat.FindAsync("web", None), Is.Null);
         Assert.That(await Store.DirectLineTranscripts.ExistsAsync("dl", None), Is.False);
+    }
+
+    [Test]
+    public async Task Purge_UnlinkedConversations_GoSooner_ButOnesWhoseVisitorLinkedANumberStay()
+    {
+        foreach (var id in new[] { "anonymous", "linked" })
+        {
+            await Store.WebChat.CreateAsync(new WebChatConversation { Id = id, TokenHash = id, CreatedAt = T0 }, None);
+            await Store.WebChat.AppendAsync(WebLine(id + "-1", id, T0), None);
+            await Store.DirectLineTranscripts.CreateConversationAsync(new DirectLineConversationRecord { Id = "dl-" + id, CreatedAt = T0 }, None);
+            await Store.DirectLineTranscripts.AppendAsync(DirectLine("dl-" + id + "-1", "dl-" + id, T0), None);
+        }
+        var customer = new Customer { Id = "c1", Msisdn = "+79161234567", CreatedAt = T0 };
+        customer.Identities.Add(new ChannelIdentity { Key = IdentityKeys.Of("webchat", "linked"), Channel = "webchat", Address = "linked" });
+        customer.Identities.Add(new ChannelIdentity { Key = IdentityKeys.Of("directline", "dl-linked"), Channel = "directline", Address = "dl-linked" });
+        await Store.Customers.SaveAsync([customer], None);
+        var policy = new RetentionPolicy(TimeSpan.FromDays(30), TimeSpan.FromDays(30), TimeSpan.FromDays(30))
+        {
+            Conversations = TimeSpan.FromDays(30), UnlinkedConversations = TimeSpan.FromDays(1),
+        };
+
+        var purged = await Store.Maintenance.PurgeAsync(policy, T0.AddDays(2), None);
+
+        Assert.That(purged.Conversations, Is.EqualTo(2));
+        Assert.That(await Store.WebChat.FindAsync("anonymous", None), Is.Null);
+        Assert.That(await Store.DirectLineTranscripts.ExistsAsync("dl-anonymous", None), Is.False);
+        Assert.That(await Store.WebChat.FindAsync("linked", None), Is.Not.Null, "a linked visitor's conversation keeps the longer horizon");
+        Assert.That(await Store.DirectLineTranscripts.ExistsAsync("dl-linked", None), Is.True);
     }
 
     [Test]
