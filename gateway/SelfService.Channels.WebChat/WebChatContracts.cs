@@ -9,7 +9,8 @@ public sealed record PostMessage(string? Text, string? ClientMessageId);
 
 public sealed record MessageAccepted(string MessageId, bool Duplicate);
 
-public sealed record TranscriptLine(long Seq, string Id, string From, string Text, IReadOnlyList<string> Choices, DateTimeOffset At);
+/// <param name="Html">What the page shows: the bot's Markdown rendered and sanitized, the customer's words as plain text.</param>
+public sealed record TranscriptLine(long Seq, string Id, string From, string Text, string Html, IReadOnlyList<string> Choices, DateTimeOffset At);
 
 public sealed record Transcript(IReadOnlyList<TranscriptLine> Messages, long Watermark);
 

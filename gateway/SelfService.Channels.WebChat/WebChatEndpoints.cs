@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using SelfService.Channels.Text;
 using SelfService.Messaging;
 using SelfService.Storage.Channels;
 
@@ -80,7 +81,7 @@ public static class WebChatEndpoints
     {
         if (await RefuseAsync(conversationId, request, conversations, cancellationToken) is { } refused) return refused;
         var activities = await conversations.AfterAsync(conversationId, watermark ?? 0, cancellationToken);
-        var messages = activities.Select(a => new TranscriptLine(a.Seq, a.ActivityId, a.From, a.Text, a.Choices, a.At)).ToList();
+        var messages = activities.Select(a => new TranscriptLine(a.Seq, a.ActivityId, a.From, a.Text, HtmlOf(a), a.Choices, a.At)).ToList();
         return TypedResults.Ok(new Transcript(messages, messages.Count > 0 ? messages[^1].Seq : watermark ?? 0));
     }
 
@@ -130,4 +131,8 @@ public static class WebChatEndpoints
     }
 
     private static IResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
+
+    /// <summary>Only the bot writes Markdown; a customer's "**" or "<b>" is shown as typed.</summary>
+    private static string HtmlOf(WebChatActivity line) =>
+        line.From == "user" ? System.Net.WebUtility.HtmlEncode(line.Text) : MarkdownHtml.ToHtml(line.Text);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using MimeKit;
 using SelfService.Channels.Email.Inbound;
+using SelfService.Channels.Text;
 
 namespace SelfService.Channels.Email.Outbound;
 

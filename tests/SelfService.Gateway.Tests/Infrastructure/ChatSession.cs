@@ -75,7 +75,7 @@ internal sealed class ChatSession
         var transcript = await response.Content.ReadFromJsonAsync<JsonElement>();
         return transcript.GetProperty("messages").EnumerateArray().Select(m => new BotLine(
             m.GetProperty("seq").GetInt64(), m.GetProperty("from").GetString()!, m.GetProperty("text").GetString()!,
-            m.GetProperty("choices").EnumerateArray().Select(c => c.GetString()!).ToList())).ToList();
+            m.GetProperty("choices").EnumerateArray().Select(c => c.GetString()!).ToList()) { Html = m.GetProperty("html").GetString()! }).ToList();
     }
 
     /// <summary>Links this conversation to a subscriber with the one-time code the gateway sent to the phone.</summary>
@@ -89,4 +89,8 @@ internal sealed class ChatSession
     }
 }
 
-internal sealed record BotLine(long Seq, string From, string Text, IReadOnlyList<string> Choices);
+internal sealed record BotLine(long Seq, string From, string Text, IReadOnlyList<string> Choices)
+{
+    /// <summary>What the page shows.</summary>
+    public string Html { get; init; } = "";
+}

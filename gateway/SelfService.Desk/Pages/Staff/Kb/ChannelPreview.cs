@@ -2,6 +2,7 @@ using SelfService.Channels;
 using SelfService.Channels.Smpp;
 using SelfService.Messaging;
 using SelfService.Messaging.Text;
+using SelfService.Channels.Text;
 using SelfService.Smpp;
 
 namespace SelfService.Desk.Pages.Staff.Kb;
@@ -47,9 +48,9 @@ public sealed record ChannelPreview(string Title, string ShortAnswer, string Lon
 
     public bool UssdCut => UssdText != ShortAnswer;
 
-    public string LongAnswerHtml => MarkdownPreview.ToHtml(LongAnswer);
+    public string LongAnswerHtml => MarkdownHtml.ToHtml(LongAnswer);
 
-    public int TelegramLength => MarkdownPreview.ToPlainText(LongAnswer).Length;
+    public int TelegramLength => MarkdownHtml.ToPlainText(LongAnswer).Length;
 
     public string EmailSubject => Title;
 

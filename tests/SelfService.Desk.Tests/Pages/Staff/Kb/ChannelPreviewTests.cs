@@ -1,6 +1,7 @@
 using SelfService.Channels.Smpp;
 using SelfService.Desk.Pages.Staff.Kb;
 using SelfService.Messaging.Text;
+using SelfService.Channels.Text;
 
 namespace SelfService.Desk.Tests.Pages.Staff.Kb;
 
@@ -82,7 +83,7 @@ public sealed class ChannelPreviewTests
     {
         var preview = Of("x", "## Title\n\nSend **BAL**.");
 
-        Assert.That(preview.TelegramLength, Is.EqualTo(MarkdownPreview.ToPlainText("## Title\n\nSend **BAL**.").Length));
+        Assert.That(preview.TelegramLength, Is.EqualTo(MarkdownHtml.ToPlainText("## Title\n\nSend **BAL**.").Length));
         Assert.That(preview.TelegramLength, Is.LessThan("## Title\n\nSend **BAL**.".Length));
         Assert.That(preview.LongAnswerHtml, Does.Contain("<strong>BAL</strong>"));
     }
