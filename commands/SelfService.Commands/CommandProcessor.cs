@@ -23,7 +23,6 @@ namespace SelfService.Commands;
 public sealed partial class CommandProcessor
 {
     private readonly RequestUnderstanding _understanding;
-    private readonly ActionCatalogue _catalogue;
     private readonly CustomerDirectory _customers;
     private readonly IConversationStore _conversations;
     private readonly IHistoryStore _history;
@@ -40,7 +39,6 @@ public sealed partial class CommandProcessor
         _customers = customers.Customers;
         _conversations = customers.Conversations;
         _provisioning = customers.Provisioning;
-        _catalogue = decisions.Catalogue;
         _understanding = decisions.Understanding;
         _policy = decisions.Policy;
         _handlers = decisions.Handlers;
