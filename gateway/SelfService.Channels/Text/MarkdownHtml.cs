@@ -48,7 +48,7 @@ public static class MarkdownHtml
     public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown ?? "", Pipeline).TrimEnd();
 
     /// <summary>Relative addresses and the schemes in <see cref="SafeSchemes"/>; anything else with a scheme is not.</summary>
-    public static bool IsSafe(string? url) =>
+    private static bool IsSafe(string? url) =>
         SchemeOf(url) is not { } scheme || scheme.Length == 0 || SafeSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>An address of another host: with a scheme of its own, or protocol-relative ("//host/...").</summary>

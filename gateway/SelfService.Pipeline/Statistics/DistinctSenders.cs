@@ -38,8 +38,6 @@ public sealed class DistinctSenders
 
     public long Count => _exact?.Count ?? Estimate(_registers!);
 
-    public DistinctSenders Copy() => Read(Write());
-
     public byte[] Write()
     {
         if (_registers is { } registers) return [SketchFormat, .. registers];

@@ -51,17 +51,7 @@ public sealed class ArticleService : IDisposable
                 throw new KnowledgeBaseValidationException($"Article '{id}' already exists; edit it instead of creating it again.");
             }
 
-            var article = new StoredArticle
-            {
-                Id = id,
-                Language = content.Language,
-                Category = content.Category,
-                Title = content.Title,
-                Status = StoredArticleStatus.Draft,
-                LatestVersion = 1,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            var article = NewArticle(id, content, StoredArticleStatus.Draft, now);
             return Stored(record, article, StoredArticleMapper.ToStored(id, 1, content, author, now), TransitionKind.Created, null, author, now, null);
         }, cancellationToken);
     }
@@ -287,23 +277,26 @@ public sealed class ArticleService : IDisposable
         }
     }
 
+    /// <summary>An article at its first version: a draft, or published at once (an import).</summary>
+    private static StoredArticle NewArticle(string id, ArticleContent content, StoredArticleStatus status, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Language = content.Language,
+        Category = content.Category,
+        Title = content.Title,
+        Status = status,
+        LatestVersion = 1,
+        LiveVersion = status == StoredArticleStatus.Published ? 1 : 0,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
     private static ArticleStep<(ImportOutcome, PublishedArticle?)> DecideImport(
         ArticleRecord record, string id, ArticleContent content, string actor, DateTimeOffset now)
     {
         if (record.Article is null)
         {
-            var created = new StoredArticle
-            {
-                Id = id,
-                Language = content.Language,
-                Category = content.Category,
-                Title = content.Title,
-                Status = StoredArticleStatus.Published,
-                LatestVersion = 1,
-                LiveVersion = 1,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            var created = NewArticle(id, content, StoredArticleStatus.Published, now);
             return new((ImportOutcome.Created, new PublishedArticle(id, 1, content)),
                 created, StoredArticleMapper.ToStored(id, 1, content, actor, now), Transition(created, TransitionKind.Imported, null, actor, now, null));
         }
