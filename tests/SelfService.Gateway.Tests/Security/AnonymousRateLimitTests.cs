@@ -6,7 +6,8 @@ namespace SelfService.Gateway.Tests.Security;
 
 /// <summary>
 /// The probe created 50,000 web-chat conversations in under 30 s. Anonymous creation is now limited per client address
-/// by ASP.NET Core's rate limiter: 429 with Retry-After, while the host and other addresses are served as before.
+/// by ASP.NET Core's rate limiter: 429 with Retry-After, while the host and other addresses are served as before. The
+/// other anonymous doors (messages into a conversation, the USSD callback) have their own allowances.
 /// </summary>
 public class AnonymousRateLimitTests : LoopbackGatewayTest
 {
@@ -16,6 +17,10 @@ public class AnonymousRateLimitTests : LoopbackGatewayTest
     {
         ["Channels:DirectLine:Enabled"] = "true",
         ["Channels:DirectLine:Secrets:0"] = new string('s', 48),
+        ["Channels:Ussd:HttpEnabled"] = "true",
+        ["Channels:Ussd:ApiKey"] = "aggregator-secret-0123456789",
+        ["RateLimits:UssdCallback:PermitsPerMinute"] = "1",
+        ["RateLimits:UssdCallback:Burst"] = "5",
     };
 
     [Test]
@@ -60,5 +65,41 @@ public class AnonymousRateLimitTests : LoopbackGatewayTest
             if (response.StatusCode == HttpStatusCode.TooManyRequests) Assert.That(response.Headers.RetryAfter?.Delta, Is.Not.Null);
         }
         Assert.That(statuses.Count(s => s == HttpStatusCode.TooManyRequests), Is.GreaterThanOrEqualTo(75), string.Join(",", statuses.Distinct()));
+    }
+
+    [Test]
+    public async Task MessagesIntoOneConversation_FromOneAddress_AreLimited()
+    {
+        var chat = await ChatSession.StartAsync(Http);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 100; i++)
+        {
+            using var response = await chat.PostAsync("HELP");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) Assert.That(response.Headers.RetryAfter?.Delta, Is.Not.Null);
+        }
+        Assert.That(statuses.Count(s => s == HttpStatusCode.TooManyRequests), Is.GreaterThanOrEqualTo(30), "past the burst of 60");
+        Assert.That(statuses.Where(s => s != HttpStatusCode.TooManyRequests), Has.All.Matches<HttpStatusCode>(s => s is HttpStatusCode.Accepted or HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task UssdCallback_FromOneAddress_IsLimited_EvenWithoutTheKey()
+    {
+        using var stranger = Gateway.CreateAnonymousClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ussd/callback")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["sessionId"] = $"flood-{i}", ["serviceCode"] = "*100#", ["phoneNumber"] = "+79161234567", ["text"] = "",
+                }),
+            };
+            using var response = await stranger.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+        Assert.That(statuses.Take(5), Has.All.EqualTo(HttpStatusCode.Unauthorized), "the burst reaches the key check");
+        Assert.That(statuses.Skip(6), Has.All.EqualTo(HttpStatusCode.TooManyRequests), "then the limit answers, before any work");
     }
 }
