@@ -38,12 +38,12 @@ public sealed class AgentReplies(
             SessionId = ticket.SessionId, Text = part, InReplyTo = lastInbound?.MessageId, CustomerId = ticket.CustomerId,
             State = OutboxState.Pending, CreatedAt = now, NextAttemptAt = now + OutboxDispatcher.InMemoryLease,
         })];
-        await history.RecordAsync([new HistoryEntry
+        HistoryEntry line = new()
         {
             Id = replyId, CustomerId = ticket.CustomerId, Channel = ticket.Channel, Address = ticket.Address, Kind = HistoryKind.Outbound,
             Text = text, Outcome = AgentOutcome, Subject = agent, MessageId = lastInbound?.MessageId, At = now,
-        }], cancellationToken);
-        await store.EnqueueAsync(records, cancellationToken);
+        };
+        await store.EnqueueAsync(records, [line], cancellationToken);
         outbox.Send(records);
         queue.NotifyNewLine(ticket);
         return new AgentReplyResult(true, null, messages.Count);

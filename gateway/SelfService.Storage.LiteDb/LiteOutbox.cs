@@ -1,4 +1,5 @@
 using LiteDB;
+using SelfService.Storage.History;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Storage.LiteDb;
@@ -47,8 +48,12 @@ internal sealed class LiteOutbox : IOutbox
         }
     }
 
-    public Task EnqueueAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(db => InsertNew(db, records), cancellationToken);
+    public Task EnqueueAsync(IReadOnlyList<OutboxRecord> records, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(db =>
+        {
+            InsertNew(db, records);
+            LiteHistoryStore.Record(db, history);
+        }, cancellationToken);
 
     /// <summary>On the writer thread, inside a commit: inserts the records whose ids are not there yet (a re-run after a
     /// crash finds its replies queued, perhaps sent, and leaves them as they are).</summary>

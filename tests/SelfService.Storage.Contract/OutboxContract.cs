@@ -30,6 +30,16 @@ public abstract class OutboxContract : StorageContract
     }
 
     [Test]
+    public async Task Enqueue_WithHistoryLines_StoresBoth()
+    {
+        await Store.Outbox.EnqueueAsync([Outbox("agent:1:0", T0), Outbox("agent:1:1", T0)],
+            [Line("agent:1", "sms", "+79001", T0, Storage.History.HistoryKind.Outbound)], None);
+
+        Assert.That(await Store.Outbox.FindAsync(null, null, null, 10, None), Has.Count.EqualTo(2));
+        Assert.That((await Store.History.ForIdentityAsync("sms", "+79001", 10, None)).Select(e => e.Id), Is.EqualTo(new[] { "agent:1" }));
+    }
+
+    [Test]
     public async Task Save_Outcomes_AreWhatFindAndCountsSee()
     {
         await Store.Outbox.EnqueueAsync([Outbox("a", T0, channel: "sms"), Outbox("b", T0.AddSeconds(1), channel: "sms"), Outbox("c", T0.AddSeconds(2), channel: "email")], None);

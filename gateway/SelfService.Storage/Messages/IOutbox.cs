@@ -1,10 +1,19 @@
+using SelfService.Storage.History;
+
 namespace SelfService.Storage.Messages;
 
 /// <summary>Messages waiting to go out, their attempts, and what became of each part.</summary>
 public interface IOutbox
 {
-    /// <summary>Queues messages that answer no inbound message (an agent's reply, a campaign); ids already there are skipped.</summary>
-    Task EnqueueAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken);
+    /// <summary>
+    /// Queues messages that answer no inbound message (an agent's reply, a campaign) and records the history lines they
+    /// make, in one commit: a reply is never sent without its line in the customer's history, nor shown there unsent.
+    /// Ids already there are skipped (outbox) or replaced (history).
+    /// </summary>
+    Task EnqueueAsync(IReadOnlyList<OutboxRecord> records, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken);
+
+    /// <summary>Queues messages that make no history line of their own.</summary>
+    Task EnqueueAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken) => EnqueueAsync(records, [], cancellationToken);
 
     /// <summary>Pending messages whose next attempt is due, earliest first.</summary>
     Task<IReadOnlyList<OutboxRecord>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
