@@ -32,7 +32,7 @@ internal sealed partial class PgDatabase(NpgsqlDataSource source, TimeProvider c
         {
             try
             {
-                await using var connection = await source.OpenConnectionAsync(cancellationToken);
+                await using var connection = await OpenAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var result = await write(connection);
                 await transaction.CommitAsync(cancellationToken);
@@ -53,6 +53,19 @@ internal sealed partial class PgDatabase(NpgsqlDataSource source, TimeProvider c
                 LogStoreFailed(ex);
                 throw;
             }
+        }
+    }
+
+    /// <summary>A connection for a write: any failure to get one (the server refuses new connections, for one) is the store failing.</summary>
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.OpenConnectionAsync(cancellationToken);
+        }
+        catch (PostgresException ex)
+        {
+            throw new NpgsqlException($"PostgreSQL refused a connection: {ex.MessageText} ({ex.SqlState})", ex);
         }
     }
 
