@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Npgsql;
 using SelfService.Storage.Conversations;
 
 namespace SelfService.Storage.PostgreSql;
@@ -22,14 +21,12 @@ internal sealed class PgConversationStore(PgDatabase database) : IConversationSt
         }, cancellationToken);
     }
 
-    /// <summary>Inside a commit: writes the state unless it is as it was read.</summary>
-    internal async Task SaveIfChangedAsync(NpgsqlConnection connection, ConversationState state, CancellationToken cancellationToken)
+    /// <summary>Adds the state's upsert to a commit's batch unless it is as it was read.</summary>
+    internal void SaveIfChanged(SqlBatch batch, ConversationState state)
     {
         var current = Documents.Of(state);
         if (_asRead.TryGetValue(state, out var asRead) && asRead == current.Text) return;
-        await Sql.ExecuteAsync(connection,
-            "INSERT INTO conversations (key, doc) VALUES (@key, @doc) ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc",
-            cancellationToken, ("key", state.Key), ("doc", current));
+        batch.Add("INSERT INTO conversations (key, doc) VALUES (@key, @doc) ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc", ("key", state.Key), ("doc", current));
     }
 
     /// <summary>After the commit: what is stored now is what a later commit compares with.</summary>

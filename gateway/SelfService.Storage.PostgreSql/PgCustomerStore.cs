@@ -1,4 +1,3 @@
-using Npgsql;
 using SelfService.Storage.Customers;
 
 namespace SelfService.Storage.PostgreSql;
@@ -18,18 +17,23 @@ internal sealed class PgCustomerStore(PgDatabase database) : ICustomerStore
         database.ReadAsync(connection => Sql.DocumentAsync<Customer>(connection, sql, cancellationToken, ("value", value)), cancellationToken);
 
     public Task SaveAsync(IReadOnlyList<Customer> customers, CancellationToken cancellationToken) =>
-        database.WriteAsync(connection => SaveAsync(connection, customers, cancellationToken), cancellationToken);
+        database.WriteAsync(async connection =>
+        {
+            await using var batch = new SqlBatch(connection);
+            Save(batch, customers);
+            await batch.ExecuteAsync(cancellationToken);
+        }, cancellationToken);
 
-    /// <summary>Inside a commit.</summary>
-    internal static async Task SaveAsync(NpgsqlConnection connection, IReadOnlyList<Customer> customers, CancellationToken cancellationToken)
+    /// <summary>Adds the customers' upserts to a commit's batch.</summary>
+    internal static void Save(SqlBatch batch, IReadOnlyList<Customer> customers)
     {
         foreach (var customer in customers)
         {
             foreach (var identity in customer.Identities) identity.Key = IdentityKeys.Of(identity.Channel, identity.Address);
-            await Sql.ExecuteAsync(connection, """
+            batch.Add("""
                 INSERT INTO customers (id, msisdn, identity_keys, doc) VALUES (@id, @msisdn, @keys, @doc)
                 ON CONFLICT (id) DO UPDATE SET msisdn = EXCLUDED.msisdn, identity_keys = EXCLUDED.identity_keys, doc = EXCLUDED.doc
-                """, cancellationToken,
+                """,
                 ("id", customer.Id), ("msisdn", customer.Msisdn), ("keys", customer.Identities.Select(i => i.Key).ToArray()), ("doc", Documents.Of(customer)));
         }
     }

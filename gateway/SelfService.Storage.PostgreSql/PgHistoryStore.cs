@@ -1,4 +1,3 @@
-using Npgsql;
 using SelfService.Storage.History;
 
 namespace SelfService.Storage.PostgreSql;
@@ -6,19 +5,24 @@ namespace SelfService.Storage.PostgreSql;
 internal sealed class PgHistoryStore(PgDatabase database) : IHistoryStore
 {
     public Task RecordAsync(IReadOnlyList<HistoryEntry> entries, CancellationToken cancellationToken) =>
-        database.WriteAsync(connection => RecordAsync(connection, entries, cancellationToken), cancellationToken);
+        database.WriteAsync(async connection =>
+        {
+            await using var batch = new SqlBatch(connection);
+            Record(batch, entries);
+            await batch.ExecuteAsync(cancellationToken);
+        }, cancellationToken);
 
-    /// <summary>Inside a commit: ids are deterministic per source, so recording one again replaces it.</summary>
-    internal static async Task RecordAsync(NpgsqlConnection connection, IReadOnlyList<HistoryEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Adds the entries to a commit's batch: ids are deterministic per source, so recording one again replaces it.</summary>
+    internal static void Record(SqlBatch batch, IReadOnlyList<HistoryEntry> entries)
     {
         foreach (var entry in entries)
         {
             entry.IdentityKey = IdentityKeys.Of(entry.Channel, entry.Address);
-            await Sql.ExecuteAsync(connection, """
+            batch.Add("""
                 INSERT INTO history (id, customer_id, identity_key, kind, outcome, at, doc) VALUES (@id, @customer, @identity, @kind, @outcome, @at, @doc)
                 ON CONFLICT (id) DO UPDATE SET customer_id = EXCLUDED.customer_id, identity_key = EXCLUDED.identity_key, kind = EXCLUDED.kind,
                     outcome = EXCLUDED.outcome, at = EXCLUDED.at, doc = EXCLUDED.doc
-                """, cancellationToken,
+                """,
                 ("id", entry.Id), ("customer", entry.CustomerId), ("identity", entry.IdentityKey), ("kind", entry.Kind), ("outcome", entry.Outcome),
                 ("at", entry.At), ("doc", Documents.Of(entry)));
         }

@@ -39,13 +39,16 @@ internal sealed class PgInboundLog(PgDatabase database, PgConversationStore conv
     {
         await database.WriteAsync(async connection =>
         {
-            await conversations.SaveIfChangedAsync(connection, commit.Conversation, cancellationToken);
-            await PgCustomerStore.SaveAsync(connection, commit.Customers, cancellationToken);
-            await PgHistoryStore.RecordAsync(connection, commit.History, cancellationToken);
-            await PgOutbox.InsertNewAsync(connection, commit.Outbox, cancellationToken);
-            await Sql.ExecuteAsync(connection, "UPDATE inbound SET state = @state, doc = doc || @patch WHERE id = @id", cancellationToken,
+            // Everything the message changed goes to the server in one round trip, and commits once.
+            await using var batch = new SqlBatch(connection);
+            conversations.SaveIfChanged(batch, commit.Conversation);
+            PgCustomerStore.Save(batch, commit.Customers);
+            PgHistoryStore.Record(batch, commit.History);
+            PgOutbox.InsertNew(batch, commit.Outbox);
+            batch.Add("UPDATE inbound SET state = @state, doc = doc || @patch WHERE id = @id",
                 ("id", commit.InboundId), ("state", InboundState.Processed),
                 ("patch", Documents.Of(new ProcessedFields { Outcome = commit.Outcome, ProcessedAt = commit.ProcessedAt })));
+            await batch.ExecuteAsync(cancellationToken);
         }, cancellationToken);
         conversations.Saved(commit.Conversation);
     }

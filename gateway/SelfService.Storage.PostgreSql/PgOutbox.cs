@@ -9,17 +9,21 @@ internal sealed class PgOutbox(PgDatabase database) : IOutbox
     private const string Values = "@id, @channel, @address, @state, @due, @created, @keys, @doc";
 
     public Task EnqueueAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken) =>
-        database.WriteAsync(connection => InsertNewAsync(connection, records, cancellationToken), cancellationToken);
+        database.WriteAsync(async connection =>
+        {
+            await using var batch = new SqlBatch(connection);
+            InsertNew(batch, records);
+            await batch.ExecuteAsync(cancellationToken);
+        }, cancellationToken);
 
     /// <summary>
-    /// Inside a commit: inserts the records whose ids are not there yet. A reply's id is its message's id and its place, so
+    /// Adds to a commit's batch the inserts of the records whose ids are not there yet. A reply's id is its message's id and its place, so
     /// the primary key keeps one row per reply however often the message runs (a re-run after a crash finds its replies
     /// queued, perhaps sent, and leaves them as they are).
     /// </summary>
-    internal static async Task InsertNewAsync(NpgsqlConnection connection, IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken)
+    internal static void InsertNew(SqlBatch batch, IReadOnlyList<OutboxRecord> records)
     {
-        foreach (var record in records)
-            await Sql.ExecuteAsync(connection, $"INSERT INTO outbox ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING", cancellationToken, Row(record));
+        foreach (var record in records) batch.Add($"INSERT INTO outbox ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING", Row(record));
     }
 
     private static (string, object?)[] Row(OutboxRecord record) =>
@@ -41,14 +45,14 @@ internal sealed class PgOutbox(PgDatabase database) : IOutbox
     public Task SaveAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken) =>
         records.Count == 0 ? Task.CompletedTask : database.WriteAsync(async connection =>
         {
+            foreach (var record in records) await ApplyEarlyReceiptsAsync(connection, record, cancellationToken);
+            await using var batch = new SqlBatch(connection);
             foreach (var record in records)
-            {
-                await ApplyEarlyReceiptsAsync(connection, record, cancellationToken);
-                await Sql.ExecuteAsync(connection, """
+                batch.Add("""
                     UPDATE outbox SET channel = @channel, address = @address, state = @state, due = @due, created_at = @created, match_keys = @keys, doc = @doc
                     WHERE id = @id
-                    """, cancellationToken, Row(record));
-            }
+                    """, Row(record));
+            await batch.ExecuteAsync(cancellationToken);
         }, cancellationToken);
 
     /// <summary>

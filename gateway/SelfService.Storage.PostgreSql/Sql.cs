@@ -80,3 +80,26 @@ internal enum LockSpace
     DirectLineConversation = 6,
     ReceiptKey = 7,
 }
+
+/// <summary>
+/// Statements sent to the server together, in one round trip (Npgsql's batching): what one commit writes, such as the
+/// whole outcome of a processed message, costs one exchange with the server instead of one per row.
+/// </summary>
+internal sealed class SqlBatch(NpgsqlConnection connection) : IAsyncDisposable
+{
+    private readonly NpgsqlBatch _batch = new(connection);
+
+    public void Add(string text, params (string Name, object? Value)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(text);
+        foreach (var (name, value) in parameters) command.Parameters.Add(Sql.Parameter(name, value));
+        _batch.BatchCommands.Add(command);
+    }
+
+    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        if (_batch.BatchCommands.Count > 0) await _batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _batch.DisposeAsync();
+}
