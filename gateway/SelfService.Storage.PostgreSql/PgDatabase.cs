@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -30,6 +31,7 @@ internal sealed partial class PgDatabase(NpgsqlDataSource source, TimeProvider c
     {
         for (var attempt = 1; ; attempt++)
         {
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await using var connection = await OpenAsync(cancellationToken);
@@ -37,6 +39,8 @@ internal sealed partial class PgDatabase(NpgsqlDataSource source, TimeProvider c
                 var result = await write(connection);
                 await transaction.CommitAsync(cancellationToken);
                 Volatile.Write(ref _health, new StorageHealth(true, clock.GetUtcNow(), null));
+                StorageMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                StorageMetrics.BatchSize.Record(1);
                 return result;
             }
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < Attempts)
