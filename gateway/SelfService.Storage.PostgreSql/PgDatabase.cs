@@ -21,11 +21,42 @@ internal sealed partial class PgDatabase(NpgsqlDataSource source, TimeProvider c
 
     public NpgsqlDataSource Source => source;
 
+    // Whether the health is failing because a read could not reach the server (rather than because a write failed).
+    private volatile bool _failedOnRead;
+
+    /// <summary>
+    /// A read. One that cannot reach the server makes <see cref="Health"/> say so, so an idle gateway whose database is gone
+    /// shows it at once; a read that works again clears only that, not a write's failure (a full disk still reads).
+    /// </summary>
     public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
-        return await read(connection);
+        try
+        {
+            await using var connection = await source.OpenConnectionAsync(cancellationToken);
+            var result = await read(connection);
+            if (_failedOnRead) Recovered();
+            return result;
+        }
+        catch (NpgsqlException ex) when (IsUnreachable(ex))
+        {
+            _failedOnRead = true;
+            Failing(ex);
+            throw;
+        }
     }
+
+    private void Recovered()
+    {
+        _failedOnRead = false;
+        Volatile.Write(ref _health, Health with { Healthy = true, LastError = null });
+    }
+
+    private void Failing(Exception ex) =>
+        Volatile.Write(ref _health, Health with { Healthy = false, LastError = ex.GetType().Name + ": " + ex.Message });
+
+    /// <summary>No connection, or the one there was is gone (a server shutting down or restarting).</summary>
+    private static bool IsUnreachable(NpgsqlException exception) => exception is not PostgresException postgres
+        || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("57", StringComparison.Ordinal);
 
     public async Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> write, CancellationToken cancellationToken)
     {
@@ -38,6 +69,7 @@ internal sealed partial class PgDatabase(NpgsqlDataSource source, TimeProvider c
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var result = await write(connection);
                 await transaction.CommitAsync(cancellationToken);
+                _failedOnRead = false;
                 Volatile.Write(ref _health, new StorageHealth(true, clock.GetUtcNow(), null));
                 StorageMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
                 StorageMetrics.BatchSize.Record(1);
@@ -53,7 +85,8 @@ internal sealed partial class PgDatabase(NpgsqlDataSource source, TimeProvider c
             }
             catch (NpgsqlException ex) when (IsStoreFailure(ex))
             {
-                Volatile.Write(ref _health, Health with { Healthy = false, LastError = ex.GetType().Name + ": " + ex.Message });
+                _failedOnRead = false;
+                Failing(ex);
                 LogStoreFailed(ex);
                 throw;
             }

@@ -47,6 +47,23 @@ public class StoreFailureTests
         Assert.That((await storage.Inbound.AcceptAsync(Inbound(1), null, CancellationToken.None)).Duplicate, Is.True);
     }
 
+    [Test]
+    public async Task DatabaseGoesAwayWhileIdle_AReadMakesHealthSaySo_AndAReadThatWorksClearsIt()
+    {
+        await using var storage = PostgreSqlStorage.Open(Cluster.Options(_database), NullLoggerFactory.Instance);
+        await AcceptAsync(storage, 0);
+
+        await Cluster.Server.ExecuteAsync($"ALTER DATABASE {_database} ALLOW_CONNECTIONS false");
+        await Cluster.Server.ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_database}'");
+        Assert.That(async () => await storage.Outbox.DueAsync(T0, 10, CancellationToken.None), Throws.InstanceOf<Npgsql.NpgsqlException>());
+        var whileGone = storage.Health;
+        await Cluster.Server.ExecuteAsync($"ALTER DATABASE {_database} ALLOW_CONNECTIONS true");
+        await storage.Outbox.DueAsync(T0, 10, CancellationToken.None);
+
+        Assert.That(whileGone.Healthy, Is.False, "an idle gateway's health shows the database gone");
+        Assert.That(storage.Health.Healthy, Is.True);
+    }
+
     /// <summary>PostgreSQL refuses NUL in any text and a lone surrogate cannot be encoded: every store keeps such text readably.</summary>
     [Test]
     public async Task TextPostgreSqlRefuses_InEveryKindOfRecord_IsStoredWithReplacementCharacters()
