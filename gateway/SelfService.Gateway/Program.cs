@@ -28,6 +28,7 @@ builder.Services.AddTelegramChannel(builder.Configuration);
 builder.Services.AddDirectLineChannel(builder.Configuration);
 
 var app = builder.Build();
+if (!app.Services.TryOpenGatewayStorage()) return 2;
 if (staffCommand is not null) return await StaffCommandLine.RunAsync(app.Services, staffCommand);
 
 app.UseGatewayReverseProxy();

@@ -46,6 +46,16 @@ public abstract class InboundLogContract : StorageContract
     }
 
     [Test]
+    public async Task Accept_TextWithANulCharacter_IsStoredReadably()
+    {
+        var record = Inbound("a", "sms", "x", T0, text: "ok \0 then");
+
+        await Store.Inbound.AcceptAsync(record, null, None);
+
+        Assert.That((await Store.Inbound.GetAsync("a", None))!.Text, Is.EqualTo("ok \uFFFD then"));
+    }
+
+    [Test]
     public async Task Complete_StoresEverythingTheMessageChangedAndMarksItProcessed()
     {
         await Store.Inbound.AcceptAsync(Inbound("a", "sms", "1", T0), null, None);

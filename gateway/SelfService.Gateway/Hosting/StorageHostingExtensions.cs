@@ -1,18 +1,57 @@
+using Microsoft.Extensions.Options;
+using SelfService.Storage;
 using SelfService.Storage.LiteDb;
+using SelfService.Storage.PostgreSql;
 
 namespace SelfService.Gateway.Hosting;
 
 internal static class StorageHostingExtensions
 {
-    /// <summary>The embedded store: one LiteDB file for the whole gateway, written by one thread in group commits.</summary>
+    /// <summary>
+    /// The engine behind the storage port, as "Storage:Kind" says: the embedded LiteDB file (one gateway, written by one
+    /// thread in group commits) or a PostgreSQL database.
+    /// </summary>
     public static WebApplicationBuilder AddGatewayStorage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LiteDbStorageOptions>().BindConfiguration(LiteDbStorageOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabaseFile), "Storage:DatabaseFile must name a file")
-            .Validate(o => o.MaxBatch > 0 && o.QueueCapacity > 0, "Storage:MaxBatch and Storage:QueueCapacity must be positive")
-            .ValidateOnStart();
-        builder.Services.AddLiteDbStorage((sp, file) => GatewayPaths.Resolve(sp.GetRequiredService<IHostEnvironment>(), file));
+        var selection = builder.Configuration.GetSection(StorageSelection.Section).Get<StorageSelection>() ?? new StorageSelection();
+        if (string.Equals(selection.Kind, "LiteDb", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddOptions<LiteDbStorageOptions>().BindConfiguration(LiteDbStorageOptions.Section)
+                .Validate(o => !string.IsNullOrWhiteSpace(o.DatabaseFile), "Storage:DatabaseFile must name a file")
+                .Validate(o => o.MaxBatch > 0 && o.QueueCapacity > 0, "Storage:MaxBatch and Storage:QueueCapacity must be positive")
+                .ValidateOnStart();
+            builder.Services.AddLiteDbStorage((sp, file) => GatewayPaths.Resolve(sp.GetRequiredService<IHostEnvironment>(), file));
+        }
+        else if (string.Equals(selection.Kind, "PostgreSql", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddOptions<PostgreSqlStorageOptions>().BindConfiguration(PostgreSqlStorageOptions.Section);
+            builder.Services.AddPostgreSqlStorage();
+        }
+        else
+        {
+            throw new OptionsValidationException(StorageSelection.Section, typeof(StorageSelection),
+                [$"Storage:Kind is '{selection.Kind}'; it must be 'LiteDb' or 'PostgreSql'."]);
+        }
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
+    }
+
+    /// <summary>
+    /// Opens the store before anything else starts, so that a store that cannot open (PostgreSQL unreachable, a bad
+    /// connection string, a schema newer than this gateway) stops the start with one clear line instead of a stack trace
+    /// from whichever service first asked for it. Returns false after writing that line to stderr.
+    /// </summary>
+    public static bool TryOpenGatewayStorage(this IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<IStorageMaintenance>();
+            return true;
+        }
+        catch (PostgreSqlStartException ex)
+        {
+            Console.Error.WriteLine("The gateway cannot start: " + ex.Message);
+            return false;
+        }
     }
 }
