@@ -45,6 +45,7 @@ app.MapCustomerApi();
 app.MapQueueApi();
 app.MapOutboxApi();
 app.MapKnowledgeBaseApi();
+app.MapArticlePages();
 app.MapStaffApi();
 app.MapDesk();
 app.MapGatewayMetrics();
