@@ -56,7 +56,7 @@ internal sealed class QuestionAnswering(
         var offers = await services.AllAsync(cancellationToken);
         var linked = ArticleLinks.Targets(article.LongAnswer).Select(knowledge.Find).OfType<KnowledgeMatch>().ToList();
         var longAnswer = ArticleLinks.Rewrite(facts.Render(article.LongAnswer, offers, article.Language),
-            id => linked.Any(l => l.ArticleId == id) ? LinkAddress(context.Message.Channel, id) : null);
+            id => linked.Any(l => l.ArticleId == id) ? ArticleLinks.AddressFor(context.Message.Channel, id, commandOptions.Value.PublicBaseUrl) : null);
         var shortAnswer = facts.Render(article.ShortAnswer, offers, article.Language);
         if (linked.Count == 0) return new Reply(shortAnswer, longAnswer);
 
@@ -64,18 +64,6 @@ internal sealed class QuestionAnswering(
         context.State.Choices = [.. linked.Select((l, i) => new PendingChoice { Label = labels[i], Action = ArticlePrefix + l.ArticleId })];
         context.State.ChoicesExpireAt = time.GetUtcNow() + commandOptions.Value.RelatedArticlesWindow;
         return new Reply(shortAnswer, longAnswer, labels) { ChoicesHeading = texts.Get("relatedArticles", context.Language) };
-    }
-
-    /// <summary>
-    /// Where a link to another article leads: the gateway's page of it, under <see cref="CommandOptions.PublicBaseUrl"/> when
-    /// set; without it, relative for the web chats (their pages are the gateway's own), and no link at all where a relative
-    /// address leads nowhere (email, Telegram): the link's text stays, and the article is still offered as a choice.
-    /// </summary>
-    private string? LinkAddress(string channel, string articleId)
-    {
-        var baseUrl = commandOptions.Value.PublicBaseUrl;
-        if (!string.IsNullOrWhiteSpace(baseUrl)) return ArticleLinks.PageOf(articleId, baseUrl);
-        return channel is ChannelNames.Email or ChannelNames.Telegram ? null : ArticleLinks.PageOf(articleId, null);
     }
 
     public Task<HandlerResult> EscalateAsync(CommandContext context, string reason, string lastQuestion, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SelfService.Messaging;
 
 namespace SelfService.Commands.Answers;
 
@@ -22,6 +23,16 @@ public static partial class ArticleLinks
     /// </summary>
     public static string Rewrite(string markdown, Func<string, string?> address) =>
         Link().Replace(markdown ?? "", m => address(m.Groups["id"].Value) is { } url ? $"[{m.Groups["text"].Value}]({url})" : m.Groups["text"].Value);
+
+    /// <summary>
+    /// Where a link to another article leads on a channel: the gateway's page of it, under <paramref name="baseUrl"/> when
+    /// set; without one, relative for the web chats (their pages are the gateway's own), and no link at all where a
+    /// relative address leads nowhere (email, Telegram): the link's text stays.
+    /// </summary>
+    public static string? AddressFor(string channel, string articleId, string? baseUrl) =>
+        !string.IsNullOrWhiteSpace(baseUrl) ? PageOf(articleId, baseUrl)
+        : channel is ChannelNames.Email or ChannelNames.Telegram ? null
+        : PageOf(articleId, null);
 
     /// <summary>The page of an article: relative (<c>/kb/id</c>) without a base, else under the base.</summary>
     public static string PageOf(string articleId, string? baseUrl) =>
