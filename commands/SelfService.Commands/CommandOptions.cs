@@ -20,6 +20,16 @@ public sealed class CommandOptions
     /// <summary>The language for replies when neither the text nor the customer tells one.</summary>
     public string DefaultLanguage { get; set; } = "ru";
 
+    /// <summary>
+    /// Where customers reach the gateway's pages (<c>https://help.operator.example</c>): a link between articles in an
+    /// answer leads to <c>{PublicBaseUrl}/kb/{id}</c>. Empty: the web chats link relatively (their pages are the gateway's),
+    /// email and Telegram show the link's text, and every channel offers the linked articles as choices.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>How long a digit (or button) after an answer still picks one of the articles it linked to.</summary>
+    public TimeSpan RelatedArticlesWindow { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How long the service catalogue from the provisioning backend is cached.</summary>
     public TimeSpan ServiceCatalogueRefresh { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -109,6 +109,8 @@ public sealed partial class CommandProcessor
         if (step.Result is not null) return step.Result;
         if (step.RunText is { } picked && picked.StartsWith(Clarification.QuestionPrefix, StringComparison.Ordinal))
             return await _handlers.Questions.AnswerAsync(context, picked[Clarification.QuestionPrefix.Length..], cancellationToken);
+        if (step.RunText is { } article && article.StartsWith(QuestionAnswering.ArticlePrefix, StringComparison.Ordinal))
+            return await _handlers.Questions.AnswerArticleAsync(context, article[QuestionAnswering.ArticlePrefix.Length..], cancellationToken);
 
         // A code typed on its own while a link waits for it.
         if (_handlers.Linking.IsAwaitingCode(context) && IsOneTimeCode(text))

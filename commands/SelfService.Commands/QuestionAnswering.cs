@@ -4,6 +4,7 @@ using SelfService.Commands.Escalation;
 using SelfService.Commands.Texts;
 using SelfService.KnowledgeBase;
 using SelfService.Messaging;
+using SelfService.Storage.Conversations;
 using SelfService.Storage.Escalations;
 
 namespace SelfService.Commands;
@@ -15,24 +16,54 @@ namespace SelfService.Commands;
 /// </summary>
 internal sealed class QuestionAnswering(
     IKnowledgeSearch knowledge, IOptions<KnowledgeBaseOptions> knowledgeOptions, EscalationQueue queue,
-    IOptions<EscalationOptions> escalationOptions, MsisdnNormalizer msisdns, ReplyTexts texts, ServiceDirectory services, ServiceFacts facts)
+    IOptions<EscalationOptions> escalationOptions, MsisdnNormalizer msisdns, ReplyTexts texts, ServiceDirectory services, ServiceFacts facts,
+    IOptions<CommandOptions> commandOptions, TimeProvider time)
 {
+    /// <summary>What a choice runs when the customer picks an article an answer linked to.</summary>
+    public const string ArticlePrefix = "article:";
+
     public async Task<HandlerResult> AnswerAsync(CommandContext context, string question, CancellationToken cancellationToken)
     {
         var best = BestMatch(context, question);
         if (best is not null && best.Score >= knowledgeOptions.Value.MinimumScore)
         {
             context.State.UnansweredInRow = 0;
-            // Prices and names come from the service catalogue as it is now, in the article's language.
-            var offers = await services.AllAsync(cancellationToken);
-            var reply = new Reply(facts.Render(best.ShortAnswer, offers, best.Language), facts.Render(best.LongAnswer, offers, best.Language));
-            return new HandlerResult(reply, CommandOutcomeKind.Answered, best.ArticleId);
+            return new HandlerResult(await ArticleReplyAsync(context, best, cancellationToken), CommandOutcomeKind.Answered, best.ArticleId);
         }
 
         context.State.UnansweredInRow++;
         if (context.State.UnansweredInRow >= escalationOptions.Value.UnansweredBeforeEscalation)
             return await EscalateAsync(context, EscalationReasons.UnansweredQuestions, question, best, cancellationToken);
         return new HandlerResult(new Reply(texts.Get("notFound", context.Language)), CommandOutcomeKind.Unanswered);
+    }
+
+    /// <summary>An article picked from the ones an answer linked to (a digit on SMS and USSD, a button elsewhere).</summary>
+    public async Task<HandlerResult> AnswerArticleAsync(CommandContext context, string articleId, CancellationToken cancellationToken)
+    {
+        if (knowledge.Find(articleId) is not { } article)   // retired since it was offered
+            return new HandlerResult(new Reply(texts.Get("notFound", context.Language)), CommandOutcomeKind.Unanswered);
+        context.State.UnansweredInRow = 0;
+        return new HandlerResult(await ArticleReplyAsync(context, article, cancellationToken), CommandOutcomeKind.Answered, article.ArticleId);
+    }
+
+    /// <summary>
+    /// The article in both forms, its prices and names from the service catalogue as it is now. The articles it links to
+    /// are offered as choices (numbered on SMS and USSD, buttons elsewhere), and in the long form each link leads to the
+    /// gateway's page of that article.
+    /// </summary>
+    private async Task<Reply> ArticleReplyAsync(CommandContext context, KnowledgeMatch article, CancellationToken cancellationToken)
+    {
+        var offers = await services.AllAsync(cancellationToken);
+        var linked = ArticleLinks.Targets(article.LongAnswer).Select(knowledge.Find).OfType<KnowledgeMatch>().ToList();
+        var longAnswer = ArticleLinks.Rewrite(facts.Render(article.LongAnswer, offers, article.Language),
+            id => linked.Any(l => l.ArticleId == id) ? ArticleLinks.AddressFor(context.Message.Channel, id, commandOptions.Value.PublicBaseUrl) : null);
+        var shortAnswer = facts.Render(article.ShortAnswer, offers, article.Language);
+        if (linked.Count == 0) return new Reply(shortAnswer, longAnswer);
+
+        var labels = linked.Select(l => facts.Render(l.Title, offers, l.Language)).ToList();
+        context.State.Choices = [.. linked.Select((l, i) => new PendingChoice { Label = labels[i], Action = ArticlePrefix + l.ArticleId })];
+        context.State.ChoicesExpireAt = time.GetUtcNow() + commandOptions.Value.RelatedArticlesWindow;
+        return new Reply(shortAnswer, longAnswer, labels) { ChoicesHeading = texts.Get("relatedArticles", context.Language) };
     }
 
     public Task<HandlerResult> EscalateAsync(CommandContext context, string reason, string lastQuestion, CancellationToken cancellationToken) =>

@@ -5,7 +5,9 @@ namespace SelfService.Channels.WebChat;
 
 public sealed record ConversationCreated(string ConversationId, string Token);
 
-public sealed record PostMessage(string? Text, string? ClientMessageId);
+/// <param name="Language">The page's language (ru, en, or a locale such as en-GB): a hint for a conversation that has no
+/// language yet. The visitor's explicit choice on the page's language switch is sent as LANG EN / ЯЗЫК РУ.</param>
+public sealed record PostMessage(string? Text, string? ClientMessageId, string? Language = null);
 
 public sealed record MessageAccepted(string MessageId, bool Duplicate);
 

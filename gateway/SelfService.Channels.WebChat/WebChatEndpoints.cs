@@ -68,12 +68,20 @@ public static class WebChatEndpoints
         if (channelMessageId.Length > 100) return Problem(StatusCodes.Status400BadRequest, "clientMessageId may be at most 100 characters.");
         using var arrival = await conversations.ArrivalAsync(conversationId, cancellationToken);
         var now = time.GetUtcNow();
-        var message = InboundMessage.Received(ChannelNames.WebChat, conversationId + ":" + channelMessageId, conversationId, body.Text, conversationId, now)
+        var message = InboundMessage.Received(ChannelNames.WebChat, conversationId + ":" + channelMessageId, conversationId, body.Text, conversationId, now,
+                LanguageHint(body.Language))
             with { ClientAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString() };
         var accepted = await sink.AcceptAsync(message, cancellationToken);
         await conversations.AppendAsync(
             new WebChatActivity { ActivityId = accepted.MessageId, ConversationId = conversationId, From = "user", Text = body.Text, At = now }, cancellationToken);
         return TypedResults.Accepted((string?)null, new MessageAccepted(accepted.MessageId, accepted.Duplicate));
+    }
+
+    /// <summary>ru or en from the page's language or locale ("en-GB"); anything else gives no hint.</summary>
+    private static string? LanguageHint(string? language)
+    {
+        var primary = language?.Split('-', '_')[0].Trim().ToLowerInvariant();
+        return primary is "ru" or "en" ? primary : null;
     }
 
     private static async Task<IResult> GetMessagesAsync(

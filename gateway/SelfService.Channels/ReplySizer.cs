@@ -13,16 +13,32 @@ public static class ReplySizer
     {
         ReplyForm.Long => reply.LongForm,
         ReplyForm.Ussd => FitUssd(reply, profile.Measure),
-        _ => Shorten(reply.Short, Math.Max(1, profile.MaxSmsParts), profile.Measure, profile.PartsOf),
+        _ => FitSms(reply, Math.Max(1, profile.MaxSmsParts), profile.Measure, profile.PartsOf),
     };
 
-    /// <summary>The text with its choices numbered; if too long, the text is cut and the choices kept whole.</summary>
+    /// <summary>The short text; with a <see cref="Reply.ChoicesHeading"/>, the numbered choices after it, kept whole while the text is cut.</summary>
+    private static string FitSms(Reply reply, int maxParts, SmsMeasure? measure, SmsPartCounter? partsOf)
+    {
+        var choices = NumberedChoices(reply, withHeading: true);
+        if (choices.Length == 0 || reply.ChoicesHeading is null) return Shorten(reply.Short, maxParts, measure, partsOf);
+        measure ??= Strictest;
+        partsOf ??= t => measure(t).Parts;
+        if (partsOf(reply.Short + choices) <= maxParts) return reply.Short + choices;
+        var shortened = Shorten(reply.Short, maxParts, measure, t => partsOf(t + choices));
+        return partsOf(shortened + choices) <= maxParts ? shortened + choices : Shorten(reply.Short + choices, maxParts, measure, partsOf);
+    }
+
+    /// <summary>"\n[heading\n]1. a\n2. b" for choices the short text does not list itself; "" otherwise.</summary>
+    private static string NumberedChoices(Reply reply, bool withHeading) =>
+        reply.Choices is { Count: > 0 } && !reply.ShortListsChoices
+            ? "\n" + (withHeading && reply.ChoicesHeading is { } heading ? heading + "\n" : "") + string.Join("\n", reply.Choices.Select((c, i) => $"{i + 1}. {c}"))
+            : "";
+
+    /// <summary>The text with its choices numbered (no heading: a USSD screen always numbers); if too long, the text is cut and the choices kept whole.</summary>
     private static string FitUssd(Reply reply, SmsMeasure? measure)
     {
         measure ??= Strictest;
-        var choices = reply.Choices is { Count: > 0 } && !reply.ShortListsChoices
-            ? "\n" + string.Join("\n", reply.Choices.Select((c, i) => $"{i + 1}. {c}"))
-            : "";
+        var choices = NumberedChoices(reply, withHeading: false);
         var text = reply.Short + choices;
         if (FitsUssd(text, measure)) return text;
         var ellipsis = measure(text).Encoding == SmsEncoding.Gsm7 ? "..." : "…";

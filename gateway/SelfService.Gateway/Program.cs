@@ -46,6 +46,7 @@ app.MapCustomerApi();
 app.MapQueueApi();
 app.MapOutboxApi();
 app.MapKnowledgeBaseApi();
+app.MapArticlePages();
 app.MapStaffApi();
 app.MapDesk();
 app.MapGatewayMetrics();

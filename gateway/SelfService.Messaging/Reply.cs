@@ -10,4 +10,11 @@ namespace SelfService.Messaging;
 public sealed record Reply(string Short, string? Long = null, IReadOnlyList<string>? Choices = null, bool ShortListsChoices = false)
 {
     public string LongForm => Long ?? Short;
+
+    /// <summary>
+    /// When set, SMS lists <see cref="Choices"/> too, numbered under this heading (USSD under it as well), and keeps them whole
+    /// while <see cref="Short"/> is shortened to fit: the articles an answer links to ("More, reply with the number:").
+    /// Null: SMS shows <see cref="Short"/> alone, which says itself what to answer (YES or NO).
+    /// </summary>
+    public string? ChoicesHeading { get; init; }
 }

@@ -9,6 +9,12 @@ public interface IKnowledgeSearch
     /// <paramref name="language"/> (<c>ru</c>/<c>en</c>) is preferred, not required: a Russian question may match an English article when nothing Russian does.
     /// </summary>
     IReadOnlyList<KnowledgeMatch> Search(string question, string language, int maxResults);
+
+    /// <summary>
+    /// The published article with this id (what a link between articles, <c>[text](#id)</c>, names), with a
+    /// <see cref="KnowledgeMatch.Score"/> of 1; null when no such article is published.
+    /// </summary>
+    KnowledgeMatch? Find(string articleId);
 }
 
 /// <summary>A published article that answers a question, with both answer forms.</summary>

@@ -81,4 +81,35 @@ public class ReplySizerTests
             Assert.That(GsmMeasure.Measure(fitted).Parts, Is.EqualTo(1));
         });
     }
+
+    [Test]
+    public void Fit_ShortChannelWithChoicesHeading_ListsTheChoicesUnderIt()
+    {
+        var reply = new Reply("Check the APN.", "long", ["Internet settings", "4G/5G coverage"]) { ChoicesHeading = "More, reply with the number:" };
+
+        var fitted = ReplySizer.Fit(reply, Sms with { MaxSmsParts = 2 });
+
+        Assert.That(fitted, Is.EqualTo("Check the APN.\nMore, reply with the number:\n1. Internet settings\n2. 4G/5G coverage"));
+    }
+
+    [Test]
+    public void Fit_ShortChannelWithChoicesHeading_CutsTheTextAndKeepsTheChoicesWhole()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("roaming", 40));
+        var reply = new Reply(text, null, ["Roaming prices"]) { ChoicesHeading = "More, reply with the number:" };
+
+        var fitted = ReplySizer.Fit(reply, Sms);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(GsmMeasure.Measure(fitted).Parts, Is.EqualTo(1));
+            Assert.That(fitted, Does.StartWith("roaming roaming").And.EndWith("...\nMore, reply with the number:\n1. Roaming prices"));
+        });
+    }
+
+    [Test]
+    public void Fit_ShortChannelWithChoicesButNoHeading_ShowsTheShortTextAlone()
+    {
+        Assert.That(ReplySizer.Fit(new Reply("Reply YES or NO.", null, ["YES", "NO"]), Sms), Is.EqualTo("Reply YES or NO."));
+    }
 }

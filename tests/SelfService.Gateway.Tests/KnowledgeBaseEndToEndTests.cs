@@ -81,6 +81,44 @@ public class KnowledgeBaseEndToEndTests : LoopbackGatewayTest
         Assert.That(await malformed.Content.ReadAsStringAsync(), Does.Contain("Failed to read parameter"));
     }
 
+    /// <summary>Issue 12: a link between articles opens the linked article, from the web chat's answer to the gateway's page of it.</summary>
+    [Test]
+    public async Task WebChat_LinkToAnotherArticle_OpensItsPage_AndItsButtonAsksForIt()
+    {
+        var chat = await ChatSession.StartAsync(Http);
+
+        var answer = await chat.AskAsync("my mobile internet is not working");
+        using var page = await Http.GetAsync("/kb/apn-settings-en");
+        var html = await page.Content.ReadAsStringAsync();
+        var picked = await chat.AskAsync(answer.Choices[1]);
+        var coverage = await LiveLongAnswerAsync("coverage-en");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Html, Does.Contain("href=\"/kb/apn-settings-en\"").And.Contain("href=\"/kb/coverage-en\""));
+            Assert.That(answer.Choices, Is.EqualTo(new[] { "Mobile internet settings (APN)", "4G and 5G coverage" }));
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(page.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(html, Does.Contain("<title>Mobile internet settings (APN)</title>").And.Contain("internet.nt").And.Not.Contain("{{"));
+            Assert.That(picked.Text, Is.EqualTo(coverage));
+        });
+    }
+
+    [Test]
+    public async Task ArticlePage_LinksToTheOtherPages_AndUnknownArticlesAre404()
+    {
+        using var page = await Http.GetAsync("/kb/internet-troubleshooting-ru");
+        using var missing = await Http.GetAsync("/kb/no-such-article");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("href=\"/kb/coverage-ru\"").And.Contain("<html lang=\"ru\">"));
+            Assert.That(page.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self'"));
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
     private async Task<string> LiveLongAnswerAsync(string articleId)
     {
         var article = await Http.GetFromJsonAsync<JsonElement>($"/api/kb/articles/{articleId}");

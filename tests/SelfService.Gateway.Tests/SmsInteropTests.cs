@@ -86,6 +86,24 @@ public class SmsInteropTests
         Assert.That(text, Does.Contain("1. Turn off").And.Contain("2. Turn off").And.Contain("300 SMS pack").And.Contain("Mobile internet 10 GB"));
     }
 
+    /// <summary>Issue 12: an answer's links to other articles are numbered choices on SMS, and the digit gives the linked article.</summary>
+    [Test]
+    public async Task ArticleLinks_AreNumberedChoices_AndTwoGivesTheSecondLinkedArticle()
+    {
+        await _smsc.DeliverAsync("79031112233", ShortCode, "my mobile internet is not working");
+        var answer = await WholeReplyAsync("79031112233", earlierParts: 0);
+
+        await _smsc.DeliverAsync("79031112233", ShortCode, "2");
+        var linked = await WholeReplyAsync("79031112233", earlierParts: answer.Parts);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Text, Does.StartWith("Check your balance (BAL)")
+                .And.EndWith("\n1. Mobile internet settings (APN)\n2. 4G and 5G coverage"));
+            Assert.That(linked.Text, Does.StartWith("4G covers all towns in the region"));
+        });
+    }
+
     /// <summary>HELP on SMS is the short list of topics, whole, within the channel's parts (issue 12: it was cut mid-list).</summary>
     [TestCase("79161234567", "ПОМОЩЬ", "5.ДРУГОЕ - да/нет, меню, язык")]
     [TestCase("79031112233", "help please", "5.OTHER - yes/no, menu, language")]
@@ -189,6 +207,16 @@ public class SmsInteropTests
             "the reply to be accepted after the throttling");
         var attempts = _smsc.Events("submit_sm").Where(e => e.StringOf("destination_addr") == "79161234567").Select(e => e.NumberOf("command_status")).ToList();
         Assert.That(attempts, Is.EqualTo(new double?[] { 0x58, 0x58, 0x58, 0 }));
+    }
+
+    /// <summary>The next reply to <paramref name="msisdn"/> after <paramref name="earlierParts"/> submits, its parts joined.</summary>
+    private async Task<(string Text, int Parts)> WholeReplyAsync(string msisdn, int earlierParts)
+    {
+        bool ToMsisdn(JsonElement e) => e.StringOf("destination_addr") == msisdn && e.NumberOf("command_status") is null or 0;
+        var first = (await _smsc.WaitForCountAsync("submit_sm", earlierParts + 1, ToMsisdn, TimeSpan.FromSeconds(15)))[earlierParts];
+        var total = first.TryGetProperty("udh", out var udh) && udh.ValueKind == JsonValueKind.Object ? udh.GetProperty("total").GetInt32() : 1;
+        var parts = (await _smsc.WaitForCountAsync("submit_sm", earlierParts + total, ToMsisdn, TimeSpan.FromSeconds(15))).Skip(earlierParts);
+        return (string.Concat(parts.Select(p => p.GetProperty("text").GetString())), total);
     }
 
     private async Task<JsonElement> ReplyToAsync(string msisdn) =>

@@ -58,6 +58,9 @@ internal sealed class LanguageIndex : IDisposable
 
     public int Count => _corpus.Articles.Count;
 
+    /// <summary>The published article with this id, or null. The snapshot is replaced whole on each change, so no lock is needed.</summary>
+    public PublishedArticle? Find(string articleId) => _corpus.Articles.TryGetValue(articleId, out var indexed) ? indexed.Article : null;
+
     public void Upsert(PublishedArticle article)
     {
         var indexed = IndexedArticle.Create(article, _analyzer);

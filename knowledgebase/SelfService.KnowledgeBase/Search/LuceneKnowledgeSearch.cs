@@ -83,6 +83,18 @@ public sealed partial class LuceneKnowledgeSearch : IKnowledgeSearch, IKnowledge
     }
 
     /// <inheritdoc />
+    public KnowledgeMatch? Find(string articleId)
+    {
+        if (string.IsNullOrEmpty(articleId)) return null;
+        foreach (var index in _indexes.Values)
+        {
+            if (index.Find(articleId) is { } article) return ToMatch(article, 1.0);
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
     public void Upsert(PublishedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);

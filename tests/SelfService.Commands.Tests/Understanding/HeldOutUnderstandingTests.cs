@@ -6,8 +6,9 @@ using SelfService.Testing;
 namespace SelfService.Commands.Tests.Understanding;
 
 /// <summary>
-/// The understanding layer's quality bar: requests written as customers write them (held-out.tsv), never copied into the
-/// catalogue, read by the interpreter over the sample operator. Also checks that the knowledge base's own held-out
+/// The understanding layer's quality bar: requests written as customers write them (held-out.tsv, and fresh-held-out.tsv
+/// written later without looking at the catalogue), never copied into the catalogue, read by the interpreter over the
+/// sample operator. Also checks that the knowledge base's own held-out
 /// questions stay questions, so the layer takes no answer away from the knowledge base.
 /// </summary>
 [TestFixture]
@@ -17,11 +18,16 @@ public sealed class HeldOutUnderstandingTests
 
     private static readonly string[] KnowledgeBaseSets = ["heldout-questions.tsv", "fresh-questions.tsv"];
 
+    /// <summary>The fresh set's floor: below the first set's bar, since nothing was tuned to it; a drop under it is a regression.</summary>
+    private const double FreshRequiredAccuracy = 0.80;
+
     private List<HeldOutRequest> _requests = null!;
 
     [OneTimeSetUp]
-    public void LoadTheSet() =>
-        _requests = HeldOutRequest.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "Understanding", "held-out.tsv"));
+    public void LoadTheSet() => _requests = Load("held-out.tsv");
+
+    private static List<HeldOutRequest> Load(string file) =>
+        HeldOutRequest.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "Understanding", file));
 
     [Test]
     public void HeldOutSet_CoversEveryIntentAndServiceInBothLanguages()
@@ -45,8 +51,23 @@ public sealed class HeldOutUnderstandingTests
     }
 
     [Test]
-    public void HeldOutRequests_AreNotCopiedFromTheCatalogue()
+    public void FreshSet_HasAtLeast60RequestsInBothLanguages()
     {
+        var fresh = Load("fresh-held-out.tsv");
+        Assert.Multiple(() =>
+        {
+            Assert.That(fresh, Has.Count.GreaterThanOrEqualTo(60));
+            Assert.That(fresh.Count(r => r.Language == "ru"), Is.GreaterThanOrEqualTo(25));
+            Assert.That(fresh.Count(r => r.Language == "en"), Is.GreaterThanOrEqualTo(25));
+            Assert.That(fresh.Select(r => r.Text).Intersect(_requests.Select(r => r.Text)), Is.Empty, "fresh means not in the first set");
+        });
+    }
+
+    [TestCase("held-out.tsv")]
+    [TestCase("fresh-held-out.tsv")]
+    public void HeldOutRequests_AreNotCopiedFromTheCatalogue(string file)
+    {
+        var requests = Load(file);
         var catalogue = SampleInterpreter.Catalogue;
         var wording = catalogue.Actions
             .SelectMany(a => a.Aliases.Values.Concat(a.Phrases.Values).SelectMany(p => p))
@@ -54,14 +75,16 @@ public sealed class HeldOutUnderstandingTests
             .Select(Normalize)
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.That(_requests.Where(r => wording.Contains(Normalize(r.Text))).Select(r => r.Text), Is.Empty);
+        Assert.That(requests.Where(r => wording.Contains(Normalize(r.Text))).Select(r => r.Text), Is.Empty);
     }
 
-    [Test]
-    public void Interpret_HeldOutRequests_AtLeast90PercentRight()
+    [TestCase("held-out.tsv", "held-out", RequiredAccuracy)]
+    [TestCase("fresh-held-out.tsv", "fresh", FreshRequiredAccuracy)]
+    public void Interpret_HeldOutRequests_MeetTheBar(string file, string name, double required)
     {
+        var requests = Load(file);
         var misses = new List<string>();
-        foreach (var request in _requests)
+        foreach (var request in requests)
         {
             var interpretation = SampleInterpreter.Interpreter.Interpret(request.Text);
             if (!request.IsMetBy(interpretation))
@@ -71,15 +94,15 @@ public sealed class HeldOutUnderstandingTests
             }
         }
 
-        var right = _requests.Count - misses.Count;
-        var accuracy = (double)right / _requests.Count;
-        var byLanguage = _requests.GroupBy(r => r.Language).Select(g =>
+        var right = requests.Count - misses.Count;
+        var accuracy = (double)right / requests.Count;
+        var byLanguage = requests.GroupBy(r => r.Language).Select(g =>
             string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count(r => r.IsMetBy(SampleInterpreter.Interpreter.Interpret(r.Text)))}/{g.Count()}"));
         var headline = string.Create(CultureInfo.InvariantCulture,
-            $"held-out: understanding accuracy: {right}/{_requests.Count} = {accuracy:P1} (intent and slot right; {string.Join(", ", byLanguage)})");
-        Print("understanding-held-out", headline, misses.Count == 0 ? "Misses: none" : "Misses:", misses);
+            $"{name}: understanding accuracy: {right}/{requests.Count} = {accuracy:P1} (intent and slot right; {string.Join(", ", byLanguage)})");
+        Print("understanding-" + name, headline, misses.Count == 0 ? "Misses: none" : "Misses:", misses);
 
-        Assert.That(accuracy, Is.GreaterThanOrEqualTo(RequiredAccuracy));
+        Assert.That(accuracy, Is.GreaterThanOrEqualTo(required));
     }
 
     /// <summary>

@@ -115,6 +115,49 @@ public partial class AgentDeskBrowserTests : SmsDeskBrowserTest
         Assert.That(string.Concat(sent.Select(e => e.GetProperty("text").GetString())), Is.EqualTo(answer), "nothing cut off");
     }
 
+    /// <summary>
+    /// Issue 12: the desk shows the bot's Markdown answers rendered (sanitized, by the one renderer), and an article inserted
+    /// into a reply to an SMS customer is the channel's own form: plain text, which the SMSC receives as it was inserted.
+    /// </summary>
+    [Test]
+    public async Task SmsCustomer_HistoryIsRendered_AndAnInsertedArticleGoesOutAsPlainText()
+    {
+        var page = await Chromium.NewPageAsync(Http.BaseAddress!);
+        await StaffBrowser.SignInAsync(page, "masha", AgentPassword, "/staff/desk");
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "connected");
+
+        await Smsc.DeliverAsync(new SmscDelivery("79031112233", SmsGatewaySettings.ShortCode, "не работает мобильный интернет") { Encoding = SmscTextEncoding.Ucs2 });
+        await Smsc.DeliverAsync(new SmscDelivery("79031112233", SmsGatewaySettings.ShortCode, "ОПЕРАТОР") { Encoding = SmscTextEncoding.Ucs2 });
+        await Assertions.Expect(page.Locator("[data-test=waiting] .badge")).ToHaveTextAsync("sms");
+        await page.Locator("[data-test=take]").First.ClickAsync();
+
+        // The bot's answer: a heading and a list, not "##" and "-".
+        var answer = page.Locator("[data-test=timeline] li.out [data-test=rendered]").First;
+        await Assertions.Expect(answer.Locator("h2")).ToHaveTextAsync("Не работает мобильный интернет");
+        await Assertions.Expect(answer.Locator("ol li, ul li").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-test=timeline]")).Not.ToContainTextAsync("## ");
+        await Assertions.Expect(page.Locator("[data-test=timeline]")).Not.ToContainTextAsync("**");
+
+        await page.Locator("[data-test=kb-search]").FillAsync("как пополнить баланс");
+        await page.Locator("[data-test=kb-search]").PressAsync("Enter");
+        await page.Locator("[data-test=insert]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=reply-text]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Пополнить баланс без комиссии"));
+        var inserted = await page.Locator("[data-test=reply-text]").InputValueAsync();
+        var before = ToAnna().Count;
+        await page.Locator("[data-test=send]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=notice]")).ToContainTextAsync("sms");
+
+        var first = (await Smsc.WaitForCountAsync("submit_sm", before + 1, e => e.StringOf("destination_addr") == "79031112233", TimeSpan.FromSeconds(15)))[before];
+        var total = first.TryGetProperty("udh", out var udh) && udh.ValueKind == JsonValueKind.Object ? udh.GetProperty("total").GetInt32() : 1;
+        var sent = (await Smsc.WaitForCountAsync("submit_sm", before + total, e => e.StringOf("destination_addr") == "79031112233", TimeSpan.FromSeconds(15)))
+            .Skip(before).Select(e => e.GetProperty("text").GetString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(inserted, Does.Not.Contain("**").And.Not.Contain("##").And.Not.Contain("](").And.Not.Contain("{{"), "plain text, prices rendered");
+            Assert.That(string.Concat(sent), Is.EqualTo(inserted));
+        });
+    }
+
     /// <summary>Posts the page's first "Take" form as the browser would; returns where the gateway redirected.</summary>
     private static async Task<string> TakeAsync(IPage page)
     {

@@ -102,6 +102,21 @@ public class DirectLineApiTests : DirectLineGatewayTest
         Assert.That(actions, Is.EqualTo(new[] { ("imBack", "ДА"), ("imBack", "НЕТ") }));
     }
 
+    /// <summary>Issue 12: the one short question for an unclear request comes with its choices as suggested actions.</summary>
+    [Test]
+    public async Task Activities_AnUnclearRequest_CarriesTheQuestionsChoicesAsSuggestedActions()
+    {
+        var (conversationId, token) = await NewConversationAsync();
+
+        using var posted = await PostActivityAsync(conversationId, token, Message("отключите пакет пожалуйста"));
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var reply = await ReplyToAsync(conversationId, token, id);
+        var actions = reply.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray()
+            .Select(a => (a.GetProperty("type").GetString(), a.GetProperty("value").GetString())).ToList();
+
+        Assert.That(actions, Is.SupersetOf(new[] { ("imBack", "Отключить «Пакет 300 SMS»"), ("imBack", "Отключить «Мобильный интернет 10 ГБ»") }));
+    }
+
     [Test]
     public async Task Activities_SameClientActivityIdTwice_OneMessageOneEchoOneReply()
     {

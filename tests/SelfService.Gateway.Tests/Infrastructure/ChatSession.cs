@@ -33,11 +33,14 @@ internal sealed class ChatSession
     /// <summary>Resumes a conversation from its id and token, as the page does after a reload.</summary>
     public static ChatSession Resume(HttpClient http, string conversationId, string token) => new(http, conversationId, token);
 
+    /// <summary>The page's language sent with each message, as the web chat page sends it; null sends none.</summary>
+    public string? Language { get; set; }
+
     public async Task<HttpResponseMessage> PostAsync(string text, string? clientMessageId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webchat/conversations/{ConversationId}/messages")
         {
-            Content = JsonContent.Create(new { text, clientMessageId = clientMessageId ?? Guid.NewGuid().ToString("N") }),
+            Content = JsonContent.Create(new { text, clientMessageId = clientMessageId ?? Guid.NewGuid().ToString("N"), language = Language }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         return await _http.SendAsync(request);

@@ -154,6 +154,40 @@ public class TelegramPollingEndToEndTests
         Assert.That(balance.Text, Does.StartWith("Balance: "));
     }
 
+    /// <summary>Issue 12: when two services fit, the one short question's choices are inline buttons, and a press picks one.</summary>
+    [Test]
+    public async Task UnclearRequest_AsksWithInlineButtons_AndAPressPicksTheService()
+    {
+        var chat = Chat(John);
+        await chat.ShareOwnContactAsync("+447700900123");
+
+        var question = await chat.SayAsync("remove the bundle please");
+        var (_, picked) = await chat.PressAsync(question, "Turn off 300 SMS pack");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(question.Buttons.Select(b => b.Text), Is.SupersetOf(new[] { "Turn off 300 SMS pack", "Turn off Mobile internet 10 GB" }));
+            Assert.That(picked.Text, Does.Contain("300 SMS pack").And.Not.Contain("Mobile internet"));
+        });
+    }
+
+    /// <summary>Issue 12: the articles an answer links to are inline buttons; a press gives that article.</summary>
+    [Test]
+    public async Task ArticleLinks_AreInlineButtons_AndAPressGivesTheLinkedArticle()
+    {
+        var chat = Chat(John);
+
+        var answer = await chat.SayAsync("my mobile internet is not working");
+        var (_, linked) = await chat.PressAsync(answer, "4G and 5G coverage");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Buttons.Select(b => b.Text), Is.EqualTo(new[] { "Mobile internet settings (APN)", "4G and 5G coverage" }));
+            Assert.That(answer.Text, Does.Contain("internet settings").And.Not.Contain("(#"), "no base address configured: the link's text, no dead link");
+            Assert.That(linked.Text, Does.Contain("Network coverage"));
+        });
+    }
+
     [Test]
     public async Task LongAnswer_IsSplitUnder4096Characters_WithTheKeyboardOnTheLastPart_AndItsMarkupEscaped()
     {

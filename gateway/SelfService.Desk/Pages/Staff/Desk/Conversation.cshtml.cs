@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SelfService.Messaging;
 using SelfService.Commands;
 using SelfService.Commands.Answers;
 using SelfService.Commands.Customers;
@@ -21,7 +23,8 @@ namespace SelfService.Desk.Pages.Staff.Desk;
 /// </summary>
 public sealed class ConversationModel(
     EscalationQueue queue, EscalationRouting routing, CustomerDirectory customers, IHistoryStore history, IProvisioningBackend provisioning,
-    IKnowledgeSearch knowledge, ServiceDirectory services, ServiceFacts facts, AgentReplies replies, AuditTrail audit) : DeskPageModel
+    IKnowledgeSearch knowledge, ServiceDirectory services, ServiceFacts facts, AgentReplies replies, AuditTrail audit, ChannelRegistry channels,
+    IOptions<CommandOptions> commandOptions) : DeskPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string TicketId { get; set; } = "";
@@ -115,6 +118,19 @@ public sealed class ConversationModel(
         if (await queue.TryCloseAsync(TicketId, cancellationToken)) await audit.RecordAsync(User.UserName(), "ticket.close", Subject, TicketId, HttpContext.Connection.RemoteIpAddress?.ToString());
         return Redirect("/staff/desk");
     }
+
+    /// <summary>
+    /// What "insert" puts into the reply: the channel's own form of the article. SMS and USSD customers (USSD ones are
+    /// answered by SMS) get the short answer, plain text written for SMS; the others the Markdown long answer, its links
+    /// to other articles leading where they lead in the bot's answers on that channel.
+    /// </summary>
+    public string InsertText(KnowledgeMatch match) =>
+        channels.ProfileOf(Ticket.Channel).ReplyForm == ReplyForm.Long
+            ? ArticleLinks.Rewrite(match.LongAnswer, id => ArticleLinks.AddressFor(Ticket.Channel, id, commandOptions.Value.PublicBaseUrl))
+            : match.ShortAnswer;
+
+    /// <summary>The bot's and agents' lines as the customer's channel rendered them (Markdown, sanitized); the customer's words as typed.</summary>
+    public static bool IsRendered(HistoryEntry entry) => entry.Kind != HistoryKind.Inbound;
 
     public string LineClass(HistoryEntry entry) =>
         entry.Kind == HistoryKind.Inbound ? "in" : entry.Outcome == AgentReplies.AgentOutcome ? "agent" : "out";
