@@ -1,4 +1,5 @@
 using Npgsql;
+using SelfService.Storage.History;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Storage.PostgreSql;
@@ -8,11 +9,12 @@ internal sealed class PgOutbox(PgDatabase database) : IOutbox
     private const string Columns = "id, channel, address, state, due, created_at, match_keys, doc";
     private const string Values = "@id, @channel, @address, @state, @due, @created, @keys, @doc";
 
-    public Task EnqueueAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken) =>
+    public Task EnqueueAsync(IReadOnlyList<OutboxRecord> records, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
         {
             await using var batch = new SqlBatch(connection);
             InsertNew(batch, records);
+            PgHistoryStore.Record(batch, history);
             await batch.ExecuteAsync(cancellationToken);
         }, cancellationToken);
 
