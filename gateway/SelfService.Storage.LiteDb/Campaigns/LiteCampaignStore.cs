@@ -120,6 +120,14 @@ internal sealed class LiteCampaignStore : ICampaignStore
         return Task.FromResult(found);
     }
 
+    public Task<IReadOnlyList<CampaignRecipient>> RecipientsAsync(string campaignId, string run, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CampaignRecipient> found = [.. _recipients.Query()
+            .Where(BsonExpression.Create("$." + RunField + " = @0 AND $." + nameof(CampaignRecipient.Sequence) + " > @1", RunKey(campaignId, run), afterSequence))
+            .OrderBy("$." + nameof(CampaignRecipient.Sequence)).Limit(limit).ToEnumerable().Select(d => _reads.Mapper.ToObject<CampaignRecipient>(d))];
+        return Task.FromResult(found);
+    }
+
     public Task<long> LastSequenceAsync(string campaignId, string run, CancellationToken cancellationToken)
     {
         var last = _recipients.Query().Where(Filters.Equal(RunField, RunKey(campaignId, run)))

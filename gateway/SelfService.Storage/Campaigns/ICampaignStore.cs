@@ -34,6 +34,9 @@ public interface ICampaignStore
     /// <summary>The run's pending recipients in <see cref="CampaignRecipient.Sequence"/> order, after <paramref name="afterSequence"/>.</summary>
     Task<IReadOnlyList<CampaignRecipient>> PendingAsync(string campaignId, string run, long afterSequence, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The run's recipients in any state, in <see cref="CampaignRecipient.Sequence"/> order, after <paramref name="afterSequence"/>.</summary>
+    Task<IReadOnlyList<CampaignRecipient>> RecipientsAsync(string campaignId, string run, long afterSequence, int limit, CancellationToken cancellationToken);
+
     /// <summary>The highest sequence of the run's recipients, -1 for none (where writing out the audience goes on after a restart).</summary>
     Task<long> LastSequenceAsync(string campaignId, string run, CancellationToken cancellationToken);
 

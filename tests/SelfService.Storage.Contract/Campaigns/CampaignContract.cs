@@ -110,6 +110,10 @@ public abstract class CampaignContract : StorageContract
         await ReopenAsync();
 
         Assert.That((await Campaigns.Campaigns.PendingAsync("c1", "r1", -1, 10, None)).Select(r => r.Sequence), Is.EqualTo(new long[] { 2 }));
+        var all = await Campaigns.Campaigns.RecipientsAsync("c1", "r1", -1, 10, None);
+        Assert.That(all.Select(r => r.State), Is.EqualTo(new[] { RecipientState.HandedOver, RecipientState.SkippedOptedOut, RecipientState.Pending }));
+        Assert.That(all[0].Parts, Is.EqualTo(2));
+        Assert.That((await Campaigns.Campaigns.RecipientsAsync("c1", "r1", 0, 1, None)).Single().Sequence, Is.EqualTo(1), "after and limit hold");
         Assert.That((await Store.Outbox.GetAsync(handed.OutboxId, None))!.Text, Is.EqualTo("text"), "a repeated hand-over queues nothing new");
         var progress = await Campaigns.Campaigns.ProgressAsync("c1", "r1", None);
         Assert.That(progress, Is.EqualTo(new CampaignProgress(Recipients: 3, Pending: 1, HandedOver: 1, OptedOut: 1, Unreachable: 0, Cancelled: 0,
