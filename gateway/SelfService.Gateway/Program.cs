@@ -26,6 +26,7 @@ builder.Services.AddSmsChannel(builder.Configuration);
 builder.Services.AddEmailChannel(builder.Configuration);
 builder.Services.AddTelegramChannel(builder.Configuration);
 builder.Services.AddDirectLineChannel(builder.Configuration);
+builder.AddGatewayCampaigns();
 
 var app = builder.Build();
 if (staffCommand is not null) return await StaffCommandLine.RunAsync(app.Services, staffCommand);
@@ -45,6 +46,7 @@ app.MapCustomerApi();
 app.MapQueueApi();
 app.MapOutboxApi();
 app.MapKnowledgeBaseApi();
+app.MapCampaignApi();
 app.MapStaffApi();
 app.MapDesk();
 app.MapGatewayMetrics();
