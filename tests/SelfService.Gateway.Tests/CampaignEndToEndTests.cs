@@ -73,6 +73,10 @@ public class CampaignEndToEndTests
         asked.Stop();
         Assert.That(balance.GetProperty("text").GetString(), Does.StartWith("Баланс: 350,00 RUB"));
 
+        var optOuts = await staff.GetFromJsonAsync<JsonElement>("/api/opt-outs?msisdn=%2B" + stopper);
+        Assert.That(optOuts.GetProperty("stopped").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "*" }));
+        Assert.That(optOuts.GetProperty("changes")[0].GetProperty("text").GetString(), Is.EqualTo("СТОП"), "the trail keeps what they wrote");
+
         var progress = await WaitUntilDoneAsync(staff, id);
         Assert.That(progress.GetProperty("optedOut").GetInt32(), Is.EqualTo(1));
         Assert.That(progress.GetProperty("handedOver").GetInt32(), Is.EqualTo(Recipients - 1));

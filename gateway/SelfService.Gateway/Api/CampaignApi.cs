@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using SelfService.Campaigns;
+using SelfService.Messaging;
 using SelfService.Staff;
 using SelfService.Storage.Campaigns;
 
@@ -29,7 +30,23 @@ internal static class CampaignApi
             StepAsync("campaign.resume", campaignId, user, audit, http, manager.ResumeAsync(campaignId, ct)));
         group.MapPost("/{campaignId}/cancel", (string campaignId, ClaimsPrincipal user, CampaignManager manager, AuditTrail audit, HttpContext http, CancellationToken ct) =>
             StepAsync("campaign.cancel", campaignId, user, audit, http, manager.CancelAsync(campaignId, ct)));
+        // Who stopped what, and the trail of every stop and resume: a look at a customer's data, so it is audited.
+        routes.MapGet("/api/opt-outs", OptOuts).RequireAuthorization(StaffPolicies.CampaignManagers);
         return routes;
+    }
+
+    private static async Task<IResult> OptOuts(
+        string? msisdn, ClaimsPrincipal user, IOptOutStore optOuts, MsisdnNormalizer numbers, AuditTrail audit, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!numbers.TryNormalize(msisdn, out var e164))
+            return TypedResults.Problem("Give the number: ?msisdn=+79161234567.", statusCode: StatusCodes.Status400BadRequest);
+        await audit.RecordAsync(user.UserName(), "optout.view", e164, null, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Ok(new
+        {
+            msisdn = e164,
+            stopped = (await optOuts.StoppedTopicsAsync(e164, cancellationToken)).Order(StringComparer.Ordinal),
+            changes = await optOuts.HistoryAsync(e164, cancellationToken),
+        });
     }
 
     private static async Task<IResult> List(int? limit, ICampaignStore campaigns, CancellationToken cancellationToken) =>
