@@ -29,6 +29,9 @@ namespace SelfService.ActionCodes;
 ///   "helpTopics": [
 ///     { "code": "SERVICES", "names": { "en": [ "SERVICES" ], "ru": [ "УСЛУГИ" ] }, "titles": { "en": "services on and off" } }
 ///   ],
+///   "campaignTopics": [                    // what STOP and START may name (STOP PROMO); service notices have none
+///     { "code": "PROMO", "names": { "en": [ "PROMO", "OFFERS" ], "ru": [ "АКЦИИ" ] }, "titles": { "en": "offers and promotions" } }
+///   ],
 ///   "understanding": {
 ///     "fillers": { "en": [ "please" ], "ru": [ "пожалуйста" ] },
 ///     "questionMarkers": { "en": [ "how" ], "ru": [ "как" ] },
@@ -43,11 +46,12 @@ namespace SelfService.ActionCodes;
 /// </remarks>
 public sealed class ActionCatalogue
 {
-    private ActionCatalogue((List<ActionDefinition> Actions, UnderstandingVocabulary Vocabulary, List<HelpTopic> Topics) read)
+    private ActionCatalogue(CatalogueContents read)
     {
         Actions = read.Actions.AsReadOnly();
         Vocabulary = read.Vocabulary;
         HelpTopics = read.Topics.AsReadOnly();
+        CampaignTopics = read.CampaignTopics.AsReadOnly();
     }
 
     /// <summary>The actions in file order.</summary>
@@ -65,6 +69,17 @@ public sealed class ActionCatalogue
         ArgumentNullException.ThrowIfNull(text);
         var typed = KeywordText.Skeleton(KeywordText.Normalize(text));
         return HelpTopics.FirstOrDefault(t => t.Names.Values.SelectMany(n => n).Append(t.Code).Any(name => KeywordText.Skeleton(name) == typed));
+    }
+
+    /// <summary>What campaigns are about, in file order: a customer may stop one (<c>STOP PROMO</c>); empty when the file has none.</summary>
+    public IReadOnlyList<CampaignTopic> CampaignTopics { get; }
+
+    /// <summary>The campaign topic <paramref name="text"/> names as a whole (<c>PROMO</c>, <c>АКЦИИ</c>), or null.</summary>
+    public CampaignTopic? CampaignTopicNamed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var typed = KeywordText.Skeleton(KeywordText.Normalize(text));
+        return CampaignTopics.FirstOrDefault(t => t.Names.Values.SelectMany(n => n).Append(t.Code).Any(name => KeywordText.Skeleton(name) == typed));
     }
 
     /// <summary>Reads the catalogue file.</summary>

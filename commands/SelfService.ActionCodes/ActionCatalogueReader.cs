@@ -14,7 +14,7 @@ internal static class ActionCatalogueReader
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static (List<ActionDefinition> Actions, UnderstandingVocabulary Vocabulary, List<HelpTopic> Topics) Read(string json, string source)
+    public static CatalogueContents Read(string json, string source)
     {
         CatalogueDocument? document;
         try
@@ -67,7 +67,8 @@ internal static class ActionCatalogueReader
             throw new ActionCatalogueException($"{source}: the topic {action.Topic} of {action.Code} is not in \"helpTopics\".");
         }
 
-        return (actions, ReadVocabulary(document.Understanding, $"{source}: \"understanding\""), topics);
+        var campaignTopics = ReadTopics(document.CampaignTopics, $"{source}: \"campaignTopics\"").Select(t => new CampaignTopic(t.Code, t.Names, t.Titles)).ToList();
+        return new CatalogueContents(actions, ReadVocabulary(document.Understanding, $"{source}: \"understanding\""), topics, campaignTopics);
     }
 
     private static List<HelpTopic> ReadTopics(IReadOnlyList<HelpTopicEntry?>? entries, string where)

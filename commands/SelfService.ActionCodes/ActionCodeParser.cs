@@ -84,6 +84,8 @@ public sealed class ActionCodeParser
         // "HELP me with roaming" or "ЯЗЫК программирования" is a question, not a topic or a language to switch to.
         ArgumentKind.Language => catalogue.Vocabulary.LanguageNamed(argument) is not null,
         ArgumentKind.Topic => catalogue.TopicNamed(argument) is not null,
+        // "STOP roaming" is no topic: the understanding layer reads it as the request it is.
+        ArgumentKind.CampaignTopic => catalogue.CampaignTopicNamed(argument) is not null,
         ArgumentKind.Digits => argument.All(c => char.IsAsciiDigit(c) || c == ' '),
         ArgumentKind.Phone => argument.Any(char.IsAsciiDigit) && argument.All(c => char.IsAsciiDigit(c) || PhoneCharacters.Contains(c)),
         _ => true,

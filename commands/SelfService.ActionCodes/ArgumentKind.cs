@@ -27,4 +27,7 @@ public enum ArgumentKind
 
     /// <summary>A help topic by one of its names in the catalogue's <c>helpTopics</c> (<c>SERVICES</c>, <c>УСЛУГИ</c>), or nothing.</summary>
     Topic,
+
+    /// <summary>A campaign topic by one of its names in the catalogue's <c>campaignTopics</c> (<c>PROMO</c>, <c>АКЦИИ</c>), or nothing.</summary>
+    CampaignTopic,
 }

@@ -10,7 +10,12 @@ internal sealed record CatalogueDocument(
     [property: JsonPropertyName("$comment")] JsonElement? Comment,
     [property: JsonPropertyName("actions")] IReadOnlyList<CatalogueEntry?>? Actions,
     [property: JsonPropertyName("understanding")] UnderstandingSection? Understanding = null,
-    [property: JsonPropertyName("helpTopics")] IReadOnlyList<HelpTopicEntry?>? HelpTopics = null);
+    [property: JsonPropertyName("helpTopics")] IReadOnlyList<HelpTopicEntry?>? HelpTopics = null,
+    [property: JsonPropertyName("campaignTopics")] IReadOnlyList<HelpTopicEntry?>? CampaignTopics = null);
+
+/// <summary>A catalogue read and validated.</summary>
+internal sealed record CatalogueContents(
+    List<ActionDefinition> Actions, UnderstandingVocabulary Vocabulary, List<HelpTopic> Topics, List<CampaignTopic> CampaignTopics);
 
 internal sealed record HelpTopicEntry(
     [property: JsonPropertyName("code")] string? Code,

@@ -158,13 +158,7 @@ public sealed partial class CommandProcessor
             case ActionNames.Callback:
                 return await _handlers.Questions.CallbackAsync(context, action.Argument, await LastQuestionAsync(context, cancellationToken), cancellationToken);
             case ActionNames.Stop or ActionNames.Start:
-                var accepts = action.Code == ActionNames.Start;
-                if (context.Customer is { } customer && customer.AcceptsCampaigns != accepts)
-                {
-                    customer.AcceptsCampaigns = accepts;
-                    if (!context.ChangedCustomers.Contains(customer)) context.ChangedCustomers.Add(customer);
-                }
-                return new HandlerResult(new Reply(_texts.Get(accepts ? "started" : "stopped", context.Language)), CommandOutcomeKind.Executed, action.Code);
+                return await _handlers.Consent.ChangeAsync(context, action.Code, action.Argument, cancellationToken);
             case ActionNames.Menu when _handlers.Menus.HasMenus:
                 return _handlers.Menus.ShowRoot(context);
             case ActionNames.Help or ActionNames.Menu:

@@ -38,6 +38,7 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<HelpReplies>();
         services.AddSingleton<Answers.ServiceFacts>();
         services.AddSingleton<LanguageChoice>();
+        services.AddSingleton<Campaigns.MarketingConsent>();
         services.AddSingleton<CommandHandlers>();
         services.AddSingleton<CustomerLookup>();
         services.AddSingleton<CommandDecisions>();

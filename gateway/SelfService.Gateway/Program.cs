@@ -26,6 +26,7 @@ builder.Services.AddSmsChannel(builder.Configuration);
 builder.Services.AddEmailChannel(builder.Configuration);
 builder.Services.AddTelegramChannel(builder.Configuration);
 builder.Services.AddDirectLineChannel(builder.Configuration);
+builder.AddGatewayCampaigns();
 
 var app = builder.Build();
 if (!app.Services.TryOpenGatewayStorage()) return 2;
@@ -47,6 +48,7 @@ app.MapQueueApi();
 app.MapOutboxApi();
 app.MapKnowledgeBaseApi();
 app.MapArticlePages();
+app.MapCampaignApi();
 app.MapStaffApi();
 app.MapDesk();
 app.MapGatewayMetrics();

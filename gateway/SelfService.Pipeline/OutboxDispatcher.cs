@@ -32,6 +32,11 @@ public sealed partial class OutboxDispatcher(
     private readonly SemaphoreSlim _sendSlots = new(options.Value.MaxConcurrentSends, options.Value.MaxConcurrentSends);
     private readonly Channel<OutboxRecord> _fresh = Channel.CreateUnbounded<OutboxRecord>(new UnboundedChannelOptions { SingleReader = true });
 
+    // The low-priority lane (campaigns): it may hold at most half the send slots, so a customer who writes during a blast
+    // always finds a slot for the answer; the campaign's own pace keeps the channel's window from filling up.
+    private readonly Channel<OutboxRecord> _lowPriority = Channel.CreateUnbounded<OutboxRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _lowPrioritySlots = new(Math.Max(1, options.Value.MaxConcurrentSends / 2));
+
     // Ids being sent or queued to be sent, so the poll never starts a second send of the same message.
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
@@ -40,6 +45,16 @@ public sealed partial class OutboxDispatcher(
     {
         foreach (var record in records)
             if (_inFlight.TryAdd(record.Id, 0)) _fresh.Writer.TryWrite(record);
+    }
+
+    /// <summary>
+    /// Sends stored messages in the low-priority lane (a campaign's): they never take more than half of the send slots, so
+    /// replies always find one. Store them due <see cref="InMemoryLease"/> later, as replies are.
+    /// </summary>
+    public void SendLowPriority(IReadOnlyList<OutboxRecord> records)
+    {
+        foreach (var record in records)
+            if (_inFlight.TryAdd(record.Id, 0)) _lowPriority.Writer.TryWrite(record);
     }
 
     /// <summary>New messages were stored without being handed over (an agent's reply): look now instead of at the next poll.</summary>
@@ -52,6 +67,7 @@ public sealed partial class OutboxDispatcher(
     {
         await RecoverInterruptedSendsAsync(stoppingToken);
         var fresh = SendFreshAsync(stoppingToken);
+        var lowPriority = SendLowPriorityAsync(stoppingToken);
         // What the last run left pending, handed over in memory or not, is due now.
         var horizon = time.GetUtcNow() + InMemoryLease;
         while (!stoppingToken.IsCancellationRequested)
@@ -74,7 +90,9 @@ public sealed partial class OutboxDispatcher(
             }
         }
         _fresh.Writer.TryComplete();
+        _lowPriority.Writer.TryComplete();
         await fresh;
+        await lowPriority;
     }
 
     /// <summary>One whole pass over the store, for tests: sends everything due now and waits for the outcomes.</summary>
@@ -110,6 +128,34 @@ public sealed partial class OutboxDispatcher(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task SendLowPriorityAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var record in _lowPriority.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                await _lowPrioritySlots.WaitAsync(stoppingToken);
+                await _sendSlots.WaitAsync(stoppingToken);
+                _ = SendLowPriorityInSlotAsync(record, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SendLowPriorityInSlotAsync(OutboxRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendInSlotAsync(record, cancellationToken);
+        }
+        finally
+        {
+            _lowPrioritySlots.Release();
         }
     }
 

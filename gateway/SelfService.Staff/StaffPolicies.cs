@@ -15,6 +15,9 @@ public static class StaffPolicies
     /// <summary>The dashboard, the outbox, transfers between groups.</summary>
     public const string Supervisors = "supervisors";
 
+    /// <summary>Outbound campaigns: writing, launching, pausing, cancelling, following their progress.</summary>
+    public const string CampaignManagers = "campaign-managers";
+
     /// <summary>Staff accounts and tokens.</summary>
     public const string Admins = "admins";
 
@@ -25,5 +28,6 @@ public static class StaffPolicies
         [Reviewers] = [StaffRoles.Reviewer, StaffRoles.Admin],
         [Supervisors] = [StaffRoles.Supervisor, StaffRoles.Admin],
         [Admins] = [StaffRoles.Admin],
+        [CampaignManagers] = [StaffRoles.CampaignManager, StaffRoles.Admin],
     };
 }

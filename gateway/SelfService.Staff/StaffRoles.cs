@@ -12,7 +12,10 @@ public static class StaffRoles
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [Agent, Editor, Reviewer, Supervisor, Admin];
+    /// <summary>Writes, launches, pauses and cancels outbound campaigns.</summary>
+    public const string CampaignManager = "campaign-manager";
+
+    public static IReadOnlyList<string> All { get; } = [Agent, Editor, Reviewer, Supervisor, Admin, CampaignManager];
 
     public static bool IsKnown(string role) => All.Contains(role);
 }

@@ -40,6 +40,9 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Escalations);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Articles);
         services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Traffic);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Campaigns);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().OptOuts);
+        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Audience);
         services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<LiteStorage>());
         return services;
     }

@@ -18,6 +18,8 @@ using SelfService.Storage.LiteDb.KnowledgeBase;
 using SelfService.Storage.Staff;
 using SelfService.Storage.Statistics;
 using SelfService.Storage.LiteDb.Statistics;
+using SelfService.Storage.Campaigns;
+using SelfService.Storage.LiteDb.Campaigns;
 
 namespace SelfService.Storage.LiteDb;
 
@@ -91,6 +93,9 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         Escalations = new LiteEscalationStore(reads, _writer);
         Articles = new LiteArticleStore(reads, _writer);
         Traffic = new LiteTrafficStatisticsStore(reads, _writer);
+        Campaigns = new LiteCampaignStore(reads, _writer);
+        OptOuts = new LiteOptOutStore(reads, _writer);
+        Audience = new LiteAudienceSource(reads, Provisioning);
     }
 
     /// <summary>
@@ -111,6 +116,8 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
         LiteStaffAccountStore.Collection, LiteApiTokenStore.Collection, LiteAuditLog.Collection, LiteEscalationStore.Collection,
         LiteArticleStore.ArticlesCollection, LiteArticleStore.VersionsCollection, LiteArticleStore.TransitionsCollection,
         LiteTrafficStatisticsStore.Collection,
+        LiteCampaignStore.Collection, LiteCampaignStore.NumbersCollection, LiteCampaignStore.RecipientsCollection,
+        LiteOptOutStore.Collection, LiteOptOutStore.ChangesCollection,
     ];
 
     private static void CreateCollections(LiteDatabase database)
@@ -152,6 +159,11 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
     public IEscalationStore Escalations { get; }
     public IArticleStore Articles { get; }
     public ITrafficStatisticsStore Traffic { get; }
+
+    // Campaigns and opt-outs.
+    public ICampaignStore Campaigns { get; }
+    public IOptOutStore OptOuts { get; }
+    public IAudienceSource Audience { get; }
 
     /// <summary>The raw documents, for tests that check what is stored. Read only: every write goes through the writer.</summary>
     internal ILiteDatabase Database => _reads;

@@ -10,8 +10,8 @@ public sealed class ActionCatalogueTests
     [TestCase("STATUS", ArgumentKind.None)]
     [TestCase("HELP", ArgumentKind.Topic)]
     [TestCase("LANG", ArgumentKind.Language)]
-    [TestCase("STOP", ArgumentKind.None)]
-    [TestCase("START", ArgumentKind.None)]
+    [TestCase("STOP", ArgumentKind.CampaignTopic)]
+    [TestCase("START", ArgumentKind.CampaignTopic)]
     [TestCase("AGENT", ArgumentKind.None)]
     [TestCase("YES", ArgumentKind.None)]
     [TestCase("NO", ArgumentKind.None)]
@@ -24,6 +24,25 @@ public sealed class ActionCatalogueTests
         var action = SampleCatalogue.Load().Actions.SingleOrDefault(action => action.Code == code);
 
         Assert.That(action?.Argument, Is.EqualTo(argument));
+    }
+
+    [TestCase("PROMO", "PROMO")]
+    [TestCase("акции", "PROMO")]
+    [TestCase("Реклама", "PROMO")]
+    [TestCase("НОВОСТИ", "NEWS")]
+    [TestCase("SURVEY", "SURVEYS")]
+    [TestCase("ROAMING", null)]
+    public void CampaignTopicNamed_ByAnyNameInAnyLanguage(string typed, string? code)
+    {
+        Assert.That(SampleCatalogue.Load().CampaignTopicNamed(typed)?.Code, Is.EqualTo(code));
+    }
+
+    [Test]
+    public void Parse_CampaignTopicDefinedTwice_IsAnErrorNamingIt()
+    {
+        var json = "{ 'actions': [], 'campaignTopics': [ { 'code': 'PROMO', 'names': { 'en': [ 'PROMO' ] } }, { 'code': 'promo', 'names': { 'en': [ 'ADS' ] } } ] }".Replace('\'', '"');
+
+        Assert.That(() => ActionCatalogue.Parse(json), Throws.TypeOf<ActionCatalogueException>().With.Message.Contains("the topic PROMO is defined twice"));
     }
 
     [TestCase("BAL", "en", "BAL,BALANCE")]

@@ -52,6 +52,10 @@ public sealed class ActionCodeParserTests
     [TestCase("??", "HELP", null, "?", "en")]
     // Arguments.
     [TestCase("ACT ROAMING", "ACT", "ROAMING", "ACT", "en")]
+    [TestCase("STOP PROMO", "STOP", "PROMO", "STOP", "en")]
+    [TestCase("стоп акции", "STOP", "АКЦИИ", "СТОП", "ru")]
+    [TestCase("СТАРТ НОВОСТИ", "START", "НОВОСТИ", "СТАРТ", "ru")]
+    [TestCase("STOPALL", "STOP", null, "STOPALL", "en")]
     [TestCase("вкл   роуминг", "ACT", "РОУМИНГ", "ВКЛ", "ru")]
     [TestCase("on internet", "ACT", "INTERNET", "ON", "en")]
     [TestCase("ACT: roaming!", "ACT", "ROAMING", "ACT", "en")]
@@ -100,6 +104,8 @@ public sealed class ActionCodeParserTests
     [TestCase("pin is blocked")]
     [TestCase("КОД не приходит")]
     [TestCase("HELP me with roaming")]
+    [TestCase("STOP roaming")]
+    [TestCase("СТОП списания")]
     [TestCase("язык программирования")]
     // Questions.
     [TestCase("как подключить роуминг?")]

@@ -1,4 +1,5 @@
 using SelfService.Storage.Contract;
+using SelfService.Storage.Contract.Campaigns;
 
 namespace SelfService.Storage.LiteDb.Tests;
 
@@ -84,6 +85,12 @@ public sealed class KnowledgeBaseOnLiteDb : KnowledgeBaseContract
 
 [TestFixture]
 public sealed class TrafficStatisticsOnLiteDb : TrafficStatisticsContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}
+
+[TestFixture]
+public sealed class CampaignsOnLiteDb : CampaignContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine();
 }

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+using SelfService.Storage.Campaigns;
+using SelfService.Storage.Customers;
+using SelfService.Storage.Provisioning;
+
+namespace SelfService.Campaigns;
+
+/// <summary>
+/// Writes a run's audience out as recipient rows, a page at a time (a base of millions never sits in memory): a segment
+/// is walked over the subscribers in order of number, an uploaded list over its numbers. The rows are keyed by campaign,
+/// run and number, so a restart in the middle walks again and adds only what was missing. Placeholders' values, the
+/// language and the time zone are taken here, once per recipient.
+/// </summary>
+public sealed class AudienceWriter(
+    ICampaignStore campaigns, IAudienceSource audience, IProvisioningStore provisioning, ICustomerStore customers, IOptions<CampaignOptions> options)
+{
+    public async Task<int> WriteAsync(Campaign campaign, string run, CancellationToken cancellationToken)
+    {
+        var pageSize = options.Value.PageSize;
+        var services = (await provisioning.ServicesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
+        var sequence = await campaigns.LastSequenceAsync(campaign.Id, run, cancellationToken) + 1;
+        var added = 0;
+        string? after = null;
+        while (true)
+        {
+            var page = new List<CampaignRecipient>(pageSize);
+            if (campaign.Audience.Kind == AudienceKind.List)
+            {
+                var numbers = await campaigns.ListNumbersAsync(campaign.Id, after, pageSize, cancellationToken);
+                if (numbers.Count == 0) break;
+                after = numbers[^1];
+                foreach (var msisdn in numbers)
+                {
+                    var subscriber = await provisioning.FindSubscriberAsync(msisdn, cancellationToken);
+                    var customer = await customers.FindByMsisdnAsync(msisdn, cancellationToken);
+                    page.Add(RecipientOf(campaign, run, msisdn, subscriber, customer, services));
+                }
+            }
+            else
+            {
+                var subscribers = await audience.SubscribersAfterAsync(after, pageSize, cancellationToken);
+                if (subscribers.Count == 0) break;
+                after = subscribers[^1].Msisdn;
+                foreach (var subscriber in subscribers)
+                {
+                    var customer = await customers.FindByMsisdnAsync(subscriber.Msisdn, cancellationToken);
+                    if (Fits(campaign.Audience, subscriber, customer)) page.Add(RecipientOf(campaign, run, subscriber.Msisdn, subscriber, customer, services));
+                }
+            }
+            foreach (var recipient in page) recipient.Sequence = sequence++;
+            added += await campaigns.AddRecipientsAsync(page, cancellationToken);
+        }
+        return added;
+    }
+
+    /// <summary>Whether a subscriber is in the segment: every list the segment gives must hold them (an empty list holds everyone).</summary>
+    public static bool Fits(CampaignAudience segment, ProvisionedSubscriber subscriber, Customer? customer)
+    {
+        var language = customer?.Language ?? subscriber.Language;
+        return (segment.Languages.Count == 0 || segment.Languages.Contains(language, StringComparer.OrdinalIgnoreCase))
+            && (segment.Tariffs.Count == 0 || segment.Tariffs.Contains(subscriber.TariffCode, StringComparer.OrdinalIgnoreCase))
+            && (segment.Services.Count == 0 || subscriber.Services.Any(s => IsActive(s) && segment.Services.Contains(s.Code, StringComparer.OrdinalIgnoreCase)))
+            && (segment.NumberPrefixes.Count == 0 || segment.NumberPrefixes.Any(p => subscriber.Msisdn.StartsWith(p, StringComparison.Ordinal)))
+            && (segment.LinkedChannels.Count == 0
+                || (customer?.Identities.Any(i => segment.LinkedChannels.Contains(i.Channel, StringComparer.OrdinalIgnoreCase)) ?? false));
+    }
+
+    private static bool IsActive(SubscribedServiceState service) => string.Equals(service.State, "active", StringComparison.OrdinalIgnoreCase);
+
+    private static CampaignRecipient RecipientOf(Campaign campaign, string run, string msisdn, ProvisionedSubscriber? subscriber, Customer? customer,
+        Dictionary<string, ProvisionedService> services)
+    {
+        var language = CampaignText.LanguageFor(campaign, customer?.Language ?? subscriber?.Language);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (subscriber is not null)
+        {
+            values["name"] = subscriber.Name;
+            values["balance"] = CampaignText.Money(subscriber.Balance, subscriber.Currency, language);
+            // {service}: the segment's service the subscriber has, else their first active one.
+            var service = subscriber.Services.Where(IsActive)
+                .OrderByDescending(s => campaign.Audience.Services.Contains(s.Code, StringComparer.OrdinalIgnoreCase)).FirstOrDefault();
+            if (service is not null && services.TryGetValue(service.Code, out var offered))
+                values["service"] = offered.Names.GetValueOrDefault(language) ?? offered.Names.Values.FirstOrDefault() ?? service.Code;
+        }
+        return new CampaignRecipient
+        {
+            Id = CampaignRecipient.KeyOf(campaign.Id, run, msisdn), CampaignId = campaign.Id, Run = run, Msisdn = msisdn, CustomerId = customer?.Id,
+            Language = language, Values = values, TimeZone = RecipientClock.ZoneOfNumber(msisdn), State = RecipientState.Pending,
+        };
+    }
+}

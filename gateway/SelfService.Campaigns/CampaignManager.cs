@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Options;
+using SelfService.Pipeline;
+using SelfService.Storage.Campaigns;
+
+namespace SelfService.Campaigns;
+
+/// <summary>
+/// What staff do with campaigns: create, preview, launch, pause, resume, cancel, and read progress. Each step checks the
+/// state and changes it in one store operation, so two people pressing pause and cancel at once end in one of the two.
+/// </summary>
+public sealed class CampaignManager(
+    ICampaignStore campaigns, CampaignRules rules, CampaignScheduler scheduler, CampaignRunner runner, ChannelRegistry channels,
+    IOptions<CampaignOptions> options, TimeProvider time)
+{
+    public async Task<(Campaign? Campaign, IReadOnlyList<string> Problems)> CreateAsync(CampaignDraft draft, string actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (campaign, problems) = rules.Check(draft, Guid.CreateVersion7(now).ToString("N"), actor, now);
+        if (campaign is null) return (null, problems);
+        await campaigns.CreateAsync(campaign, cancellationToken);
+        return (campaign, problems);
+    }
+
+    /// <summary>Each language's text at its longest: characters, encoding, SMS parts; and the limit.</summary>
+    public CampaignPreview Preview(Campaign campaign)
+    {
+        var profile = channels.ProfileOf(campaign.Channel);
+        return new CampaignPreview(campaign.Texts.ToDictionary(t => t.Key, t => CampaignText.Preview(t.Value, profile)), options.Value.MaxSmsParts);
+    }
+
+    public async Task<CampaignStep> LaunchAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var change = await campaigns.ChangeAsync(campaignId, c =>
+        {
+            if (c.State != CampaignState.Draft) return false;
+            c.State = CampaignState.Scheduled;
+            // "Now" is fixed at launch, so the run it starts has one name, however often it is scheduled again.
+            if (c.Trigger.Kind == TriggerKind.Once) c.Trigger.At ??= now;
+            c.UpdatedAt = now;
+            return true;
+        }, cancellationToken);
+        if (change.Changed) await scheduler.ScheduleAsync(change.Campaign!, cancellationToken);
+        return Step(change, "only a draft can be launched");
+    }
+
+    public async Task<CampaignStep> PauseAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var change = await campaigns.ChangeAsync(campaignId, c => Move(c, [CampaignState.Scheduled, CampaignState.Running], CampaignState.Paused), cancellationToken);
+        if (change.Changed)
+        {
+            await scheduler.UnscheduleAsync(campaignId, cancellationToken);
+            runner.Wake(campaignId);
+        }
+        return Step(change, "only a scheduled or running campaign can be paused");
+    }
+
+    /// <summary>A campaign paused in the middle of a run goes on with it; one paused before its trigger waits for it again.</summary>
+    public async Task<CampaignStep> ResumeAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var change = await campaigns.ChangeAsync(campaignId, c =>
+        {
+            if (c.State != CampaignState.Paused) return false;
+            // A run already finished (a cron campaign paused between runs) finds nobody pending and hands back to its trigger.
+            c.State = c.CurrentRun is null ? CampaignState.Scheduled : CampaignState.Running;
+            c.UpdatedAt = time.GetUtcNow();
+            return true;
+        }, cancellationToken);
+        if (change.Changed && change.Campaign!.State == CampaignState.Running) runner.Start(campaignId);
+        // A cron campaign paused in the middle of a run gets its trigger back too: the next fire after the run is on time.
+        if (change.Changed && (change.Campaign!.State == CampaignState.Scheduled || change.Campaign.Trigger.Kind == TriggerKind.Cron))
+            await scheduler.ScheduleAsync(change.Campaign, cancellationToken);
+        return Step(change, "only a paused campaign can be resumed");
+    }
+
+    public async Task<CampaignStep> CancelAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var change = await campaigns.ChangeAsync(campaignId,
+            c => Move(c, [CampaignState.Draft, CampaignState.Scheduled, CampaignState.Running, CampaignState.Paused], CampaignState.Cancelled), cancellationToken);
+        if (change.Changed)
+        {
+            await scheduler.UnscheduleAsync(campaignId, cancellationToken);
+            // A running run cancels its own pending recipients at the next one; a paused one has nobody to do it.
+            if (change.Campaign!.CurrentRun is { } run) await campaigns.CancelPendingAsync(campaignId, run, cancellationToken);
+            runner.Wake(campaignId);
+        }
+        return Step(change, "a campaign that is done or cancelled cannot be cancelled");
+    }
+
+    public async Task<CampaignProgress?> ProgressAsync(Campaign campaign, CancellationToken cancellationToken) =>
+        campaign.CurrentRun is { } run ? await campaigns.ProgressAsync(campaign.Id, run, cancellationToken) : null;
+
+    private bool Move(Campaign campaign, CampaignState[] from, CampaignState to)
+    {
+        if (!from.Contains(campaign.State)) return false;
+        campaign.State = to;
+        campaign.UpdatedAt = time.GetUtcNow();
+        return true;
+    }
+
+    private static CampaignStep Step(CampaignChange change, string refusal) =>
+        change.Campaign is null ? new CampaignStep(null, "no such campaign")
+        : change.Changed ? new CampaignStep(change.Campaign, null)
+        : new CampaignStep(change.Campaign, $"{refusal}; it is {change.Campaign.State.ToString().ToLowerInvariant()}");
+}
+
+/// <summary>A staff step's outcome: the campaign as it is now (null: none), and why the step was refused, if it was.</summary>
+public sealed record CampaignStep(Campaign? Campaign, string? Refusal);
+
+/// <summary>Each language's text at its longest, and the most parts a message may take.</summary>
+public sealed record CampaignPreview(IReadOnlyDictionary<string, TextPreview> Texts, int MaxSmsParts);

@@ -1,0 +1,10 @@
+using System.Globalization;
+
+namespace SelfService.Campaigns;
+
+/// <summary>A run of a campaign is named by the time its trigger was due, so a trigger firing twice for one time is one run.</summary>
+public static class CampaignRun
+{
+    public static string KeyOf(DateTimeOffset scheduledFireTime) =>
+        scheduledFireTime.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+}

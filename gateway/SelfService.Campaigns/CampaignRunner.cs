@@ -1,0 +1,270 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SelfService.Pipeline;
+using SelfService.Storage.Campaigns;
+using SelfService.Storage.Customers;
+using SelfService.Storage.Messages;
+
+namespace SelfService.Campaigns;
+
+/// <summary>
+/// Sends the runs of running campaigns. Each recipient's turn: still running? opted out (of all, or of this topic)? in
+/// their quiet hours? then wait for the pace, and hand the message over: the recipient marked and the message queued in
+/// one commit, then sent in the outbox's low-priority lane. Everything it knows is in the store, so after a restart it
+/// goes on with the recipients still pending, and none handed over is handed over again.
+/// </summary>
+public sealed partial class CampaignRunner(
+    ICampaignStore campaigns, IOptOutStore optOuts, ICustomerStore customers, AudienceWriter audience, OutboxDispatcher outbox,
+    ChannelRegistry channels, IOptions<CampaignOptions> options, TimeProvider time, ILogger<CampaignRunner> logger)
+    : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _wakers = new(StringComparer.Ordinal);
+    private CancellationToken _stopping = CancellationToken.None;
+
+    /// <summary>Raised when a run has no recipient left pending (tests and progress pages wait for it).</summary>
+    public event Action<string, string>? RunFinished;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+        // What was running when the gateway stopped goes on.
+        foreach (var campaign in await campaigns.InStatesAsync([CampaignState.Running], stoppingToken)) Start(campaign.Id);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await Task.WhenAll(_running.Values);
+    }
+
+    /// <summary>A trigger fired: the run named by its due time starts, unless that run started already (a trigger fired twice).</summary>
+    public async Task FireAsync(string campaignId, DateTimeOffset scheduledFireTime, CancellationToken cancellationToken)
+    {
+        var run = CampaignRun.KeyOf(scheduledFireTime);
+        var change = await campaigns.ChangeAsync(campaignId, c =>
+        {
+            if (c.State != CampaignState.Scheduled || c.CurrentRun == run) return false;
+            c.State = CampaignState.Running;
+            c.CurrentRun = run;
+            c.CurrentRunExpanded = false;
+            c.UpdatedAt = time.GetUtcNow();
+            return true;
+        }, cancellationToken);
+        if (change.Changed) LogRunStarted(campaignId, run);
+        if (change.Campaign?.State == CampaignState.Running) Start(campaignId);
+    }
+
+    /// <summary>Works the campaign's current run, unless that is under way already; a pause or cancel ends the work at the next recipient.</summary>
+    public void Start(string campaignId)
+    {
+        if (_stopping.IsCancellationRequested) return;
+        _running.AddOrUpdate(campaignId,
+            id => Task.Run(() => WorkAsync(id, _stopping)),
+            (id, task) => task.IsCompleted ? Task.Run(() => WorkAsync(id, _stopping)) : task);
+    }
+
+    /// <summary>The work on the campaign's run, if any was started (tests wait for it to end after a pause).</summary>
+    internal Task? Working(string campaignId) => _running.GetValueOrDefault(campaignId);
+
+    /// <summary>The campaign changed (paused, cancelled): a run waiting for the pace or the end of quiet hours looks again now.</summary>
+    public void Wake(string campaignId)
+    {
+        if (_wakers.TryRemove(campaignId, out var waker)) waker.Cancel();
+    }
+
+    private async Task WorkAsync(string campaignId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(campaignId, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // The store failed, most likely: the rows say where it stopped, and the next start (or a resume) goes on from there.
+            LogRunFailed(ex, campaignId);
+        }
+    }
+
+    private async Task RunAsync(string campaignId, CancellationToken stoppingToken)
+    {
+        var campaign = await campaigns.GetAsync(campaignId, stoppingToken);
+        if (campaign is not { State: CampaignState.Running, CurrentRun: { } run }) return;
+        if (!campaign.CurrentRunExpanded)
+        {
+            var added = await audience.WriteAsync(campaign, run, stoppingToken);
+            await campaigns.ChangeAsync(campaignId, c =>
+            {
+                if (c.CurrentRun != run) return false;
+                c.CurrentRunExpanded = true;
+                return true;
+            }, stoppingToken);
+            LogAudienceWritten(campaignId, run, added);
+        }
+
+        var profile = channels.ProfileOf(campaign.Channel);
+        var pacer = new PartsPacer(campaign.PartsPerSecond, time);
+        var pageSize = options.Value.PageSize;
+        while (true)
+        {
+            DateTimeOffset? quietUntil = null;
+            long after = -1;
+            while (true)
+            {
+                var page = await campaigns.PendingAsync(campaignId, run, after, pageSize, stoppingToken);
+                if (page.Count == 0) break;
+                foreach (var recipient in page)
+                {
+                    after = recipient.Sequence;
+                    campaign = await campaigns.GetAsync(campaignId, stoppingToken);
+                    if (campaign?.State != CampaignState.Running || campaign.CurrentRun != run)
+                    {
+                        await StoppedAsync(campaign, run, stoppingToken);
+                        return;
+                    }
+                    var quiet = RecipientClock.QuietUntil(campaign.QuietHours, recipient.TimeZone ?? campaign.TimeZone, time.GetUtcNow());
+                    if (quiet is not null)
+                    {
+                        // Their night: they stay pending, and the run comes back for them when it ends.
+                        if (quietUntil is null || quiet < quietUntil) quietUntil = quiet;
+                        continue;
+                    }
+                    await SendAsync(campaign, recipient, profile, pacer, stoppingToken);
+                }
+            }
+            if (quietUntil is null) break;
+            LogQuietHours(campaignId, quietUntil.Value);
+            await WaitAsync(campaignId, quietUntil.Value - time.GetUtcNow(), stoppingToken);
+        }
+
+        await FinishAsync(campaignId, run, stoppingToken);
+    }
+
+    private async Task SendAsync(Campaign campaign, CampaignRecipient recipient, Messaging.ChannelProfile profile, PartsPacer pacer, CancellationToken stoppingToken)
+    {
+        if (await OptedOutAsync(campaign, recipient, stoppingToken))
+        {
+            recipient.State = RecipientState.SkippedOptedOut;
+            await campaigns.HandOverAsync([recipient], [], stoppingToken);
+            return;
+        }
+        if (!campaign.Texts.TryGetValue(CampaignText.LanguageFor(campaign, recipient.Language), out var template))
+        {
+            recipient.State = RecipientState.SkippedUnreachable;
+            await campaigns.HandOverAsync([recipient], [], stoppingToken);
+            return;
+        }
+
+        var text = CampaignText.Render(template, recipient.Values);
+        var parts = CampaignText.PartsOf(text, profile);
+        await WaitForPaceAsync(campaign.Id, pacer, parts, stoppingToken);
+        var now = time.GetUtcNow();
+        var record = new OutboxRecord
+        {
+            Id = CampaignRecipient.OutboxIdOf(campaign.Id, recipient.Run, recipient.Msisdn), Channel = campaign.Channel, Address = recipient.Msisdn,
+            SessionId = recipient.Msisdn, Text = text, CustomerId = recipient.CustomerId, State = OutboxState.Pending, CreatedAt = now,
+            // As replies handed over in memory: the store's poll leaves it to the low-priority lane unless this run stops.
+            NextAttemptAt = now + OutboxDispatcher.InMemoryLease,
+        };
+        recipient.State = RecipientState.HandedOver;
+        recipient.OutboxId = record.Id;
+        recipient.Parts = parts;
+        recipient.HandedOverAt = now;
+        await campaigns.HandOverAsync([recipient], [record], stoppingToken);
+        outbox.SendLowPriority([record]);
+    }
+
+    /// <summary>Opted out of every campaign (STOP, or the profile's older flag) or of this campaign's topic: checked at their turn, not before.</summary>
+    private async Task<bool> OptedOutAsync(Campaign campaign, CampaignRecipient recipient, CancellationToken cancellationToken)
+    {
+        var stopped = await optOuts.StoppedTopicsAsync(recipient.Msisdn, cancellationToken);
+        if (stopped.Contains(OptOutChange.AllTopics) || stopped.Contains(campaign.Topic)) return true;
+        var customer = await customers.FindByMsisdnAsync(recipient.Msisdn, cancellationToken);
+        return customer is { AcceptsCampaigns: false };
+    }
+
+    private async Task WaitForPaceAsync(string campaignId, PartsPacer pacer, int parts, CancellationToken stoppingToken)
+    {
+        using var waker = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        _wakers[campaignId] = waker;
+        try
+        {
+            await pacer.WaitAsync(parts, waker.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Woken by a pause or cancel: the message goes (its turn had come), and the next recipient sees the change.
+        }
+        finally
+        {
+            _wakers.TryRemove(new KeyValuePair<string, CancellationTokenSource>(campaignId, waker));
+        }
+    }
+
+    private async Task WaitAsync(string campaignId, TimeSpan delay, CancellationToken stoppingToken)
+    {
+        if (delay <= TimeSpan.Zero) return;
+        using var waker = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        _wakers[campaignId] = waker;
+        try
+        {
+            await Task.Delay(delay, time, waker.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _wakers.TryRemove(new KeyValuePair<string, CancellationTokenSource>(campaignId, waker));
+        }
+    }
+
+    private async Task StoppedAsync(Campaign? campaign, string run, CancellationToken stoppingToken)
+    {
+        if (campaign?.State == CampaignState.Cancelled)
+        {
+            var cancelled = await campaigns.CancelPendingAsync(campaign.Id, run, stoppingToken);
+            LogCancelled(campaign.Id, run, cancelled);
+            RunFinished?.Invoke(campaign.Id, run);
+        }
+    }
+
+    /// <summary>Nobody is left pending: a one-off campaign is done, a cron one waits for its next fire.</summary>
+    private async Task FinishAsync(string campaignId, string run, CancellationToken stoppingToken)
+    {
+        var change = await campaigns.ChangeAsync(campaignId, c =>
+        {
+            if (c.State != CampaignState.Running || c.CurrentRun != run) return false;
+            c.State = c.Trigger.Kind == TriggerKind.Cron ? CampaignState.Scheduled : CampaignState.Done;
+            c.UpdatedAt = time.GetUtcNow();
+            return true;
+        }, stoppingToken);
+        if (change.Changed) LogRunFinished(campaignId, run, change.Campaign!.State);
+        RunFinished?.Invoke(campaignId, run);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: run {Run} started")]
+    private partial void LogRunStarted(string campaignId, string run);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: run {Run} has {Count} new recipients")]
+    private partial void LogAudienceWritten(string campaignId, string run, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: some recipients are in their quiet hours; back at {Until}")]
+    private partial void LogQuietHours(string campaignId, DateTimeOffset until);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: run {Run} finished; the campaign is {State}")]
+    private partial void LogRunFinished(string campaignId, string run, CampaignState state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: run {Run} cancelled with {Count} recipients not reached")]
+    private partial void LogCancelled(string campaignId, string run, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: sending stopped on an error; it goes on at the next start or resume")]
+    private partial void LogRunFailed(Exception exception, string campaignId);
+}

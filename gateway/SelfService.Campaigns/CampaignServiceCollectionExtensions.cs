@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+using SelfService.Pipeline;
+
+namespace SelfService.Campaigns;
+
+public static class CampaignServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers campaigns: the rules, the audience writer, the runner (a hosted service that resumes running campaigns),
+    /// and the Quartz.NET scheduler with its hosted service. <paramref name="topics"/> gives the campaign topics the
+    /// catalogue defines. The host binds <see cref="CampaignOptions"/> and registers the storage port and the pipeline.
+    /// </summary>
+    public static IServiceCollection AddCampaigns(this IServiceCollection services, Func<IServiceProvider, IReadOnlyCollection<string>> topics)
+    {
+        services.AddSingleton(sp => new CampaignRules(
+            sp.GetRequiredService<IOptions<CampaignOptions>>(), sp.GetRequiredService<ChannelRegistry>(), topics(sp)));
+        services.AddSingleton<AudienceWriter>();
+        services.AddSingleton<NumberListUpload>();
+        services.AddSingleton<CampaignRunner>();
+        services.AddSingleton<CampaignScheduler>();
+        services.AddSingleton<CampaignManager>();
+        services.AddQuartz(q => q.UseInMemoryStore());
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        services.AddHostedService(sp => sp.GetRequiredService<CampaignRunner>());
+        // After Quartz's own hosted service: the triggers go to a scheduler that is there.
+        services.AddHostedService(sp => sp.GetRequiredService<CampaignScheduler>());
+        return services;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using System.Text;
+using SelfService.Campaigns;
+using SelfService.Messaging;
+using SelfService.Staff;
+using SelfService.Storage.Campaigns;
+
+namespace SelfService.Gateway.Api;
+
+/// <summary>
+/// Campaign managers' API: write a campaign, preview its SMS parts, upload its number list, launch, pause, resume,
+/// cancel, and follow its progress. Every change is in the audit trail as campaign.*.
+/// </summary>
+internal static class CampaignApi
+{
+    public static IEndpointRouteBuilder MapCampaignApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/campaigns").RequireAuthorization(StaffPolicies.CampaignManagers);
+        group.MapGet("", List);
+        group.MapPost("", Create);
+        group.MapGet("/{campaignId}", Get);
+        group.MapGet("/{campaignId}/preview", Preview);
+        group.MapGet("/{campaignId}/progress", Progress);
+        group.MapPost("/{campaignId}/numbers", UploadNumbers);
+        group.MapPost("/{campaignId}/launch", (string campaignId, ClaimsPrincipal user, CampaignManager manager, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+            StepAsync("campaign.launch", campaignId, user, audit, http, manager.LaunchAsync(campaignId, ct)));
+        group.MapPost("/{campaignId}/pause", (string campaignId, ClaimsPrincipal user, CampaignManager manager, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+            StepAsync("campaign.pause", campaignId, user, audit, http, manager.PauseAsync(campaignId, ct)));
+        group.MapPost("/{campaignId}/resume", (string campaignId, ClaimsPrincipal user, CampaignManager manager, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+            StepAsync("campaign.resume", campaignId, user, audit, http, manager.ResumeAsync(campaignId, ct)));
+        group.MapPost("/{campaignId}/cancel", (string campaignId, ClaimsPrincipal user, CampaignManager manager, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+            StepAsync("campaign.cancel", campaignId, user, audit, http, manager.CancelAsync(campaignId, ct)));
+        // Who stopped what, and the trail of every stop and resume: a look at a customer's data, so it is audited.
+        routes.MapGet("/api/opt-outs", OptOuts).RequireAuthorization(StaffPolicies.CampaignManagers);
+        return routes;
+    }
+
+    private static async Task<IResult> OptOuts(
+        string? msisdn, ClaimsPrincipal user, IOptOutStore optOuts, MsisdnNormalizer numbers, AuditTrail audit, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!numbers.TryNormalize(msisdn, out var e164))
+            return TypedResults.Problem("Give the number: ?msisdn=+79161234567.", statusCode: StatusCodes.Status400BadRequest);
+        await audit.RecordAsync(user.UserName(), "optout.view", e164, null, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Ok(new
+        {
+            msisdn = e164,
+            stopped = (await optOuts.StoppedTopicsAsync(e164, cancellationToken)).Order(StringComparer.Ordinal),
+            changes = await optOuts.HistoryAsync(e164, cancellationToken),
+        });
+    }
+
+    private static async Task<IResult> List(int? limit, ICampaignStore campaigns, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await campaigns.ListAsync(Math.Clamp(limit ?? 50, 1, 500), cancellationToken));
+
+    private static async Task<IResult> Create(
+        CampaignDraft draft, ClaimsPrincipal user, CampaignManager manager, AuditTrail audit, HttpContext http, CancellationToken cancellationToken)
+    {
+        var (campaign, problems) = await manager.CreateAsync(draft, user.UserName(), cancellationToken);
+        if (campaign is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaign"] = [.. problems] }, title: "The campaign cannot be saved as written.");
+        await audit.RecordAsync(user.UserName(), "campaign.create", "campaign:" + campaign.Id, campaign.Name, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Created($"/api/campaigns/{campaign.Id}", new { campaign, preview = manager.Preview(campaign) });
+    }
+
+    private static async Task<IResult> Get(string campaignId, ICampaignStore campaigns, CampaignManager manager, CancellationToken cancellationToken) =>
+        await campaigns.GetAsync(campaignId, cancellationToken) is { } campaign
+            ? TypedResults.Ok(new { campaign, preview = manager.Preview(campaign), progress = await manager.ProgressAsync(campaign, cancellationToken) })
+            : TypedResults.NotFound();
+
+    private static async Task<IResult> Preview(string campaignId, ICampaignStore campaigns, CampaignManager manager, CancellationToken cancellationToken) =>
+        await campaigns.GetAsync(campaignId, cancellationToken) is { } campaign ? TypedResults.Ok(manager.Preview(campaign)) : TypedResults.NotFound();
+
+    /// <summary>Recipients by state for the current run, and what the outbox and the delivery receipts say of those handed over.</summary>
+    private static async Task<IResult> Progress(string campaignId, ICampaignStore campaigns, CampaignManager manager, CancellationToken cancellationToken)
+    {
+        if (await campaigns.GetAsync(campaignId, cancellationToken) is not { } campaign) return TypedResults.NotFound();
+        return TypedResults.Ok(new
+        {
+            campaign.State, campaign.CurrentRun, campaign.RefusedLines, campaign.DuplicateLines,
+            progress = await manager.ProgressAsync(campaign, cancellationToken),
+        });
+    }
+
+    /// <summary>
+    /// The number list, as the request body (text/csv or text/plain, UTF-8): read line by line as it arrives, never held
+    /// whole. Only a draft campaign of the list kind takes one.
+    /// </summary>
+    private static async Task<IResult> UploadNumbers(
+        string campaignId, HttpRequest request, ClaimsPrincipal user, ICampaignStore campaigns, NumberListUpload upload, AuditTrail audit,
+        CancellationToken cancellationToken)
+    {
+        if (await campaigns.GetAsync(campaignId, cancellationToken) is not { } campaign) return TypedResults.NotFound();
+        if (campaign.Audience.Kind != AudienceKind.List || campaign.State != CampaignState.Draft)
+            return TypedResults.Problem("Only a draft campaign whose audience is a list takes numbers.", statusCode: StatusCodes.Status409Conflict);
+        if (request.ContentLength > upload.MaxBytes)
+            return TypedResults.Problem($"The list is larger than {upload.MaxBytes} bytes (Campaigns:MaxListBytes).", statusCode: StatusCodes.Status413PayloadTooLarge);
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var result = await upload.ReadAsync(campaignId, reader, cancellationToken);
+        await audit.RecordAsync(user.UserName(), "campaign.numbers", "campaign:" + campaignId,
+            $"{result.Added} added, {result.Refused} refused, {result.Duplicates} duplicates", request.HttpContext.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<IResult> StepAsync(string action, string campaignId, ClaimsPrincipal user, AuditTrail audit, HttpContext http, Task<CampaignStep> step)
+    {
+        var outcome = await step;
+        if (outcome.Campaign is null) return TypedResults.NotFound();
+        await audit.RecordAsync(user.UserName(), outcome.Refusal is null ? action : action + ".refused", "campaign:" + campaignId, outcome.Refusal,
+            http.Connection.RemoteIpAddress?.ToString());
+        return outcome.Refusal is null
+            ? TypedResults.Ok(outcome.Campaign)
+            : TypedResults.Problem(outcome.Refusal, statusCode: StatusCodes.Status409Conflict);
+    }
+}

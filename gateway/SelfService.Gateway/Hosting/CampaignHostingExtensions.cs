@@ -1,0 +1,20 @@
+using SelfService.ActionCodes;
+using SelfService.Campaigns;
+
+namespace SelfService.Gateway.Hosting;
+
+internal static class CampaignHostingExtensions
+{
+    /// <summary>Campaigns with their Quartz.NET scheduler; the topics a campaign may have are the catalogue's campaignTopics.</summary>
+    public static WebApplicationBuilder AddGatewayCampaigns(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section)
+            .Validate(o => o.MaxPartsPerSecond > 0 && o.DefaultPartsPerSecond > 0 && o.DefaultPartsPerSecond <= o.MaxPartsPerSecond,
+                "Campaigns:DefaultPartsPerSecond must be positive and at most Campaigns:MaxPartsPerSecond")
+            .Validate(o => o.MaxSmsParts > 0 && o.PageSize > 0 && o.MaxListBytes > 0, "Campaigns:MaxSmsParts, PageSize and MaxListBytes must be positive")
+            .Validate(o => RecipientClock.FindZone(o.DefaultTimeZone) is not null, "Campaigns:DefaultTimeZone must be an IANA time zone")
+            .ValidateOnStart();
+        builder.Services.AddCampaigns(sp => [.. sp.GetRequiredService<ActionCatalogue>().CampaignTopics.Select(t => t.Code)]);
+        return builder;
+    }
+}

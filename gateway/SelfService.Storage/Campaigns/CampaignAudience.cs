@@ -1,0 +1,28 @@
+namespace SelfService.Storage.Campaigns;
+
+/// <summary>Who a campaign goes to: a segment of the subscribers the gateway knows, or a list of numbers staff uploaded.</summary>
+public sealed class CampaignAudience
+{
+    public AudienceKind Kind { get; set; }
+
+    /// <summary>Segment: only subscribers in one of these languages (empty: any).</summary>
+    public List<string> Languages { get; set; } = [];
+
+    /// <summary>Segment: only subscribers on one of these tariffs (empty: any).</summary>
+    public List<string> Tariffs { get; set; } = [];
+
+    /// <summary>Segment: only subscribers with one of these services active (empty: any).</summary>
+    public List<string> Services { get; set; } = [];
+
+    /// <summary>Segment: only numbers beginning with one of these E.164 prefixes, the region ("+7916"); empty: any.</summary>
+    public List<string> NumberPrefixes { get; set; } = [];
+
+    /// <summary>Segment: only customers who linked one of these channels (telegram, email...); empty: any.</summary>
+    public List<string> LinkedChannels { get; set; } = [];
+}
+
+public enum AudienceKind
+{
+    Segment,
+    List,
+}
