@@ -28,7 +28,7 @@ namespace SelfService.Storage.LiteDb;
 /// <see cref="GroupCommitWriter"/>, the one thread that writes (LiteDB 5 corrupted its indexes under concurrent writes
 /// from several threads); reads run on the caller's thread.
 /// </summary>
-public sealed class LiteStorage : IStorageMaintenance, IDisposable
+public sealed class LiteStorage : IStorageMaintenance, IStorageExport, IDisposable
 {
     private readonly LiteDatabase _writes;
     private readonly LiteDatabase _reads;
@@ -172,6 +172,10 @@ public sealed class LiteStorage : IStorageMaintenance, IDisposable
 
     public Task<RetentionReport> PurgeAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
         _retention.PurgeAsync(policy, now, cancellationToken);
+
+    /// <summary>Everything in the file, as the port's records, for a move to another engine (stop the gateway first).</summary>
+    public IAsyncEnumerable<StorageRecords> ExportAsync(int pageSize, CancellationToken cancellationToken) =>
+        LiteExport.ExportAsync(_reads, pageSize, cancellationToken);
 
     /// <summary>The writer, for tests that queue writes of their own.</summary>
     internal GroupCommitWriter Writer => _writer;

@@ -27,7 +27,7 @@ namespace SelfService.Storage.PostgreSql;
 /// those fails (<see cref="PostgreSqlStartException"/>). Several gateways may share the database: every read-check-write
 /// step locks what it decides on, inside the database.
 /// </summary>
-public sealed class PostgreSqlStorage : IStorageMaintenance, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlStorage : IStorageMaintenance, IStorageImport, IAsyncDisposable, IDisposable
 {
     private readonly PgDatabase _database;
     private readonly PgRetention _retention;
@@ -148,6 +148,9 @@ public sealed class PostgreSqlStorage : IStorageMaintenance, IAsyncDisposable, I
 
     public Task<RetentionReport> PurgeAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
         _retention.PurgeAsync(policy, now, cancellationToken);
+
+    /// <summary>Takes over another engine's records (see <see cref="IStorageImport"/>): the move from LiteDB.</summary>
+    public Task ImportAsync(StorageRecords records, CancellationToken cancellationToken) => PgImport.ImportAsync(_database, records, cancellationToken);
 
     /// <summary>The tables of the database's public schema, for tests that check none appears after open.</summary>
     internal Task<IReadOnlyList<string>> TablesAsync(CancellationToken cancellationToken) =>

@@ -69,6 +69,39 @@ public class SchemaMigrationTests
     }
 
     [Test]
+    public async Task Open_AsALoginThatMayOnlyReadAndWrite_OnASchemaItsOwnerMade_Works()
+    {
+        await using (PostgreSqlStorage.Open(Cluster.Options(_database), NullLoggerFactory.Instance))
+        {
+        }
+        var login = "app_" + _database;
+        await Cluster.Server.ExecuteAsync($"CREATE ROLE {login} LOGIN");
+        await ExecuteAsync($"""
+            GRANT USAGE ON SCHEMA public TO {login};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {login};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {login};
+            """);
+        try
+        {
+            var options = new PostgreSqlStorageOptions
+            {
+                ConnectionString = new NpgsqlConnectionStringBuilder(Cluster.Server.ConnectionString(_database)) { Username = login }.ConnectionString,
+            };
+            await using var storage = PostgreSqlStorage.Open(options, NullLoggerFactory.Instance);
+            await storage.Audit.RecordAsync(new SelfService.Storage.Staff.AuditEntry { Id = "01", Actor = "a", Action = "signin", Subject = "s" }, CancellationToken.None);
+
+            Assert.That(await storage.Audit.RecentAsync(new SelfService.Storage.Staff.AuditQuery(10), CancellationToken.None), Has.Count.EqualTo(1));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync($"DROP OWNED BY {login}");
+            await Cluster.Server.DropDatabaseAsync(_database);
+            await Cluster.Server.ExecuteAsync($"DROP ROLE {login}");
+        }
+    }
+
+    [Test]
     public void Open_AnUnreachableServer_SaysWhereAndWhy()
     {
         var options = new PostgreSqlStorageOptions { ConnectionString = $"Host=127.0.0.1;Port={UnusedPort()};Database=gateway;Username=gateway;Timeout=3" };

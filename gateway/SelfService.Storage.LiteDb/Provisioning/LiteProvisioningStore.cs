@@ -86,13 +86,13 @@ internal sealed class LiteProvisioningStore : IProvisioningStore
         return Task.FromResult(changes);
     }
 
-    private static ServiceChangeRecord ToRecord(ChangeRequestDocument d) => new()
+    internal static ServiceChangeRecord ToRecord(ChangeRequestDocument d) => new()
     {
         RequestId = d.Id, Msisdn = d.Msisdn, ServiceCode = d.ServiceCode, Change = d.Change, Channel = d.Channel, Outcome = d.Outcome,
         Charged = d.Charged, BalanceBefore = d.BalanceBefore, BalanceAfter = d.BalanceAfter, At = Utc(d.ReceivedUtc),
     };
 
-    private static ProvisionedService ToService(ServiceDocument d) => new()
+    internal static ProvisionedService ToService(ServiceDocument d) => new()
     {
         Code = d.Id, Names = d.Names, Descriptions = d.Descriptions, Aliases = d.Aliases,
         ActivationFee = d.ActivationFee, MonthlyFee = d.MonthlyFee, Currency = d.Currency,
@@ -104,7 +104,7 @@ internal sealed class LiteProvisioningStore : IProvisioningStore
         ActivationFee = s.ActivationFee, MonthlyFee = s.MonthlyFee, Currency = s.Currency,
     };
 
-    private static ProvisionedSubscriber ToSubscriber(SubscriberDocument d) => new()
+    internal static ProvisionedSubscriber ToSubscriber(SubscriberDocument d) => new()
     {
         Msisdn = d.Id, Name = d.Name, Language = d.Language, Balance = d.Balance, Currency = d.Currency, TariffCode = d.TariffCode,
         TariffNames = d.TariffNames,
@@ -121,6 +121,6 @@ internal sealed class LiteProvisioningStore : IProvisioningStore
     };
 
     // LiteDB hands dates back in local time unless told otherwise.
-    private static DateTimeOffset Utc(DateTime value) =>
+    internal static DateTimeOffset Utc(DateTime value) =>
         new(DateTime.SpecifyKind(value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(), DateTimeKind.Utc));
 }

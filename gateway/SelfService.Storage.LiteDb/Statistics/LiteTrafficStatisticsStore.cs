@@ -43,7 +43,7 @@ internal sealed class LiteTrafficStatisticsStore(ILiteDatabase database, GroupCo
         [nameof(TrafficHour.CountedThrough)] = hour.CountedThrough.UtcDateTime,
     };
 
-    private static TrafficHour FromDocument(BsonDocument document) => new()
+    internal static TrafficHour FromDocument(BsonDocument document) => new()
     {
         Hour = Utc(document[nameof(TrafficHour.Hour)]),
         Channel = document[nameof(TrafficHour.Channel)].AsString,

@@ -29,8 +29,13 @@ internal static partial class SchemaMigrator
     {
         using var transaction = connection.BeginTransaction();
         Execute(connection, $"SELECT pg_advisory_xact_lock({SchemaLock})");
-        Execute(connection, """
-            CREATE TABLE IF NOT EXISTS schema_version (
+        // Looked up first: CREATE ... IF NOT EXISTS still asks for the right to create, which a gateway's login running on a
+        // schema made by its owner may well not have.
+        bool exists;
+        using (var lookup = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL", connection))
+            exists = (bool)lookup.ExecuteScalar()!;
+        if (!exists) Execute(connection, """
+            CREATE TABLE schema_version (
                 version integer PRIMARY KEY,
                 name text NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now()
