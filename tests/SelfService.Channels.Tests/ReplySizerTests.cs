@@ -112,4 +112,13 @@ public class ReplySizerTests
     {
         Assert.That(ReplySizer.Fit(new Reply("Reply YES or NO.", null, ["YES", "NO"]), Sms), Is.EqualTo("Reply YES or NO."));
     }
+
+    [Test]
+    public void Fit_UssdWithChoicesHeading_NumbersTheChoicesWithoutTheHeading()
+    {
+        var ussd = new ChannelProfile(ChannelNames.Ussd, ReplyForm.Ussd, MaxSmsParts: 1, SenderIsMsisdn: true, Measure: GsmMeasure.Measure);
+        var reply = new Reply("Check the APN.", "long", ["Internet settings", "4G/5G coverage"]) { ChoicesHeading = "More, reply with the number:" };
+
+        Assert.That(ReplySizer.Fit(reply, ussd), Is.EqualTo("Check the APN.\n1. Internet settings\n2. 4G/5G coverage"));
+    }
 }

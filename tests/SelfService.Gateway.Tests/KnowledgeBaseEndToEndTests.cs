@@ -125,3 +125,18 @@ public class KnowledgeBaseEndToEndTests : LoopbackGatewayTest
         return article.GetProperty("live").GetProperty("content").GetProperty("longAnswer").GetString()!;
     }
 }
+
+/// <summary>Where article links lead must be an address a customer can open: a wrong one stops the start, naming the setting.</summary>
+public class ArticleLinkSettingsTests
+{
+    [TestCase("help.operator.example")]
+    [TestCase("ftp://help.operator.example")]
+    public void Start_WithAPublicBaseUrlThatIsNoWebAddress_FailsNamingTheSetting(string value)
+    {
+        using var gateway = new GatewayFactory(new Dictionary<string, string?> { ["Commands:PublicBaseUrl"] = value });
+
+        var error = Assert.Catch(() => gateway.CreateAnonymousClient().Dispose());
+
+        Assert.That(error!.ToString(), Does.Contain("Commands:PublicBaseUrl must be an absolute http(s) address"));
+    }
+}

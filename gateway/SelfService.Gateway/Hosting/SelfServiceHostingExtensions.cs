@@ -21,7 +21,12 @@ internal static class SelfServiceHostingExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddOptions<SamplesOptions>().BindConfiguration(SamplesOptions.Section);
-        services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.Section);
+        services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl)
+                    || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
+                "Commands:PublicBaseUrl must be an absolute http(s) address, e.g. https://help.operator.example")
+            .Validate(o => o.RelatedArticlesWindow > TimeSpan.Zero, "Commands:RelatedArticlesWindow must be positive")
+            .ValidateOnStart();
         services.AddOptions<AccessPolicyOptions>().BindConfiguration(AccessPolicyOptions.Section);
         services.AddOptions<EscalationOptions>().BindConfiguration("Escalation");
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);

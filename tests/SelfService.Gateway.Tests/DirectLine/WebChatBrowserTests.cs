@@ -77,6 +77,23 @@ public class WebChatBrowserTests : DirectLineGatewayTest
         await Page.GetByText("Баланс: 350,00 RUB").Nth(1).WaitForAsync();
     }
 
+    /// <summary>Issue 12: in Microsoft Web Chat a link between articles opens the linked article's page, and its suggested action asks for it.</summary>
+    [Test]
+    public async Task WebChat_LinkToAnotherArticle_OpensIt_AndItsSuggestedActionAnswersWithIt()
+    {
+        await Page.GotoAsync(BaseAddress + "");
+        await SendBox.WaitForAsync();
+
+        await SayAsync("не работает мобильный интернет");
+        var link = Page.Locator("a[href$='/kb/apn-settings-ru']").First;
+        await link.WaitForAsync();
+        var article = await Page.RunAndWaitForPopupAsync(() => link.ClickAsync());
+        await Assertions.Expect(article.Locator("h2")).ToHaveTextAsync("Настройки интернета (APN)");
+
+        await Page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Button, new() { Name = "Покрытие 4G и 5G", Exact = true }).ClickAsync();
+        await Page.Locator("h2", new() { HasText = "Покрытие сети" }).First.WaitForAsync();
+    }
+
     [Test]
     public async Task WebChat_EnglishBrowser_EnglishPage()
     {
