@@ -1,4 +1,5 @@
 using SelfService.Commands.Understanding;
+using SelfService.Messaging;
 
 namespace SelfService.Commands.Tests.Understanding;
 
@@ -23,9 +24,17 @@ internal sealed record HeldOutRequest(string Language, string Intent, string? Sl
         (Question, NoRequest) => true,
         (Clarify, UnclearRequest unclear) =>
             unclear.Candidates.Select(c => c.Argument).Order().SequenceEqual(Slot!.Split(',').Order()),
-        (_, UnderstoodRequest request) => request.Code == Intent && request.Argument == Slot,
+        (_, UnderstoodRequest request) => request.Code == Intent && (request.Argument == Slot || SameNumber(request.Argument, Slot)),
         _ => false,
     };
+
+    // The layer hands a phone number on as written ("89161234567"); LINK and AGENT read it with the operator's region, as
+    // here, so a national form that reaches the same E.164 number is the right slot.
+    private static readonly MsisdnNormalizer Numbers = new("RU");
+
+    private static bool SameNumber(string? said, string? expected) =>
+        said is not null && expected is not null && expected.StartsWith('+')
+        && Numbers.TryNormalize(said, out var number) && number == expected;
 
     public static string Describe(Interpretation interpretation) => interpretation switch
     {
