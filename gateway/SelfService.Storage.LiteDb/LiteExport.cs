@@ -1,11 +1,13 @@
 using System.Runtime.CompilerServices;
 using LiteDB;
+using SelfService.Storage.Campaigns;
 using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.KnowledgeBase;
+using SelfService.Storage.LiteDb.Campaigns;
 using SelfService.Storage.LiteDb.Channels;
 using SelfService.Storage.LiteDb.Escalations;
 using SelfService.Storage.LiteDb.KnowledgeBase;
@@ -60,6 +62,15 @@ internal static class LiteExport
             Pages(database.GetCollection<StoredArticleTransition>(LiteArticleStore.TransitionsCollection).Query().OrderBy("$._id").ToEnumerable(),
                 r => r.ArticleTransitions, size),
             Pages(database.GetCollection(LiteTrafficStatisticsStore.Collection).FindAll().Select(LiteTrafficStatisticsStore.FromDocument), r => r.Traffic, size),
+            Pages(All<Campaign>(database, LiteCampaignStore.Collection), r => r.Campaigns, size),
+            // A number's id is "campaign|number": the campaign is what comes before the number.
+            Pages(database.GetCollection(LiteCampaignStore.NumbersCollection).FindAll().Select(d => new CampaignListNumber(
+                d["_id"].AsString[..^(d["Msisdn"].AsString.Length + 1)], d["Msisdn"].AsString)), r => r.CampaignNumbers, size),
+            Pages(database.GetCollection(LiteCampaignStore.RecipientsCollection).FindAll().Select(d => database.Mapper.ToObject<CampaignRecipient>(d)),
+                r => r.CampaignRecipients, size),
+            Pages(database.GetCollection(LiteOptOutStore.Collection).FindAll().Select(d => new StoppedTopic(d["Msisdn"].AsString, d["Topic"].AsString)),
+                r => r.StoppedTopics, size),
+            Pages(All<OptOutChange>(database, LiteOptOutStore.ChangesCollection), r => r.OptOutChanges, size),
         ];
         foreach (var pages in kinds)
             foreach (var page in pages)

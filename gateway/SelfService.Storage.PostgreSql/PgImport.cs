@@ -97,6 +97,23 @@ internal static class PgImport
                     INSERT INTO traffic_hours (hour, channel, messages, senders, counted_through) VALUES (@hour, @channel, @messages, @senders, @counted)
                     ON CONFLICT DO NOTHING
                     """, ("hour", h.Hour), ("channel", h.Channel), ("messages", h.Messages), ("senders", h.Senders), ("counted", h.CountedThrough));
+            foreach (var c in records.Campaigns)
+                batch.Add("INSERT INTO campaigns (id, state, created_at, doc) VALUES (@id, @state, @created, @doc) ON CONFLICT DO NOTHING",
+                    ("id", c.Id), ("state", c.State), ("created", c.CreatedAt), ("doc", Documents.Of(c)));
+            foreach (var n in records.CampaignNumbers)
+                batch.Add("INSERT INTO campaign_numbers (campaign_id, msisdn) VALUES (@campaign, @msisdn) ON CONFLICT DO NOTHING",
+                    ("campaign", n.CampaignId), ("msisdn", n.Msisdn));
+            foreach (var r in records.CampaignRecipients)
+                batch.Add("""
+                    INSERT INTO campaign_recipients (id, campaign_id, run, seq, state, parts, doc) VALUES (@id, @campaign, @run, @seq, @state, @parts, @doc)
+                    ON CONFLICT DO NOTHING
+                    """, ("id", r.Id), ("campaign", r.CampaignId), ("run", r.Run), ("seq", r.Sequence), ("state", r.State), ("parts", r.Parts),
+                    ("doc", Documents.Of(r)));
+            foreach (var t in records.StoppedTopics)
+                batch.Add("INSERT INTO opt_outs (msisdn, topic) VALUES (@msisdn, @topic) ON CONFLICT DO NOTHING", ("msisdn", t.Msisdn), ("topic", t.Topic));
+            foreach (var c in records.OptOutChanges)
+                batch.Add("INSERT INTO opt_out_changes (id, msisdn, at, doc) VALUES (@id, @msisdn, @at, @doc) ON CONFLICT DO NOTHING",
+                    ("id", c.Id), ("msisdn", c.Msisdn), ("at", c.At), ("doc", Documents.Of(c)));
             // Numbers given from now on come after the ones brought over.
             if (records.WebChatActivities.Count > 0) batch.Add(AfterImported("webchat_activities", "seq"));
             if (records.DirectLineActivities.Count > 0) batch.Add(AfterImported("directline_activities", "seq"));

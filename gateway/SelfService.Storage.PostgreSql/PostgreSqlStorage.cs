@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SelfService.Storage.Campaigns;
 using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -8,6 +9,7 @@ using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.KnowledgeBase;
 using SelfService.Storage.Messages;
+using SelfService.Storage.PostgreSql.Campaigns;
 using SelfService.Storage.PostgreSql.Channels;
 using SelfService.Storage.PostgreSql.Escalations;
 using SelfService.Storage.PostgreSql.KnowledgeBase;
@@ -54,6 +56,9 @@ public sealed class PostgreSqlStorage : IStorageMaintenance, IStorageImport, IAs
         Escalations = new PgEscalationStore(_database);
         Articles = new PgArticleStore(_database);
         Traffic = new PgTrafficStatisticsStore(_database);
+        Campaigns = new PgCampaignStore(_database);
+        OptOuts = new PgOptOutStore(_database);
+        Audience = new PgAudienceSource(_database);
         _retention = new PgRetention(_database);
     }
 
@@ -140,6 +145,11 @@ public sealed class PostgreSqlStorage : IStorageMaintenance, IStorageImport, IAs
     public IEscalationStore Escalations { get; }
     public IArticleStore Articles { get; }
     public ITrafficStatisticsStore Traffic { get; }
+
+    // Campaigns and opt-outs.
+    public ICampaignStore Campaigns { get; }
+    public IOptOutStore OptOuts { get; }
+    public IAudienceSource Audience { get; }
 
     /// <summary>The schema version this build brings a database to.</summary>
     public static int SchemaVersion => SchemaMigrator.LatestVersion;

@@ -32,6 +32,9 @@ public static class PostgreSqlStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<PostgreSqlStorage>().Escalations);
         services.AddSingleton(sp => sp.GetRequiredService<PostgreSqlStorage>().Articles);
         services.AddSingleton(sp => sp.GetRequiredService<PostgreSqlStorage>().Traffic);
+        services.AddSingleton(sp => sp.GetRequiredService<PostgreSqlStorage>().Campaigns);
+        services.AddSingleton(sp => sp.GetRequiredService<PostgreSqlStorage>().OptOuts);
+        services.AddSingleton(sp => sp.GetRequiredService<PostgreSqlStorage>().Audience);
         services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<PostgreSqlStorage>());
         return services;
     }

@@ -79,6 +79,7 @@ internal enum LockSpace
     WebChatConversation = 5,
     DirectLineConversation = 6,
     ReceiptKey = 7,
+    OptOut = 8,
 }
 
 /// <summary>

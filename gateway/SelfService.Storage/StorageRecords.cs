@@ -1,3 +1,4 @@
+using SelfService.Storage.Campaigns;
 using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -54,6 +55,12 @@ public sealed class StorageRecords
 
     public List<TrafficHour> Traffic { get; } = [];
 
+    public List<Campaign> Campaigns { get; } = [];
+    public List<CampaignListNumber> CampaignNumbers { get; } = [];
+    public List<CampaignRecipient> CampaignRecipients { get; } = [];
+    public List<StoppedTopic> StoppedTopics { get; } = [];
+    public List<OptOutChange> OptOutChanges { get; } = [];
+
     /// <summary>How many records of each kind (for a report), the kinds with none left out.</summary>
     public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>
     {
@@ -66,6 +73,8 @@ public sealed class StorageRecords
         [nameof(DirectLineActivities)] = DirectLineActivities.Count, [nameof(SigningKeys)] = SigningKeys.Count, [nameof(StaffAccounts)] = StaffAccounts.Count,
         [nameof(ApiTokens)] = ApiTokens.Count, [nameof(Audit)] = Audit.Count, [nameof(Escalations)] = Escalations.Count, [nameof(Articles)] = Articles.Count,
         [nameof(ArticleVersions)] = ArticleVersions.Count, [nameof(ArticleTransitions)] = ArticleTransitions.Count, [nameof(Traffic)] = Traffic.Count,
+        [nameof(Campaigns)] = Campaigns.Count, [nameof(CampaignNumbers)] = CampaignNumbers.Count, [nameof(CampaignRecipients)] = CampaignRecipients.Count,
+        [nameof(StoppedTopics)] = StoppedTopics.Count, [nameof(OptOutChanges)] = OptOutChanges.Count,
     }.Where(c => c.Value > 0).ToDictionary();
 }
 

@@ -7,7 +7,8 @@ namespace SelfService.Gateway.Tests;
 
 /// <summary>
 /// The real gateway host on PostgreSQL (Storage:Kind=PostgreSql) in a private cluster, answering an SMS through the SMSC
-/// peer: the message, its processing and its reply all go through the PostgreSQL engine, and nothing through LiteDB.
+/// peer: the message, its processing and its reply all go through the PostgreSQL engine, and nothing through LiteDB; a
+/// STOP that follows is kept by the engine's opt-out store.
 /// </summary>
 public class PostgreSqlStorageEndToEndTests
 {
@@ -49,6 +50,12 @@ public class PostgreSqlStorageEndToEndTests
         }
         await using var outbox = new NpgsqlCommand("SELECT state FROM outbox WHERE address = '+79161234567'", connection);
         Assert.That(await outbox.ExecuteScalarAsync(), Is.EqualTo("Sent"), "the reply's outcome is in PostgreSQL");
+
+        // The campaign part of the port is there too: a STOP goes through the opt-out store into PostgreSQL.
+        await smsc.DeliverAsync("79161234567", SmsGatewaySettings.ShortCode, "STOP PROMO");
+        await smsc.WaitForCountAsync("submit_sm", 2, e => e.StringOf("destination_addr") == "79161234567", TimeSpan.FromSeconds(15));
+        await using var stopped = new NpgsqlCommand("SELECT topic FROM opt_outs WHERE msisdn = '+79161234567'", connection);
+        Assert.That(await stopped.ExecuteScalarAsync(), Is.EqualTo("PROMO"), "the opt-out is in PostgreSQL");
         Assert.That(File.Exists(gateway.DatabaseFile), Is.False, "no LiteDB file was made");
     }
 }

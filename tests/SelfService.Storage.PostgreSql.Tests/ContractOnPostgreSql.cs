@@ -1,4 +1,5 @@
 using SelfService.Storage.Contract;
+using SelfService.Storage.Contract.Campaigns;
 
 namespace SelfService.Storage.PostgreSql.Tests;
 
@@ -78,6 +79,12 @@ public sealed class KnowledgeBaseOnPostgreSql : KnowledgeBaseContract
 
 [TestFixture]
 public sealed class TrafficStatisticsOnPostgreSql : TrafficStatisticsContract
+{
+    protected override IStorageEngine CreateEngine() => new PostgreSqlEngine();
+}
+
+[TestFixture]
+public sealed class CampaignsOnPostgreSql : CampaignContract
 {
     protected override IStorageEngine CreateEngine() => new PostgreSqlEngine();
 }

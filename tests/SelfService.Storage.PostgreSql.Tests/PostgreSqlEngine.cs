@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using SelfService.Storage.Campaigns;
 using SelfService.Storage.Channels;
 using SelfService.Storage.Contract;
+using SelfService.Storage.Contract.Campaigns;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.Escalations;
@@ -31,7 +33,7 @@ internal sealed class PostgreSqlEngine : IStorageEngine
         if (_database is not null) await Cluster.Server.DropDatabaseAsync(_database);
     }
 
-    private sealed class Opened(PostgreSqlStorage storage) : IStorageUnderTest
+    private sealed class Opened(PostgreSqlStorage storage) : IStorageUnderTest, ICampaignStorageUnderTest
     {
         public IInboundLog Inbound => storage.Inbound;
         public IOutbox Outbox => storage.Outbox;
@@ -52,6 +54,9 @@ internal sealed class PostgreSqlEngine : IStorageEngine
         public IEscalationStore Escalations => storage.Escalations;
         public IArticleStore Articles => storage.Articles;
         public ITrafficStatisticsStore Traffic => storage.Traffic;
+        public ICampaignStore Campaigns => storage.Campaigns;
+        public IOptOutStore OptOuts => storage.OptOuts;
+        public IAudienceSource Audience => storage.Audience;
 
         public IReadOnlyCollection<string> Containers() => [.. storage.TablesAsync(CancellationToken.None).GetAwaiter().GetResult()];
 

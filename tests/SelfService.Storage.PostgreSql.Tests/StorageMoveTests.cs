@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfService.Samples.StorageMove;
+using SelfService.Storage.Campaigns;
 using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -44,7 +45,7 @@ public class StorageMoveTests
             var first = await StorageMove.RunAsync(source, target, None);
             var again = await StorageMove.RunAsync(source, target, None);
 
-            Assert.That(first, Has.Count.EqualTo(26), "every kind the file holds: " + string.Join(", ", first.Keys));
+            Assert.That(first, Has.Count.EqualTo(31), "every kind the file holds: " + string.Join(", ", first.Keys));
             Assert.That(again, Is.EqualTo(first));
             await AssertMovedAsync(target, webSeqs);
         }
@@ -113,7 +114,27 @@ public class StorageMoveTests
                 new StoredArticleTransition { ArticleId = "roaming", Kind = number == 1 ? StoredTransitionKind.Created : StoredTransitionKind.Edited, To = StoredArticleStatus.Draft, Version = number, At = T0 }),
                 None);
         await s.Traffic.SaveAsync([new TrafficHour { Hour = T0, Channel = "sms", Messages = 2, Senders = [1, 2], CountedThrough = T0.AddMinutes(5) }], None);
+
+        await s.Campaigns.CreateAsync(new Campaign
+        {
+            Id = "camp-1", Name = "Роуминг летом", Topic = "PROMO", Channel = "sms", Texts = new() { ["ru"] = "Привет, {name}" }, DefaultLanguage = "ru",
+            State = CampaignState.Running, CurrentRun = "20261203T090000Z", CreatedBy = "olga", CreatedAt = T0, UpdatedAt = T0,
+        }, None);
+        await s.Campaigns.AddListNumbersAsync("camp-1", ["+79160000002", "+79161234567"], None);
+        await s.OptOuts.ApplyAsync(new OptOutChange { Id = "m1", Msisdn = "+79161234567", Topic = "PROMO", OptedOut = true, Channel = "sms", Text = "STOP PROMO", At = T0 }, None);
+        await s.OptOuts.ApplyAsync(new OptOutChange { Id = "m2", Msisdn = "+79161234567", Topic = "NEWS", OptedOut = true, Channel = "sms", Text = "STOP NEWS", At = T0.AddMinutes(1) }, None);
+        await s.OptOuts.ApplyAsync(new OptOutChange { Id = "m3", Msisdn = "+79161234567", Topic = "NEWS", OptedOut = false, Channel = "sms", Text = "START NEWS", At = T0.AddMinutes(2) }, None);
+        await s.Campaigns.AddRecipientsAsync([CampaignRecipientOf(0, "+79161234567"), CampaignRecipientOf(1, "+79160000002")], None);
+        var stopped = (await s.Campaigns.PendingAsync("camp-1", "20261203T090000Z", -1, 1, None)).Single();
+        stopped.State = RecipientState.SkippedOptedOut;
+        await s.Campaigns.HandOverAsync([stopped], [], None);
     }
+
+    private static CampaignRecipient CampaignRecipientOf(int sequence, string msisdn) => new()
+    {
+        Id = CampaignRecipient.KeyOf("camp-1", "20261203T090000Z", msisdn), CampaignId = "camp-1", Run = "20261203T090000Z", Sequence = sequence,
+        Msisdn = msisdn, Language = "ru", Values = new() { ["name"] = "Иван" }, State = RecipientState.Pending,
+    };
 
     private static async Task AssertMovedAsync(PostgreSqlStorage p, long[] webSeqs)
     {
@@ -152,5 +173,21 @@ public class StorageMoveTests
             new StoredArticleTransition { ArticleId = "roaming", Kind = StoredTransitionKind.Submitted, To = StoredArticleStatus.InReview, Version = 2, At = T0 }), None);
         Assert.That((await p.Articles.TransitionsAsync("roaming", None))[^1].Id, Is.GreaterThan(steps[^1].Id), "steps are numbered on after the moved ones");
         Assert.That((await p.Traffic.SinceAsync(T0, None)).Single().Senders, Is.EqualTo(new byte[] { 1, 2 }));
+
+        Assert.That((await p.Campaigns.InStatesAsync([CampaignState.Running], None)).Select(c => (c.Id, c.Name, c.CreatedBy)),
+            Is.EqualTo(new[] { ("camp-1", "Роуминг летом", "olga") }), "a running campaign is scheduled again by the gateway on PostgreSQL");
+        Assert.That(await p.Campaigns.ListNumbersAsync("camp-1", null, 10, None), Is.EqualTo(new[] { "+79160000002", "+79161234567" }));
+        Assert.That(await p.Campaigns.AddListNumbersAsync("camp-1", ["+79161234567"], None), Is.Zero, "the uploaded list came along");
+        var run = await p.Campaigns.RecipientsAsync("camp-1", "20261203T090000Z", -1, 10, None);
+        Assert.That(run.Select(r => (r.Msisdn, r.State)), Is.EqualTo(new[] { ("+79161234567", RecipientState.SkippedOptedOut), ("+79160000002", RecipientState.Pending) }));
+        Assert.That(run[1].Values["name"], Is.EqualTo("Иван"));
+        Assert.That((await p.Campaigns.PendingAsync("camp-1", "20261203T090000Z", -1, 10, None)).Select(r => r.Sequence), Is.EqualTo(new long[] { 1 }),
+            "the run goes on where it stopped");
+        Assert.That(await p.Campaigns.AddRecipientsAsync([CampaignRecipientOf(1, "+79160000002")], None), Is.Zero, "writing the audience out again adds nobody");
+        Assert.That(await p.OptOuts.StoppedTopicsAsync("+79161234567", None), Is.EquivalentTo(new[] { "PROMO" }));
+        Assert.That((await p.OptOuts.HistoryAsync("+79161234567", None)).Select(c => (c.Id, c.Text)),
+            Is.EqualTo(new[] { ("m1", "STOP PROMO"), ("m2", "STOP NEWS"), ("m3", "START NEWS") }));
+        Assert.That(await p.OptOuts.ApplyAsync(new OptOutChange { Id = "m1", Msisdn = "+79161234567", Topic = "PROMO", OptedOut = false, At = T0 }, None), Is.False,
+            "a message already applied before the move is not applied again");
     }
 }
