@@ -136,9 +136,6 @@ public sealed class LiteStorage : IStorageMaintenance, IStorageExport, IDisposab
         database.Commit();
     }
 
-    /// <summary>The meter of the store's instruments (group commit durations and sizes).</summary>
-    public const string MeterName = StorageMetrics.MeterName;
-
     public IInboundLog Inbound { get; }
     public IOutbox Outbox { get; }
     public IConversationStore Conversations { get; }

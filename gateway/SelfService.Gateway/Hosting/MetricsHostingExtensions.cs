@@ -16,7 +16,7 @@ internal static class MetricsHostingExtensions
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("selfservice-gateway"))
             .WithMetrics(metrics => metrics
-            .AddMeter(PipelineMetrics.MeterName, Storage.LiteDb.LiteStorage.MeterName, Smpp.SmppMetrics.MeterName)
+            .AddMeter(PipelineMetrics.MeterName, Storage.StorageMetrics.MeterName, Smpp.SmppMetrics.MeterName)
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
         return builder;

@@ -80,51 +80,31 @@ internal sealed class LiteEscalationStore : IEscalationStore
     }
 
     public Task<EscalationTicket?> TakeAsync(string ticketId, string agent, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(ticketId, t => t.State == EscalationState.Waiting, t =>
-        {
-            t.State = EscalationState.Taken;
-            t.Agent = agent;
-            t.TakenAt = at;
-        }, cancellationToken);
+        ChangeAsync(ticketId, TicketChange.Take(agent, at), cancellationToken);
 
     public Task<EscalationTicket?> TransferAsync(string ticketId, string group, CancellationToken cancellationToken) =>
-        ChangeAsync(ticketId, t => t.State != EscalationState.Closed, t =>
-        {
-            t.Group = group;
-            t.State = EscalationState.Waiting;
-            t.Agent = null;
-            t.TakenAt = null;
-        }, cancellationToken);
+        ChangeAsync(ticketId, TicketChange.Transfer(group), cancellationToken);
 
     public Task<EscalationTicket?> CloseAsync(string ticketId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(ticketId, t => t.State != EscalationState.Closed, t =>
-        {
-            t.State = EscalationState.Closed;
-            t.ClosedAt = at;
-        }, cancellationToken);
+        ChangeAsync(ticketId, TicketChange.Close(at), cancellationToken);
 
     public Task<EscalationTicket?> RequestCallbackAsync(string ticketId, string number, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(ticketId, t => t.State != EscalationState.Closed,
-            t => t.Callback = new CallbackRequest { Number = number, RequestedAt = at }, cancellationToken);
+        ChangeAsync(ticketId, TicketChange.RequestCallback(number, at), cancellationToken);
 
     public Task<EscalationTicket?> CompleteCallbackAsync(string ticketId, string agent, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(ticketId, t => t.Callback is { DoneAt: null }, t =>
-        {
-            t.Callback!.DoneAt = at;
-            t.Callback.DoneBy = agent;
-        }, cancellationToken);
+        ChangeAsync(ticketId, TicketChange.CompleteCallback(agent, at), cancellationToken);
 
     private IEnumerable<EscalationTicket> InState(EscalationState state) => _tickets.Find(Filters.Equal(State, state.ToString()));
 
     /// <summary>On the writer thread: the ticket is read, checked and written inside one commit.</summary>
     private Task<EscalationTicket?> ChangeAsync(
-        string ticketId, Func<EscalationTicket, bool> allowed, Action<EscalationTicket> apply, CancellationToken cancellationToken) =>
+        string ticketId, TicketChange change, CancellationToken cancellationToken) =>
         _writer.WriteAsync(db =>
         {
             var tickets = db.GetCollection<EscalationTicket>(Collection);
             var ticket = tickets.FindById(ticketId);
-            if (ticket is null || !allowed(ticket)) return null;
-            apply(ticket);
+            if (ticket is null || !change.Allowed(ticket)) return null;
+            change.Apply(ticket);
             tickets.Update(ticket);
             return ticket;
         }, cancellationToken);

@@ -1,9 +1,12 @@
 using System.Diagnostics.Metrics;
 
-namespace SelfService.Storage.LiteDb;
+namespace SelfService.Storage;
 
-/// <summary>The "SelfService.Storage" meter: how long group commits take and how many writes each holds.</summary>
-internal static class StorageMetrics
+/// <summary>
+/// The "SelfService.Storage" meter, one for every engine so /metrics shows commits the same way on each: how long a
+/// commit takes and how many writes it holds (LiteDB's group commits hold many, a PostgreSQL transaction one).
+/// </summary>
+public static class StorageMetrics
 {
     public const string MeterName = "SelfService.Storage";
 
