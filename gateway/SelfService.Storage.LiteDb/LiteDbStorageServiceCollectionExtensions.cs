@@ -22,28 +22,7 @@ public static class LiteDbStorageServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value;
             return new LiteStorage(resolveFile(sp, options.DatabaseFile), options, sp.GetRequiredService<ILoggerFactory>());
         });
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Inbound);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Outbox);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Conversations);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Customers);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().History);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Provisioning);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().ConcatenatedParts);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().EmailThreads);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().TelegramChats);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().WebChat);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().DirectLineTranscripts);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().SigningKeys);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().StaffAccounts);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().ApiTokens);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Audit);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Escalations);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Articles);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Traffic);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Campaigns);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().OptOuts);
-        services.AddSingleton(sp => sp.GetRequiredService<LiteStorage>().Audience);
-        services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<LiteStorage>());
+        services.AddStoresOf<LiteStorage>();
         return services;
     }
 }

@@ -28,7 +28,7 @@ namespace SelfService.Storage.LiteDb;
 /// <see cref="GroupCommitWriter"/>, the one thread that writes (LiteDB 5 corrupted its indexes under concurrent writes
 /// from several threads); reads run on the caller's thread.
 /// </summary>
-public sealed class LiteStorage : IStorageMaintenance, IStorageExport, IDisposable
+public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
 {
     private readonly LiteDatabase _writes;
     private readonly LiteDatabase _reads;

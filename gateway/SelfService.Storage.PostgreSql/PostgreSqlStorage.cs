@@ -29,7 +29,7 @@ namespace SelfService.Storage.PostgreSql;
 /// those fails (<see cref="PostgreSqlStartException"/>). Several gateways may share the database: every read-check-write
 /// step locks what it decides on, inside the database.
 /// </summary>
-public sealed class PostgreSqlStorage : IStorageMaintenance, IStorageImport, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncDisposable, IDisposable
 {
     private readonly PgDatabase _database;
     private readonly PgRetention _retention;

@@ -1,18 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfService.Storage;
-using SelfService.Storage.Channels;
-using SelfService.Storage.Campaigns;
 using SelfService.Storage.Contract;
-using SelfService.Storage.Contract.Campaigns;
-using SelfService.Storage.Conversations;
-using SelfService.Storage.Customers;
-using SelfService.Storage.Escalations;
-using SelfService.Storage.History;
-using SelfService.Storage.KnowledgeBase;
-using SelfService.Storage.Messages;
-using SelfService.Storage.Provisioning;
-using SelfService.Storage.Staff;
-using SelfService.Storage.Statistics;
 using SelfService.Testing;
 
 namespace SelfService.Storage.LiteDb.Tests;
@@ -33,34 +21,11 @@ internal sealed class LiteDbEngine(Durability durability = Durability.WrittenToO
         return ValueTask.CompletedTask;
     }
 
-    private sealed class Opened(LiteStorage storage) : IStorageUnderTest, ICampaignStorageUnderTest
+    private sealed class Opened(LiteStorage storage) : GatewayStorageUnderTest(storage)
     {
-        public IInboundLog Inbound => storage.Inbound;
-        public IOutbox Outbox => storage.Outbox;
-        public IConversationStore Conversations => storage.Conversations;
-        public ICustomerStore Customers => storage.Customers;
-        public IHistoryStore History => storage.History;
-        public IProvisioningStore Provisioning => storage.Provisioning;
-        public IStorageMaintenance Maintenance => storage;
-        public IConcatenatedPartStore ConcatenatedParts => storage.ConcatenatedParts;
-        public IEmailThreadStore EmailThreads => storage.EmailThreads;
-        public ITelegramChatStore TelegramChats => storage.TelegramChats;
-        public IWebChatStore WebChat => storage.WebChat;
-        public IDirectLineTranscriptStore DirectLineTranscripts => storage.DirectLineTranscripts;
-        public ISigningKeyStore SigningKeys => storage.SigningKeys;
-        public IStaffAccountStore StaffAccounts => storage.StaffAccounts;
-        public IApiTokenStore ApiTokens => storage.ApiTokens;
-        public IAuditLog Audit => storage.Audit;
-        public IEscalationStore Escalations => storage.Escalations;
-        public IArticleStore Articles => storage.Articles;
-        public ITrafficStatisticsStore Traffic => storage.Traffic;
-        public ICampaignStore Campaigns => storage.Campaigns;
-        public IOptOutStore OptOuts => storage.OptOuts;
-        public IAudienceSource Audience => storage.Audience;
+        public override IReadOnlyCollection<string> Containers() => [.. storage.Database.GetCollectionNames()];
 
-        public IReadOnlyCollection<string> Containers() => [.. storage.Database.GetCollectionNames()];
-
-        public ValueTask DisposeAsync()
+        public override ValueTask DisposeAsync()
         {
             storage.Dispose();
             return ValueTask.CompletedTask;

@@ -1,17 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using SelfService.Storage.Campaigns;
-using SelfService.Storage.Channels;
 using SelfService.Storage.Contract;
-using SelfService.Storage.Contract.Campaigns;
-using SelfService.Storage.Conversations;
-using SelfService.Storage.Customers;
-using SelfService.Storage.Escalations;
-using SelfService.Storage.History;
-using SelfService.Storage.KnowledgeBase;
-using SelfService.Storage.Messages;
-using SelfService.Storage.Provisioning;
-using SelfService.Storage.Staff;
-using SelfService.Storage.Statistics;
 
 namespace SelfService.Storage.PostgreSql.Tests;
 
@@ -33,33 +21,10 @@ internal sealed class PostgreSqlEngine : IStorageEngine
         if (_database is not null) await Cluster.Server.DropDatabaseAsync(_database);
     }
 
-    private sealed class Opened(PostgreSqlStorage storage) : IStorageUnderTest, ICampaignStorageUnderTest
+    private sealed class Opened(PostgreSqlStorage storage) : GatewayStorageUnderTest(storage)
     {
-        public IInboundLog Inbound => storage.Inbound;
-        public IOutbox Outbox => storage.Outbox;
-        public IConversationStore Conversations => storage.Conversations;
-        public ICustomerStore Customers => storage.Customers;
-        public IHistoryStore History => storage.History;
-        public IProvisioningStore Provisioning => storage.Provisioning;
-        public IStorageMaintenance Maintenance => storage;
-        public IConcatenatedPartStore ConcatenatedParts => storage.ConcatenatedParts;
-        public IEmailThreadStore EmailThreads => storage.EmailThreads;
-        public ITelegramChatStore TelegramChats => storage.TelegramChats;
-        public IWebChatStore WebChat => storage.WebChat;
-        public IDirectLineTranscriptStore DirectLineTranscripts => storage.DirectLineTranscripts;
-        public ISigningKeyStore SigningKeys => storage.SigningKeys;
-        public IStaffAccountStore StaffAccounts => storage.StaffAccounts;
-        public IApiTokenStore ApiTokens => storage.ApiTokens;
-        public IAuditLog Audit => storage.Audit;
-        public IEscalationStore Escalations => storage.Escalations;
-        public IArticleStore Articles => storage.Articles;
-        public ITrafficStatisticsStore Traffic => storage.Traffic;
-        public ICampaignStore Campaigns => storage.Campaigns;
-        public IOptOutStore OptOuts => storage.OptOuts;
-        public IAudienceSource Audience => storage.Audience;
+        public override IReadOnlyCollection<string> Containers() => [.. storage.TablesAsync(CancellationToken.None).GetAwaiter().GetResult()];
 
-        public IReadOnlyCollection<string> Containers() => [.. storage.TablesAsync(CancellationToken.None).GetAwaiter().GetResult()];
-
-        public ValueTask DisposeAsync() => storage.DisposeAsync();
+        public override ValueTask DisposeAsync() => storage.DisposeAsync();
     }
 }
