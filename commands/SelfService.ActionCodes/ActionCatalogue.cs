@@ -23,6 +23,7 @@ namespace SelfService.ActionCodes;
 ///         "ru": [ "подключить", "хочу подключить" ]
 ///       },
 ///       "actsOnQuestion": false,             // true: "how do I ...?" asking for it still runs it (AGENT)
+///       "combinations": [ "want + service?" ], // word groups that ask for it together, in any order; "?" = optional
 ///       "topic": "SERVICES"                  // the help topic it is listed under (HELP SERVICES)
 ///     }
 ///   ],
@@ -36,7 +37,8 @@ namespace SelfService.ActionCodes;
 ///     "fillers": { "en": [ "please" ], "ru": [ "пожалуйста" ] },
 ///     "questionMarkers": { "en": [ "how" ], "ru": [ "как" ] },
 ///     "serviceAliases": { "VOICEMAIL": { "ru": [ "автоответчик" ], "en": [ "answering machine" ] } },
-///     "languages": { "en": [ "english", "по-английски", "en" ], "ru": [ "русский", "по-русски", "ру" ] }
+///     "languages": { "en": [ "english", "по-английски", "en" ], "ru": [ "русский", "по-русски", "ру" ] },
+///     "wordGroups": { "want": { "en": [ "want", "need" ] }, "service": { "ru": [ "услуга" ] } }
 ///   }
 /// }
 /// </code>

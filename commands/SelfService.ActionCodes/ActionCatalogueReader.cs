@@ -68,7 +68,16 @@ internal static class ActionCatalogueReader
         }
 
         var campaignTopics = ReadTopics(document.CampaignTopics, $"{source}: \"campaignTopics\"").Select(t => new CampaignTopic(t.Code, t.Names, t.Titles)).ToList();
-        return new CatalogueContents(actions, ReadVocabulary(document.Understanding, $"{source}: \"understanding\""), topics, campaignTopics);
+        var vocabulary = ReadVocabulary(document.Understanding, $"{source}: \"understanding\"");
+        foreach (var action in actions)
+        {
+            foreach (var group in action.Combinations.SelectMany(c => c.Groups).Where(g => !vocabulary.WordGroups.ContainsKey(g)))
+            {
+                throw new ActionCatalogueException($"{source}: a combination of {action.Code} names the word group \"{group}\", which is not in \"understanding\".\"wordGroups\".");
+            }
+        }
+
+        return new CatalogueContents(actions, vocabulary, topics, campaignTopics);
     }
 
     private static List<HelpTopic> ReadTopics(IReadOnlyList<HelpTopicEntry?>? entries, string where)
@@ -112,9 +121,24 @@ internal static class ActionCatalogueReader
             services[key] = ReadWordLists(aliases, $"{where}, serviceAliases {key}");
         }
 
+        var groups = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
+        foreach (var (name, words) in section.WordGroups ?? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>())
+        {
+            var key = name.Trim().ToLowerInvariant();
+            if (key.Length == 0 || key.Any(c => char.IsWhiteSpace(c) || c is '+' or '?'))
+            {
+                throw new ActionCatalogueException($"{where}: a word group's name in \"wordGroups\" must be one word, such as agent.");
+            }
+
+            groups[key] = ReadWordLists(words, $"{where}, wordGroups {key}");
+        }
+
         return new UnderstandingVocabulary(
             ReadWordLists(section.Fillers, $"{where}, fillers"), ReadWordLists(section.QuestionMarkers, $"{where}, questionMarkers"), services,
-            ReadWordLists(section.Languages, $"{where}, languages"));
+            ReadWordLists(section.Languages, $"{where}, languages"))
+        {
+            WordGroups = groups,
+        };
     }
 
     /// <summary>Lower-case phrases per language, single spaces; an empty one is an error, since it would match every message.</summary>
@@ -151,7 +175,22 @@ internal static class ActionCatalogueReader
         where = $"{where} ({code})";
         return new ActionDefinition(
             code, ReadAliases(entry.Aliases, where), ReadArgument(entry.Argument, where), ReadDescriptions(entry.Descriptions, where),
-            ReadWordLists(entry.Phrases, $"{where}, phrases"), entry.ActsOnQuestion ?? false, entry.Topic?.Trim().ToUpperInvariant());
+            ReadWordLists(entry.Phrases, $"{where}, phrases"), entry.ActsOnQuestion ?? false, entry.Topic?.Trim().ToUpperInvariant())
+        {
+            Combinations = ReadCombinations(entry.Combinations, where),
+        };
+    }
+
+    private static List<WordCombination> ReadCombinations(IReadOnlyList<string?>? combinations, string where)
+    {
+        var result = new List<WordCombination>();
+        foreach (var text in combinations ?? [])
+        {
+            result.Add(WordCombination.Parse(text ?? "")
+                ?? throw new ActionCatalogueException($"{where}: the combination \"{text}\" names no required word group, or one twice; write it as \"agent + need\"."));
+        }
+
+        return result;
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ReadAliases(IReadOnlyDictionary<string, IReadOnlyList<string?>?>? aliases, string where)

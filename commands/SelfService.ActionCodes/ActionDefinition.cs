@@ -21,4 +21,11 @@ public sealed record ActionDefinition(
     IReadOnlyDictionary<string, string> Descriptions,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Phrases,
     bool ActsOnQuestion,
-    string? Topic = null);
+    string? Topic = null)
+{
+    /// <summary>
+    /// Word groups of <see cref="UnderstandingVocabulary.WordGroups"/> that ask for the action when they come together in
+    /// a message (<c>agent + need</c>); empty when the action has none.
+    /// </summary>
+    public IReadOnlyList<WordCombination> Combinations { get; init; } = [];
+}

@@ -30,11 +30,13 @@ internal sealed record CatalogueEntry(
     [property: JsonPropertyName("descriptions")] IReadOnlyDictionary<string, string?>? Descriptions,
     [property: JsonPropertyName("phrases")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Phrases = null,
     [property: JsonPropertyName("actsOnQuestion")] bool? ActsOnQuestion = null,
-    [property: JsonPropertyName("topic")] string? Topic = null);
+    [property: JsonPropertyName("topic")] string? Topic = null,
+    [property: JsonPropertyName("combinations")] IReadOnlyList<string?>? Combinations = null);
 
 internal sealed record UnderstandingSection(
     [property: JsonPropertyName("$comment")] JsonElement? Comment,
     [property: JsonPropertyName("fillers")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Fillers,
     [property: JsonPropertyName("questionMarkers")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? QuestionMarkers,
     [property: JsonPropertyName("serviceAliases")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? ServiceAliases,
-    [property: JsonPropertyName("languages")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Languages = null);
+    [property: JsonPropertyName("languages")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Languages = null,
+    [property: JsonPropertyName("wordGroups")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? WordGroups = null);

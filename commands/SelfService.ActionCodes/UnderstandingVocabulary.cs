@@ -17,6 +17,14 @@ public sealed record UnderstandingVocabulary(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> ServiceAliases,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Languages)
 {
+    /// <summary>
+    /// Named groups of words that mean one thing together, by group name and language: <c>agent</c> → en →
+    /// <c>operator</c>, <c>someone</c>; an action's <see cref="ActionDefinition.Combinations"/> name them
+    /// (<c>agent + need</c>). A word in a group asks for nothing on its own.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> WordGroups { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
+
     /// <summary>No words at all: only the exact codes are understood.</summary>
     public static UnderstandingVocabulary Empty { get; } = new(
         new Dictionary<string, IReadOnlyList<string>>(),

@@ -51,6 +51,40 @@ public sealed class UnderstandingVocabularyTests
             Throws.TypeOf<ActionCatalogueException>());
 
     [Test]
+    public void Parse_WordGroupsAndCombinations_AreRead()
+    {
+        var catalogue = ActionCatalogue.Parse("""
+            {
+              "actions": [ { "code": "STOP", "aliases": { "en": [ "STOP" ] }, "combinations": [ "Stopping + marketing + messages?" ] } ],
+              "understanding": { "wordGroups": {
+                "stopping": { "en": [ "No  More" ] }, "marketing": { "en": [ "ads" ] }, "messages": { "ru": [ "СМС" ] } } }
+            }
+            """);
+
+        var combination = catalogue.Actions.Single().Combinations.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(combination.Required, Is.EqualTo(new[] { "stopping", "marketing" }));
+            Assert.That(combination.Optional, Is.EqualTo(new[] { "messages" }));
+            Assert.That(catalogue.Vocabulary.WordGroups["stopping"]["en"], Is.EqualTo(new[] { "no more" }));
+            Assert.That(catalogue.Vocabulary.WordGroups["messages"]["ru"], Is.EqualTo(new[] { "смс" }));
+        });
+    }
+
+    [Test]
+    public void Parse_CombinationOfAnUnknownGroup_IsRefusedNamingTheActionAndGroup() =>
+        Assert.That(
+            () => ActionCatalogue.Parse("""{ "actions": [ { "code": "AGENT", "aliases": { "en": [ "AGENT" ] }, "combinations": [ "agent + need" ] } ], "understanding": { "wordGroups": { "agent": { "en": [ "operator" ] } } } }"""),
+            Throws.TypeOf<ActionCatalogueException>().With.Message.Contains("AGENT").And.Message.Contains("\"need\""));
+
+    [TestCase("agent?")]
+    [TestCase("agent + agent")]
+    public void Parse_CombinationWithNothingRequiredOrAGroupTwice_IsRefused(string combination) =>
+        Assert.That(
+            () => ActionCatalogue.Parse($$"""{ "actions": [ { "code": "AGENT", "aliases": { "en": [ "AGENT" ] }, "combinations": [ "{{combination}}" ] } ], "understanding": { "wordGroups": { "agent": { "en": [ "operator" ] } } } }"""),
+            Throws.TypeOf<ActionCatalogueException>().With.Message.Contains("AGENT"));
+
+    [Test]
     public void Load_SampleCatalogue_HasAliasesForEveryService() =>
         Assert.That(SampleCatalogue.Load().Vocabulary.ServiceAliases.Keys,
             Is.EquivalentTo(new[] { "ROAMING", "INTERNET", "VOICEMAIL", "CALLERID", "BLACKLIST", "SMSPACK", "RINGBACK" }));
