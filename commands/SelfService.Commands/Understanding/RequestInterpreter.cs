@@ -15,6 +15,9 @@ namespace SelfService.Commands.Understanding;
 /// the message is left to the knowledge base ("balance on my card is wrong" is a question that mentions a balance).</para>
 /// <para>A question ("how do I turn on roaming?") is left to the knowledge base unless its action says it
 /// <see cref="ActionDefinition.ActsOnQuestion"/>: "how can I talk to a person?" wants a person.</para>
+/// <para>Besides phrases, an action may be asked for by its word combinations: catalogue word groups found together
+/// anywhere in the message ("нужен" of <c>need</c> and "сотрудник" of <c>agent</c> is AGENT), which reach customers'
+/// many ways of saying one thing without listing every sentence.</para>
 /// <para>Immutable, so one instance serves all threads; build a new one when the catalogue or the services change.</para>
 /// </remarks>
 public sealed partial class RequestInterpreter
@@ -39,6 +42,8 @@ public sealed partial class RequestInterpreter
     private readonly ServiceMatcher _services;
     private readonly PhraseIndex<string> _languages;
     private readonly string? _languageAction;
+    private readonly Dictionary<string, PhraseIndex<bool>> _groups;
+    private readonly List<(string Code, WordCombination Combination)> _combinations;
 
     public RequestInterpreter(ActionCatalogue catalogue, IReadOnlyList<ServiceOffer> offers)
     {
@@ -60,6 +65,10 @@ public sealed partial class RequestInterpreter
         _languages = new PhraseIndex<string>(
             vocabulary.Languages.SelectMany(l => l.Value.Select(name => KeyValuePair.Create(name, l.Key))), _fillers, StringComparer.Ordinal);
         _languageAction = catalogue.Actions.FirstOrDefault(a => a.Argument == ArgumentKind.Language)?.Code;
+        // Matched as written, fillers and question words included, like spoken phrases: "how much" of "how much credit is left".
+        _groups = vocabulary.WordGroups.ToDictionary(
+            g => g.Key, g => new PhraseIndex<bool>(g.Value.Values.SelectMany(w => w).Select(w => KeyValuePair.Create(w, true)), new HashSet<string>()), StringComparer.Ordinal);
+        _combinations = [.. catalogue.Actions.SelectMany(a => a.Combinations.Select(c => (a.Code, c)))];
     }
 
     public Interpretation Interpret(string text)
@@ -70,8 +79,10 @@ public sealed partial class RequestInterpreter
         var words = WordForms.Split(text);
         if (words.Count > MaxWords) return NoRequest.Instance;
         var spoken = _spokenIntents.Find(words);
-        var spokenWords = spoken.SelectMany(m => m.Words).ToHashSet();
-        // A question the catalogue words as a request ("how much do I have") is that request, not one for the knowledge base.
+        var combined = Combined(words);
+        var spokenWords = spoken.Concat(combined).SelectMany(m => m.Words).ToHashSet();
+        // A question the catalogue words as a request ("how much do I have", "how much credit is left") is that request,
+        // not one for the knowledge base; a question word outside it ("how much does roaming cost") still makes it a question.
         var markers = _questionMarkers.Find(words).Where(m => !m.Words.All(spokenWords.Contains)).ToList();
         var isQuestion = markers.Count > 0;
         // Fillers compare as written, not by stem: the stem of "меня" is that of "меню".
@@ -84,7 +95,7 @@ public sealed partial class RequestInterpreter
 
         var intents = _intents.Find(content)
             .Concat(_leadingIntents.Find(content).Where(m => m.Start == 0))
-            .Concat(spoken.Select(m => InContent(m, positions)).OfType<PhraseMatch<string>>())
+            .Concat(spoken.Concat(combined).Select(m => InContent(m, positions)).OfType<PhraseMatch<string>>())
             .ToList();
         // A language named on its own ("english please", "по-русски") is a choice of language.
         var languages = _languages.Find(content);
@@ -92,10 +103,15 @@ public sealed partial class RequestInterpreter
         if (intents.Count == 0) return NoRequest.Instance;
         var services = _services.Find(content);
         var language = languages.Select(m => m.Value).Distinct().Count() == 1 ? languages[0].Value : null;
-        var ranked = intents
+        var readings = intents
             .GroupBy(m => m.Value)
-            .Select(g => (Action: _actions[g.Key], Matches: g.ToList()))
-            .Select(c => (c.Action, c.Matches, Rank: (Slot: SlotFit(c.Action, services, phone, digits, language), Exact: c.Matches.All(m => m.Exact), Span: c.Matches.Sum(m => m.Weight))))
+            .Select(g => new Reading(_actions[g.Key], g.ToList()))
+            .ToList();
+        var ranked = readings
+            .Select(r => (r.Action, r.Matches, Rank: (
+                Slot: SlotFit(r, readings, services, phone, digits, language),
+                Exact: r.Matches.All(m => m.Exact),
+                Span: r.Span)))
             .OrderByDescending(c => c.Rank)
             .ToList();
         var best = ranked[0];
@@ -171,18 +187,70 @@ public sealed partial class RequestInterpreter
         };
 
     /// <summary>
-    /// 3: the action's slot is in the message (a service by its whole name); 2: the action takes none; 1: only part of a
-    /// service's name is there ("list" of "block list"); 0: its slot is missing.
+    /// 6: the action's slot is in the message (a service by its whole name); 4: the action takes none; 2: only part of a
+    /// service's name is there ("list" of "block list"); 1: the action takes none, a service is named beside its words,
+    /// and a service-taking action reads those same words at least as fully ("cancel the package": "cancel" is NO's and
+    /// DEACT's, and the package makes it DEACT); 0: its slot is missing.
     /// </summary>
-    private static int SlotFit(ActionDefinition action, ServiceMention services, string? phone, string? digits, string? language) => action.Argument switch
+    private static int SlotFit(Reading reading, List<Reading> readings, ServiceMention services, string? phone, string? digits, string? language) => reading.Action.Argument switch
     {
-        ArgumentKind.Service when services.Codes.Count > 0 => services.ByWholeName ? 3 : 1,
+        ArgumentKind.Service when services.Codes.Count > 0 => services.ByWholeName ? 6 : 2,
         ArgumentKind.Service => 0,
-        ArgumentKind.Phone => phone is null ? 0 : 3,
-        ArgumentKind.Digits => digits is null ? 0 : 3,
-        ArgumentKind.Language => language is null ? 0 : 3,
-        _ => 2,
+        ArgumentKind.Phone => phone is null ? 0 : 6,
+        ArgumentKind.Digits => digits is null ? 0 : 6,
+        ArgumentKind.Language => language is null ? 0 : 6,
+        _ when services.Codes.Count > 0 && services.Words.Any(i => !reading.Words.Contains(i)) && readings.Any(other =>
+            other.Action.Argument == ArgumentKind.Service && reading.Words.IsSubsetOf(other.Words) && other.Span >= reading.Span) => 1,
+        _ => 4,
     };
+
+    /// <summary>One action the message may ask for, and the phrases that say so.</summary>
+    private sealed record Reading(ActionDefinition Action, List<PhraseMatch<string>> Matches)
+    {
+        public HashSet<int> Words { get; } = [.. Matches.SelectMany(m => m.Words)];
+
+        /// <summary>How much of the message speaks for the action: the weights of all its phrases.</summary>
+        public int Span { get; } = Matches.Sum(m => m.Weight);
+    }
+
+    /// <summary>
+    /// The actions whose word combinations the message makes (<c>agent + need</c>): for each, the words of its groups,
+    /// over all the message's words. Each required group must be found by words no other group of it took.
+    /// </summary>
+    private List<PhraseMatch<string>> Combined(IReadOnlyList<MessageWord> words)
+    {
+        var result = new List<PhraseMatch<string>>();
+        if (_combinations.Count == 0) return result;
+        var found = new Dictionary<string, IReadOnlyList<PhraseMatch<bool>>>(StringComparer.Ordinal);
+        IReadOnlyList<PhraseMatch<bool>> Find(string group)
+        {
+            if (!found.TryGetValue(group, out var matches)) found[group] = matches = _groups[group].Find(words);
+            return matches;
+        }
+
+        foreach (var (code, combination) in _combinations)
+        {
+            var taken = new List<PhraseMatch<bool>>();
+            var complete = true;
+            foreach (var group in combination.Required)
+            {
+                var own = Find(group).Where(m => !taken.Any(m.Overlaps)).ToList();
+                if (own.Count == 0)
+                {
+                    complete = false;
+                    break;
+                }
+
+                taken.AddRange(own);
+            }
+
+            if (!complete) continue;
+            foreach (var group in combination.Optional) taken.AddRange(Find(group).Where(m => !taken.Any(m.Overlaps)));
+            result.AddRange(taken.Select(m => new PhraseMatch<string>(code, m.Start, m.Length, m.Exact, m.Skipped)));
+        }
+
+        return result;
+    }
 
     /// <summary>Takes the first phone number (or run of digits) out of the text, so its digits are not read as words.</summary>
     private static string? TakeSlot(Regex pattern, ref string text, int minDigits)

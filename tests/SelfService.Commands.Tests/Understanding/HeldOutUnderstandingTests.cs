@@ -18,7 +18,11 @@ public sealed class HeldOutUnderstandingTests
 
     private static readonly string[] KnowledgeBaseSets = ["heldout-questions.tsv", "fresh-questions.tsv"];
 
-    /// <summary>The fresh set's floor: below the first set's bar, since nothing was tuned to it; a drop under it is a regression.</summary>
+    /// <summary>
+    /// The fresh set's floor: below the first set's bar, since it was written untuned; a drop under it is a regression.
+    /// Its misses (83.3 %) were since fixed by general rules (word combinations, "cancel" with a service), so it is a
+    /// tuning set now, and the unbiased estimate is a newer set held apart from the code.
+    /// </summary>
     private const double FreshRequiredAccuracy = 0.80;
 
     private List<HeldOutRequest> _requests = null!;

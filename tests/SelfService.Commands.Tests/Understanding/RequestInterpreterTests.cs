@@ -44,6 +44,63 @@ public sealed class RequestInterpreterTests
         Assert.That(interpretation.MayBeQuestion, Is.False);
     }
 
+    // The sample catalogue's word combinations: each family of phrasing, in both languages.
+    [TestCase("нужен специалист поддержки", "AGENT")]                   // agent + need
+    [TestCase("переключите меня на сотрудника", "AGENT")]               // agent + contact
+    [TestCase("transfer me to a human please", "AGENT")]
+    [TestCase("i need someone from customer service", "AGENT")]
+    [TestCase("хватит присылать мне рекламные сообщения", "STOP")]      // stopping + marketing (+ messages)
+    [TestCase("no more ads please", "STOP")]
+    [TestCase("stop sending me promo texts", "STOP")]                   // "texts" is the SMS pack's name, here the messages'
+    [TestCase("хочу снова получать новости", "START")]                  // resuming + marketing
+    [TestCase("send me your offers again", "START")]
+    [TestCase("да, всё правильно", "YES")]                              // confirming + affirming
+    [TestCase("ok, go ahead please", "YES")]
+    [TestCase("скока денег осталось на симке", "BAL")]                  // money + how much (+ holder)
+    [TestCase("how much money have i got left", "BAL")]
+    [TestCase("больше не нужен автоответчик", "DEACT VOICEMAIL")]       // a negated want is a deactivation
+    [TestCase("i don't need roaming anymore", "DEACT ROAMING")]
+    [TestCase("что тут можно сделать", "HELP")]
+    public void Interpret_WordsThatGoTogether_AreUnderstood(string text, string expected)
+    {
+        var interpretation = SampleInterpreter.Interpreter.Interpret(text);
+
+        Assert.That(interpretation, Is.TypeOf<UnderstoodRequest>());
+        Assert.That(((UnderstoodRequest)interpretation).AsCode, Is.EqualTo(expected));
+    }
+
+    // Questions that share words with those combinations stay questions for the knowledge base.
+    [TestCase("сколько стоит роуминг")]
+    [TestCase("сколько денег списали за интернет")]
+    [TestCase("how much money will roaming cost me")]
+    [TestCase("how do i top up")]
+    [TestCase("пополнить баланс")]                                      // topping up is not asking for the balance
+    [TestCase("why is my balance negative")]
+    [TestCase("как отключить рекламу")]
+    [TestCase("why do i get so many ads")]
+    public void Interpret_QuestionSharingTheirWords_IsLeftToTheKnowledgeBase(string text) =>
+        Assert.That(SampleInterpreter.Interpreter.Interpret(text), Is.TypeOf<NoRequest>());
+
+    [TestCase("cancel the package please")]
+    [TestCase("отмените пакет")]
+    public void Interpret_CancelAndAPackage_AsksWhichPackageRatherThanSayingNo(string text)
+    {
+        var interpretation = SampleInterpreter.Interpreter.Interpret(text);
+
+        Assert.That(interpretation, Is.TypeOf<UnclearRequest>());
+        Assert.That(((UnclearRequest)interpretation).Candidates.Select(c => c.AsCode), Is.EquivalentTo(new[] { "DEACT INTERNET", "DEACT SMSPACK" }));
+    }
+
+    [TestCase("cancel", "NO")]                                          // nothing named: a refusal
+    [TestCase("list my active services", "STATUS")]                     // "active services" is also ACTIVATE SERVICE, "list" part of "block list"
+    public void Interpret_WordsTwoActionsShare_AreReadByWhatElseIsThere(string text, string expected) =>
+        Assert.That(SampleInterpreter.Interpreter.Interpret(text) switch
+        {
+            UnderstoodRequest request => request.AsCode,
+            UnclearRequest unclear => string.Join(" | ", unclear.Candidates.Select(c => c.AsCode)),
+            _ => "question",
+        }, Does.StartWith(expected));
+
     [Test]
     public void Interpret_ServiceNamedOutsideTheRequest_IsNotActedOn() =>
         Assert.That(SampleInterpreter.Interpreter.Interpret("stop roaming"), Is.Not.TypeOf<UnderstoodRequest>());
