@@ -93,15 +93,15 @@ public sealed partial class RequestInterpreter
         positions = [.. positions.Union(spoken.Where(m => !m.Words.Any(positions.Contains)).SelectMany(m => m.Words)).Order()];
         var content = positions.Select(i => words[i]).ToList();
 
+        var services = _services.Find(content);
         var intents = _intents.Find(content)
-            .Concat(_leadingIntents.Find(content).Where(m => m.Start == 0))
+            .Concat(_leadingIntents.Find(content).Where(m => m.Start == 0 || AfterService(m, content.Count, services)))
             .Concat(spoken.Concat(combined).Select(m => InContent(m, positions)).OfType<PhraseMatch<string>>())
             .ToList();
         // A language named on its own ("english please", "по-русски") is a choice of language.
         var languages = _languages.Find(content);
         if (_languageAction is not null) intents.AddRange(languages.Select(m => m with { Value = _languageAction }));
         if (intents.Count == 0) return NoRequest.Instance;
-        var services = _services.Find(content);
         var language = languages.Select(m => m.Value).Distinct().Count() == 1 ? languages[0].Value : null;
         var readings = intents
             .GroupBy(m => m.Value)
@@ -143,6 +143,13 @@ public sealed partial class RequestInterpreter
         if (candidates.Count == 1 && sure) return candidates[0];
         return new UnclearRequest(candidates, MayBeQuestion: !sure);
     }
+
+    /// <summary>
+    /// A short keyword of a service action that ends the message right after the service's name ("roaming on please"),
+    /// where it is the request, as at the head; inside a sentence ("which services are on my number") it is not.
+    /// </summary>
+    private bool AfterService(PhraseMatch<string> match, int count, ServiceMention services) =>
+        match.End == count && services.Words.Contains(match.Start - 1) && _actions[match.Value].Argument == ArgumentKind.Service;
 
     /// <summary>A keyword or phrase that comes down to one very short word once fillers are dropped ("N", "no thanks").</summary>
     private bool IsCodeOnly(string phrase)

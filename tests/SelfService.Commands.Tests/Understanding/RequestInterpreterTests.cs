@@ -61,6 +61,8 @@ public sealed class RequestInterpreterTests
     [TestCase("больше не нужен автоответчик", "DEACT VOICEMAIL")]       // a negated want is a deactivation
     [TestCase("i don't need roaming anymore", "DEACT ROAMING")]
     [TestCase("что тут можно сделать", "HELP")]
+    [TestCase("can someone help me", "AGENT")]                          // "help" with a person is a request for one
+    [TestCase("хочу узнать свой баланс", "BAL")]
     public void Interpret_WordsThatGoTogether_AreUnderstood(string text, string expected)
     {
         var interpretation = SampleInterpreter.Interpreter.Interpret(text);
@@ -78,6 +80,7 @@ public sealed class RequestInterpreterTests
     [TestCase("why is my balance negative")]
     [TestCase("как отключить рекламу")]
     [TestCase("why do i get so many ads")]
+    [TestCase("нужен ли роуминг в белоруссии")]                          // "ли" asks
     public void Interpret_QuestionSharingTheirWords_IsLeftToTheKnowledgeBase(string text) =>
         Assert.That(SampleInterpreter.Interpreter.Interpret(text), Is.TypeOf<NoRequest>());
 
@@ -100,6 +103,12 @@ public sealed class RequestInterpreterTests
             UnclearRequest unclear => string.Join(" | ", unclear.Candidates.Select(c => c.AsCode)),
             _ => "question",
         }, Does.StartWith(expected));
+
+    [TestCase("roaming on please", "ACT ROAMING")]                       // a short keyword right after the service ends the request
+    [TestCase("voicemail off", "DEACT VOICEMAIL")]
+    [TestCase("which services are on my number", "STATUS")]             // inside a sentence "on" is an ordinary word
+    public void Interpret_ShortKeywordAfterTheService_IsTheRequest(string text, string expected) =>
+        Assert.That(SampleInterpreter.Interpreter.Interpret(text), Is.EqualTo(new UnderstoodRequest(expected.Split(' ')[0], expected.Split(' ').ElementAtOrDefault(1))));
 
     [Test]
     public void Interpret_ServiceNamedOutsideTheRequest_IsNotActedOn() =>
