@@ -149,7 +149,7 @@ public sealed partial class RequestInterpreter
     /// where it is the request, as at the head; inside a sentence ("which services are on my number") it is not.
     /// </summary>
     private bool AfterService(PhraseMatch<string> match, int count, ServiceMention services) =>
-        match.End == count && services.Words.Contains(match.Start - 1) && _actions[match.Value].Argument == ArgumentKind.Service;
+        match.End == count && services.ByWholeName && services.Words.Contains(match.Start - 1) && _actions[match.Value].Argument == ArgumentKind.Service;
 
     /// <summary>A keyword or phrase that comes down to one very short word once fillers are dropped ("N", "no thanks").</summary>
     private bool IsCodeOnly(string phrase)
@@ -241,7 +241,7 @@ public sealed partial class RequestInterpreter
             var complete = true;
             foreach (var group in combination.Required)
             {
-                var own = Find(group).Where(m => !taken.Any(m.Overlaps)).ToList();
+                var own = Find(group).Where(m => !Shares(m, taken)).ToList();
                 if (own.Count == 0)
                 {
                     complete = false;
@@ -252,11 +252,14 @@ public sealed partial class RequestInterpreter
             }
 
             if (!complete) continue;
-            foreach (var group in combination.Optional) taken.AddRange(Find(group).Where(m => !taken.Any(m.Overlaps)));
+            foreach (var group in combination.Optional) taken.AddRange(Find(group).Where(m => !Shares(m, taken)));
             result.AddRange(taken.Select(m => new PhraseMatch<string>(code, m.Start, m.Length, m.Exact, m.Skipped)));
         }
 
         return result;
+
+        // By words, not spans: "turn [offers] back on" leaves "offers" to the marketing group.
+        static bool Shares(PhraseMatch<bool> match, List<PhraseMatch<bool>> taken) => taken.Any(t => t.Words.Intersect(match.Words).Any());
     }
 
     /// <summary>Takes the first phone number (or run of digits) out of the text, so its digits are not read as words.</summary>

@@ -54,6 +54,9 @@ public sealed class RequestInterpreterTests
     [TestCase("stop sending me promo texts", "STOP")]                   // "texts" is the SMS pack's name, here the messages'
     [TestCase("хочу снова получать новости", "START")]                  // resuming + marketing
     [TestCase("send me your offers again", "START")]
+    [TestCase("turn offers back on", "START")]                          // "back" is part of "ring back tone", yet no service is named
+    [TestCase("врубите роуминг", "ACT ROAMING")]                        // colloquial verbs and names
+    [TestCase("отключите голосовуху", "DEACT VOICEMAIL")]
     [TestCase("да, всё правильно", "YES")]                              // confirming + affirming
     [TestCase("ok, go ahead please", "YES")]
     [TestCase("скока денег осталось на симке", "BAL")]                  // money + how much (+ holder)

@@ -58,6 +58,20 @@ public sealed class WordCombinationTests
     }
 
     [Test]
+    public void Interpret_GroupWordInsideAnotherGroupsPhrase_StillCounts()
+    {
+        // "turn back on" matches "turn offers back on" with "offers" passed over: that word is free for the other group.
+        var interpreter = new RequestInterpreter(ActionCatalogue.Parse("""
+            {
+              "actions": [ { "code": "START", "aliases": { "en": [ "START" ] }, "combinations": [ "resuming + marketing" ] } ],
+              "understanding": { "wordGroups": { "resuming": { "en": [ "turn back on" ] }, "marketing": { "en": [ "offers" ] } } }
+            }
+            """), Array.Empty<ServiceOffer>());
+
+        Assert.That(interpreter.Interpret("turn offers back on"), Is.EqualTo(new UnderstoodRequest("START", null)));
+    }
+
+    [Test]
     public void Interpret_OptionalGroup_CountsTowardsTheRequest()
     {
         // Without "sim" the request is two words of four ("credit", "left" of "credit left phone sim"): only just enough;
