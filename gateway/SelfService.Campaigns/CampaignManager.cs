@@ -9,7 +9,7 @@ namespace SelfService.Campaigns;
 /// state and changes it in one store operation, so two people pressing pause and cancel at once end in one of the two.
 /// </summary>
 public sealed class CampaignManager(
-    ICampaignStore campaigns, CampaignRules rules, CampaignScheduler scheduler, CampaignRunner runner, ChannelRegistry channels,
+    ICampaignStore campaigns, CampaignRules rules, CampaignScheduler scheduler, CampaignRunner runner, ChannelRegistry channels, CampaignSurveys surveys,
     IOptions<CampaignOptions> options, TimeProvider time)
 {
     public async Task<(Campaign? Campaign, IReadOnlyList<string> Problems)> CreateAsync(CampaignDraft draft, string actor, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class CampaignManager(
     public CampaignPreview Preview(Campaign campaign)
     {
         var profile = channels.ProfileOf(campaign.Channel);
-        return new CampaignPreview(campaign.Texts.ToDictionary(t => t.Key, t => CampaignText.Preview(t.Value, profile)), options.Value.MaxSmsParts);
+        return new CampaignPreview(campaign.Texts.ToDictionary(t => t.Key, t => CampaignText.Preview(surveys.FirstMessageTemplate(campaign, t.Key, t.Value), profile)), options.Value.MaxSmsParts);
     }
 
     public async Task<CampaignStep> LaunchAsync(string campaignId, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Quartz;
+using SelfService.Commands.Surveys;
 using SelfService.Pipeline;
 using SelfService.Storage.Campaigns;
 
@@ -10,7 +11,7 @@ namespace SelfService.Campaigns;
 /// Checks a draft and makes it a campaign, or says each thing that is wrong (a bad cron expression, an unknown time zone, a
 /// text that takes more SMS parts than allowed...), so the API answers 400 with all of them at once.
 /// </summary>
-public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegistry channels, IReadOnlyCollection<string> topics)
+public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegistry channels, IReadOnlyCollection<string> topics, SurveyPrompts prompts)
 {
     public (Campaign? Campaign, IReadOnlyList<string> Problems) Check(CampaignDraft draft, string id, string actor, DateTimeOffset now)
     {
@@ -27,9 +28,14 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
         var language = draft.DefaultLanguage?.Trim().ToLowerInvariant() ?? texts.Keys.FirstOrDefault() ?? "";
         if (texts.Count > 0 && !texts.ContainsKey(language)) problems.Add("defaultLanguage: must be one of the texts' languages.");
         var profile = channels.ProfileOf(channel);
+        var survey = draft.Survey;
+        if (survey is not null) problems.AddRange(SurveyRules.Check(survey, language));
+        var surveySendable = survey is not null && problems.Count == 0;
         foreach (var (textLanguage, text) in texts)
         {
-            var parts = CampaignText.Preview(text, profile).Parts;
+            // A survey's first message is its text and the first question, numbered as SMS shows it: that is what it costs.
+            var first = surveySendable ? prompts.Ask(survey!.Questions[0], textLanguage, channel, text).Short : text;
+            var parts = CampaignText.Preview(first, profile).Parts;
             if (parts > o.MaxSmsParts) problems.Add($"texts.{textLanguage}: takes {parts} SMS parts at its longest; at most {o.MaxSmsParts}.");
             foreach (var unknown in System.Text.RegularExpressions.Regex.Matches(text, @"\{(\w+)\}").Select(m => m.Groups[1].Value)
                          .Where(p => !CampaignText.Placeholders.Contains(p)).Distinct())
@@ -50,7 +56,7 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
         {
             Id = id, Name = draft.Name!.Trim(), Topic = topic, Channel = channel, Texts = texts, DefaultLanguage = language, Audience = audience,
             Trigger = trigger!, PartsPerSecond = rate, QuietHours = quiet, TimeZone = timeZone, State = CampaignState.Draft,
-            CreatedBy = actor, CreatedAt = now, UpdatedAt = now,
+            CreatedBy = actor, CreatedAt = now, UpdatedAt = now, Survey = survey,
         }, problems);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfService.Messaging;
 using SelfService.Pipeline;
 using SelfService.Storage.Campaigns;
 using SelfService.Storage.Customers;
@@ -17,7 +18,7 @@ namespace SelfService.Campaigns;
 /// </summary>
 public sealed partial class CampaignRunner(
     ICampaignStore campaigns, IOptOutStore optOuts, ICustomerStore customers, AudienceWriter audience, OutboxDispatcher outbox,
-    ChannelRegistry channels, IOptions<CampaignOptions> options, TimeProvider time, ILogger<CampaignRunner> logger)
+    ChannelRegistry channels, CampaignSurveys surveys, IOptions<CampaignOptions> options, TimeProvider time, ILogger<CampaignRunner> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
@@ -149,13 +150,15 @@ public sealed partial class CampaignRunner(
 
     private async Task SendAsync(Campaign campaign, CampaignRecipient recipient, Messaging.ChannelProfile profile, PartsPacer pacer, CancellationToken stoppingToken)
     {
-        if (await OptedOutAsync(campaign, recipient, stoppingToken))
+        var customer = await customers.FindByMsisdnAsync(recipient.Msisdn, stoppingToken);
+        if (await OptedOutAsync(campaign, recipient, customer, stoppingToken))
         {
             recipient.State = RecipientState.SkippedOptedOut;
             await campaigns.HandOverAsync([recipient], [], stoppingToken);
             return;
         }
-        if (!campaign.Texts.TryGetValue(CampaignText.LanguageFor(campaign, recipient.Language), out var template))
+        var address = AddressOf(campaign.Channel, recipient.Msisdn, customer);
+        if (address is null || !campaign.Texts.TryGetValue(CampaignText.LanguageFor(campaign, recipient.Language), out var template))
         {
             recipient.State = RecipientState.SkippedUnreachable;
             await campaigns.HandOverAsync([recipient], [], stoppingToken);
@@ -163,16 +166,21 @@ public sealed partial class CampaignRunner(
         }
 
         var text = CampaignText.Render(template, recipient.Values);
+        List<string> choices = [];
+        // A survey: its first question follows the text, as the channel shows it (numbered, buttons, reply by email).
+        if (campaign.Survey is { } survey) (text, choices) = surveys.FirstMessage(survey, text, recipient.Language, campaign.Channel);
         var parts = CampaignText.PartsOf(text, profile);
         await WaitForPaceAsync(campaign.Id, pacer, parts, stoppingToken);
         var now = time.GetUtcNow();
         var record = new OutboxRecord
         {
-            Id = CampaignRecipient.OutboxIdOf(campaign.Id, recipient.Run, recipient.Msisdn), Channel = campaign.Channel, Address = recipient.Msisdn,
-            SessionId = recipient.Msisdn, Text = text, CustomerId = recipient.CustomerId, State = OutboxState.Pending, CreatedAt = now,
+            Id = CampaignRecipient.OutboxIdOf(campaign.Id, recipient.Run, recipient.Msisdn), Channel = campaign.Channel, Address = address,
+            SessionId = address, Text = text, Choices = choices, CustomerId = recipient.CustomerId ?? customer?.Id, State = OutboxState.Pending, CreatedAt = now,
             // As replies handed over in memory: the store's poll leaves it to the low-priority lane unless this run stops.
             NextAttemptAt = now + OutboxDispatcher.InMemoryLease,
         };
+        // The response is there before the question goes, so the first answer finds it; started twice (a restart) it stays one.
+        if (campaign.Survey is { } sent) await surveys.StartAsync(campaign, sent, recipient, address, customer?.Id, now, stoppingToken);
         recipient.State = RecipientState.HandedOver;
         recipient.OutboxId = record.Id;
         recipient.Parts = parts;
@@ -181,12 +189,16 @@ public sealed partial class CampaignRunner(
         outbox.SendLowPriority([record]);
     }
 
+    /// <summary>Where the message goes on the campaign's channel: the number itself by SMS, else the chat or mailbox the customer linked; null: none.</summary>
+    internal static string? AddressOf(string channel, string msisdn, Customer? customer) =>
+        channel is ChannelNames.Sms or ChannelNames.Ussd ? msisdn
+            : customer?.Identities.Where(i => i.Channel == channel).OrderByDescending(i => i.LinkedAt).FirstOrDefault()?.Address;
+
     /// <summary>Opted out of every campaign (STOP, or the profile's older flag) or of this campaign's topic: checked at their turn, not before.</summary>
-    private async Task<bool> OptedOutAsync(Campaign campaign, CampaignRecipient recipient, CancellationToken cancellationToken)
+    private async Task<bool> OptedOutAsync(Campaign campaign, CampaignRecipient recipient, Customer? customer, CancellationToken cancellationToken)
     {
         var stopped = await optOuts.StoppedTopicsAsync(recipient.Msisdn, cancellationToken);
         if (stopped.Contains(OptOutChange.AllTopics) || stopped.Contains(campaign.Topic)) return true;
-        var customer = await customers.FindByMsisdnAsync(recipient.Msisdn, cancellationToken);
         return customer is { AcceptsCampaigns: false };
     }
 

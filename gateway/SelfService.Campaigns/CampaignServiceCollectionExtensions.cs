@@ -15,7 +15,9 @@ public static class CampaignServiceCollectionExtensions
     public static IServiceCollection AddCampaigns(this IServiceCollection services, Func<IServiceProvider, IReadOnlyCollection<string>> topics)
     {
         services.AddSingleton(sp => new CampaignRules(
-            sp.GetRequiredService<IOptions<CampaignOptions>>(), sp.GetRequiredService<ChannelRegistry>(), topics(sp)));
+            sp.GetRequiredService<IOptions<CampaignOptions>>(), sp.GetRequiredService<ChannelRegistry>(), topics(sp),
+            sp.GetRequiredService<SelfService.Commands.Surveys.SurveyPrompts>()));
+        services.AddSingleton<CampaignSurveys>();
         services.AddSingleton<AudienceWriter>();
         services.AddSingleton<NumberListUpload>();
         services.AddSingleton<CampaignRunner>();
