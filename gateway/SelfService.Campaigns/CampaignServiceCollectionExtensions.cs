@@ -18,6 +18,9 @@ public static class CampaignServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CampaignOptions>>(), sp.GetRequiredService<ChannelRegistry>(), topics(sp),
             sp.GetRequiredService<SelfService.Commands.Surveys.SurveyPrompts>()));
         services.AddSingleton<CampaignSurveys>();
+        services.AddSingleton<CsatSurveys>();
+        services.AddSingleton<SurveyResults>();
+        services.AddHostedService(sp => sp.GetRequiredService<CsatSurveys>());
         services.AddSingleton<AudienceWriter>();
         services.AddSingleton<NumberListUpload>();
         services.AddSingleton<CampaignRunner>();

@@ -3,7 +3,10 @@ using System.Text;
 using SelfService.Campaigns;
 using SelfService.Messaging;
 using SelfService.Staff;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SelfService.Storage.Campaigns;
+using SelfService.Storage.Surveys;
 
 namespace SelfService.Gateway.Api;
 
@@ -32,6 +35,9 @@ internal static class CampaignApi
             StepAsync("campaign.cancel", campaignId, user, audit, http, manager.CancelAsync(campaignId, ct)));
         // Who stopped what, and the trail of every stop and resume: a look at a customer's data, so it is audited.
         routes.MapGet("/api/opt-outs", OptOuts).RequireAuthorization(StaffPolicies.CampaignManagers);
+        // A survey's results (a campaign's id, or "csat"), and its responses as CSV: both audited, the export names customers.
+        routes.MapGet("/api/surveys/{surveyId}", SurveyResultsOf).RequireAuthorization(StaffPolicies.CampaignManagers);
+        routes.MapGet("/api/surveys/{surveyId}/responses.csv", SurveyExport).RequireAuthorization(StaffPolicies.CampaignManagers);
         return routes;
     }
 
@@ -48,6 +54,39 @@ internal static class CampaignApi
             changes = await optOuts.HistoryAsync(e164, cancellationToken),
         });
     }
+
+    private static async Task<IResult> SurveyResultsOf(
+        string surveyId, string? language, ClaimsPrincipal user, ICampaignStore campaigns, IOptions<CsatOptions> csat, SurveyResults results, AuditTrail audit,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await SurveyOfAsync(surveyId, campaigns, csat, cancellationToken) is not { } found) return NoSurvey(surveyId);
+        await audit.RecordAsync(user.UserName(), "survey.results", "survey:" + surveyId, null, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Ok(await results.SummarizeAsync(surveyId, found.Survey, language ?? found.Language, cancellationToken));
+    }
+
+    /// <summary>Written as the responses are read (a page at a time), never built whole.</summary>
+    private static async Task<IResult> SurveyExport(
+        string surveyId, ClaimsPrincipal user, ICampaignStore campaigns, IOptions<CsatOptions> csat, SurveyResults results, AuditTrail audit,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await SurveyOfAsync(surveyId, campaigns, csat, cancellationToken) is not { } found) return NoSurvey(surveyId);
+        await audit.RecordAsync(user.UserName(), "survey.export", "survey:" + surveyId, null, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Stream(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            await SurveyCsv.WriteAsync(writer, found.Survey, results.AllAsync(surveyId, cancellationToken), cancellationToken);
+        }, "text/csv; charset=utf-8", $"survey-{surveyId}.csv");
+    }
+
+    private static async Task<(SurveyDefinition Survey, string Language)?> SurveyOfAsync(
+        string surveyId, ICampaignStore campaigns, IOptions<CsatOptions> csat, CancellationToken cancellationToken)
+    {
+        if (surveyId == SurveyResponse.CsatSurveyId) return (csat.Value.SurveyOrDefault, "ru");
+        return await campaigns.GetAsync(surveyId, cancellationToken) is { Survey: { } survey } campaign ? (survey, campaign.DefaultLanguage) : null;
+    }
+
+    private static ProblemHttpResult NoSurvey(string surveyId) =>
+        TypedResults.Problem($"No survey \"{surveyId}\": give the id of a campaign whose content is a survey, or \"csat\".", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<IResult> List(int? limit, ICampaignStore campaigns, CancellationToken cancellationToken) =>
         TypedResults.Ok(await campaigns.ListAsync(Math.Clamp(limit ?? 50, 1, 500), cancellationToken));

@@ -14,6 +14,11 @@ internal static class CampaignHostingExtensions
             .Validate(o => o.MaxSmsParts > 0 && o.PageSize > 0 && o.MaxListBytes > 0, "Campaigns:MaxSmsParts, PageSize and MaxListBytes must be positive")
             .Validate(o => RecipientClock.FindZone(o.DefaultTimeZone) is not null, "Campaigns:DefaultTimeZone must be an IANA time zone")
             .ValidateOnStart();
+        // The CSAT survey is checked at start like a campaign's: a survey that cannot be answered is refused before it is sent.
+        builder.Services.AddOptions<CsatOptions>().BindConfiguration(CsatOptions.Section)
+            .Validate(o => !o.Enabled || SelfService.Commands.Surveys.SurveyRules.Check(o.SurveyOrDefault, "ru", "Surveys:Csat:Survey").Count == 0,
+                "Surveys:Csat:Survey is not a survey that can be answered: each question needs an id, a Russian text, choices with options, jumps forward")
+            .ValidateOnStart();
         builder.Services.AddCampaigns(sp => [.. sp.GetRequiredService<ActionCatalogue>().CampaignTopics.Select(t => t.Code)]);
         return builder;
     }
