@@ -68,7 +68,7 @@ public sealed class CampaignManager(
         }, cancellationToken);
         if (change.Changed && change.Campaign!.State == CampaignState.Running) runner.Start(campaignId);
         // A cron campaign paused in the middle of a run gets its trigger back too: the next fire after the run is on time.
-        if (change.Changed && (change.Campaign!.State == CampaignState.Scheduled || change.Campaign.Trigger.Kind == TriggerKind.Cron))
+        if (change.Changed && (change.Campaign!.State == CampaignState.Scheduled || change.Campaign.Trigger.Recurs()))
             await scheduler.ScheduleAsync(change.Campaign, cancellationToken);
         return Step(change, "only a paused campaign can be resumed");
     }

@@ -39,7 +39,7 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
             if (parts > o.MaxSmsParts) problems.Add($"texts.{textLanguage}: takes {parts} SMS parts at its longest; at most {o.MaxSmsParts}.");
             foreach (var unknown in System.Text.RegularExpressions.Regex.Matches(text, @"\{(\w+)\}").Select(m => m.Groups[1].Value)
                          .Where(p => !CampaignText.Placeholders.Contains(p)).Distinct())
-                problems.Add($"texts.{textLanguage}: unknown placeholder {{{unknown}}}; use {{name}}, {{balance}} or {{service}}.");
+                problems.Add($"texts.{textLanguage}: unknown placeholder {{{unknown}}}; use {{name}}, {{balance}}, {{service}} or {{date}}.");
         }
 
         var rate = draft.PartsPerSecond ?? o.DefaultPartsPerSecond;
@@ -82,6 +82,7 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
     {
         trigger ??= new CampaignTrigger { Kind = TriggerKind.Once };
         if (trigger.Kind == TriggerKind.Once) return new CampaignTrigger { Kind = TriggerKind.Once, At = trigger.At };
+        if (trigger.Kind == TriggerKind.Relative) return RelativeTriggerOf(trigger, problems);
         if (string.IsNullOrWhiteSpace(trigger.Cron))
         {
             problems.Add("trigger.cron: required for a cron trigger, such as \"0 0 10 ? * MON\" (Quartz syntax: seconds first).");
@@ -99,5 +100,19 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
             return null;
         }
         return new CampaignTrigger { Kind = TriggerKind.Cron, Cron = trigger.Cron.Trim() };
+    }
+
+    private static CampaignTrigger? RelativeTriggerOf(CampaignTrigger trigger, List<string> problems)
+    {
+        var count = problems.Count;
+        if (string.IsNullOrWhiteSpace(trigger.Service)) problems.Add("trigger.service: the service whose date the campaign is timed against, such as \"ROAMING\".");
+        if (trigger.OffsetDays is < -366 or > 366) problems.Add("trigger.offsetDays: from -366 to 366 (negative: before the date).");
+        if (!RelativeDates.TryDeliveryTime(trigger.DeliverAt, out _)) problems.Add("trigger.deliverAt: the time of day, HH:mm, in the recipient's time zone.");
+        if (!Enum.IsDefined(trigger.RelativeTo)) problems.Add("trigger.relativeTo: ServiceRenewal or ServiceActivated.");
+        return problems.Count > count ? null : new CampaignTrigger
+        {
+            Kind = TriggerKind.Relative, RelativeTo = trigger.RelativeTo, Service = trigger.Service!.Trim().ToUpperInvariant(), OffsetDays = trigger.OffsetDays,
+            DeliverAt = trigger.DeliverAt!.Trim(),
+        };
     }
 }

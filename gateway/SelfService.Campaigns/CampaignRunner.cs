@@ -254,7 +254,7 @@ public sealed partial class CampaignRunner(
         var change = await campaigns.ChangeAsync(campaignId, c =>
         {
             if (c.State != CampaignState.Running || c.CurrentRun != run) return false;
-            c.State = c.Trigger.Kind == TriggerKind.Cron ? CampaignState.Scheduled : CampaignState.Done;
+            c.State = c.Trigger.Recurs() ? CampaignState.Scheduled : CampaignState.Done;
             c.UpdatedAt = time.GetUtcNow();
             return true;
         }, stoppingToken);

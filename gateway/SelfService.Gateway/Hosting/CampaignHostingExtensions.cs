@@ -13,6 +13,7 @@ internal static class CampaignHostingExtensions
                 "Campaigns:DefaultPartsPerSecond must be positive and at most Campaigns:MaxPartsPerSecond")
             .Validate(o => o.MaxSmsParts > 0 && o.PageSize > 0 && o.MaxListBytes > 0, "Campaigns:MaxSmsParts, PageSize and MaxListBytes must be positive")
             .Validate(o => RecipientClock.FindZone(o.DefaultTimeZone) is not null, "Campaigns:DefaultTimeZone must be an IANA time zone")
+            .Validate(o => o.RelativeLookback > TimeSpan.Zero, "Campaigns:RelativeLookback must be positive")
             .ValidateOnStart();
         // The CSAT survey is checked at start like a campaign's: a survey that cannot be answered is refused before it is sent.
         builder.Services.AddOptions<CsatOptions>().BindConfiguration(CsatOptions.Section)
