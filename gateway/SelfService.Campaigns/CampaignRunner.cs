@@ -18,7 +18,8 @@ namespace SelfService.Campaigns;
 /// </summary>
 public sealed partial class CampaignRunner(
     ICampaignStore campaigns, IOptOutStore optOuts, ICustomerStore customers, AudienceWriter audience, OutboxDispatcher outbox,
-    ChannelRegistry channels, CampaignSurveys surveys, IOptions<CampaignOptions> options, TimeProvider time, ILogger<CampaignRunner> logger)
+    ChannelRegistry channels, CampaignSurveys surveys, UnsubscribeLinks unsubscribe, IOptions<CampaignOptions> options, TimeProvider time,
+    ILogger<CampaignRunner> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
@@ -179,6 +180,8 @@ public sealed partial class CampaignRunner(
             // As replies handed over in memory: the store's poll leaves it to the low-priority lane unless this run stops.
             NextAttemptAt = now + OutboxDispatcher.InMemoryLease,
         };
+        // A mail says how to stop it in one click (RFC 8058); SMS has STOP.
+        if (campaign.Channel == ChannelNames.Email) record.UnsubscribeUrl = await unsubscribe.LinkAsync(campaign.Id, recipient.Msisdn, stoppingToken);
         // The response is there before the question goes, so the first answer finds it; started twice (a restart) it stays one.
         if (campaign.Survey is { } sent) await surveys.StartAsync(campaign, sent, recipient, address, customer?.Id, now, stoppingToken);
         recipient.State = RecipientState.HandedOver;

@@ -20,6 +20,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<CampaignSurveys>();
         services.AddSingleton<CsatSurveys>();
         services.AddSingleton<SurveyResults>();
+        services.AddSingleton<UnsubscribeLinks>();
         services.AddHostedService(sp => sp.GetRequiredService<CsatSurveys>());
         services.AddSingleton<AudienceWriter>();
         services.AddSingleton<NumberListUpload>();

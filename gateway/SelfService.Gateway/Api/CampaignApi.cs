@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using System.Text;
 using SelfService.Campaigns;
@@ -35,6 +36,10 @@ internal static class CampaignApi
             StepAsync("campaign.cancel", campaignId, user, audit, http, manager.CancelAsync(campaignId, ct)));
         // Who stopped what, and the trail of every stop and resume: a look at a customer's data, so it is audited.
         routes.MapGet("/api/opt-outs", OptOuts).RequireAuthorization(StaffPolicies.CampaignManagers);
+        // A campaign mail's one-click unsubscribe (RFC 8058): the signed link is the proof, so no sign-in. A GET (a mail
+        // scanner following links, a person clicking) only shows a button; the POST the mail client sends unsubscribes.
+        routes.MapGet("/unsubscribe/{token}", UnsubscribePage).AllowAnonymous();
+        routes.MapPost("/unsubscribe/{token}", Unsubscribe).AllowAnonymous().DisableAntiforgery();
         // A survey's results (a campaign's id, or "csat"), and its responses as CSV: both audited, the export names customers.
         routes.MapGet("/api/surveys/{surveyId}", SurveyResultsOf).RequireAuthorization(StaffPolicies.CampaignManagers);
         routes.MapGet("/api/surveys/{surveyId}/responses.csv", SurveyExport).RequireAuthorization(StaffPolicies.CampaignManagers);
@@ -54,6 +59,42 @@ internal static class CampaignApi
             changes = await optOuts.HistoryAsync(e164, cancellationToken),
         });
     }
+
+    private static async Task<IResult> UnsubscribePage(string token, UnsubscribeLinks links, CancellationToken cancellationToken)
+    {
+        if (await links.ReadAsync(token, cancellationToken) is null) return InvalidLink();
+        return TypedResults.Content($$"""
+            <!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Отписка · Unsubscribe</title></head><body>
+            <form method="post" action="/unsubscribe/{{WebUtility.HtmlEncode(token)}}"><input type="hidden" name="List-Unsubscribe" value="One-Click">
+            <p>Больше не получать эти рассылки? · Stop these mailings?</p><button type="submit">Отписаться · Unsubscribe</button></form></body></html>
+            """, "text/html; charset=utf-8");
+    }
+
+    /// <summary>Stops the campaign's topic for the number the link names; kept in the opt-out trail and the audit trail. A second click records nothing.</summary>
+    private static async Task<IResult> Unsubscribe(
+        string token, UnsubscribeLinks links, ICampaignStore campaigns, IOptOutStore optOuts, AuditTrail audit, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (await links.ReadAsync(token, cancellationToken) is not { } link) return InvalidLink();
+        var (campaignId, msisdn) = link;
+        // A campaign deleted since: the customer still asked to hear no more; every campaign topic stops.
+        var topic = (await campaigns.GetAsync(campaignId, cancellationToken))?.Topic ?? OptOutChange.AllTopics;
+        var recorded = await optOuts.ApplyAsync(new OptOutChange
+        {
+            Id = "unsubscribe:" + campaignId + ":" + msisdn, Msisdn = msisdn, Topic = topic, OptedOut = true, Channel = ChannelNames.Email,
+            Text = "List-Unsubscribe=One-Click", At = time.GetUtcNow(),
+        }, cancellationToken);
+        if (recorded)
+            await audit.RecordAsync("customer:" + msisdn, "optout.one-click", "campaign:" + campaignId, topic, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Content("""
+            <!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Отписка · Unsubscribe</title></head><body>
+            <p>Вы отписаны от этой рассылки. · You are unsubscribed from these mailings.</p></body></html>
+            """, "text/html; charset=utf-8");
+    }
+
+    private static ProblemHttpResult InvalidLink() =>
+        TypedResults.Problem("This unsubscribe link is not valid: it may have been cut short or changed. Reply STOP to any of our messages instead.",
+            statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<IResult> SurveyResultsOf(
         string surveyId, string? language, ClaimsPrincipal user, ICampaignStore campaigns, IOptions<CsatOptions> csat, SurveyResults results, AuditTrail audit,

@@ -1,5 +1,8 @@
 using SelfService.ActionCodes;
+using Microsoft.Extensions.Options;
 using SelfService.Campaigns;
+using SelfService.Commands;
+using SelfService.Messaging;
 
 namespace SelfService.Gateway.Hosting;
 
@@ -14,6 +17,9 @@ internal static class CampaignHostingExtensions
             .Validate(o => o.MaxSmsParts > 0 && o.PageSize > 0 && o.MaxListBytes > 0, "Campaigns:MaxSmsParts, PageSize and MaxListBytes must be positive")
             .Validate(o => RecipientClock.FindZone(o.DefaultTimeZone) is not null, "Campaigns:DefaultTimeZone must be an IANA time zone")
             .Validate(o => o.RelativeLookback > TimeSpan.Zero, "Campaigns:RelativeLookback must be positive")
+            .Validate<IOptions<CommandOptions>>((o, commands) => !o.Channels.Contains(ChannelNames.Email)
+                    || Uri.TryCreate(commands.Value.PublicBaseUrl, UriKind.Absolute, out _),
+                "Campaigns:Channels lists email, so Commands:PublicBaseUrl must be set: a campaign mail's one-click unsubscribe link points there")
             .ValidateOnStart();
         // The CSAT survey is checked at start like a campaign's: a survey that cannot be answered is refused before it is sent.
         builder.Services.AddOptions<CsatOptions>().BindConfiguration(CsatOptions.Section)
