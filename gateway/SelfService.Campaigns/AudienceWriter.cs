@@ -59,6 +59,20 @@ public sealed class AudienceWriter(
         return added;
     }
 
+    /// <summary>Whether anyone is in the audience: a number uploaded, or a subscriber who fits the segment (the walk stops at the first).</summary>
+    public async Task<bool> AnyAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        if (campaign.Audience.Kind == AudienceKind.List) return (await campaigns.ListNumbersAsync(campaign.Id, null, 1, cancellationToken)).Count > 0;
+        string? after = null;
+        while (await audience.SubscribersAfterAsync(after, options.Value.PageSize, cancellationToken) is { Count: > 0 } page)
+        {
+            foreach (var subscriber in page)
+                if (Fits(campaign.Audience, subscriber, await customers.FindByMsisdnAsync(subscriber.Msisdn, cancellationToken))) return true;
+            after = page[^1].Msisdn;
+        }
+        return false;
+    }
+
     /// <summary>Whether a subscriber is in the segment: every list the segment gives must hold them (an empty list holds everyone).</summary>
     public static bool Fits(CampaignAudience segment, ProvisionedSubscriber subscriber, Customer? customer)
     {

@@ -10,6 +10,7 @@ namespace SelfService.Campaigns;
 /// </summary>
 public sealed class CampaignManager(
     ICampaignStore campaigns, CampaignRules rules, CampaignScheduler scheduler, CampaignRunner runner, ChannelRegistry channels, CampaignSurveys surveys,
+    AudienceWriter audience,
     IOptions<CampaignOptions> options, TimeProvider time)
 {
     public async Task<(Campaign? Campaign, IReadOnlyList<string> Problems)> CreateAsync(CampaignDraft draft, string actor, CancellationToken cancellationToken)
@@ -30,6 +31,11 @@ public sealed class CampaignManager(
 
     public async Task<CampaignStep> LaunchAsync(string campaignId, CancellationToken cancellationToken)
     {
+        // Nobody to send to is said before anything is scheduled, not found out by a run that sends nothing.
+        if (await campaigns.GetAsync(campaignId, cancellationToken) is { State: CampaignState.Draft } draft && !await audience.AnyAsync(draft, cancellationToken))
+            return new CampaignStep(draft, draft.Audience.Kind == AudienceKind.List
+                ? "the audience is empty: upload the list of numbers first (POST …/numbers)"
+                : "the audience is empty: no subscriber fits the segment");
         var now = time.GetUtcNow();
         var change = await campaigns.ChangeAsync(campaignId, c =>
         {

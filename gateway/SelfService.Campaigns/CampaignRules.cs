@@ -43,7 +43,8 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
         }
 
         var rate = draft.PartsPerSecond ?? o.DefaultPartsPerSecond;
-        if (!(rate > 0 && rate <= o.MaxPartsPerSecond)) problems.Add($"partsPerSecond: more than 0 and at most {o.MaxPartsPerSecond.ToString(CultureInfo.InvariantCulture)}.");
+        if (!(rate > 0 && rate <= o.MaxPartsPerSecond)) problems.Add(
+            $"partsPerSecond: more than 0 and at most {o.MaxPartsPerSecond.ToString(CultureInfo.InvariantCulture)} SMS parts a second (Campaigns:MaxPartsPerSecond, what the SMSC bind allows campaigns).");
         var timeZone = string.IsNullOrWhiteSpace(draft.TimeZone) ? o.DefaultTimeZone : draft.TimeZone.Trim();
         var zone = RecipientClock.FindZone(timeZone);
         if (zone is null) problems.Add($"timeZone: \"{timeZone}\" is not a time zone (use an IANA name such as Europe/Moscow).");

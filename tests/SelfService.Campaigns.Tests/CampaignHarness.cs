@@ -69,7 +69,7 @@ internal sealed class CampaignHarness : IAsyncDisposable
             NullLogger<CampaignRunner>.Instance);
         var scheduler = new CampaignScheduler(_quartz.GetRequiredService<ISchedulerFactory>(), Storage.Campaigns, Time);
         Manager = new CampaignManager(Storage.Campaigns, new CampaignRules(options, channels, ["PROMO", "NEWS"], Prompts), scheduler, Runner, channels, Surveys,
-            options, Time);
+            audience, options, Time);
     }
 
     /// <summary>Stops the runner as a gateway stopping does, opens the file again, and starts a new runner (which resumes).</summary>

@@ -1,6 +1,7 @@
 using SelfService.ActionCodes;
 using Microsoft.Extensions.Options;
 using SelfService.Campaigns;
+using SelfService.Channels.Sms;
 using SelfService.Commands;
 using SelfService.Messaging;
 
@@ -20,6 +21,11 @@ internal static class CampaignHostingExtensions
             .Validate<IOptions<CommandOptions>>((o, commands) => !o.Channels.Contains(ChannelNames.Email)
                     || Uri.TryCreate(commands.Value.PublicBaseUrl, UriKind.Absolute, out _),
                 "Campaigns:Channels lists email, so Commands:PublicBaseUrl must be set: a campaign mail's one-click unsubscribe link points there")
+            // The SMSC bind sends at most MaxSubmitsPerSecond parts (each part is a submit_sm), replies included: a campaign
+            // pace above it would be throttled by our own client, and slow every customer's reply behind it.
+            .Validate<IOptions<SmsOptions>>((o, sms) => !sms.Value.Enabled || sms.Value.Smpp.MaxSubmitsPerSecond == 0
+                    || o.MaxPartsPerSecond <= sms.Value.Smpp.MaxSubmitsPerSecond,
+                "Campaigns:MaxPartsPerSecond is above the SMSC bind's Channels:Sms:Smpp:MaxSubmitsPerSecond: a campaign may not be paced faster than the bind sends")
             .ValidateOnStart();
         // The CSAT survey is checked at start like a campaign's: a survey that cannot be answered is refused before it is sent.
         builder.Services.AddOptions<CsatOptions>().BindConfiguration(CsatOptions.Section)
