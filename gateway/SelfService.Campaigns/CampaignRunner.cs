@@ -17,7 +17,7 @@ namespace SelfService.Campaigns;
 /// goes on with the recipients still pending, and none handed over is handed over again.
 /// </summary>
 public sealed partial class CampaignRunner(
-    ICampaignStore campaigns, IOptOutStore optOuts, ICustomerStore customers, AudienceWriter audience, OutboxDispatcher outbox,
+    ICampaignStore campaigns, IOptOutStore optOuts, ICustomerStore customers, AudienceWriter audience, OutboxDispatcher outbox, IOutbox outboxStore,
     ChannelRegistry channels, CampaignSurveys surveys, UnsubscribeLinks unsubscribe, IOptions<CampaignOptions> options, TimeProvider time,
     ILogger<CampaignRunner> logger)
     : BackgroundService
@@ -26,6 +26,9 @@ public sealed partial class CampaignRunner(
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _wakers = new(StringComparer.Ordinal);
     private CancellationToken _stopping = CancellationToken.None;
 
+    /// <summary>Campaigns found running at start, whose messages handed over before the stop have not gone yet.</summary>
+    private readonly ConcurrentDictionary<string, bool> _resumedAtStart = new(StringComparer.Ordinal);
+
     /// <summary>Raised when a run has no recipient left pending (tests and progress pages wait for it).</summary>
     public event Action<string, string>? RunFinished;
 
@@ -33,7 +36,11 @@ public sealed partial class CampaignRunner(
     {
         _stopping = stoppingToken;
         // What was running when the gateway stopped goes on.
-        foreach (var campaign in await campaigns.InStatesAsync([CampaignState.Running], stoppingToken)) Start(campaign.Id);
+        foreach (var campaign in await campaigns.InStatesAsync([CampaignState.Running], stoppingToken))
+        {
+            _resumedAtStart[campaign.Id] = true;
+            Start(campaign.Id);
+        }
         try
         {
             await Task.Delay(Timeout.Infinite, stoppingToken);
@@ -111,6 +118,7 @@ public sealed partial class CampaignRunner(
             LogAudienceWritten(campaignId, run, added);
         }
 
+        if (_resumedAtStart.TryRemove(campaignId, out _)) await SendHandedOverAsync(campaignId, run, stoppingToken);
         var profile = channels.ProfileOf(campaign.Channel);
         var pacer = new PartsPacer(campaign.PartsPerSecond, time);
         var pageSize = options.Value.PageSize;
@@ -190,6 +198,25 @@ public sealed partial class CampaignRunner(
         recipient.HandedOverAt = now;
         await campaigns.HandOverAsync([recipient], [record], stoppingToken);
         outbox.SendLowPriority([record]);
+    }
+
+    /// <summary>
+    /// After a restart: the run's messages handed over but not sent when the gateway stopped go now, in the low-priority
+    /// lane, rather than when their in-memory lease runs out and the outbox's poll finds them.
+    /// </summary>
+    private async Task SendHandedOverAsync(string campaignId, string run, CancellationToken stoppingToken)
+    {
+        var pending = new List<OutboxRecord>();
+        long after = -1;
+        while (await campaigns.RecipientsAsync(campaignId, run, after, options.Value.PageSize, stoppingToken) is { Count: > 0 } page)
+        {
+            after = page[^1].Sequence;
+            foreach (var recipient in page.Where(r => r.State == RecipientState.HandedOver && r.OutboxId is not null))
+                if (await outboxStore.GetAsync(recipient.OutboxId!, stoppingToken) is { State: OutboxState.Pending } record) pending.Add(record);
+            if (pending.Count == 0) continue;
+            outbox.SendLowPriority(pending);
+            pending = [];
+        }
     }
 
     /// <summary>Where the message goes on the campaign's channel: the number itself by SMS, else the chat or mailbox the customer linked; null: none.</summary>

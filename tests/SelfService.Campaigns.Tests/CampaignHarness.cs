@@ -65,7 +65,7 @@ internal sealed class CampaignHarness : IAsyncDisposable
         var audience = new AudienceWriter(Storage.Campaigns, Storage.Audience, Storage.Provisioning, Storage.Customers, options);
         Surveys = new CampaignSurveys(Storage.Surveys, Prompts);
         var unsubscribe = new UnsubscribeLinks(Storage.SigningKeys, Microsoft.Extensions.Options.Options.Create(new SelfService.Commands.CommandOptions { PublicBaseUrl = "https://gateway.test" }));
-        Runner = new CampaignRunner(Storage.Campaigns, Storage.OptOuts, Storage.Customers, audience, outbox, channels, Surveys, unsubscribe, options, Time,
+        Runner = new CampaignRunner(Storage.Campaigns, Storage.OptOuts, Storage.Customers, audience, outbox, Storage.Outbox, channels, Surveys, unsubscribe, options, Time,
             NullLogger<CampaignRunner>.Instance);
         var scheduler = new CampaignScheduler(_quartz.GetRequiredService<ISchedulerFactory>(), Storage.Campaigns, Time);
         Manager = new CampaignManager(Storage.Campaigns, new CampaignRules(options, channels, ["PROMO", "NEWS"], Prompts), scheduler, Runner, channels, Surveys,
