@@ -104,6 +104,8 @@ public sealed partial class CommandProcessor
         if (!_policy.TryConsumeMessage(context.State.Key))
             return new HandlerResult(new Reply(_texts.Get("rateLimited", context.Language)), CommandOutcomeKind.Refused);
         if (context.Message.VouchedMsisdn is { } vouched) return await _handlers.Linking.LinkVouchedAsync(context, vouched, cancellationToken);
+        // An answer to a survey sent to this address comes before menus and commands ("1" is the first option, not a menu pick).
+        if (await _handlers.Surveys.TryAnswerAsync(context, text, cancellationToken) is { } surveyed) return surveyed;
 
         var step = _handlers.Menus.Interpret(context, text);
         if (step.Result is not null) return step.Result;

@@ -39,6 +39,8 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<Answers.ServiceFacts>();
         services.AddSingleton<LanguageChoice>();
         services.AddSingleton<Campaigns.MarketingConsent>();
+        services.AddSingleton<Surveys.SurveyPrompts>();
+        services.AddSingleton<Surveys.SurveyAnswering>();
         services.AddSingleton<CommandHandlers>();
         services.AddSingleton<CustomerLookup>();
         services.AddSingleton<CommandDecisions>();

@@ -19,6 +19,7 @@ public sealed class AudienceWriter(
         var pageSize = options.Value.PageSize;
         var services = (await provisioning.ServicesAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
         var sequence = await campaigns.LastSequenceAsync(campaign.Id, run, cancellationToken) + 1;
+        var relative = campaign.Trigger.Kind == TriggerKind.Relative ? new RelativeWindow(campaign, CampaignRun.TimeOf(run), options.Value.RelativeLookback) : null;
         var added = 0;
         string? after = null;
         while (true)
@@ -33,7 +34,9 @@ public sealed class AudienceWriter(
                 {
                     var subscriber = await provisioning.FindSubscriberAsync(msisdn, cancellationToken);
                     var customer = await customers.FindByMsisdnAsync(msisdn, cancellationToken);
-                    page.Add(RecipientOf(campaign, run, msisdn, subscriber, customer, services));
+                    if (relative is null) page.Add(RecipientOf(campaign, run, msisdn, subscriber, customer, services, null));
+                    else if (subscriber is not null && relative.DueFor(subscriber) is { } occasion)
+                        page.Add(RecipientOf(campaign, run, msisdn, subscriber, customer, services, occasion));
                 }
             }
             else
@@ -44,13 +47,30 @@ public sealed class AudienceWriter(
                 foreach (var subscriber in subscribers)
                 {
                     var customer = await customers.FindByMsisdnAsync(subscriber.Msisdn, cancellationToken);
-                    if (Fits(campaign.Audience, subscriber, customer)) page.Add(RecipientOf(campaign, run, subscriber.Msisdn, subscriber, customer, services));
+                    if (!Fits(campaign.Audience, subscriber, customer)) continue;
+                    if (relative is null) page.Add(RecipientOf(campaign, run, subscriber.Msisdn, subscriber, customer, services, null));
+                    else if (relative.DueFor(subscriber) is { } occasion)
+                        page.Add(RecipientOf(campaign, run, subscriber.Msisdn, subscriber, customer, services, occasion));
                 }
             }
             foreach (var recipient in page) recipient.Sequence = sequence++;
             added += await campaigns.AddRecipientsAsync(page, cancellationToken);
         }
         return added;
+    }
+
+    /// <summary>Whether anyone is in the audience: a number uploaded, or a subscriber who fits the segment (the walk stops at the first).</summary>
+    public async Task<bool> AnyAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        if (campaign.Audience.Kind == AudienceKind.List) return (await campaigns.ListNumbersAsync(campaign.Id, null, 1, cancellationToken)).Count > 0;
+        string? after = null;
+        while (await audience.SubscribersAfterAsync(after, options.Value.PageSize, cancellationToken) is { Count: > 0 } page)
+        {
+            foreach (var subscriber in page)
+                if (Fits(campaign.Audience, subscriber, await customers.FindByMsisdnAsync(subscriber.Msisdn, cancellationToken))) return true;
+            after = page[^1].Msisdn;
+        }
+        return false;
     }
 
     /// <summary>Whether a subscriber is in the segment: every list the segment gives must hold them (an empty list holds everyone).</summary>
@@ -68,7 +88,7 @@ public sealed class AudienceWriter(
     private static bool IsActive(SubscribedServiceState service) => string.Equals(service.State, "active", StringComparison.OrdinalIgnoreCase);
 
     private static CampaignRecipient RecipientOf(Campaign campaign, string run, string msisdn, ProvisionedSubscriber? subscriber, Customer? customer,
-        Dictionary<string, ProvisionedService> services)
+        Dictionary<string, ProvisionedService> services, RelativeOccasion? occasion)
     {
         var language = CampaignText.LanguageFor(campaign, customer?.Language ?? subscriber?.Language);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -82,10 +102,24 @@ public sealed class AudienceWriter(
             if (service is not null && services.TryGetValue(service.Code, out var offered))
                 values["service"] = offered.Names.GetValueOrDefault(language) ?? offered.Names.Values.FirstOrDefault() ?? service.Code;
         }
+        if (occasion is { } due) values["date"] = due.Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
         return new CampaignRecipient
         {
-            Id = CampaignRecipient.KeyOf(campaign.Id, run, msisdn), CampaignId = campaign.Id, Run = run, Msisdn = msisdn, CustomerId = customer?.Id,
+            // A relative campaign's row is named by the customer's occasion, not the run: every fire that finds them due finds it there.
+            Id = CampaignRecipient.KeyOf(campaign.Id, occasion?.Key ?? run, msisdn), CampaignId = campaign.Id, Run = run, Msisdn = msisdn, CustomerId = customer?.Id,
             Language = language, Values = values, TimeZone = RecipientClock.ZoneOfNumber(msisdn), State = RecipientState.Pending,
         };
+    }
+
+    /// <summary>A relative campaign's fire: who is due at it, each in their own time zone.</summary>
+    private sealed class RelativeWindow(Campaign campaign, DateTimeOffset fireTime, TimeSpan lookback)
+    {
+        private readonly TimeZoneInfo _campaignZone = RecipientClock.FindZone(campaign.TimeZone) ?? TimeZoneInfo.Utc;
+
+        public RelativeOccasion? DueFor(ProvisionedSubscriber subscriber)
+        {
+            var zone = RecipientClock.ZoneOfNumber(subscriber.Msisdn) is { } own ? RecipientClock.FindZone(own) ?? _campaignZone : _campaignZone;
+            return RelativeDates.DueAt(campaign.Trigger, subscriber, zone, fireTime, lookback);
+        }
     }
 }

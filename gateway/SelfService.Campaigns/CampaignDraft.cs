@@ -1,4 +1,5 @@
 using SelfService.Storage.Campaigns;
+using SelfService.Storage.Surveys;
 
 namespace SelfService.Campaigns;
 
@@ -14,4 +15,5 @@ public sealed record CampaignDraft(
     double? PartsPerSecond,
     string? QuietFrom,
     string? QuietUntil,
-    string? TimeZone);
+    string? TimeZone,
+    SurveyDefinition? Survey = null);

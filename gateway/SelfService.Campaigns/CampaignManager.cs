@@ -9,7 +9,8 @@ namespace SelfService.Campaigns;
 /// state and changes it in one store operation, so two people pressing pause and cancel at once end in one of the two.
 /// </summary>
 public sealed class CampaignManager(
-    ICampaignStore campaigns, CampaignRules rules, CampaignScheduler scheduler, CampaignRunner runner, ChannelRegistry channels,
+    ICampaignStore campaigns, CampaignRules rules, CampaignScheduler scheduler, CampaignRunner runner, ChannelRegistry channels, CampaignSurveys surveys,
+    AudienceWriter audience,
     IOptions<CampaignOptions> options, TimeProvider time)
 {
     public async Task<(Campaign? Campaign, IReadOnlyList<string> Problems)> CreateAsync(CampaignDraft draft, string actor, CancellationToken cancellationToken)
@@ -25,11 +26,16 @@ public sealed class CampaignManager(
     public CampaignPreview Preview(Campaign campaign)
     {
         var profile = channels.ProfileOf(campaign.Channel);
-        return new CampaignPreview(campaign.Texts.ToDictionary(t => t.Key, t => CampaignText.Preview(t.Value, profile)), options.Value.MaxSmsParts);
+        return new CampaignPreview(campaign.Texts.ToDictionary(t => t.Key, t => CampaignText.Preview(surveys.FirstMessageTemplate(campaign, t.Key, t.Value), profile)), options.Value.MaxSmsParts);
     }
 
     public async Task<CampaignStep> LaunchAsync(string campaignId, CancellationToken cancellationToken)
     {
+        // Nobody to send to is said before anything is scheduled, not found out by a run that sends nothing.
+        if (await campaigns.GetAsync(campaignId, cancellationToken) is { State: CampaignState.Draft } draft && !await audience.AnyAsync(draft, cancellationToken))
+            return new CampaignStep(draft, draft.Audience.Kind == AudienceKind.List
+                ? "the audience is empty: upload the list of numbers first (POST …/numbers)"
+                : "the audience is empty: no subscriber fits the segment");
         var now = time.GetUtcNow();
         var change = await campaigns.ChangeAsync(campaignId, c =>
         {
@@ -68,7 +74,7 @@ public sealed class CampaignManager(
         }, cancellationToken);
         if (change.Changed && change.Campaign!.State == CampaignState.Running) runner.Start(campaignId);
         // A cron campaign paused in the middle of a run gets its trigger back too: the next fire after the run is on time.
-        if (change.Changed && (change.Campaign!.State == CampaignState.Scheduled || change.Campaign.Trigger.Kind == TriggerKind.Cron))
+        if (change.Changed && (change.Campaign!.State == CampaignState.Scheduled || change.Campaign.Trigger.Recurs()))
             await scheduler.ScheduleAsync(change.Campaign, cancellationToken);
         return Step(change, "only a paused campaign can be resumed");
     }

@@ -23,6 +23,12 @@ public sealed class CampaignOptions
     /// <summary>The largest number list staff may upload, in bytes.</summary>
     public long MaxListBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// How far back a relative campaign's fire looks for customers who became due: a customer due while the gateway was
+    /// down for less than this is still sent to; one due earlier is not (the occasion has passed).
+    /// </summary>
+    public TimeSpan RelativeLookback { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The time zone of a campaign that names none (IANA).</summary>
     public string DefaultTimeZone { get; set; } = "Europe/Moscow";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Quartz;
+using SelfService.Commands.Surveys;
 using SelfService.Pipeline;
 using SelfService.Storage.Campaigns;
 
@@ -10,7 +11,7 @@ namespace SelfService.Campaigns;
 /// Checks a draft and makes it a campaign, or says each thing that is wrong (a bad cron expression, an unknown time zone, a
 /// text that takes more SMS parts than allowed...), so the API answers 400 with all of them at once.
 /// </summary>
-public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegistry channels, IReadOnlyCollection<string> topics)
+public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegistry channels, IReadOnlyCollection<string> topics, SurveyPrompts prompts)
 {
     public (Campaign? Campaign, IReadOnlyList<string> Problems) Check(CampaignDraft draft, string id, string actor, DateTimeOffset now)
     {
@@ -27,17 +28,23 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
         var language = draft.DefaultLanguage?.Trim().ToLowerInvariant() ?? texts.Keys.FirstOrDefault() ?? "";
         if (texts.Count > 0 && !texts.ContainsKey(language)) problems.Add("defaultLanguage: must be one of the texts' languages.");
         var profile = channels.ProfileOf(channel);
+        var survey = draft.Survey;
+        if (survey is not null) problems.AddRange(SurveyRules.Check(survey, language));
+        var surveySendable = survey is not null && problems.Count == 0;
         foreach (var (textLanguage, text) in texts)
         {
-            var parts = CampaignText.Preview(text, profile).Parts;
+            // A survey's first message is its text and the first question, numbered as SMS shows it: that is what it costs.
+            var first = surveySendable ? prompts.Ask(survey!.Questions[0], textLanguage, channel, text).Short : text;
+            var parts = CampaignText.Preview(first, profile).Parts;
             if (parts > o.MaxSmsParts) problems.Add($"texts.{textLanguage}: takes {parts} SMS parts at its longest; at most {o.MaxSmsParts}.");
             foreach (var unknown in System.Text.RegularExpressions.Regex.Matches(text, @"\{(\w+)\}").Select(m => m.Groups[1].Value)
                          .Where(p => !CampaignText.Placeholders.Contains(p)).Distinct())
-                problems.Add($"texts.{textLanguage}: unknown placeholder {{{unknown}}}; use {{name}}, {{balance}} or {{service}}.");
+                problems.Add($"texts.{textLanguage}: unknown placeholder {{{unknown}}}; use {{name}}, {{balance}}, {{service}} or {{date}}.");
         }
 
         var rate = draft.PartsPerSecond ?? o.DefaultPartsPerSecond;
-        if (!(rate > 0 && rate <= o.MaxPartsPerSecond)) problems.Add($"partsPerSecond: more than 0 and at most {o.MaxPartsPerSecond.ToString(CultureInfo.InvariantCulture)}.");
+        if (!(rate > 0 && rate <= o.MaxPartsPerSecond)) problems.Add(
+            $"partsPerSecond: more than 0 and at most {o.MaxPartsPerSecond.ToString(CultureInfo.InvariantCulture)} SMS parts a second (Campaigns:MaxPartsPerSecond, what the SMSC bind allows campaigns).");
         var timeZone = string.IsNullOrWhiteSpace(draft.TimeZone) ? o.DefaultTimeZone : draft.TimeZone.Trim();
         var zone = RecipientClock.FindZone(timeZone);
         if (zone is null) problems.Add($"timeZone: \"{timeZone}\" is not a time zone (use an IANA name such as Europe/Moscow).");
@@ -50,7 +57,7 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
         {
             Id = id, Name = draft.Name!.Trim(), Topic = topic, Channel = channel, Texts = texts, DefaultLanguage = language, Audience = audience,
             Trigger = trigger!, PartsPerSecond = rate, QuietHours = quiet, TimeZone = timeZone, State = CampaignState.Draft,
-            CreatedBy = actor, CreatedAt = now, UpdatedAt = now,
+            CreatedBy = actor, CreatedAt = now, UpdatedAt = now, Survey = survey,
         }, problems);
     }
 
@@ -76,6 +83,7 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
     {
         trigger ??= new CampaignTrigger { Kind = TriggerKind.Once };
         if (trigger.Kind == TriggerKind.Once) return new CampaignTrigger { Kind = TriggerKind.Once, At = trigger.At };
+        if (trigger.Kind == TriggerKind.Relative) return RelativeTriggerOf(trigger, problems);
         if (string.IsNullOrWhiteSpace(trigger.Cron))
         {
             problems.Add("trigger.cron: required for a cron trigger, such as \"0 0 10 ? * MON\" (Quartz syntax: seconds first).");
@@ -93,5 +101,19 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
             return null;
         }
         return new CampaignTrigger { Kind = TriggerKind.Cron, Cron = trigger.Cron.Trim() };
+    }
+
+    private static CampaignTrigger? RelativeTriggerOf(CampaignTrigger trigger, List<string> problems)
+    {
+        var count = problems.Count;
+        if (string.IsNullOrWhiteSpace(trigger.Service)) problems.Add("trigger.service: the service whose date the campaign is timed against, such as \"ROAMING\".");
+        if (trigger.OffsetDays is < -366 or > 366) problems.Add("trigger.offsetDays: from -366 to 366 (negative: before the date).");
+        if (!RelativeDates.TryDeliveryTime(trigger.DeliverAt, out _)) problems.Add("trigger.deliverAt: the time of day, HH:mm, in the recipient's time zone.");
+        if (!Enum.IsDefined(trigger.RelativeTo)) problems.Add("trigger.relativeTo: ServiceRenewal or ServiceActivated.");
+        return problems.Count > count ? null : new CampaignTrigger
+        {
+            Kind = TriggerKind.Relative, RelativeTo = trigger.RelativeTo, Service = trigger.Service!.Trim().ToUpperInvariant(), OffsetDays = trigger.OffsetDays,
+            DeliverAt = trigger.DeliverAt!.Trim(),
+        };
     }
 }

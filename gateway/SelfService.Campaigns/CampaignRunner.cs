@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfService.Messaging;
 using SelfService.Pipeline;
 using SelfService.Storage.Campaigns;
 using SelfService.Storage.Customers;
@@ -16,13 +17,17 @@ namespace SelfService.Campaigns;
 /// goes on with the recipients still pending, and none handed over is handed over again.
 /// </summary>
 public sealed partial class CampaignRunner(
-    ICampaignStore campaigns, IOptOutStore optOuts, ICustomerStore customers, AudienceWriter audience, OutboxDispatcher outbox,
-    ChannelRegistry channels, IOptions<CampaignOptions> options, TimeProvider time, ILogger<CampaignRunner> logger)
+    ICampaignStore campaigns, IOptOutStore optOuts, ICustomerStore customers, AudienceWriter audience, OutboxDispatcher outbox, IOutbox outboxStore,
+    ChannelRegistry channels, CampaignSurveys surveys, UnsubscribeLinks unsubscribe, IOptions<CampaignOptions> options, TimeProvider time,
+    ILogger<CampaignRunner> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _wakers = new(StringComparer.Ordinal);
     private CancellationToken _stopping = CancellationToken.None;
+
+    /// <summary>Campaigns found running at start, whose messages handed over before the stop have not gone yet.</summary>
+    private readonly ConcurrentDictionary<string, bool> _resumedAtStart = new(StringComparer.Ordinal);
 
     /// <summary>Raised when a run has no recipient left pending (tests and progress pages wait for it).</summary>
     public event Action<string, string>? RunFinished;
@@ -31,7 +36,11 @@ public sealed partial class CampaignRunner(
     {
         _stopping = stoppingToken;
         // What was running when the gateway stopped goes on.
-        foreach (var campaign in await campaigns.InStatesAsync([CampaignState.Running], stoppingToken)) Start(campaign.Id);
+        foreach (var campaign in await campaigns.InStatesAsync([CampaignState.Running], stoppingToken))
+        {
+            _resumedAtStart[campaign.Id] = true;
+            Start(campaign.Id);
+        }
         try
         {
             await Task.Delay(Timeout.Infinite, stoppingToken);
@@ -109,6 +118,7 @@ public sealed partial class CampaignRunner(
             LogAudienceWritten(campaignId, run, added);
         }
 
+        if (_resumedAtStart.TryRemove(campaignId, out _)) await SendHandedOverAsync(campaignId, run, stoppingToken);
         var profile = channels.ProfileOf(campaign.Channel);
         var pacer = new PartsPacer(campaign.PartsPerSecond, time);
         var pageSize = options.Value.PageSize;
@@ -149,13 +159,15 @@ public sealed partial class CampaignRunner(
 
     private async Task SendAsync(Campaign campaign, CampaignRecipient recipient, Messaging.ChannelProfile profile, PartsPacer pacer, CancellationToken stoppingToken)
     {
-        if (await OptedOutAsync(campaign, recipient, stoppingToken))
+        var customer = await customers.FindByMsisdnAsync(recipient.Msisdn, stoppingToken);
+        if (await OptedOutAsync(campaign, recipient, customer, stoppingToken))
         {
             recipient.State = RecipientState.SkippedOptedOut;
             await campaigns.HandOverAsync([recipient], [], stoppingToken);
             return;
         }
-        if (!campaign.Texts.TryGetValue(CampaignText.LanguageFor(campaign, recipient.Language), out var template))
+        var address = AddressOf(campaign.Channel, recipient.Msisdn, customer);
+        if (address is null || !campaign.Texts.TryGetValue(CampaignText.LanguageFor(campaign, recipient.Language), out var template))
         {
             recipient.State = RecipientState.SkippedUnreachable;
             await campaigns.HandOverAsync([recipient], [], stoppingToken);
@@ -163,16 +175,23 @@ public sealed partial class CampaignRunner(
         }
 
         var text = CampaignText.Render(template, recipient.Values);
+        List<string> choices = [];
+        // A survey: its first question follows the text, as the channel shows it (numbered, buttons, reply by email).
+        if (campaign.Survey is { } survey) (text, choices) = surveys.FirstMessage(survey, text, recipient.Language, campaign.Channel);
         var parts = CampaignText.PartsOf(text, profile);
         await WaitForPaceAsync(campaign.Id, pacer, parts, stoppingToken);
         var now = time.GetUtcNow();
         var record = new OutboxRecord
         {
-            Id = CampaignRecipient.OutboxIdOf(campaign.Id, recipient.Run, recipient.Msisdn), Channel = campaign.Channel, Address = recipient.Msisdn,
-            SessionId = recipient.Msisdn, Text = text, CustomerId = recipient.CustomerId, State = OutboxState.Pending, CreatedAt = now,
+            Id = CampaignRecipient.OutboxIdOf(campaign.Id, recipient.Run, recipient.Msisdn), Channel = campaign.Channel, Address = address,
+            SessionId = address, Text = text, Choices = choices, CustomerId = recipient.CustomerId ?? customer?.Id, State = OutboxState.Pending, CreatedAt = now,
             // As replies handed over in memory: the store's poll leaves it to the low-priority lane unless this run stops.
             NextAttemptAt = now + OutboxDispatcher.InMemoryLease,
         };
+        // A mail says how to stop it in one click (RFC 8058); SMS has STOP.
+        if (campaign.Channel == ChannelNames.Email) record.UnsubscribeUrl = await unsubscribe.LinkAsync(campaign.Id, recipient.Msisdn, stoppingToken);
+        // The response is there before the question goes, so the first answer finds it; started twice (a restart) it stays one.
+        if (campaign.Survey is { } sent) await surveys.StartAsync(campaign, sent, recipient, address, customer?.Id, now, stoppingToken);
         recipient.State = RecipientState.HandedOver;
         recipient.OutboxId = record.Id;
         recipient.Parts = parts;
@@ -181,12 +200,35 @@ public sealed partial class CampaignRunner(
         outbox.SendLowPriority([record]);
     }
 
+    /// <summary>
+    /// After a restart: the run's messages handed over but not sent when the gateway stopped go now, in the low-priority
+    /// lane, rather than when their in-memory lease runs out and the outbox's poll finds them.
+    /// </summary>
+    private async Task SendHandedOverAsync(string campaignId, string run, CancellationToken stoppingToken)
+    {
+        var pending = new List<OutboxRecord>();
+        long after = -1;
+        while (await campaigns.RecipientsAsync(campaignId, run, after, options.Value.PageSize, stoppingToken) is { Count: > 0 } page)
+        {
+            after = page[^1].Sequence;
+            foreach (var recipient in page.Where(r => r.State == RecipientState.HandedOver && r.OutboxId is not null))
+                if (await outboxStore.GetAsync(recipient.OutboxId!, stoppingToken) is { State: OutboxState.Pending } record) pending.Add(record);
+            if (pending.Count == 0) continue;
+            outbox.SendLowPriority(pending);
+            pending = [];
+        }
+    }
+
+    /// <summary>Where the message goes on the campaign's channel: the number itself by SMS, else the chat or mailbox the customer linked; null: none.</summary>
+    internal static string? AddressOf(string channel, string msisdn, Customer? customer) =>
+        channel is ChannelNames.Sms or ChannelNames.Ussd ? msisdn
+            : customer?.Identities.Where(i => i.Channel == channel).OrderByDescending(i => i.LinkedAt).FirstOrDefault()?.Address;
+
     /// <summary>Opted out of every campaign (STOP, or the profile's older flag) or of this campaign's topic: checked at their turn, not before.</summary>
-    private async Task<bool> OptedOutAsync(Campaign campaign, CampaignRecipient recipient, CancellationToken cancellationToken)
+    private async Task<bool> OptedOutAsync(Campaign campaign, CampaignRecipient recipient, Customer? customer, CancellationToken cancellationToken)
     {
         var stopped = await optOuts.StoppedTopicsAsync(recipient.Msisdn, cancellationToken);
         if (stopped.Contains(OptOutChange.AllTopics) || stopped.Contains(campaign.Topic)) return true;
-        var customer = await customers.FindByMsisdnAsync(recipient.Msisdn, cancellationToken);
         return customer is { AcceptsCampaigns: false };
     }
 
@@ -242,7 +284,7 @@ public sealed partial class CampaignRunner(
         var change = await campaigns.ChangeAsync(campaignId, c =>
         {
             if (c.State != CampaignState.Running || c.CurrentRun != run) return false;
-            c.State = c.Trigger.Kind == TriggerKind.Cron ? CampaignState.Scheduled : CampaignState.Done;
+            c.State = c.Trigger.Recurs() ? CampaignState.Scheduled : CampaignState.Done;
             c.UpdatedAt = time.GetUtcNow();
             return true;
         }, stoppingToken);

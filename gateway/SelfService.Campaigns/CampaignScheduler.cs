@@ -14,6 +14,9 @@ public sealed class CampaignScheduler(ISchedulerFactory schedulers, ICampaignSto
 {
     private const string Group = "campaigns";
 
+    /// <summary>When a relative campaign looks for who is due: at the top of every hour.</summary>
+    public const string RelativeCheckCron = "0 0 * * * ?";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var campaign in await campaigns.InStatesAsync([CampaignState.Scheduled], cancellationToken))
@@ -28,7 +31,14 @@ public sealed class CampaignScheduler(ISchedulerFactory schedulers, ICampaignSto
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var job = JobBuilder.Create<CampaignFireJob>().WithIdentity(campaign.Id, Group).UsingJobData(CampaignFireJob.CampaignIdKey, campaign.Id).Build();
         var trigger = TriggerBuilder.Create(time).WithIdentity(campaign.Id, Group).ForJob(job);
-        if (campaign.Trigger.Kind == TriggerKind.Cron)
+        if (campaign.Trigger.Kind == TriggerKind.Relative)
+        {
+            // Every hour on the hour: each fire writes out whoever became due since (RelativeDates); a fire missed while the
+            // gateway was down is caught up by the next one, within Campaigns:RelativeLookback.
+            trigger = trigger.WithSchedule(CronScheduleBuilder.Create(RelativeCheckCron).InTimeZone(TimeZoneInfo.Utc)
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)).StartNow();
+        }
+        else if (campaign.Trigger.Kind == TriggerKind.Cron)
         {
             var zone = RecipientClock.FindZone(campaign.TimeZone) ?? TimeZoneInfo.Utc;
             // A fire missed while the gateway was down is not made up: the next one comes on time.

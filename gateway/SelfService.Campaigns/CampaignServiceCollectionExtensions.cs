@@ -15,7 +15,13 @@ public static class CampaignServiceCollectionExtensions
     public static IServiceCollection AddCampaigns(this IServiceCollection services, Func<IServiceProvider, IReadOnlyCollection<string>> topics)
     {
         services.AddSingleton(sp => new CampaignRules(
-            sp.GetRequiredService<IOptions<CampaignOptions>>(), sp.GetRequiredService<ChannelRegistry>(), topics(sp)));
+            sp.GetRequiredService<IOptions<CampaignOptions>>(), sp.GetRequiredService<ChannelRegistry>(), topics(sp),
+            sp.GetRequiredService<SelfService.Commands.Surveys.SurveyPrompts>()));
+        services.AddSingleton<CampaignSurveys>();
+        services.AddSingleton<CsatSurveys>();
+        services.AddSingleton<SurveyResults>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddHostedService(sp => sp.GetRequiredService<CsatSurveys>());
         services.AddSingleton<AudienceWriter>();
         services.AddSingleton<NumberListUpload>();
         services.AddSingleton<CampaignRunner>();

@@ -12,12 +12,13 @@ namespace SelfService.Campaigns;
 /// </summary>
 public static class CampaignText
 {
-    public static readonly IReadOnlyList<string> Placeholders = ["name", "balance", "service"];
+    /// <summary>{date}: a relative campaign's date for the customer (the renewal, the activation); empty in others.</summary>
+    public static readonly IReadOnlyList<string> Placeholders = ["name", "balance", "service", "date"];
 
     /// <summary>What a preview fills the placeholders with: long values, so the count is what the longest recipient costs.</summary>
     private static readonly IReadOnlyDictionary<string, string> Longest = new Dictionary<string, string>
     {
-        ["name"] = new('W', 30), ["balance"] = "-99 999,99 RUB", ["service"] = new('W', 30),
+        ["name"] = new('W', 30), ["balance"] = "-99 999,99 RUB", ["service"] = new('W', 30), ["date"] = "31.12.2026",
     };
 
     public static string LanguageFor(Campaign campaign, string? language) =>

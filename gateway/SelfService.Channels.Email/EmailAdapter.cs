@@ -48,7 +48,8 @@ public sealed partial class EmailAdapter : IChannelAdapter
             message.Text,
             message.Choices,
             language,
-            thread is { HadAttachments: true } ? EmailTexts.AttachmentsIgnored(thread.Language ?? language) : null);
+            thread is { HadAttachments: true } ? EmailTexts.AttachmentsIgnored(thread.Language ?? language) : null,
+            message.UnsubscribeUrl);
         return await SendAsync(draft, cancellationToken);
     }
 

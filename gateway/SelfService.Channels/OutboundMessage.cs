@@ -21,4 +21,7 @@ public sealed record OutboundMessage(
 {
     /// <summary>Parts the channel accepted in an earlier attempt, which was cut short (a bind dropped): this send resumes after them.</summary>
     public int AcceptedParts { get; init; }
+
+    /// <summary>A campaign message's one-click unsubscribe address (RFC 8058), for channels whose messages carry one (email).</summary>
+    public string? UnsubscribeUrl { get; init; }
 }

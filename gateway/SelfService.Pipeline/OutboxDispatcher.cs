@@ -329,6 +329,7 @@ public sealed partial class OutboxDispatcher(
         new(record.Id, record.Channel, record.Address, record.Text, record.Choices, record.InReplyTo, record.SessionId, record.CustomerId)
         {
             AcceptedParts = record.Parts.Count,
+            UnsubscribeUrl = record.UnsubscribeUrl,
         };
 
     private TimeSpan Backoff(int attempts)

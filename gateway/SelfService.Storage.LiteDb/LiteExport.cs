@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using LiteDB;
 using SelfService.Storage.Campaigns;
+using SelfService.Storage.Surveys;
 using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -71,6 +72,7 @@ internal static class LiteExport
             Pages(database.GetCollection(LiteOptOutStore.Collection).FindAll().Select(d => new StoppedTopic(d["Msisdn"].AsString, d["Topic"].AsString)),
                 r => r.StoppedTopics, size),
             Pages(All<OptOutChange>(database, LiteOptOutStore.ChangesCollection), r => r.OptOutChanges, size),
+            Pages(All<SurveyResponse>(database, LiteSurveyStore.Collection), r => r.SurveyResponses, size),
         ];
         foreach (var pages in kinds)
             foreach (var page in pages)

@@ -19,6 +19,7 @@ using SelfService.Storage.Staff;
 using SelfService.Storage.Statistics;
 using SelfService.Storage.LiteDb.Statistics;
 using SelfService.Storage.Campaigns;
+using SelfService.Storage.Surveys;
 using SelfService.Storage.LiteDb.Campaigns;
 
 namespace SelfService.Storage.LiteDb;
@@ -96,6 +97,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
         Campaigns = new LiteCampaignStore(reads, _writer);
         OptOuts = new LiteOptOutStore(reads, _writer);
         Audience = new LiteAudienceSource(reads, Provisioning);
+        Surveys = new LiteSurveyStore(reads, _writer);
     }
 
     /// <summary>
@@ -117,7 +119,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
         LiteArticleStore.ArticlesCollection, LiteArticleStore.VersionsCollection, LiteArticleStore.TransitionsCollection,
         LiteTrafficStatisticsStore.Collection,
         LiteCampaignStore.Collection, LiteCampaignStore.NumbersCollection, LiteCampaignStore.RecipientsCollection,
-        LiteOptOutStore.Collection, LiteOptOutStore.ChangesCollection,
+        LiteOptOutStore.Collection, LiteOptOutStore.ChangesCollection, LiteSurveyStore.Collection,
     ];
 
     private static void CreateCollections(LiteDatabase database)
@@ -161,6 +163,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
     public ICampaignStore Campaigns { get; }
     public IOptOutStore OptOuts { get; }
     public IAudienceSource Audience { get; }
+    public ISurveyStore Surveys { get; }
 
     /// <summary>The raw documents, for tests that check what is stored. Read only: every write goes through the writer.</summary>
     internal ILiteDatabase Database => _reads;

@@ -114,6 +114,11 @@ internal static class PgImport
             foreach (var c in records.OptOutChanges)
                 batch.Add("INSERT INTO opt_out_changes (id, msisdn, at, doc) VALUES (@id, @msisdn, @at, @doc) ON CONFLICT DO NOTHING",
                     ("id", c.Id), ("msisdn", c.Msisdn), ("at", c.At), ("doc", Documents.Of(c)));
+            foreach (var r in records.SurveyResponses)
+                batch.Add("""
+                    INSERT INTO survey_responses (id, survey_id, channel, address, started_at, doc) VALUES (@id, @survey, @channel, @address, @started, @doc)
+                    ON CONFLICT DO NOTHING
+                    """, ("id", r.Id), ("survey", r.SurveyId), ("channel", r.Channel), ("address", r.Address), ("started", r.StartedAt), ("doc", Documents.Of(r)));
             // Numbers given from now on come after the ones brought over.
             if (records.WebChatActivities.Count > 0) batch.Add(AfterImported("webchat_activities", "seq"));
             if (records.DirectLineActivities.Count > 0) batch.Add(AfterImported("directline_activities", "seq"));

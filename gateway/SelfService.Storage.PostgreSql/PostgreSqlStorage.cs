@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using SelfService.Storage.Campaigns;
+using SelfService.Storage.Surveys;
 using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -59,6 +60,7 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
         Campaigns = new PgCampaignStore(_database);
         OptOuts = new PgOptOutStore(_database);
         Audience = new PgAudienceSource(_database);
+        Surveys = new PgSurveyStore(_database);
         _retention = new PgRetention(_database);
     }
 
@@ -150,6 +152,7 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
     public ICampaignStore Campaigns { get; }
     public IOptOutStore OptOuts { get; }
     public IAudienceSource Audience { get; }
+    public ISurveyStore Surveys { get; }
 
     /// <summary>The schema version this build brings a database to.</summary>
     public static int SchemaVersion => SchemaMigrator.LatestVersion;

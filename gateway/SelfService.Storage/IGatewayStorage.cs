@@ -9,6 +9,7 @@ using SelfService.Storage.Messages;
 using SelfService.Storage.Provisioning;
 using SelfService.Storage.Staff;
 using SelfService.Storage.Statistics;
+using SelfService.Storage.Surveys;
 
 namespace SelfService.Storage;
 
@@ -46,4 +47,5 @@ public interface IGatewayStorage : IStorageMaintenance
     ICampaignStore Campaigns { get; }
     IOptOutStore OptOuts { get; }
     IAudienceSource Audience { get; }
+    ISurveyStore Surveys { get; }
 }

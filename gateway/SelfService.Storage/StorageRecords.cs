@@ -1,4 +1,5 @@
 using SelfService.Storage.Campaigns;
+using SelfService.Storage.Surveys;
 using SelfService.Storage.Channels;
 using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
@@ -60,6 +61,7 @@ public sealed class StorageRecords
     public List<CampaignRecipient> CampaignRecipients { get; } = [];
     public List<StoppedTopic> StoppedTopics { get; } = [];
     public List<OptOutChange> OptOutChanges { get; } = [];
+    public List<SurveyResponse> SurveyResponses { get; } = [];
 
     /// <summary>How many records of each kind (for a report), the kinds with none left out.</summary>
     public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>
@@ -75,6 +77,7 @@ public sealed class StorageRecords
         [nameof(ArticleVersions)] = ArticleVersions.Count, [nameof(ArticleTransitions)] = ArticleTransitions.Count, [nameof(Traffic)] = Traffic.Count,
         [nameof(Campaigns)] = Campaigns.Count, [nameof(CampaignNumbers)] = CampaignNumbers.Count, [nameof(CampaignRecipients)] = CampaignRecipients.Count,
         [nameof(StoppedTopics)] = StoppedTopics.Count, [nameof(OptOutChanges)] = OptOutChanges.Count,
+        [nameof(SurveyResponses)] = SurveyResponses.Count,
     }.Where(c => c.Value > 0).ToDictionary();
 }
 

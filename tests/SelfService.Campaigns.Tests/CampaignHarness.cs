@@ -29,6 +29,8 @@ internal sealed class CampaignHarness : IAsyncDisposable
     public LiteStorage Storage { get; private set; } = null!;
     public CampaignRunner Runner { get; private set; } = null!;
     public CampaignManager Manager { get; private set; } = null!;
+    public CampaignSurveys Surveys { get; private set; } = null!;
+    public static SelfService.Commands.Surveys.SurveyPrompts Prompts { get; } = new(SelfService.Commands.Texts.ReplyTexts.LoadDefault());
 
     // Quartz itself, not started: what these tests schedule never fires (the tests fire the runner themselves).
     private readonly ServiceProvider _quartz = new ServiceCollection().AddLogging().AddQuartz().BuildServiceProvider();
@@ -61,10 +63,13 @@ internal sealed class CampaignHarness : IAsyncDisposable
         var outbox = new OutboxDispatcher(Storage.Outbox, channels, new PipelineMetrics(new NoMeters()),
             Microsoft.Extensions.Options.Options.Create(new PipelineOptions()), Time, NullLogger<OutboxDispatcher>.Instance);
         var audience = new AudienceWriter(Storage.Campaigns, Storage.Audience, Storage.Provisioning, Storage.Customers, options);
-        Runner = new CampaignRunner(Storage.Campaigns, Storage.OptOuts, Storage.Customers, audience, outbox, channels, options, Time,
+        Surveys = new CampaignSurveys(Storage.Surveys, Prompts);
+        var unsubscribe = new UnsubscribeLinks(Storage.SigningKeys, Microsoft.Extensions.Options.Options.Create(new SelfService.Commands.CommandOptions { PublicBaseUrl = "https://gateway.test" }));
+        Runner = new CampaignRunner(Storage.Campaigns, Storage.OptOuts, Storage.Customers, audience, outbox, Storage.Outbox, channels, Surveys, unsubscribe, options, Time,
             NullLogger<CampaignRunner>.Instance);
         var scheduler = new CampaignScheduler(_quartz.GetRequiredService<ISchedulerFactory>(), Storage.Campaigns, Time);
-        Manager = new CampaignManager(Storage.Campaigns, new CampaignRules(options, channels, ["PROMO", "NEWS"]), scheduler, Runner, channels, options, Time);
+        Manager = new CampaignManager(Storage.Campaigns, new CampaignRules(options, channels, ["PROMO", "NEWS"], Prompts), scheduler, Runner, channels, Surveys,
+            audience, options, Time);
     }
 
     /// <summary>Stops the runner as a gateway stopping does, opens the file again, and starts a new runner (which resumes).</summary>

@@ -7,7 +7,7 @@ namespace SelfService.Campaigns.Tests;
 
 public sealed class CampaignRulesTests
 {
-    private static readonly CampaignRules Rules = new(Options.Create(new CampaignOptions { MaxSmsParts = 3 }), new ChannelRegistry([]), ["PROMO", "NEWS"]);
+    private static readonly CampaignRules Rules = new(Options.Create(new CampaignOptions { MaxSmsParts = 3 }), new ChannelRegistry([]), ["PROMO", "NEWS"], CampaignHarness.Prompts);
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
 
     private static CampaignDraft Draft(CampaignTrigger? trigger = null, Dictionary<string, string>? texts = null, string? timeZone = null,
@@ -64,5 +64,22 @@ public sealed class CampaignRulesTests
         // "{name}" becomes 30 letters, "{balance}" 14 characters: 30 + 13 + 14 = 57 UCS-2 characters, one part.
         Assert.That(russian, Is.EqualTo(new TextPreview(57, "Ucs2", 1)));
         Assert.That(CampaignText.Preview("{name}" + new string('ж', 50), profile).Parts, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Check_ASurvey_IsCheckedAndItsFirstQuestionCountsInTheParts()
+    {
+        var broken = CampaignSurveyTests.Survey();
+        broken.Questions[0].Next = "q9";
+        var (none, problems) = Rules.Check(Draft() with { Survey = broken }, "c1", "olga", Now);
+        Assert.That(none, Is.Null);
+        Assert.That(problems, Is.EqualTo(new[] { "survey.questions[0]: jumps to \"q9\", which is no question of this survey." }));
+
+        // 60 Cyrillic characters fit one UCS-2 part; the numbered question after them does not.
+        var text = new string('ж', 60);
+        var (campaign, _) = Rules.Check(Draft(texts: new() { ["ru"] = text }) with { Survey = CampaignSurveyTests.Survey() }, "c1", "olga", Now);
+        Assert.That(campaign!.Survey!.Questions, Has.Count.EqualTo(2));
+        var first = CampaignHarness.Prompts.Ask(campaign.Survey.Questions[0], "ru", "sms", text).Short;
+        Assert.That(CampaignText.Preview(first, new ChannelRegistry([]).ProfileOf("sms")).Parts, Is.EqualTo(2));
     }
 }

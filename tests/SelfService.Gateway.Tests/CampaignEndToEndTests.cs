@@ -124,6 +124,23 @@ public class CampaignEndToEndTests
         Assert.That((counts.GetProperty("added").GetInt32(), counts.GetProperty("refused").GetInt32(), counts.GetProperty("duplicates").GetInt32()), Is.EqualTo((2, 2, 1)));
         Assert.That((await staff.PostAsync($"/api/campaigns/{id}/resume", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a draft is not paused");
 
+        // Bad input is a clear answer and no campaign half sent: a pace above the bind's, and a list with no numbers.
+        var tooFast = await staff.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Fast", topic = "NEWS", texts = new Dictionary<string, string> { ["ru"] = "Новости" }, partsPerSecond = 500,
+        });
+        Assert.That(tooFast.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await tooFast.Content.ReadAsStringAsync(), Does.Contain("partsPerSecond: more than 0 and at most 50 SMS parts a second"));
+        var empty = await staff.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Nobody", topic = "NEWS", texts = new Dictionary<string, string> { ["ru"] = "Новости" }, audience = new { kind = "List" },
+        });
+        var emptyId = (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("campaign").GetProperty("id").GetString();
+        var refused = await staff.PostAsync($"/api/campaigns/{emptyId}/launch", null);
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("the audience is empty: upload the list of numbers first"));
+        Assert.That((await staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{emptyId}/progress")).GetProperty("state").GetString(), Is.EqualTo("Draft"));
+
         using var admin = await _gateway.CreateLoopbackClientAsync();
         var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/staff/audit?subject=campaign:{id}");
         Assert.That(audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()),

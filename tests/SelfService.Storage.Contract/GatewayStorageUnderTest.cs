@@ -38,6 +38,7 @@ public abstract class GatewayStorageUnderTest(IGatewayStorage storage) : IStorag
     public ICampaignStore Campaigns => storage.Campaigns;
     public IOptOutStore OptOuts => storage.OptOuts;
     public IAudienceSource Audience => storage.Audience;
+    public Surveys.ISurveyStore Surveys => storage.Surveys;
 
     public abstract IReadOnlyCollection<string> Containers();
 

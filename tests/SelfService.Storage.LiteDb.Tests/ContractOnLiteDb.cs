@@ -94,3 +94,9 @@ public sealed class CampaignsOnLiteDb : CampaignContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine();
 }
+
+[TestFixture]
+public sealed class SurveysOnLiteDb : SurveyContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}

@@ -88,3 +88,9 @@ public sealed class CampaignsOnPostgreSql : CampaignContract
 {
     protected override IStorageEngine CreateEngine() => new PostgreSqlEngine();
 }
+
+[TestFixture]
+public sealed class SurveysOnPostgreSql : SurveyContract
+{
+    protected override IStorageEngine CreateEngine() => new PostgreSqlEngine();
+}

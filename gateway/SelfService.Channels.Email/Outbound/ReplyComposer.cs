@@ -25,7 +25,15 @@ internal static class ReplyComposer
         message.To.Add(MailboxAddress.Parse(draft.To));
         if (draft.InReplyTo is not null) message.InReplyTo = draft.InReplyTo;
         foreach (var reference in draft.References) message.References.Add(reference);
-        message.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
+        if (draft.UnsubscribeUrl is { } unsubscribe)
+        {
+            // A campaign, not a reply (RFC 3834: auto-generated); its one-click unsubscribe (RFC 8058 section 3.1): the
+            // mail client POSTs "List-Unsubscribe=One-Click" to the HTTPS address, which needs no other proof.
+            message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
+            message.Headers.Add(HeaderId.ListUnsubscribe, "<" + unsubscribe + ">");
+            message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
+        }
+        else message.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
         // Exchange and Outlook: no out-of-office or other automatic answer to this mail.
         message.Headers.Add("X-Auto-Response-Suppress", "All");
 

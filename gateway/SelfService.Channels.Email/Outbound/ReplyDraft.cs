@@ -10,6 +10,7 @@ namespace SelfService.Channels.Email.Outbound;
 /// <param name="Choices">Answers the customer may give next (ДА / НЕТ), listed under the answer.</param>
 /// <param name="Language">ru or en: the words the channel adds are in it.</param>
 /// <param name="Note">A note from the channel (attachments were not read), or null.</param>
+/// <param name="UnsubscribeUrl">A campaign mail's one-click unsubscribe address: List-Unsubscribe and List-Unsubscribe-Post (RFC 8058).</param>
 internal sealed record ReplyDraft(
     string MessageId,
     string To,
@@ -19,4 +20,5 @@ internal sealed record ReplyDraft(
     string Markdown,
     IReadOnlyList<string> Choices,
     string Language,
-    string? Note);
+    string? Note,
+    string? UnsubscribeUrl = null);

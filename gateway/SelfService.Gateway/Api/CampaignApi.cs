@@ -1,9 +1,13 @@
+using System.Net;
 using System.Security.Claims;
 using System.Text;
 using SelfService.Campaigns;
 using SelfService.Messaging;
 using SelfService.Staff;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SelfService.Storage.Campaigns;
+using SelfService.Storage.Surveys;
 
 namespace SelfService.Gateway.Api;
 
@@ -32,6 +36,13 @@ internal static class CampaignApi
             StepAsync("campaign.cancel", campaignId, user, audit, http, manager.CancelAsync(campaignId, ct)));
         // Who stopped what, and the trail of every stop and resume: a look at a customer's data, so it is audited.
         routes.MapGet("/api/opt-outs", OptOuts).RequireAuthorization(StaffPolicies.CampaignManagers);
+        // A campaign mail's one-click unsubscribe (RFC 8058): the signed link is the proof, so no sign-in. A GET (a mail
+        // scanner following links, a person clicking) only shows a button; the POST the mail client sends unsubscribes.
+        routes.MapGet("/unsubscribe/{token}", UnsubscribePage).AllowAnonymous();
+        routes.MapPost("/unsubscribe/{token}", Unsubscribe).AllowAnonymous().DisableAntiforgery();
+        // A survey's results (a campaign's id, or "csat"), and its responses as CSV: both audited, the export names customers.
+        routes.MapGet("/api/surveys/{surveyId}", SurveyResultsOf).RequireAuthorization(StaffPolicies.CampaignManagers);
+        routes.MapGet("/api/surveys/{surveyId}/responses.csv", SurveyExport).RequireAuthorization(StaffPolicies.CampaignManagers);
         return routes;
     }
 
@@ -48,6 +59,75 @@ internal static class CampaignApi
             changes = await optOuts.HistoryAsync(e164, cancellationToken),
         });
     }
+
+    private static async Task<IResult> UnsubscribePage(string token, UnsubscribeLinks links, CancellationToken cancellationToken)
+    {
+        if (await links.ReadAsync(token, cancellationToken) is null) return InvalidLink();
+        return TypedResults.Content($$"""
+            <!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Отписка · Unsubscribe</title></head><body>
+            <form method="post" action="/unsubscribe/{{WebUtility.HtmlEncode(token)}}"><input type="hidden" name="List-Unsubscribe" value="One-Click">
+            <p>Больше не получать эти рассылки? · Stop these mailings?</p><button type="submit">Отписаться · Unsubscribe</button></form></body></html>
+            """, "text/html; charset=utf-8");
+    }
+
+    /// <summary>Stops the campaign's topic for the number the link names; kept in the opt-out trail and the audit trail. A second click records nothing.</summary>
+    private static async Task<IResult> Unsubscribe(
+        string token, UnsubscribeLinks links, ICampaignStore campaigns, IOptOutStore optOuts, AuditTrail audit, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (await links.ReadAsync(token, cancellationToken) is not { } link) return InvalidLink();
+        var (campaignId, msisdn) = link;
+        // A campaign deleted since: the customer still asked to hear no more; every campaign topic stops.
+        var topic = (await campaigns.GetAsync(campaignId, cancellationToken))?.Topic ?? OptOutChange.AllTopics;
+        var recorded = await optOuts.ApplyAsync(new OptOutChange
+        {
+            Id = "unsubscribe:" + campaignId + ":" + msisdn, Msisdn = msisdn, Topic = topic, OptedOut = true, Channel = ChannelNames.Email,
+            Text = "List-Unsubscribe=One-Click", At = time.GetUtcNow(),
+        }, cancellationToken);
+        if (recorded)
+            await audit.RecordAsync("customer:" + msisdn, "optout.one-click", "campaign:" + campaignId, topic, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Content("""
+            <!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Отписка · Unsubscribe</title></head><body>
+            <p>Вы отписаны от этой рассылки. · You are unsubscribed from these mailings.</p></body></html>
+            """, "text/html; charset=utf-8");
+    }
+
+    private static ProblemHttpResult InvalidLink() =>
+        TypedResults.Problem("This unsubscribe link is not valid: it may have been cut short or changed. Reply STOP to any of our messages instead.",
+            statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> SurveyResultsOf(
+        string surveyId, string? language, ClaimsPrincipal user, ICampaignStore campaigns, IOptions<CsatOptions> csat, SurveyResults results, AuditTrail audit,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await SurveyOfAsync(surveyId, campaigns, csat, cancellationToken) is not { } found) return NoSurvey(surveyId);
+        await audit.RecordAsync(user.UserName(), "survey.results", "survey:" + surveyId, null, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Ok(await results.SummarizeAsync(surveyId, found.Survey, language ?? found.Language, cancellationToken));
+    }
+
+    /// <summary>Written as the responses are read (a page at a time), never built whole.</summary>
+    private static async Task<IResult> SurveyExport(
+        string surveyId, ClaimsPrincipal user, ICampaignStore campaigns, IOptions<CsatOptions> csat, SurveyResults results, AuditTrail audit,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await SurveyOfAsync(surveyId, campaigns, csat, cancellationToken) is not { } found) return NoSurvey(surveyId);
+        await audit.RecordAsync(user.UserName(), "survey.export", "survey:" + surveyId, null, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Stream(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            await SurveyCsv.WriteAsync(writer, found.Survey, results.AllAsync(surveyId, cancellationToken), cancellationToken);
+        }, "text/csv; charset=utf-8", $"survey-{surveyId}.csv");
+    }
+
+    private static async Task<(SurveyDefinition Survey, string Language)?> SurveyOfAsync(
+        string surveyId, ICampaignStore campaigns, IOptions<CsatOptions> csat, CancellationToken cancellationToken)
+    {
+        if (surveyId == SurveyResponse.CsatSurveyId) return (csat.Value.SurveyOrDefault, "ru");
+        return await campaigns.GetAsync(surveyId, cancellationToken) is { Survey: { } survey } campaign ? (survey, campaign.DefaultLanguage) : null;
+    }
+
+    private static ProblemHttpResult NoSurvey(string surveyId) =>
+        TypedResults.Problem($"No survey \"{surveyId}\": give the id of a campaign whose content is a survey, or \"csat\".", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<IResult> List(int? limit, ICampaignStore campaigns, CancellationToken cancellationToken) =>
         TypedResults.Ok(await campaigns.ListAsync(Math.Clamp(limit ?? 50, 1, 500), cancellationToken));

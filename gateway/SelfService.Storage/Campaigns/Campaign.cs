@@ -21,6 +21,12 @@ public sealed class Campaign
     /// <summary>The language of a recipient whose own is unknown or has no text.</summary>
     public string DefaultLanguage { get; set; } = "";
 
+    /// <summary>
+    /// The content's kind: null, a message (<see cref="Texts"/>); set, a survey, whose first question follows the text
+    /// (the survey's introduction) and whose answers are each recipient's <see cref="Surveys.SurveyResponse"/>.
+    /// </summary>
+    public Surveys.SurveyDefinition? Survey { get; set; }
+
     public CampaignAudience Audience { get; set; } = new();
     public CampaignTrigger Trigger { get; set; } = new();
 

@@ -9,6 +9,9 @@ public sealed class OutboxRecord
     public string Text { get; set; } = "";
     public List<string> Choices { get; set; } = [];
     public string? InReplyTo { get; set; }
+
+    /// <summary>A campaign message's signed one-click unsubscribe address (RFC 8058): email carries it as List-Unsubscribe.</summary>
+    public string? UnsubscribeUrl { get; set; }
     public string SessionId { get; set; } = "";
     public string? CustomerId { get; set; }
     public OutboxState State { get; set; }

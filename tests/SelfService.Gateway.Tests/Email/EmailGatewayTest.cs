@@ -91,6 +91,9 @@ public abstract class EmailGatewayTest
         Http = await _gateway.CreateLoopbackClientAsync();
     }
 
+    /// <summary>A client with no sign-in, as a customer's mail client is.</summary>
+    protected HttpClient CreateAnonymousClient() => _gateway!.CreateAnonymousClient();
+
     protected void StopGateway()
     {
         Http?.Dispose();

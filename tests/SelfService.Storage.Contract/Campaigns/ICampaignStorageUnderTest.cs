@@ -11,4 +11,5 @@ public interface ICampaignStorageUnderTest
     ICampaignStore Campaigns { get; }
     IOptOutStore OptOuts { get; }
     IAudienceSource Audience { get; }
+    Surveys.ISurveyStore Surveys { get; }
 }
