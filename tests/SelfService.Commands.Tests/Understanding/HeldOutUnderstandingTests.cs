@@ -6,8 +6,9 @@ using SelfService.Testing;
 namespace SelfService.Commands.Tests.Understanding;
 
 /// <summary>
-/// The understanding layer's quality bar: requests written as customers write them (held-out.tsv, and fresh-held-out.tsv
-/// written later without looking at the catalogue), never copied into the catalogue, read by the interpreter over the
+/// The understanding layer's quality bar: requests written as customers write them (held-out.tsv; fresh-held-out.tsv
+/// written later without looking at the catalogue; third-held-out.tsv, written and kept apart while the rules were tuned
+/// on the fresh set's misses), never copied into the catalogue, read by the interpreter over the
 /// sample operator. Also checks that the knowledge base's own held-out
 /// questions stay questions, so the layer takes no answer away from the knowledge base.
 /// </summary>
@@ -24,6 +25,12 @@ public sealed class HeldOutUnderstandingTests
     /// tuning set now, and the unbiased estimate is a newer set held apart from the code.
     /// </summary>
     private const double FreshRequiredAccuracy = 0.80;
+
+    /// <summary>
+    /// The third set is the unbiased measure now: nothing was tuned to it. Scored once on arrival (session 7) at
+    /// 79/90 = 87.8 %, short of the 90 %; its floor is a regression guard below that, not the target.
+    /// </summary>
+    private const double ThirdRequiredAccuracy = 0.85;
 
     private List<HeldOutRequest> _requests = null!;
 
@@ -54,10 +61,11 @@ public sealed class HeldOutUnderstandingTests
         });
     }
 
-    [Test]
-    public void FreshSet_HasAtLeast60RequestsInBothLanguages()
+    [TestCase("fresh-held-out.tsv")]
+    [TestCase("third-held-out.tsv")]
+    public void LaterSets_HaveAtLeast60RequestsInBothLanguages_NoneFromTheFirst(string file)
     {
-        var fresh = Load("fresh-held-out.tsv");
+        var fresh = Load(file);
         Assert.Multiple(() =>
         {
             Assert.That(fresh, Has.Count.GreaterThanOrEqualTo(60));
@@ -69,6 +77,7 @@ public sealed class HeldOutUnderstandingTests
 
     [TestCase("held-out.tsv")]
     [TestCase("fresh-held-out.tsv")]
+    [TestCase("third-held-out.tsv")]
     public void HeldOutRequests_AreNotCopiedFromTheCatalogue(string file)
     {
         var requests = Load(file);
@@ -84,6 +93,7 @@ public sealed class HeldOutUnderstandingTests
 
     [TestCase("held-out.tsv", "held-out", RequiredAccuracy)]
     [TestCase("fresh-held-out.tsv", "fresh", FreshRequiredAccuracy)]
+    [TestCase("third-held-out.tsv", "third", ThirdRequiredAccuracy)]
     public void Interpret_HeldOutRequests_MeetTheBar(string file, string name, double required)
     {
         var requests = Load(file);
