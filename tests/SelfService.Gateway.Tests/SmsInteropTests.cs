@@ -141,7 +141,7 @@ public class SmsInteropTests
             Encoding = SmscTextEncoding.Ucs2, Concatenation = new SmscConcatenation(SmscConcatenationMode.Udh8) { Parts = 2 },
         });
         var answer = await ReplyToAsync("79161234567");
-        Assert.That(answer.GetProperty("text").GetString(), Does.Not.StartWith("К сожалению"), "the whole question reached the knowledge base");
+        Assert.That(answer.GetProperty("text").GetString(), Does.Not.StartWith("К сожалению"), "the reassembled question was understood (it asks for the commands: the HELP list)");
         var history = await _http.GetFromJsonAsync<JsonElement>("/api/customers?msisdn=%2B79161234567");
         var timeline = await _http.GetFromJsonAsync<JsonElement>($"/api/customers/{history.GetProperty("id").GetString()}/history");
         Assert.That(timeline.EnumerateArray().Select(e => e.GetProperty("text").GetString()), Does.Contain(question), "reassembled before processing");
