@@ -15,6 +15,7 @@ namespace SelfService.Gateway.Tests;
 /// (CAMPAIGN_RECIPIENTS and CAMPAIGN_PARTS_PER_SECOND change the size and the pace).
 /// </summary>
 [Explicit("benchmark: about a minute")]
+[NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class CampaignBenchmark
 {
     [Test]

@@ -13,6 +13,7 @@ namespace SelfService.Gateway.Tests;
 /// answer (the outbox's rule for SMS: never a duplicate), so it is the one message that may not have reached the SMSC:
 /// such recipients are counted and printed, and are at most the bind's window.
 /// </summary>
+[NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class CampaignCrashTests
 {
     private const int Recipients = 30;

@@ -14,6 +14,7 @@ namespace SelfService.Gateway.Tests;
 /// paced in SMS parts per second, a recipient's STOP in the middle of it honoured, and a customer's BAL during the blast
 /// answered.
 /// </summary>
+[NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class CampaignEndToEndTests
 {
     private const int Recipients = 30;

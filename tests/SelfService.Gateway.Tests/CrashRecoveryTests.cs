@@ -6,6 +6,7 @@ using SelfService.Testing;
 namespace SelfService.Gateway.Tests;
 
 /// <summary>Persist before acknowledging: a message accepted just before a SIGKILL is answered after the restart, once.</summary>
+[NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class CrashRecoveryTests
 {
     [Test]

@@ -10,6 +10,7 @@ namespace SelfService.Gateway.Tests;
 /// worth of customers may get a second copy. One the SMSC had answered before that is not: its outcome is stored ahead of
 /// every other write. Both figures are printed.
 /// </summary>
+[NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class SmsCrashTests
 {
     private const int WindowSize = 10;

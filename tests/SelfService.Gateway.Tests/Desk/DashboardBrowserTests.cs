@@ -10,6 +10,7 @@ using SelfService.Testing.Peers;
 namespace SelfService.Gateway.Tests.Desk;
 
 /// <summary>The operator's dashboard in Chromium: its figures move after a burst of traffic, with no reload; /metrics agrees.</summary>
+[NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class DashboardBrowserTests : SmsDeskBrowserTest
 {
     private const string Password = "supervisor password 1";

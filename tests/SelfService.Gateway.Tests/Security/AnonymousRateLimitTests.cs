@@ -9,6 +9,7 @@ namespace SelfService.Gateway.Tests.Security;
 /// by ASP.NET Core's rate limiter: 429 with Retry-After, while the host and other addresses are served as before. The
 /// other anonymous doors (messages into a conversation, the USSD callback) have their own allowances.
 /// </summary>
+[NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class AnonymousRateLimitTests : LoopbackGatewayTest
 {
     private const int Attempts = 10_000;

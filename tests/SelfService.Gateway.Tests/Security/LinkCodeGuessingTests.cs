@@ -8,6 +8,7 @@ namespace SelfService.Gateway.Tests.Security;
 /// The probe's attack through the real host: 300 web-chat conversations × (LINK + 3 guesses) against one number took
 /// 4.3 s and queued 309 code SMS. The HTTP rate limits are raised here so that the linking limits are what stops it.
 /// </summary>
+[NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class LinkCodeGuessingTests : LoopbackGatewayTest
 {
     private const string Victim = "+79161234567";

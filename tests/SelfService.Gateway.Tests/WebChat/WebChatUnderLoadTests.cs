@@ -8,6 +8,7 @@ namespace SelfService.Gateway.Tests.WebChat;
 /// (the customer's line, then the reply to it) and every message gets its reply. Under such load the transcript once
 /// stored a reply before the customer's line, and once a conversation got no reply at all.
 /// </summary>
+[NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class WebChatUnderLoadTests : LoopbackGatewayTest
 {
     private const int Conversations = 200;
