@@ -1,5 +1,7 @@
 using System.Globalization;
 using LiteDB;
+using SelfService.Storage.Leases;
+using SelfService.Storage.LiteDb.Leases;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Storage.LiteDb;
@@ -23,10 +25,12 @@ internal sealed class LiteInboundLog : IInboundLog
         _inbound.EnsureIndex(r => r.State);
     }
 
-    public Task<AcceptOutcome> AcceptAsync(InboundRecord record, TimeSpan? redeliveryWindow, CancellationToken cancellationToken)
+    public async Task<AcceptOutcome> AcceptAsync(InboundRecord record, TimeSpan? redeliveryWindow, LeaseFence? fence, CancellationToken cancellationToken)
     {
         record.Text = StoredText.Of(record.Text);
-        return _writer.WriteAsync(db => Accept(db, record, redeliveryWindow), cancellationToken);
+        // A stale fence is answered with null, not thrown inside the write: a throw would roll back the whole group commit.
+        return await _writer.WriteAsync(db => LiteLeaseStore.IsCurrent(db, fence) ? Accept(db, record, redeliveryWindow) : null, cancellationToken)
+            ?? throw new StaleLeaseException(fence!);
     }
 
     private static AcceptOutcome Accept(ILiteDatabase database, InboundRecord record, TimeSpan? redeliveryWindow)

@@ -20,6 +20,8 @@ using SelfService.Storage.Statistics;
 using SelfService.Storage.LiteDb.Statistics;
 using SelfService.Storage.Campaigns;
 using SelfService.Storage.LiteDb.Campaigns;
+using SelfService.Storage.Leases;
+using SelfService.Storage.LiteDb.Leases;
 
 namespace SelfService.Storage.LiteDb;
 
@@ -69,6 +71,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
         var reads = new LiteDatabase(engine, mapper, disposeOnClose: false);
         _reads = reads;
         CreateCollections(_writes);
+        LiteLeaseStore.ExpireAll(_writes);
         _writer = new GroupCommitWriter(_writes, engine, file, options, loggers.CreateLogger<GroupCommitWriter>());
 
         // Opened while nothing else uses the file yet: creating their indexes here is safe without the writer.
@@ -96,6 +99,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
         Campaigns = new LiteCampaignStore(reads, _writer);
         OptOuts = new LiteOptOutStore(reads, _writer);
         Audience = new LiteAudienceSource(reads, Provisioning);
+        Leases = new LiteLeaseStore(reads, _writer);
     }
 
     /// <summary>
@@ -117,7 +121,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
         LiteArticleStore.ArticlesCollection, LiteArticleStore.VersionsCollection, LiteArticleStore.TransitionsCollection,
         LiteTrafficStatisticsStore.Collection,
         LiteCampaignStore.Collection, LiteCampaignStore.NumbersCollection, LiteCampaignStore.RecipientsCollection,
-        LiteOptOutStore.Collection, LiteOptOutStore.ChangesCollection,
+        LiteOptOutStore.Collection, LiteOptOutStore.ChangesCollection, LiteLeaseStore.Collection,
     ];
 
     private static void CreateCollections(LiteDatabase database)
@@ -161,6 +165,8 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
     public ICampaignStore Campaigns { get; }
     public IOptOutStore OptOuts { get; }
     public IAudienceSource Audience { get; }
+
+    public ILeaseStore Leases { get; }
 
     /// <summary>The raw documents, for tests that check what is stored. Read only: every write goes through the writer.</summary>
     internal ILiteDatabase Database => _reads;

@@ -13,6 +13,8 @@ using SelfService.Storage.PostgreSql.Campaigns;
 using SelfService.Storage.PostgreSql.Channels;
 using SelfService.Storage.PostgreSql.Escalations;
 using SelfService.Storage.PostgreSql.KnowledgeBase;
+using SelfService.Storage.Leases;
+using SelfService.Storage.PostgreSql.Leases;
 using SelfService.Storage.PostgreSql.Provisioning;
 using SelfService.Storage.PostgreSql.Schema;
 using SelfService.Storage.PostgreSql.Staff;
@@ -59,6 +61,7 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
         Campaigns = new PgCampaignStore(_database);
         OptOuts = new PgOptOutStore(_database);
         Audience = new PgAudienceSource(_database);
+        Leases = new PgLeaseStore(_database);
         _retention = new PgRetention(_database);
     }
 
@@ -150,6 +153,8 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
     public ICampaignStore Campaigns { get; }
     public IOptOutStore OptOuts { get; }
     public IAudienceSource Audience { get; }
+
+    public ILeaseStore Leases { get; }
 
     /// <summary>The schema version this build brings a database to.</summary>
     public static int SchemaVersion => SchemaMigrator.LatestVersion;

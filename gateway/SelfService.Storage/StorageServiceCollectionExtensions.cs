@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().Campaigns);
         services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().OptOuts);
         services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().Audience);
+        services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().Leases);
         services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<IGatewayStorage>());
         return services;
     }

@@ -88,3 +88,9 @@ public sealed class CampaignsOnPostgreSql : CampaignContract
 {
     protected override IStorageEngine CreateEngine() => new PostgreSqlEngine();
 }
+
+[TestFixture]
+public sealed class LeasesOnPostgreSql : LeaseContract
+{
+    protected override IStorageEngine CreateEngine() => new PostgreSqlEngine();
+}
