@@ -49,8 +49,16 @@ internal sealed class LiteInboundLog : IInboundLog
         return new AcceptOutcome(record.Id, Duplicate: false);
     }
 
-    public Task CompleteAsync(ProcessingCommit commit, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(db => Complete(db, commit), cancellationToken);
+    public async Task CompleteAsync(ProcessingCommit commit, CancellationToken cancellationToken)
+    {
+        var current = await _writer.WriteAsync(db =>
+        {
+            if (!LiteLeaseStore.IsCurrent(db, commit.Fence)) return false;   // answered, not thrown: a throw would roll back the group commit
+            Complete(db, commit);
+            return true;
+        }, cancellationToken);
+        if (!current) throw new StaleLeaseException(commit.Fence!);
+    }
 
     private void Complete(ILiteDatabase database, ProcessingCommit commit)
     {

@@ -42,6 +42,7 @@ internal sealed class PgInboundLog(PgDatabase database, PgConversationStore conv
     {
         await database.WriteAsync(async connection =>
         {
+            await PgLeaseStore.CheckAsync(connection, commit.Fence, cancellationToken);
             // Everything the message changed goes to the server in one round trip, and commits once.
             await using var batch = new SqlBatch(connection);
             conversations.SaveIfChanged(batch, commit.Conversation);

@@ -72,6 +72,9 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
     public static PostgreSqlStorage Open(PostgreSqlStorageOptions options, ILoggerFactory loggers, TimeProvider? clock = null)
     {
         var builder = ParseConnectionString(options.ConnectionString);
+        if (string.IsNullOrEmpty(builder.Options) && options.IdleInTransactionTimeout > TimeSpan.Zero)
+            builder.Options = "-c idle_in_transaction_session_timeout=" +
+                ((long)options.IdleInTransactionTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var where = $"{builder.Host ?? "localhost"}:{builder.Port}/{builder.Database ?? builder.Username}";
         var source = new NpgsqlDataSourceBuilder(builder.ConnectionString).UseLoggerFactory(loggers).Build();
         try
