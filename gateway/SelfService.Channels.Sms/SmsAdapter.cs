@@ -149,7 +149,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     {
         var now = _time.GetUtcNow();
         await _outbox.ForgetEarlyReceiptsAsync(now - TimeSpan.FromHours(1), cancellationToken);
-        if (!CanSendNow) return;   // the instance that holds a bind tells the customers
+        if (HeldElsewhere) return;   // the instance that holds a bind tells the customers
         foreach (var set in await _parts.TakeExpiredAsync(now - _options.ConcatenationTimeout, cancellationToken))
         {
             var first = set[0];
@@ -157,7 +157,11 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
             var notice = GsmMeasure.Measure(string.Concat(set.Select(p => p.Text))).Encoding == SelfService.Messaging.Text.SmsEncoding.Ucs2
                 ? "Ваше сообщение пришло не полностью. Пожалуйста, отправьте его ещё раз."
                 : "Your message arrived incomplete. Please send it again.";
-            if (PickBind() is not { } bind) break;   // the bind went meanwhile: the customer is not told, the parts are logged above
+            if (PickBind() is not { } bind)
+            {
+                LogNoticeFailed(new SmppConnectionException("no SMSC bind is up", writtenToSocket: false), first.Source);
+                continue;   // as when a submit fails: the customer is not told, the parts are logged above
+            }
             try
             {
                 await bind.Client.SubmitTextAsync(new SubmitSm

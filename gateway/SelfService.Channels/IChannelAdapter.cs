@@ -12,16 +12,10 @@ public interface IChannelAdapter
     ChannelProfile Profile { get; }
 
     /// <summary>
-    /// Whether this instance can send on the channel now. False while another instance holds the channel's connection
-    /// (several gateways on one store): the outbox then leaves the channel's messages to that instance instead of taking
-    /// them and writing them back unsent over what the owner recorded.
-    /// </summary>
-    bool CanSendNow => true;
-
-    /// <summary>
-    /// The channel's connection belongs to another instance now (this one lost its lease, or never held it). A send that
-    /// did not go out is then not written back: the record is the new owner's to send, and this instance's stale view of it
-    /// must not overwrite what the owner records.
+    /// The channel's connection belongs to another instance now (several gateways on one store, and this one lost the
+    /// connection's lease or never held it). The outbox then leaves the channel's messages to that instance: it does not
+    /// take them, and a send that did not go out is not written back, so this instance's stale view of a record never
+    /// overwrites what the owner records. A connection that is merely down on its owner is not "elsewhere".
     /// </summary>
     bool HeldElsewhere => false;
 

@@ -185,7 +185,7 @@ public sealed partial class OutboxDispatcher(
     private async Task<List<OutboxRecord>> ClaimDueAsync(DateTimeOffset horizon, CancellationToken cancellationToken)
     {
         var due = (await store.DueAsync(horizon, BatchSize, cancellationToken))
-            .Where(r => channels.Find(r.Channel)?.CanSendNow is not false && _inFlight.TryAdd(r.Id, 0)).ToList();
+            .Where(r => channels.Find(r.Channel)?.HeldElsewhere is not true && _inFlight.TryAdd(r.Id, 0)).ToList();
         await MarkSendingAsync(due, cancellationToken);
         return due;
     }
