@@ -81,6 +81,9 @@ public sealed partial class InboundPipeline : IInboundSink
         foreach (var record in await _log.UnprocessedAsync(int.MaxValue, cancellationToken))
         {
             if (record.ReceivedAt >= StartedAt) continue;   // accepted by this run: it is in the queue already
+            // Its connection's lease has most likely changed hands since (this very gateway, restarted, took it again with a
+            // new token): the commit must not be refused for the old token, or the message would be lost.
+            record.AcceptedOnLease = null;
             await _queue.Writer.WriteAsync(record, cancellationToken);
             count++;
         }
@@ -97,6 +100,8 @@ public sealed partial class InboundPipeline : IInboundSink
         foreach (var record in await _log.UnprocessedAsync(int.MaxValue, cancellationToken))
         {
             if (record.AcceptedOnLease != takenOver.Lease || record.AcceptedOnToken >= takenOver.Token) continue;
+            // Accepted before this instance started: its start-up recovery (RequeueUnprocessedAsync) runs it already.
+            if (record.ReceivedAt < StartedAt) continue;
             // Run under the new token: the commit is refused if this instance loses the connection in turn.
             record.AcceptedOnToken = takenOver.Token;
             await _queue.Writer.WriteAsync(record, cancellationToken);

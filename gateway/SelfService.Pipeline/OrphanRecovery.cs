@@ -21,6 +21,9 @@ internal sealed partial class OrphanRecovery(InboundPipeline pipeline, IInboundL
         foreach (var pending in await outbox.InStateAsync(OutboxState.Pending, int.MaxValue, cancellationToken))
         {
             if (pending.NextAttemptAt <= now || pending.Attempts > 0 || pending.InReplyTo is null) continue;
+            // Made before this instance started: the outbox's first pass after the start sends those already (a restarted
+            // single gateway takes its own bind over from its previous process, and must not send them twice).
+            if (pending.CreatedAt < pipeline.StartedAt) continue;
             var question = await inbound.GetAsync(pending.InReplyTo, cancellationToken);
             if (question?.AcceptedOnLease != takenOver.Lease || question.AcceptedOnToken >= takenOver.Token) continue;
             replies.Add(pending);

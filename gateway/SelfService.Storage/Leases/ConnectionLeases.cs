@@ -22,6 +22,7 @@ public sealed partial class ConnectionLeases(ILeaseStore store, IOptions<Gateway
 
     private readonly ConcurrentDictionary<string, HeldLease> _held = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _heldPerGroup = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _groupGates = new(StringComparer.Ordinal);
 
     public string InstanceId { get; } = options.Value.ResolvedInstanceId;
 
@@ -54,7 +55,6 @@ public sealed partial class ConnectionLeases(ILeaseStore store, IOptions<Gateway
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var failed = false;
             _held[name] = lease;
-            if (group is not null) _heldPerGroup.AddOrUpdate(group, 1, (_, n) => n + 1);
             LogAcquired(name, InstanceId, lease.Token);
             var keeping = KeepAsync(lease, lost);
             try
@@ -98,9 +98,13 @@ public sealed partial class ConnectionLeases(ILeaseStore store, IOptions<Gateway
     private async Task<HeldLease> AcquireAsync(string name, string? group, CancellationToken cancellationToken)
     {
         var freeSince = (DateTimeOffset?)null;
+        // One attempt at a time per group, counted as held before the next looks: the binds of an instance starting up are
+        // not all taken at once before it knows it holds any.
+        var gate = group is null ? null : _groupGates.GetOrAdd(group, _ => new SemaphoreSlim(1, 1));
         while (true)
         {
             TimeSpan wait;
+            if (gate is not null) await gate.WaitAsync(cancellationToken);
             try
             {
                 var now = time.GetUtcNow();
@@ -121,7 +125,11 @@ public sealed partial class ConnectionLeases(ILeaseStore store, IOptions<Gateway
                 {
                     var askedAt = time.GetTimestamp();
                     var claim = await store.TryAcquireAsync(name, InstanceId, Duration, now, cancellationToken);
-                    if (claim.Acquired) return new HeldLease(claim.Current, askedAt, ValidFor, time);
+                    if (claim.Acquired)
+                    {
+                        if (group is not null) _heldPerGroup.AddOrUpdate(group, 1, (_, n) => n + 1);
+                        return new HeldLease(claim.Current, askedAt, ValidFor, time);
+                    }
                     wait = Min(claim.Current.ExpiresAt - now, RenewEvery);
                 }
             }
@@ -129,6 +137,10 @@ public sealed partial class ConnectionLeases(ILeaseStore store, IOptions<Gateway
             {
                 LogStoreFailed(ex, name);
                 wait = RenewEvery;
+            }
+            finally
+            {
+                gate?.Release();
             }
             // Tried again the moment the holder's lease runs out, so a dead holder is replaced within one lease period.
             await Task.Delay(wait > TimeSpan.FromMilliseconds(10) ? wait : TimeSpan.FromMilliseconds(10), time, cancellationToken);

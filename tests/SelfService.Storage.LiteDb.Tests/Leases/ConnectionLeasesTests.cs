@@ -42,6 +42,39 @@ public class ConnectionLeasesTests
             "a let go before b opened, and b's token is larger");
     }
 
+    [Test]
+    public async Task Two_binds_of_one_group_spread_over_two_instances()
+    {
+        using var storage = new LiteStorage(null, new LiteDbStorageOptions(), NullLoggerFactory.Instance);
+        // A long lease: an instance holding one bind leaves a free one to the others for a third of it (10 s here).
+        var a = Keeper(storage.Leases, "a", TimeSpan.FromSeconds(30));
+        var b = Keeper(storage.Leases, "b", TimeSpan.FromSeconds(30));
+        using var stop = new CancellationTokenSource();
+        Task Bind(ConnectionLeases keeper, string name) =>
+            keeper.HoldAsync(name, (_, lost) => Task.Delay(Timeout.Infinite, lost), stop.Token, group: "sms");
+
+        var holding = new List<Task> { Bind(a, "sms:bind:0"), Bind(a, "sms:bind:1") };
+        await WaitUntilAsync(() => a.Held.Count == 1);
+        holding.Add(Bind(b, "sms:bind:0"));
+        holding.Add(Bind(b, "sms:bind:1"));
+        await WaitUntilAsync(() => b.Held.Count == 1);
+
+        Assert.That(a.Held.Select(l => l.Name).Concat(b.Held.Select(l => l.Name)).Order(), Is.EqualTo(new[] { "sms:bind:0", "sms:bind:1" }),
+            "one bind each, not both on the instance that came first");
+        await stop.CancelAsync();
+        await Task.WhenAll(holding);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not become true.");
+            await Task.Delay(20);
+        }
+    }
+
     private static async Task RunAsync(string who, HeldLease lease, ConcurrentQueue<string> events, TaskCompletionSource open, CancellationToken lost)
     {
         events.Enqueue($"{who} open token {lease.Token}");
@@ -56,8 +89,8 @@ public class ConnectionLeasesTests
         }
     }
 
-    private static ConnectionLeases Keeper(ILeaseStore store, string instance) =>
-        new(store, Options.Create(new GatewayInstanceOptions { InstanceId = instance, LeaseDuration = Lease }), TimeProvider.System,
+    private static ConnectionLeases Keeper(ILeaseStore store, string instance, TimeSpan? lease = null) =>
+        new(store, Options.Create(new GatewayInstanceOptions { InstanceId = instance, LeaseDuration = lease ?? Lease }), TimeProvider.System,
             NullLogger<ConnectionLeases>.Instance);
 
     /// <summary>The real store, with renewals that fail while <see cref="CutOff"/> is set: the owner's side of a network partition.</summary>
