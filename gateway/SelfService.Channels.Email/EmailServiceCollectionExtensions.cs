@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
 using SelfService.Channels.Email.Inbound;
 using SelfService.Messaging;
+using SelfService.Storage.Leases;
 
 namespace SelfService.Channels.Email;
 
@@ -26,6 +27,7 @@ public static class EmailServiceCollectionExtensions
             return new ConnectionStatus(ChannelNames.Email, $"IMAP {imap.Host}:{imap.Port} {imap.Folder}");
         });
         services.AddSingleton<IChannelConnection>(sp => sp.GetRequiredKeyedService<ConnectionStatus>(ChannelNames.Email));
+        services.AddConnectionLeases();
         services.AddHostedService<MailboxWatcher>();
         return services;
     }

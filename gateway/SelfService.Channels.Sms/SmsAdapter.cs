@@ -52,17 +52,41 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         });
         Profile = new ChannelProfile(ChannelNames.Sms, ReplyForm.Short, _options.MaxParts, SenderIsMsisdn: true, IdempotentSends: true,
             PartsOf: measure.CountParts, Measure: GsmMeasure.Measure);
-        Client = new SmppClient(_options.Smpp, this, time, loggers.CreateLogger<SmppClient>());
+        var clientLogger = loggers.CreateLogger<SmppClient>();
+        Binds = [.. _options.AllBinds.Select((bind, i) => new SmsBind(i, bind, this, b => new SmppClient(b.Options, b, time, clientLogger, mayTransmit: () => b.LeaseIsValid)))];
     }
 
     public ChannelProfile Profile { get; }
 
-    /// <summary>The bind to the SMSC; the channel's hosted service starts and stops it.</summary>
-    public SmppClient Client { get; }
+    /// <summary>The binds to the SMSC (<see cref="SmsOptions.Smpp"/> first); the channel's hosted service opens each under its lease.</summary>
+    public IReadOnlyList<SmsBind> Binds { get; }
+
+    /// <summary>The first bind's session.</summary>
+    public SmppClient Client => Binds[0].Client;
+
+    /// <summary>Some bind is open on this instance (and certainly still its own).</summary>
+    public bool CanSendNow => Binds.Any(b => b.CanSend);
+
+    /// <summary>No bind is this instance's: each waits for its lease, or was lost with it.</summary>
+    public bool HeldElsewhere => Binds.All(b => b.Standby || !b.LeaseIsValid);
+
+    private int _nextBind;
+
+    /// <summary>The binds open here, taken in turn.</summary>
+    private SmsBind? PickBind()
+    {
+        var start = Interlocked.Increment(ref _nextBind);
+        for (var i = 0; i < Binds.Count; i++)
+        {
+            var bind = Binds[(int)((uint)(start + i) % (uint)Binds.Count)];
+            if (bind.CanSend) return bind;
+        }
+        return null;
+    }
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        if (Client.State != SmppSessionState.Bound) return SendResult.Unavailable("the SMSC bind is down; waiting for it to come back");
+        if (PickBind() is not { } bind) return SendResult.Unavailable("the SMSC bind is down (or held by another instance); waiting for it to come back");
         var template = new SubmitSm
         {
             SourceAddr = _options.SourceAddress, SourceAddrTon = _options.SourceTon, SourceAddrNpi = _options.SourceNpi,
@@ -76,9 +100,12 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         var accepted = new List<AcceptedPart>(total);
         foreach (var part in split.Parts.Skip(message.AcceptedParts))
         {
+            // Checked before every part: an instance paused past its lease finds it invalid the moment it runs again, and
+            // sends nothing more on a bind that is another instance's now.
+            if (!bind.LeaseIsValid) return Outcome(SendStatus.ChannelUnavailable, "this instance lost the bind's lease; its new owner sends the rest");
             try
             {
-                var response = await Client.SubmitAsync(part.ApplyTo(template), cancellationToken);
+                var response = await bind.Client.SubmitAsync(part.ApplyTo(template), cancellationToken);
                 accepted.Add(new AcceptedPart(part.Number, total, response.MessageId, MessageIds.MatchKeys(response.MessageId, MessageIdOrigin.SubmitResponse)));
             }
             catch (SmppCommandException ex) when (ex.IsTransient)
@@ -113,17 +140,16 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     private static int ConcatenationReference(string outboxId) =>
         BitConverter.ToUInt16(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(outboxId)), 0);
 
-    public async ValueTask<CommandStatus> OnDeliverAsync(DeliverSm pdu, CancellationToken cancellationToken) =>
-        await OnMessageAsync(pdu, cancellationToken);
+    public ValueTask<CommandStatus> OnDeliverAsync(DeliverSm pdu, CancellationToken cancellationToken) => OnMessageAsync(pdu, Binds[0], cancellationToken);
 
-    public async ValueTask<CommandStatus> OnDataSmAsync(DataSm pdu, CancellationToken cancellationToken) =>
-        await OnMessageAsync(pdu, cancellationToken);
+    public ValueTask<CommandStatus> OnDataSmAsync(DataSm pdu, CancellationToken cancellationToken) => OnMessageAsync(pdu, Binds[0], cancellationToken);
 
     /// <summary>Gives up on concatenated messages whose parts stopped coming, and tells each customer to send again.</summary>
     public async Task ExpireIncompleteAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         await _outbox.ForgetEarlyReceiptsAsync(now - TimeSpan.FromHours(1), cancellationToken);
+        if (HeldElsewhere) return;   // the instance that holds a bind tells the customers
         foreach (var set in await _parts.TakeExpiredAsync(now - _options.ConcatenationTimeout, cancellationToken))
         {
             var first = set[0];
@@ -131,9 +157,14 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
             var notice = GsmMeasure.Measure(string.Concat(set.Select(p => p.Text))).Encoding == SelfService.Messaging.Text.SmsEncoding.Ucs2
                 ? "Ваше сообщение пришло не полностью. Пожалуйста, отправьте его ещё раз."
                 : "Your message arrived incomplete. Please send it again.";
+            if (PickBind() is not { } bind)
+            {
+                LogNoticeFailed(new SmppConnectionException("no SMSC bind is up", writtenToSocket: false), first.Source);
+                continue;   // as when a submit fails: the customer is not told, the parts are logged above
+            }
             try
             {
-                await Client.SubmitTextAsync(new SubmitSm
+                await bind.Client.SubmitTextAsync(new SubmitSm
                 {
                     SourceAddr = _options.SourceAddress, SourceAddrTon = _options.SourceTon, SourceAddrNpi = _options.SourceNpi,
                     DestinationAddr = first.Source.TrimStart('+'), DestAddrTon = TypeOfNumber.International, DestAddrNpi = NumberingPlan.Isdn,
@@ -146,10 +177,15 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         }
     }
 
-    public ValueTask DisposeAsync() => Client.DisposeAsync();
-
-    private async ValueTask<CommandStatus> OnMessageAsync(IMessagePdu pdu, CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
     {
+        foreach (var bind in Binds) await bind.Client.DisposeAsync();
+    }
+
+    internal async ValueTask<CommandStatus> OnMessageAsync(IMessagePdu pdu, SmsBind bind, CancellationToken cancellationToken)
+    {
+        await bind.InboundOpen.WaitAsync(cancellationToken);
+        var fence = bind.Lease is { } lease ? new ConnectionFence(lease.Name, lease.Token) : null;
         var now = _time.GetUtcNow();
         if (DeliveryReceipt.TryParse(pdu, out var receipt) && receipt is not null)
         {
@@ -166,7 +202,7 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
         foreach (var handler in _sharedBind)
         {
             // USSD on this bind (Channels:Ussd:Smpp:OnSmsBind): the USSD channel answers it, here.
-            if (handler.Claims(pdu)) return await handler.OnMessageAsync(pdu, Client, cancellationToken);
+            if (handler.Claims(pdu)) return await handler.OnMessageAsync(pdu, bind.Client, cancellationToken);
         }
         if (pdu.Tlvs.TryGet(TlvTag.UssdServiceOp, out _))
         {
@@ -194,12 +230,12 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
             if (complete is null) return CommandStatus.Ok;   // this part is stored: the SMSC may forget it
             if (complete.Count == 0) return CommandStatus.Ok;   // a redelivered part of a message accepted already
             text = string.Concat(complete.Select(p => p.Text));
-            await AcceptAsync(msisdn, pdu.DestinationAddr, content.DataCoding, text, now, cancellationToken);
+            await AcceptAsync(msisdn, pdu.DestinationAddr, content.DataCoding, text, now, fence, cancellationToken);
             await _parts.MarkAcceptedAsync(setKey, cancellationToken);
             return CommandStatus.Ok;
         }
 
-        await AcceptAsync(msisdn, pdu.DestinationAddr, content.DataCoding, text, now, cancellationToken);
+        await AcceptAsync(msisdn, pdu.DestinationAddr, content.DataCoding, text, now, fence, cancellationToken);
         return CommandStatus.Ok;
     }
 
@@ -234,12 +270,13 @@ public sealed partial class SmsAdapter : IChannelAdapter, ISmppInboundHandler, I
     /// message (after a crash and restart too). The price: the same text from the same number twice within the window
     /// counts once.
     /// </summary>
-    private async Task AcceptAsync(string msisdn, string destination, byte dataCoding, string text, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AcceptAsync(string msisdn, string destination, byte dataCoding, string text, DateTimeOffset now, ConnectionFence? fence,
+        CancellationToken cancellationToken)
     {
         var key = ContentKey(msisdn, destination, dataCoding, text);
         var window = _options.DuplicateWindow > TimeSpan.Zero ? _options.DuplicateWindow : (TimeSpan?)null;
         var channelMessageId = window is null ? key + ":" + now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : key;
-        await _sink.AcceptAsync(InboundMessage.Received(ChannelNames.Sms, channelMessageId, msisdn, text, msisdn, now) with { RedeliveryWindow = window },
+        await _sink.AcceptAsync(InboundMessage.Received(ChannelNames.Sms, channelMessageId, msisdn, text, msisdn, now) with { RedeliveryWindow = window, Fence = fence },
             cancellationToken);
     }
 

@@ -12,6 +12,16 @@ public sealed class SmsOptions
     /// <summary>The bind to the operator's SMSC: host, port, system_id, password, window, enquire_link, reconnects, throttling.</summary>
     public SmppClientOptions Smpp { get; set; } = new();
 
+    /// <summary>
+    /// More binds, where the operator gives several (each its own account or connection, set as fully as <see cref="Smpp"/>).
+    /// Replies go out on any bind that is up; with several gateways on one store each bind is open on one of them, and the
+    /// binds spread over the gateways. Every gateway must list the same binds in the same order.
+    /// </summary>
+    public List<SmppClientOptions> AdditionalBinds { get; set; } = [];
+
+    /// <summary><see cref="Smpp"/>, then <see cref="AdditionalBinds"/>.</summary>
+    public IEnumerable<SmppClientOptions> AllBinds => [Smpp, .. AdditionalBinds];
+
     /// <summary>The short code or number replies come from.</summary>
     public string SourceAddress { get; set; } = "1212";
 

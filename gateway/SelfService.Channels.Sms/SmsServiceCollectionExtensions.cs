@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
 using SelfService.Channels.Smpp;
 using SelfService.Messaging;
+using SelfService.Storage.Leases;
 
 namespace SelfService.Channels.Sms;
 
@@ -16,18 +17,26 @@ public static class SmsServiceCollectionExtensions
         services.AddOptions<SmsOptions>().Bind(section)
             .Validate(o =>
             {
-                if (o.Enabled) o.Smpp.Validate();   // throws with every problem named
+                if (o.Enabled)
+                    foreach (var bind in o.AllBinds) bind.Validate();   // throws with every problem named
                 return o.MaxParts is >= 1 and <= 10;
             }, "Channels:Sms:MaxParts must be between 1 and 10")
             .ValidateOnStart();
         if (!section.GetValue<bool>(nameof(SmsOptions.Enabled))) return services;
         services.AddSingleton<SmsAdapter>();
         services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<SmsAdapter>());
-        services.AddSingleton<IChannelConnection>(sp =>
+        var binds = 1 + section.GetSection(nameof(SmsOptions.AdditionalBinds)).GetChildren().Count();
+        for (var i = 0; i < binds; i++)
         {
-            var smpp = sp.GetRequiredService<IOptions<SmsOptions>>().Value.Smpp;
-            return new SmppBindConnection(ChannelNames.Sms, $"SMPP {smpp.Host}:{smpp.Port} {smpp.BindMode}", sp.GetRequiredService<SmsAdapter>().Client);
-        });
+            var index = i;
+            services.AddSingleton<IChannelConnection>(sp =>
+            {
+                var bind = sp.GetRequiredService<SmsAdapter>().Binds[index];
+                return new SmppBindConnection(ChannelNames.Sms, $"SMPP {bind.Options.Host}:{bind.Options.Port} {bind.Options.BindMode}",
+                    () => bind.Client, () => bind.Standby);
+            });
+        }
+        services.AddConnectionLeases();
         services.AddHostedService<SmsChannelService>();
         return services;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
 using SelfService.Channels.Telegram.Inbound;
 using SelfService.Messaging;
+using SelfService.Storage.Leases;
 using Telegram.Bot;
 
 namespace SelfService.Channels.Telegram;
@@ -39,6 +40,7 @@ public static class TelegramServiceCollectionExtensions
         {
             services.AddKeyedSingleton(ChannelNames.Telegram, new ConnectionStatus(ChannelNames.Telegram, "Bot API long polling"));
             services.AddSingleton<IChannelConnection>(sp => sp.GetRequiredKeyedService<ConnectionStatus>(ChannelNames.Telegram));
+            services.AddConnectionLeases();
             services.AddHostedService<TelegramPolling>();
         }
         return services;

@@ -40,8 +40,18 @@ public sealed record InboundMessage(
     /// <summary>The client's network address where the channel sees it (web chat, Direct Line): limits per address.</summary>
     public string? ClientAddress { get; init; }
 
+    /// <summary>
+    /// The lease of the connection the message came in on (an SMPP bind, the Telegram poll, the mailbox), when several
+    /// gateways share a store: the message is stored only while that lease is still this gateway's, so an owner that lost
+    /// it acknowledges nothing and the peer delivers again to the connection's new owner. Null elsewhere.
+    /// </summary>
+    public ConnectionFence? Fence { get; init; }
+
     /// <summary>An envelope as an adapter builds it, before the pipeline resolves the customer.</summary>
     public static InboundMessage Received(
         string channel, string channelMessageId, string senderAddress, string text, string sessionId, DateTimeOffset receivedAt, string? languageHint = null) =>
         new(Guid.CreateVersion7(receivedAt).ToString("N"), channel, channelMessageId, senderAddress, null, text, languageHint, sessionId, receivedAt);
 }
+
+/// <summary>A leased connection's lease, by name, and the fencing token this gateway took it with.</summary>
+public sealed record ConnectionFence(string Lease, long Token);

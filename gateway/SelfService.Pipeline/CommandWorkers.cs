@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SelfService.Channels;
 using SelfService.Commands;
 using SelfService.Messaging;
+using SelfService.Storage.Leases;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Pipeline;
@@ -96,7 +97,10 @@ public sealed partial class CommandWorkers(
             metrics.Stage("process", Stopwatch.GetElapsedTime(started, processed));
 
             await log.CompleteAsync(new ProcessingCommit(
-                record.Id, outcome.Kind.ToString(), now, outcome.Conversation, outcome.Customers, outcome.History, replies), stoppingToken);
+                record.Id, outcome.Kind.ToString(), now, outcome.Conversation, outcome.Customers, outcome.History, replies)
+            {
+                Fence = record.AcceptedOnLease is { } lease ? new LeaseFence(lease, record.AcceptedOnToken) : null,
+            }, stoppingToken);
             metrics.Stage("commit", Stopwatch.GetElapsedTime(processed));
 
             processor.Committed(outcome);
@@ -106,6 +110,11 @@ public sealed partial class CommandWorkers(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Left as accepted: the next start runs it.
+        }
+        catch (StaleLeaseException ex)
+        {
+            // Another instance took over the connection this message came in on, and runs it: nothing of it was stored here.
+            LogLeftToNewOwner(record.Id, ex.Fence.Name);
         }
         catch (Exception ex)
         {
@@ -138,6 +147,9 @@ public sealed partial class CommandWorkers(
             await pipeline.RequeueAsync(record, stoppingToken);
         }, stoppingToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} is left to the instance that took over {Lease}: this one lost the lease")]
+    private partial void LogLeftToNewOwner(string messageId, string lease);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {Count} accepted messages that were not processed before the last stop")]
     private partial void LogRecovered(int count);

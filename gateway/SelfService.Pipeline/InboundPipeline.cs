@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SelfService.Channels;
 using SelfService.Messaging;
 using SelfService.Pipeline.Statistics;
+using SelfService.Storage.Leases;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Pipeline;
@@ -54,8 +55,10 @@ public sealed partial class InboundPipeline : IInboundSink
             ChannelMessageId = message.ChannelMessageId, SenderAddress = message.SenderAddress, Text = message.Text,
             LanguageHint = message.Language, VouchedMsisdn = message.VouchedMsisdn, ClientAddress = message.ClientAddress, SessionId = message.SessionId,
             ReceivedAt = message.ReceivedAt, State = InboundState.Accepted,
+            AcceptedOnLease = message.Fence?.Lease, AcceptedOnToken = message.Fence?.Token ?? 0,
         };
-        var outcome = await _log.AcceptAsync(record, message.RedeliveryWindow, cancellationToken);
+        var fence = message.Fence is { } held ? new LeaseFence(held.Lease, held.Token) : null;
+        var outcome = await _log.AcceptAsync(record, message.RedeliveryWindow, fence, cancellationToken);
         _metrics.Stage("accept", Stopwatch.GetElapsedTime(started));
         _metrics.Accepted(message.Channel, outcome.Duplicate);
         if (outcome.Duplicate)
@@ -78,6 +81,29 @@ public sealed partial class InboundPipeline : IInboundSink
         foreach (var record in await _log.UnprocessedAsync(int.MaxValue, cancellationToken))
         {
             if (record.ReceivedAt >= StartedAt) continue;   // accepted by this run: it is in the queue already
+            // Its connection's lease has most likely changed hands since (this very gateway, restarted, took it again with a
+            // new token): the commit must not be refused for the old token, or the message would be lost.
+            record.AcceptedOnLease = null;
+            await _queue.Writer.WriteAsync(record, cancellationToken);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Queues the messages accepted on <paramref name="takenOver"/>'s connection under an earlier token (by an owner that
+    /// died or lost the lease) and not processed: this instance holds the connection now, and runs them.
+    /// </summary>
+    internal async Task<int> RequeueOrphansAsync(ConnectionFence takenOver, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var record in await _log.UnprocessedAsync(int.MaxValue, cancellationToken))
+        {
+            if (record.AcceptedOnLease != takenOver.Lease || record.AcceptedOnToken >= takenOver.Token) continue;
+            // Accepted before this instance started: its start-up recovery (RequeueUnprocessedAsync) runs it already.
+            if (record.ReceivedAt < StartedAt) continue;
+            // Run under the new token: the commit is refused if this instance loses the connection in turn.
+            record.AcceptedOnToken = takenOver.Token;
             await _queue.Writer.WriteAsync(record, cancellationToken);
             count++;
         }

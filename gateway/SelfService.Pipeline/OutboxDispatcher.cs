@@ -95,6 +95,16 @@ public sealed partial class OutboxDispatcher(
         await lowPriority;
     }
 
+    /// <summary>
+    /// Sends <paramref name="records"/> now and returns once each outcome is stored: for a connection's new owner, which sends
+    /// what its dead owner left before it lets new messages in, so a customer never gets an old reply after a newer one.
+    /// </summary>
+    internal async Task SendNowAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken)
+    {
+        var mine = records.Where(r => _inFlight.TryAdd(r.Id, 0)).ToList();
+        await Task.WhenAll(mine.Select(record => SendClaimedAsync(record, cancellationToken)));
+    }
+
     /// <summary>One whole pass over the store, for tests: sends everything due now and waits for the outcomes.</summary>
     internal async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
@@ -174,7 +184,8 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Due records not in flight already, marked as being sent where a send cannot safely be repeated.</summary>
     private async Task<List<OutboxRecord>> ClaimDueAsync(DateTimeOffset horizon, CancellationToken cancellationToken)
     {
-        var due = (await store.DueAsync(horizon, BatchSize, cancellationToken)).Where(r => _inFlight.TryAdd(r.Id, 0)).ToList();
+        var due = (await store.DueAsync(horizon, BatchSize, cancellationToken))
+            .Where(r => channels.Find(r.Channel)?.HeldElsewhere is not true && _inFlight.TryAdd(r.Id, 0)).ToList();
         await MarkSendingAsync(due, cancellationToken);
         return due;
     }
@@ -251,6 +262,13 @@ public sealed partial class OutboxDispatcher(
             }
         }
         metrics.Stage("send", Stopwatch.GetElapsedTime(started));
+        if (result.Status != SendStatus.Sent && adapter?.HeldElsewhere == true)
+        {
+            // Another instance owns the channel's connection now: it sends this (after taking the connection over, what
+            // was left is due at once); writing our failed attempt could overwrite its outcome.
+            LogLeftToOwner(record.Channel, record.Id);
+            return;
+        }
         Apply(record, result);
         await store.SaveAsync([record], cancellationToken);
     }
@@ -343,6 +361,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox loop failed; it goes on after a pause")]
     private partial void LogDispatchLoopFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} message {OutboxId} is left to the instance that holds the channel's connection")]
+    private partial void LogLeftToOwner(string channel, string outboxId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Channel} adapter threw for {OutboxId}")]
     private partial void LogAdapterThrew(Exception exception, string channel, string outboxId);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SelfService.Channels;
+using SelfService.Channels.Connections;
 using SelfService.Pipeline.Statistics;
 
 namespace SelfService.Pipeline;
@@ -16,6 +17,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<InboundPipeline>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<AgentReplies>();
+        services.AddSingleton<IOrphanRecovery, OrphanRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<CommandWorkers>();
         services.AddHostedService<RetentionService>();

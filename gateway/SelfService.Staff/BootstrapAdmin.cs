@@ -22,14 +22,26 @@ internal sealed partial class BootstrapAdmin(StaffAccounts accounts, IOptions<St
             return;
         }
         // A bad bootstrap password stops the start with the reason: better than a gateway nobody can administer.
-        await accounts.CreateAsync(bootstrap.UserName, password, [StaffRoles.Admin], actor: "configuration", cancellationToken: cancellationToken);
-        LogCreated(bootstrap.UserName);
+        try
+        {
+            await accounts.CreateAsync(bootstrap.UserName, password, [StaffRoles.Admin], actor: "configuration", cancellationToken: cancellationToken);
+            LogCreated(bootstrap.UserName);
+        }
+        catch (StaffAccountException)
+        {
+            // Several gateways started at once on one PostgreSQL database: another instance created the admin first.
+            if (!await accounts.AnyAdminAsync(cancellationToken)) throw;
+            LogCreatedElsewhere(bootstrap.UserName);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No staff admin exists. Create one: dotnet run --project gateway/SelfService.Gateway -- staff add <name> --role admin (the password is read from the terminal or stdin), or set Staff:BootstrapAdmin:UserName and Staff:BootstrapAdmin:Password")]
     private partial void LogNoAdmin();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The first admin '{UserName}' was created by another gateway instance starting at the same time")]
+    private partial void LogCreatedElsewhere(string userName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first admin '{UserName}' from configuration")]
     private partial void LogCreated(string userName);

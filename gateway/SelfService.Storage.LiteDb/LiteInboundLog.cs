@@ -1,5 +1,7 @@
 using System.Globalization;
 using LiteDB;
+using SelfService.Storage.Leases;
+using SelfService.Storage.LiteDb.Leases;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Storage.LiteDb;
@@ -23,10 +25,12 @@ internal sealed class LiteInboundLog : IInboundLog
         _inbound.EnsureIndex(r => r.State);
     }
 
-    public Task<AcceptOutcome> AcceptAsync(InboundRecord record, TimeSpan? redeliveryWindow, CancellationToken cancellationToken)
+    public async Task<AcceptOutcome> AcceptAsync(InboundRecord record, TimeSpan? redeliveryWindow, LeaseFence? fence, CancellationToken cancellationToken)
     {
         record.Text = StoredText.Of(record.Text);
-        return _writer.WriteAsync(db => Accept(db, record, redeliveryWindow), cancellationToken);
+        // A stale fence is answered with null, not thrown inside the write: a throw would roll back the whole group commit.
+        return await _writer.WriteAsync(db => LiteLeaseStore.IsCurrent(db, fence) ? Accept(db, record, redeliveryWindow) : null, cancellationToken)
+            ?? throw new StaleLeaseException(fence!);
     }
 
     private static AcceptOutcome Accept(ILiteDatabase database, InboundRecord record, TimeSpan? redeliveryWindow)
@@ -45,8 +49,16 @@ internal sealed class LiteInboundLog : IInboundLog
         return new AcceptOutcome(record.Id, Duplicate: false);
     }
 
-    public Task CompleteAsync(ProcessingCommit commit, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(db => Complete(db, commit), cancellationToken);
+    public async Task CompleteAsync(ProcessingCommit commit, CancellationToken cancellationToken)
+    {
+        var current = await _writer.WriteAsync(db =>
+        {
+            if (!LiteLeaseStore.IsCurrent(db, commit.Fence)) return false;   // answered, not thrown: a throw would roll back the group commit
+            Complete(db, commit);
+            return true;
+        }, cancellationToken);
+        if (!current) throw new StaleLeaseException(commit.Fence!);
+    }
 
     private void Complete(ILiteDatabase database, ProcessingCommit commit)
     {

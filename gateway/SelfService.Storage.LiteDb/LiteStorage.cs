@@ -21,6 +21,8 @@ using SelfService.Storage.LiteDb.Statistics;
 using SelfService.Storage.Campaigns;
 using SelfService.Storage.Surveys;
 using SelfService.Storage.LiteDb.Campaigns;
+using SelfService.Storage.Leases;
+using SelfService.Storage.LiteDb.Leases;
 
 namespace SelfService.Storage.LiteDb;
 
@@ -70,6 +72,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
         var reads = new LiteDatabase(engine, mapper, disposeOnClose: false);
         _reads = reads;
         CreateCollections(_writes);
+        LiteLeaseStore.ExpireAll(_writes);
         _writer = new GroupCommitWriter(_writes, engine, file, options, loggers.CreateLogger<GroupCommitWriter>());
 
         // Opened while nothing else uses the file yet: creating their indexes here is safe without the writer.
@@ -98,6 +101,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
         OptOuts = new LiteOptOutStore(reads, _writer);
         Audience = new LiteAudienceSource(reads, Provisioning);
         Surveys = new LiteSurveyStore(reads, _writer);
+        Leases = new LiteLeaseStore(reads, _writer);
     }
 
     /// <summary>
@@ -119,7 +123,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
         LiteArticleStore.ArticlesCollection, LiteArticleStore.VersionsCollection, LiteArticleStore.TransitionsCollection,
         LiteTrafficStatisticsStore.Collection,
         LiteCampaignStore.Collection, LiteCampaignStore.NumbersCollection, LiteCampaignStore.RecipientsCollection,
-        LiteOptOutStore.Collection, LiteOptOutStore.ChangesCollection, LiteSurveyStore.Collection,
+        LiteOptOutStore.Collection, LiteOptOutStore.ChangesCollection, LiteSurveyStore.Collection, LiteLeaseStore.Collection,
     ];
 
     private static void CreateCollections(LiteDatabase database)
@@ -164,6 +168,8 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
     public IOptOutStore OptOuts { get; }
     public IAudienceSource Audience { get; }
     public ISurveyStore Surveys { get; }
+
+    public ILeaseStore Leases { get; }
 
     /// <summary>The raw documents, for tests that check what is stored. Read only: every write goes through the writer.</summary>
     internal ILiteDatabase Database => _reads;

@@ -1,16 +1,19 @@
 using System.Globalization;
 using Npgsql;
+using SelfService.Storage.Leases;
 using SelfService.Storage.Messages;
+using SelfService.Storage.PostgreSql.Leases;
 
 namespace SelfService.Storage.PostgreSql;
 
 internal sealed class PgInboundLog(PgDatabase database, PgConversationStore conversations) : IInboundLog
 {
-    public async Task<AcceptOutcome> AcceptAsync(InboundRecord record, TimeSpan? redeliveryWindow, CancellationToken cancellationToken)
+    public async Task<AcceptOutcome> AcceptAsync(InboundRecord record, TimeSpan? redeliveryWindow, LeaseFence? fence, CancellationToken cancellationToken)
     {
         record.Text = StoredText.Of(record.Text);
         return await database.WriteAsync(async connection =>
         {
+            await PgLeaseStore.CheckAsync(connection, fence, cancellationToken);
             // The unique key decides: of callers accepting one message at once, one inserts and the others wait for its
             // commit, then find its row.
             if (await InsertAsync(connection, record, cancellationToken)) return new AcceptOutcome(record.Id, Duplicate: false);
@@ -39,6 +42,7 @@ internal sealed class PgInboundLog(PgDatabase database, PgConversationStore conv
     {
         await database.WriteAsync(async connection =>
         {
+            await PgLeaseStore.CheckAsync(connection, commit.Fence, cancellationToken);
             // Everything the message changed goes to the server in one round trip, and commits once.
             await using var batch = new SqlBatch(connection);
             conversations.SaveIfChanged(batch, commit.Conversation);

@@ -14,6 +14,8 @@ using SelfService.Storage.PostgreSql.Campaigns;
 using SelfService.Storage.PostgreSql.Channels;
 using SelfService.Storage.PostgreSql.Escalations;
 using SelfService.Storage.PostgreSql.KnowledgeBase;
+using SelfService.Storage.Leases;
+using SelfService.Storage.PostgreSql.Leases;
 using SelfService.Storage.PostgreSql.Provisioning;
 using SelfService.Storage.PostgreSql.Schema;
 using SelfService.Storage.PostgreSql.Staff;
@@ -61,6 +63,7 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
         OptOuts = new PgOptOutStore(_database);
         Audience = new PgAudienceSource(_database);
         Surveys = new PgSurveyStore(_database);
+        Leases = new PgLeaseStore(_database);
         _retention = new PgRetention(_database);
     }
 
@@ -71,6 +74,9 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
     public static PostgreSqlStorage Open(PostgreSqlStorageOptions options, ILoggerFactory loggers, TimeProvider? clock = null)
     {
         var builder = ParseConnectionString(options.ConnectionString);
+        if (string.IsNullOrEmpty(builder.Options) && options.IdleInTransactionTimeout > TimeSpan.Zero)
+            builder.Options = "-c idle_in_transaction_session_timeout=" +
+                ((long)options.IdleInTransactionTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var where = $"{builder.Host ?? "localhost"}:{builder.Port}/{builder.Database ?? builder.Username}";
         var source = new NpgsqlDataSourceBuilder(builder.ConnectionString).UseLoggerFactory(loggers).Build();
         try
@@ -153,6 +159,8 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
     public IOptOutStore OptOuts { get; }
     public IAudienceSource Audience { get; }
     public ISurveyStore Surveys { get; }
+
+    public ILeaseStore Leases { get; }
 
     /// <summary>The schema version this build brings a database to.</summary>
     public static int SchemaVersion => SchemaMigrator.LatestVersion;

@@ -5,6 +5,7 @@ using SelfService.Storage.Customers;
 using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.KnowledgeBase;
+using SelfService.Storage.Leases;
 using SelfService.Storage.Messages;
 using SelfService.Storage.Provisioning;
 using SelfService.Storage.Staff;
@@ -48,4 +49,7 @@ public interface IGatewayStorage : IStorageMaintenance
     IOptOutStore OptOuts { get; }
     IAudienceSource Audience { get; }
     ISurveyStore Surveys { get; }
+
+    // Which instance owns each connection (an SMPP bind, a long poll, a mailbox).
+    ILeaseStore Leases { get; }
 }

@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().OptOuts);
         services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().Audience);
         services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().Surveys);
+        services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().Leases);
         services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<IGatewayStorage>());
         return services;
     }

@@ -6,6 +6,7 @@ using SelfService.Storage.Customers;
 using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.KnowledgeBase;
+using SelfService.Storage.Leases;
 using SelfService.Storage.Messages;
 using SelfService.Storage.Provisioning;
 using SelfService.Storage.Staff;
@@ -39,6 +40,7 @@ public abstract class GatewayStorageUnderTest(IGatewayStorage storage) : IStorag
     public IOptOutStore OptOuts => storage.OptOuts;
     public IAudienceSource Audience => storage.Audience;
     public Surveys.ISurveyStore Surveys => storage.Surveys;
+    public ILeaseStore Leases => storage.Leases;
 
     public abstract IReadOnlyCollection<string> Containers();
 

@@ -4,6 +4,7 @@ using SelfService.Storage.Customers;
 using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
 using SelfService.Storage.KnowledgeBase;
+using SelfService.Storage.Leases;
 using SelfService.Storage.Messages;
 using SelfService.Storage.Provisioning;
 using SelfService.Storage.Staff;
@@ -35,6 +36,7 @@ public interface IStorageUnderTest : IAsyncDisposable
     IEscalationStore Escalations { get; }
     IArticleStore Articles { get; }
     ITrafficStatisticsStore Traffic { get; }
+    ILeaseStore Leases { get; }
 
     /// <summary>
     /// The engine's containers (collections, tables) as they are now. An engine creates them all when it opens, never while

@@ -100,3 +100,18 @@ public sealed class SurveysOnLiteDb : SurveyContract
 {
     protected override IStorageEngine CreateEngine() => new LiteDbEngine();
 }
+
+public sealed class LeasesOnLiteDb : LeaseContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+
+    [Test]
+    public async Task A_reopened_file_lets_go_of_the_leases_its_previous_process_held_and_keeps_their_tokens()
+    {
+        var held = (await Store.Leases.TryAcquireAsync("sms:0", "gone-1234", TimeSpan.FromMinutes(5), T0, None)).Current;
+        await ReopenAsync();
+        var claim = await Store.Leases.TryAcquireAsync("sms:0", "new-5678", TimeSpan.FromMinutes(5), T0.AddSeconds(1), None);
+        Assert.That(claim.Acquired, Is.True, "one process owns a LiteDB file: a restarted gateway binds at once");
+        Assert.That(claim.Current.Token, Is.GreaterThan(held.Token));
+    }
+}

@@ -94,3 +94,8 @@ public sealed class SurveysOnPostgreSql : SurveyContract
 {
     protected override IStorageEngine CreateEngine() => new PostgreSqlEngine();
 }
+
+public sealed class LeasesOnPostgreSql : LeaseContract
+{
+    protected override IStorageEngine CreateEngine() => new PostgreSqlEngine();
+}

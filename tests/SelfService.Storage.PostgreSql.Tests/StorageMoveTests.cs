@@ -93,7 +93,7 @@ public class StorageMoveTests
         await s.ConcatenatedParts.AddAsync(new ConcatenatedPart { SetKey = "k", Source = "+7916", Destination = "1212", Sequence = 1, Total = 2, Text = "one", ReceivedAt = T0 }, None);
         await s.EmailThreads.SaveAsync(new EmailThread { Id = processed, MessageId = "q@x", Subject = "Роуминг", References = ["p@x"], ReceivedAt = T0 }, None);
         await s.TelegramChats.MarkUnreachableAsync(42, "blocked", T0, None);
-        await s.TelegramChats.SaveOffsetAsync(9_000_000_001, None);
+        await s.TelegramChats.SaveOffsetAsync(9_000_000_001, null, None);
         await s.TelegramChats.RecordPartsSentAsync("o1", 2, None);
         await s.WebChat.CreateAsync(new WebChatConversation { Id = "web-1", TokenHash = "AB", CreatedAt = T0 }, None);
         await s.WebChat.AppendAsync(new WebChatActivity { ActivityId = "other", ConversationId = "web-2", From = "user", Text = "x", At = T0 }, None);

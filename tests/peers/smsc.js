@@ -327,6 +327,11 @@ function onResponse(state, pdu) {
     stats.deliver_sm_resps++;
     emit('deliver_sm_resp', { id: what.part.id, part: what.part.index, parts: what.part.total, session: state.number,
       sequence: pdu.sequence_number, command_status: pdu.command_status, generic_nack: pdu.command === 'generic_nack' || undefined });
+    // "Try again later" (ESME_RX_T_APPN, or ESME_RSYSERR, which SMSCs treat alike): delivered again after a short pause,
+    // to whichever receiver is bound then, as an SMSC's retry schedule would (unless --no-redeliver).
+    if ((pdu.command_status === smpp.ESME_RX_T_APPN || pdu.command_status === smpp.ESME_RSYSERR) && options.redeliver) {
+      setTimeout(function () { sendPart(Object.assign(what.part, { redelivery: true, session: undefined })); }, 200);
+    }
   } else if (what.kind === 'enquire_link') {
     emit('enquire_link_resp', { id: what.id, session: state.number, sequence: pdu.sequence_number, command_status: pdu.command_status });
   }

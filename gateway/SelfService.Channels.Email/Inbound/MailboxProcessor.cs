@@ -23,6 +23,9 @@ internal sealed partial class MailboxProcessor(
     private readonly EmailOptions _options = options.Value;
 
     /// <summary>Handles what is new; returns how many messages it handled.</summary>
+    /// <summary>The mailbox's lease while the watcher holds it (one watcher at a time sets it): what is stored here carries it.</summary>
+    internal ConnectionFence? Fence { get; set; }
+
     public async Task<int> ProcessNewAsync(IMailFolder folder, ProcessedMarker marker, CancellationToken cancellationToken)
     {
         var uids = await folder.SearchAsync(marker.Unprocessed, cancellationToken);
@@ -93,7 +96,7 @@ internal sealed partial class MailboxProcessor(
             Id = envelope.Id, MessageId = mail.MessageId, References = [.. mail.References], Subject = mail.Subject, Language = mail.Language,
             HadAttachments = mail.HasAttachments, ReceivedAt = envelope.ReceivedAt,
         }, cancellationToken);
-        var accepted = await sink.AcceptAsync(envelope, cancellationToken);
+        var accepted = await sink.AcceptAsync(Fence is { } fence ? envelope with { Fence = fence } : envelope, cancellationToken);
         if (accepted.Duplicate)
         {
             await threads.DeleteAsync(envelope.Id, cancellationToken);   // the first copy's thread is stored under its own id

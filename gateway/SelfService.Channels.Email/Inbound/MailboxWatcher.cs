@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
 using SelfService.Messaging;
+using SelfService.Storage.Leases;
 
 namespace SelfService.Channels.Email.Inbound;
 
@@ -16,13 +17,40 @@ namespace SelfService.Channels.Email.Inbound;
 /// and the watcher connects again after a delay that doubles from <see cref="ImapOptions.ReconnectMinDelay"/> up to
 /// <see cref="ImapOptions.ReconnectMaxDelay"/>. Nothing is lost meanwhile: the mail waits on the server.
 /// </summary>
+/// <remarks>
+/// Gateways sharing a store watch the mailbox one at a time: only the holder of its lease ("email:imap") connects, and
+/// the mail it stores carries the lease's token, so one that lost the lease stores nothing more.
+/// </remarks>
 internal sealed partial class MailboxWatcher(
-    IOptions<EmailOptions> options, MailboxProcessor processor, [FromKeyedServices(ChannelNames.Email)] ConnectionStatus connection, TimeProvider time, ILogger<MailboxWatcher> logger)
+    IOptions<EmailOptions> options, MailboxProcessor processor, [FromKeyedServices(ChannelNames.Email)] ConnectionStatus connection, ConnectionLeases leases,
+    TimeProvider time, ILogger<MailboxWatcher> logger)
     : BackgroundService
 {
+    internal const string LeaseName = "email:imap";
+
     private readonly ImapOptions _imap = options.Value.Imap;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        connection.Report(ConnectionState.Standby);
+        await leases.HoldAsync(LeaseName, WatchWhileHeldAsync, stoppingToken);
+    }
+
+    private async Task WatchWhileHeldAsync(HeldLease lease, CancellationToken stoppingToken)
+    {
+        processor.Fence = new ConnectionFence(lease.Name, lease.Token);
+        try
+        {
+            await WatchAsync(stoppingToken);
+        }
+        finally
+        {
+            processor.Fence = null;
+            connection.Report(ConnectionState.Standby);
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stoppingToken)
     {
         var delay = _imap.ReconnectMinDelay;
         while (!stoppingToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Telegram.Outbound;
+using SelfService.Messaging;
 using SelfService.Storage.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -16,7 +17,10 @@ public sealed partial class TelegramUpdateHandler(
     TelegramUpdateMapper mapper, IInboundSink sink, ITelegramChatStore chats, TelegramAdapter adapter, ITelegramBotClient bot,
     IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramUpdateHandler> logger)
 {
-    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    public Task HandleAsync(Update update, CancellationToken cancellationToken) => HandleAsync(update, null, cancellationToken);
+
+    /// <summary>An update read by the long poll held under a lease: the message is stored only while <paramref name="fence"/> holds.</summary>
+    public async Task HandleAsync(Update update, ConnectionFence? fence, CancellationToken cancellationToken)
     {
         UpdateDisposition disposition;
         try
@@ -34,7 +38,7 @@ public sealed partial class TelegramUpdateHandler(
         {
             case UpdateDisposition.Accept accept:
                 await chats.MarkReachableAsync(accept.ChatId, cancellationToken);
-                var accepted = await sink.AcceptAsync(accept.Message, cancellationToken);
+                var accepted = await sink.AcceptAsync(fence is null ? accept.Message : accept.Message with { Fence = fence }, cancellationToken);
                 if (accepted.Duplicate) LogRedelivered(update.Id, accepted.MessageId);
                 break;
             case UpdateDisposition.Answer answer:

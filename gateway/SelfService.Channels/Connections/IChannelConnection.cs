@@ -14,4 +14,8 @@ public interface IChannelConnection
     ConnectionState State { get; }
 }
 
-public enum ConnectionState { Down, Connecting, Up }
+/// <summary>
+/// Where a connection is. <see cref="Standby"/>: several gateways share a store and another instance holds this connection's
+/// lease (only one may keep it open); this one takes it over if that one goes.
+/// </summary>
+public enum ConnectionState { Down, Connecting, Up, Standby }

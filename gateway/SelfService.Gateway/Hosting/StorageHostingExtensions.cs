@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SelfService.Storage;
+using SelfService.Storage.Leases;
 using SelfService.Storage.LiteDb;
 using SelfService.Storage.PostgreSql;
 
@@ -33,6 +34,11 @@ internal static class StorageHostingExtensions
                 [$"Storage:Kind is '{selection.Kind}'; it must be 'LiteDb' or 'PostgreSql'."]);
         }
         builder.Services.AddSingleton(TimeProvider.System);
+        // Who this instance is among the gateways on one store, and the leases on the connections only one may hold.
+        builder.Services.AddOptions<GatewayInstanceOptions>().BindConfiguration(GatewayInstanceOptions.Section)
+            .Validate(o => !o.Problems().Any(), "Gateway:LeaseDuration must be between 00:00:01 and 00:10:00, Gateway:InstanceId at most 200 characters")
+            .ValidateOnStart();
+        builder.Services.AddConnectionLeases();
         return builder;
     }
 

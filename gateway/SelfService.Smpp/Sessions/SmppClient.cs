@@ -42,7 +42,13 @@ public sealed class SmppClient : IAsyncDisposable
     private bool _inboundWindowFullLogged;
     private TaskCompletionSource? _inboundIdle;
 
-    public SmppClient(SmppClientOptions options, ISmppInboundHandler handler, TimeProvider time, ILogger<SmppClient> logger, ISmppProtocolLogger? protocolLogger = null)
+    /// <param name="mayTransmit">
+    /// Optional: asked before connecting and right before each submit_sm or data_sm is written; once it says no, nothing
+    /// more is submitted (the connection closes, the request fails as not written) and no new connection is made. For a
+    /// bind held under a lease: an ESME resumed after a pause past its lease sends nothing on a bind that is another's now.
+    /// </param>
+    public SmppClient(SmppClientOptions options, ISmppInboundHandler handler, TimeProvider time, ILogger<SmppClient> logger, ISmppProtocolLogger? protocolLogger = null,
+        Func<bool>? mayTransmit = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
@@ -54,7 +60,7 @@ public sealed class SmppClient : IAsyncDisposable
         _time = time;
         _logger = logger;
         _wire = protocolLogger;
-        _settings = new SmppConnectionSettings(options.WindowSize, options.ResponseTimeout, options.EnquireLinkInterval, options.MaxPduLength);
+        _settings = new SmppConnectionSettings(options.WindowSize, options.ResponseTimeout, options.EnquireLinkInterval, options.MaxPduLength, mayTransmit);
         _rate = new SubmitRateLimiter(options.MaxSubmitsPerSecond, time);
         _codec = new PduCodec(options.MaxPduLength);
         _owner = new ConnectionOwner(this);
@@ -277,7 +283,7 @@ public sealed class SmppClient : IAsyncDisposable
     private async Task RunAsync(CancellationToken stop)
     {
         int failures = 0;
-        while (!stop.IsCancellationRequested && !_stopping)
+        while (!stop.IsCancellationRequested && !_stopping && _settings.MayTransmit?.Invoke() != false)
         {
             var opened = new List<SmppConnection>(2);
             string reason;

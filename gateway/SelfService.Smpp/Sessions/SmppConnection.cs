@@ -220,6 +220,11 @@ internal sealed class SmppConnection : IAsyncDisposable
                 {
                     if (item.Pdu is { } pdu)
                     {
+                        if (pdu is SubmitSm or DataSm && _settings.MayTransmit?.Invoke() == false)
+                        {
+                            Close("this ESME may not send any more (its lease on the bind is gone)");
+                            return;
+                        }
                         PduCodec.WriteUnchecked(pdu, item.Length, _writer.GetSpan(item.Length));
                         _writer.Advance(item.Length);
                         item.Pending?.MarkWritten();

@@ -1,5 +1,7 @@
 using LiteDB;
 using SelfService.Storage.Channels;
+using SelfService.Storage.Leases;
+using SelfService.Storage.LiteDb.Leases;
 
 namespace SelfService.Storage.LiteDb.Channels;
 
@@ -63,8 +65,16 @@ internal sealed class LiteTelegramChatStore(ILiteDatabase database, GroupCommitW
     public Task<long> GetOffsetAsync(CancellationToken cancellationToken) =>
         Task.FromResult(_state.FindById(OffsetKey)?[ValueField].AsInt64 ?? 0);
 
-    public Task SaveOffsetAsync(long offset, CancellationToken cancellationToken) =>
-        writer.WriteAsync(db => db.GetCollection(State).Upsert(Entry(OffsetKey, offset)), cancellationToken);
+    public async Task SaveOffsetAsync(long offset, LeaseFence? fence, CancellationToken cancellationToken)
+    {
+        var saved = await writer.WriteAsync(db =>
+        {
+            if (!LiteLeaseStore.IsCurrent(db, fence)) return false;   // answered, not thrown: a throw would roll back the group commit
+            db.GetCollection(State).Upsert(Entry(OffsetKey, offset));
+            return true;
+        }, cancellationToken);
+        if (!saved) throw new StaleLeaseException(fence!);
+    }
 
     public Task<int> PartsSentAsync(string outboxId, CancellationToken cancellationToken) =>
         Task.FromResult((int)(_sentParts.FindById(outboxId)?[ValueField].AsInt64 ?? 0));

@@ -1,4 +1,6 @@
 using SelfService.Storage.Channels;
+using SelfService.Storage.Leases;
+using SelfService.Storage.PostgreSql.Leases;
 
 namespace SelfService.Storage.PostgreSql.Channels;
 
@@ -59,10 +61,14 @@ internal sealed class PgTelegramChatStore(PgDatabase database) : ITelegramChatSt
         database.ReadAsync(connection => Sql.ScalarAsync<long>(connection, "SELECT value FROM telegram_state WHERE key = @key", cancellationToken, ("key", OffsetKey)),
             cancellationToken);
 
-    public Task SaveOffsetAsync(long offset, CancellationToken cancellationToken) =>
-        database.WriteAsync(connection => Sql.ExecuteAsync(connection,
-            "INSERT INTO telegram_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-            cancellationToken, ("key", OffsetKey), ("value", offset)), cancellationToken);
+    public Task SaveOffsetAsync(long offset, LeaseFence? fence, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            await PgLeaseStore.CheckAsync(connection, fence, cancellationToken);
+            await Sql.ExecuteAsync(connection,
+                "INSERT INTO telegram_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                cancellationToken, ("key", OffsetKey), ("value", offset));
+        }, cancellationToken);
 
     public Task<int> PartsSentAsync(string outboxId, CancellationToken cancellationToken) =>
         database.ReadAsync(connection => Sql.ScalarAsync<int>(connection, "SELECT parts FROM telegram_sent_parts WHERE outbox_id = @id", cancellationToken,

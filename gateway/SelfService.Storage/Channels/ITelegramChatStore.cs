@@ -1,3 +1,5 @@
+using SelfService.Storage.Leases;
+
 namespace SelfService.Storage.Channels;
 
 /// <summary>
@@ -20,7 +22,11 @@ public interface ITelegramChatStore
     /// <summary>The next update id to ask getUpdates for; 0 before the first update.</summary>
     Task<long> GetOffsetAsync(CancellationToken cancellationToken);
 
-    Task SaveOffsetAsync(long offset, CancellationToken cancellationToken);
+    /// <summary>
+    /// Saves the next offset; with <paramref name="fence"/> (the poll's lease) only while its token is still the lease's,
+    /// else <see cref="StaleLeaseException"/>: a poller that lost the lease never moves the offset under its successor.
+    /// </summary>
+    Task SaveOffsetAsync(long offset, LeaseFence? fence, CancellationToken cancellationToken);
 
     Task<int> PartsSentAsync(string outboxId, CancellationToken cancellationToken);
 

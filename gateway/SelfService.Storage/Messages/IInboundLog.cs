@@ -1,3 +1,5 @@
+using SelfService.Storage.Leases;
+
 namespace SelfService.Storage.Messages;
 
 /// <summary>The inbound log: every accepted message, stored once before its channel is acknowledged.</summary>
@@ -9,7 +11,16 @@ public interface IInboundLog
     /// give a message no id of its own, so the key is built from its content), an earlier message with the same key is
     /// the same message only if it came within the window; an older one was the customer writing the same words again.
     /// </summary>
-    Task<AcceptOutcome> AcceptAsync(InboundRecord record, TimeSpan? redeliveryWindow, CancellationToken cancellationToken);
+    /// <remarks>
+    /// With <paramref name="fence"/> (a message that arrived on a leased connection: an SMPP bind, the Telegram poll, the
+    /// mailbox), the message is stored only while the fence's token is still the lease's, checked in the same commit;
+    /// otherwise <see cref="StaleLeaseException"/>, and the connection's old owner acknowledges nothing.
+    /// </remarks>
+    Task<AcceptOutcome> AcceptAsync(InboundRecord record, TimeSpan? redeliveryWindow, LeaseFence? fence, CancellationToken cancellationToken);
+
+    /// <summary>Stores a message that came on no leased connection (see the overload with a fence).</summary>
+    Task<AcceptOutcome> AcceptAsync(InboundRecord record, TimeSpan? redeliveryWindow, CancellationToken cancellationToken) =>
+        AcceptAsync(record, redeliveryWindow, null, cancellationToken);
 
     /// <summary>Writes the outcome of processing one message, all of it in one commit.</summary>
     Task CompleteAsync(ProcessingCommit commit, CancellationToken cancellationToken);

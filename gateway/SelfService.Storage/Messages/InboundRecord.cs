@@ -26,6 +26,14 @@ public sealed class InboundRecord
 
     /// <summary>Processing attempts that failed; past the limit the message is parked.</summary>
     public int FailedAttempts { get; set; }
+
+    /// <summary>
+    /// The lease of the connection it came in on (an SMPP bind, the Telegram poll, the mailbox) and the token the accepting
+    /// instance held: should that instance die before processing it, the connection's next owner finds it by these.
+    /// </summary>
+    public string? AcceptedOnLease { get; set; }
+
+    public long AcceptedOnToken { get; set; }
 }
 
 public enum InboundState

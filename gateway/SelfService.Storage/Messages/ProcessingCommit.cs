@@ -16,4 +16,12 @@ public sealed record ProcessingCommit(
     ConversationState Conversation,
     IReadOnlyList<Customer> Customers,
     IReadOnlyList<HistoryEntry> History,
-    IReadOnlyList<OutboxRecord> Outbox);
+    IReadOnlyList<OutboxRecord> Outbox)
+{
+    /// <summary>
+    /// The lease of the connection the message came in on, with the token it was accepted under: the commit is refused
+    /// (<see cref="Leases.StaleLeaseException"/>) once another instance took that connection over, since the new owner
+    /// runs the message itself.
+    /// </summary>
+    public Leases.LeaseFence? Fence { get; init; }
+}

@@ -6,6 +6,7 @@ using SelfService.Channels.Telegram.Inbound;
 using SelfService.Messaging;
 using SelfService.Storage.Channels;
 using SelfService.Storage.LiteDb;
+using SelfService.Storage.Leases;
 using SelfService.Testing.Channels;
 using SelfService.Testing.Peers.Telegram;
 using Telegram.Bot;
@@ -20,17 +21,32 @@ internal sealed class TelegramChannelHarness : IAsyncDisposable
     private TelegramChannelHarness(TelegramBotApiPeer peer)
     {
         Peer = peer;
-        var options = Options.Create(new TelegramOptions
+        _options = Options.Create(new TelegramOptions
         {
             Enabled = true, Token = peer.Token, ApiBaseUrl = peer.BaseUrl.ToString(), PollingTimeout = TimeSpan.FromSeconds(2),
             ReconnectMinDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
         });
         Bot = new TelegramBotClient(new TelegramBotClientOptions(peer.Token, peer.BaseUrl.ToString()) { RetryCount = 0 });
         Chats = _storage.TelegramChats;
+        var options = _options;
         Adapter = new TelegramAdapter(Bot, Chats, options, Time, NullLogger<TelegramAdapter>.Instance);
         Handler = new TelegramUpdateHandler(new TelegramUpdateMapper(new BotCommandMapper(SampleCatalogue.Load())), Sink, Chats, Adapter, Bot,
             options, Time, NullLogger<TelegramUpdateHandler>.Instance);
-        Polling = new TelegramPolling(Bot, Handler, Chats, Connection, options, TimeProvider.System, NullLogger<TelegramPolling>.Instance);
+        Polling = NewPoller("gateway-a", Connection);
+    }
+
+    private readonly IOptions<TelegramOptions> _options;
+
+    /// <summary>
+    /// A poller of another gateway instance (<paramref name="instanceId"/>) configured for the same bot, on the same store:
+    /// the two contend for the poll's lease as two processes on one PostgreSQL do.
+    /// </summary>
+    public TelegramPolling NewPoller(string instanceId, ConnectionStatus connection, TimeSpan? leaseDuration = null)
+    {
+        var leases = new ConnectionLeases(_storage.Leases,
+            Options.Create(new GatewayInstanceOptions { InstanceId = instanceId, LeaseDuration = leaseDuration ?? TimeSpan.FromSeconds(15) }),
+            TimeProvider.System, NullLogger<ConnectionLeases>.Instance);
+        return new TelegramPolling(Bot, Handler, Chats, connection, leases, _options, TimeProvider.System, NullLogger<TelegramPolling>.Instance);
     }
 
     public TelegramBotApiPeer Peer { get; }

@@ -14,10 +14,13 @@ internal sealed partial class GatewayProcess : IDisposable
 {
     private readonly Process _process;
 
-    private GatewayProcess(Process process, Uri address)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
+
+    private GatewayProcess(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         Address = address;
+        _output = output;
     }
 
     public Uri Address { get; }
@@ -71,7 +74,36 @@ internal sealed partial class GatewayProcess : IDisposable
             process.Kill(entireProcessTree: true);
             throw new TimeoutException("The gateway did not start listening:\n" + string.Join('\n', output));
         }
-        return new GatewayProcess(process, await listening.Task);
+        return new GatewayProcess(process, await listening.Task, output);
+    }
+
+    /// <summary>What the process printed so far (its log), for a test that looks for a line or prints it on failure.</summary>
+    public string Output => string.Join('\n', _output);
+
+    /// <summary>GET /health: the instance's id, the leases it holds, its channels.</summary>
+    public async Task<JsonElement> HealthAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Whether /health lists <paramref name="lease"/> among the leases this instance holds.</summary>
+    public async Task<bool> HoldsAsync(string lease) =>
+        (await HealthAsync()).GetProperty("leases").EnumerateArray().Any(l => l.GetProperty("name").GetString() == lease);
+
+    /// <summary>SIGSTOP: the process is frozen as a long GC pause or a stalled VM would freeze it, sockets left open.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>SIGCONT after <see cref="Pause"/>.</summary>
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })
+            ?? throw new InvalidOperationException("kill did not start");
+        kill.WaitForExit(10_000);
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{name} {_process.Id} failed");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing beyond what the gateway already wrote.</summary>

@@ -150,7 +150,7 @@ public abstract class ChannelStateContract : StorageContract
     public async Task TelegramState_OffsetAndPartsSent_SurviveARestart()
     {
         Assert.That(await Store.TelegramChats.GetOffsetAsync(None), Is.Zero);
-        await Store.TelegramChats.SaveOffsetAsync(9_000_000_001, None);
+        await Store.TelegramChats.SaveOffsetAsync(9_000_000_001, null, None);
         await Store.TelegramChats.RecordPartsSentAsync("out-1", 2, None);
         await Store.TelegramChats.RecordPartsSentAsync("out-2", 1, None);
         await Store.TelegramChats.ForgetPartsSentAsync("out-2", None);

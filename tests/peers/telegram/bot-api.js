@@ -27,6 +27,8 @@ const failures = [];          // injected: {method, chat_id?, error_code, descri
 const blocked = new Set();    // chat ids whose user "blocked the bot"
 const queues = new Map();     // token -> updates fetched from the emulator or injected, kept until confirmed by an offset
 const webhooks = new Map();   // token -> {url, secret_token}
+const polling = new Map();    // token -> the getUpdates request open now: as Telegram, one poller per bot
+const pollStats = { polls: 0, conflicts: 0 };   // getUpdates answered, and those refused for another being open
 const waiters = new Set();    // resolvers of long polls and webhook loops waiting for an update
 
 for (const event of ['AddedUserMessage', 'AddedUserCommand', 'AddedUserCallbackQuery']) emulator.on(event, wake);
@@ -239,6 +241,7 @@ const control = {
   },
   'GET /control/calls': (p) => calls.filter((c) => !p.method || c.method === p.method),
   'GET /control/deliveries': () => deliveries,
+  'GET /control/polls': () => pollStats,
 };
 
 function injectedFailure(method, params) {
@@ -280,6 +283,25 @@ function reply(response, status, body) {
   response.end(data);
 }
 
+// As Telegram: a getUpdates while another is open for the bot is refused with 409, and counted, so a test can tell that
+// two gateways configured for one bot never polled at once. A poll whose client hung up is over at once.
+async function onePoller(token, request, poll) {
+  if (polling.has(token)) {
+    pollStats.conflicts++;
+    throw new BotApiError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
+  }
+  const over = () => { if (polling.get(token) === request) polling.delete(token); };
+  polling.set(token, request);
+  request.socket.on('close', over);   // the socket: a request's own 'close' only says its body was read
+  pollStats.polls++;
+  try {
+    return await poll();
+  } finally {
+    request.socket.off('close', over);
+    over();
+  }
+}
+
 async function answerBot(token, method, request, response, url) {
   let params = {};
   const call = { method };
@@ -290,7 +312,7 @@ async function answerBot(token, method, request, response, url) {
     if (!handler) throw new BotApiError(404, 'Not Found: method not found');
     const failure = injectedFailure(method, params);
     if (failure) throw failure;
-    const result = await handler(token, params, request);
+    const result = method === 'getUpdates' ? await onePoller(token, request, () => handler(token, params, request)) : await handler(token, params, request);
     call.status = 200;
     call.result = result;
     reply(response, 200, { ok: true, result });

@@ -187,6 +187,13 @@ public sealed class TelegramBotApiPeer : IAsyncDisposable
         return answer.GetProperty("result").EnumerateArray().ToList();
     }
 
+    /// <summary>getUpdates calls so far, and those refused with 409 because another was open for the bot (two pollers).</summary>
+    public async Task<(int Polls, int Conflicts)> PollsAsync()
+    {
+        var answer = (await _http.GetFromJsonAsync<JsonElement>("/control/polls")).GetProperty("result");
+        return (answer.GetProperty("polls").GetInt32(), answer.GetProperty("conflicts").GetInt32());
+    }
+
     /// <summary>Every webhook post so far: update_id, url, status (0 when the connection failed).</summary>
     public async Task<IReadOnlyList<JsonElement>> DeliveriesAsync()
     {
