@@ -17,6 +17,7 @@ namespace SelfService.Gateway.Tests;
 /// bind within a lease period. At the end: no MO the SMSC had acknowledged is left unanswered, a reply is repeated only if
 /// its submit was on the wire at the pause or the kill (counted and printed), and each customer's replies come in order.
 /// </summary>
+[NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class MultiInstanceSmsTests
 {
     private const string Bind = "sms:bind:0";
