@@ -90,9 +90,11 @@ public class CampaignEndToEndTests
         var firsts = parts.Where(p => p.GetProperty("udh").GetProperty("seq").GetInt32() == 1).Select(p => p.GetProperty("at").GetInt64()).Order().ToList();
         Assert.That(firsts, Has.Count.EqualTo(Recipients - 1));
         // Paced in parts: each message waits for the 2 parts of the one before it. Counting messages would take half this.
+        // The bound sits halfway between the two (0.75): a first send held up by a busy machine shortens the span seen at
+        // the SMSC a little, never by half. The measured pace is printed; its accuracy is the benchmark's figure.
         var span = TimeSpan.FromMilliseconds(firsts[^1] - firsts[0]);
         var partsSent = 2 * (firsts.Count - 1);
-        Assert.That(span.TotalSeconds, Is.GreaterThanOrEqualTo(0.9 * partsSent / PartsPerSecond), "the pace counts SMS parts, not messages");
+        Assert.That(span.TotalSeconds, Is.GreaterThanOrEqualTo(0.75 * partsSent / PartsPerSecond), "the pace counts SMS parts, not messages");
         TestContext.Out.WriteLine(
             $"campaign pace: {partsSent / span.TotalSeconds:0.0} parts/s measured at the SMSC over {partsSent} parts, configured {PartsPerSecond} parts/s");
         TestContext.Out.WriteLine($"BAL during the blast: answered in {asked.ElapsedMilliseconds} ms (MO delivered to reply submitted, at the test)");
