@@ -1,42 +1,10 @@
-using SelfService.Storage.Channels;
-using SelfService.Storage.Conversations;
-using SelfService.Storage.Customers;
-using SelfService.Storage.Escalations;
-using SelfService.Storage.History;
-using SelfService.Storage.KnowledgeBase;
-using SelfService.Storage.Leases;
-using SelfService.Storage.Messages;
-using SelfService.Storage.Provisioning;
-using SelfService.Storage.Staff;
-using SelfService.Storage.Statistics;
-
 namespace SelfService.Storage.Contract;
 
-/// <summary>One engine's stores over one database, as the contract tests drive them.</summary>
+/// <summary>One engine's storage over one database, as the contract tests drive it.</summary>
 public interface IStorageUnderTest : IAsyncDisposable
 {
-    IInboundLog Inbound { get; }
-    IOutbox Outbox { get; }
-    IConversationStore Conversations { get; }
-    ICustomerStore Customers { get; }
-    IHistoryStore History { get; }
-    IProvisioningStore Provisioning { get; }
-    IStorageMaintenance Maintenance { get; }
-
-    // The channels' own state.
-    IConcatenatedPartStore ConcatenatedParts { get; }
-    IEmailThreadStore EmailThreads { get; }
-    ITelegramChatStore TelegramChats { get; }
-    IWebChatStore WebChat { get; }
-    IDirectLineTranscriptStore DirectLineTranscripts { get; }
-    ISigningKeyStore SigningKeys { get; }
-    IStaffAccountStore StaffAccounts { get; }
-    IApiTokenStore ApiTokens { get; }
-    IAuditLog Audit { get; }
-    IEscalationStore Escalations { get; }
-    IArticleStore Articles { get; }
-    ITrafficStatisticsStore Traffic { get; }
-    ILeaseStore Leases { get; }
+    /// <summary>The stores, as the gateway's host registers them.</summary>
+    IGatewayStorage Storage { get; }
 
     /// <summary>
     /// The engine's containers (collections, tables) as they are now. An engine creates them all when it opens, never while

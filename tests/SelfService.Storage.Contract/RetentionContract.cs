@@ -21,7 +21,7 @@ public abstract class RetentionContract : StorageContract
         var agentLineOfLastYear = TimeOrderedIds.AgentPrefix + Guid.CreateVersion7(Now.AddDays(-400)).ToString("N");
         await Store.History.RecordAsync([Line(agentLineOfLastYear, "sms", "+7916", Now.AddDays(-400)), Line(Id(Now.AddDays(-400)) + ":in", "sms", "+7916", Now.AddDays(-400))], None);
 
-        var report = await Store.Maintenance.PurgeAsync(Policy, Now, None);
+        var report = await Store.PurgeAsync(Policy, Now, None);
 
         Assert.That(report, Is.EqualTo(new RetentionReport(Inbound: 1, Outbox: 2, History: 2)));
         Assert.That(await Store.Inbound.GetAsync(old, None), Is.Null);
@@ -38,7 +38,7 @@ public abstract class RetentionContract : StorageContract
         for (var i = 0; i < 2500; i += 500)
             await Store.Outbox.EnqueueAsync([.. Enumerable.Range(i, 500).Select(n => Sent(Outbox(Id(Now.AddDays(-40).AddSeconds(n)) + ":0", Now)))], None);
 
-        var report = await Store.Maintenance.PurgeAsync(Policy, Now, None);
+        var report = await Store.PurgeAsync(Policy, Now, None);
 
         Assert.That(report.Outbox, Is.EqualTo(2500));
         Assert.That(await Store.Outbox.FindAsync(null, null, null, 10, None), Is.Empty);
@@ -49,8 +49,8 @@ public abstract class RetentionContract : StorageContract
     {
         await Store.Inbound.AcceptAsync(Inbound(Id(Now), "sms", "1", Now), null, None);
 
-        Assert.That(Store.Maintenance.Health.Healthy, Is.True);
-        Assert.That(Store.Maintenance.Health.LastCommitAt, Is.Not.Null);
+        Assert.That(Store.Health.Healthy, Is.True);
+        Assert.That(Store.Health.LastCommitAt, Is.Not.Null);
     }
 
     private async Task<string> MessageAsync(DateTimeOffset at, bool processed, OutboxState replyState)

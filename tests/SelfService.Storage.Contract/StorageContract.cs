@@ -10,7 +10,10 @@ public abstract class StorageContract
 
     private IStorageEngine _engine = null!;
 
-    protected IStorageUnderTest Store { get; private set; } = null!;
+    private IStorageUnderTest _opened = null!;
+
+    /// <summary>The stores of the database under test.</summary>
+    protected IGatewayStorage Store => _opened.Storage;
 
     /// <summary>A new, empty database of the engine under test.</summary>
     protected abstract IStorageEngine CreateEngine();
@@ -21,15 +24,15 @@ public abstract class StorageContract
     public async Task OpenStoreAsync()
     {
         _engine = CreateEngine();
-        Store = await _engine.OpenAsync();
-        _containersAtOpen = Store.Containers();
+        _opened = await _engine.OpenAsync();
+        _containersAtOpen = _opened.Containers();
     }
 
     [TearDown]
     public async Task CloseStoreAsync()
     {
-        var created = Store.Containers().Except(_containersAtOpen).ToList();
-        await Store.DisposeAsync();
+        var created = _opened.Containers().Except(_containersAtOpen).ToList();
+        await _opened.DisposeAsync();
         await _engine.DisposeAsync();
         Assert.That(created, Is.Empty, "created after open, where a concurrent reader could race their creation");
     }
@@ -37,7 +40,7 @@ public abstract class StorageContract
     /// <summary>Closes the stores and opens the same database again, as a restarted gateway does.</summary>
     protected async Task ReopenAsync()
     {
-        await Store.DisposeAsync();
-        Store = await _engine.OpenAsync();
+        await _opened.DisposeAsync();
+        _opened = await _engine.OpenAsync();
     }
 }

@@ -48,7 +48,7 @@ public abstract class TrafficStatisticsContract : StorageContract
         await Store.Traffic.SaveAsync([Row(Hour, "sms", 1), Row(now.AddDays(-89), "sms", 2), Row(now, "ussd", 3)], None);
         var policy = new RetentionPolicy(TimeSpan.FromDays(30), TimeSpan.FromDays(30), TimeSpan.FromDays(365)) { Statistics = TimeSpan.FromDays(90) };
 
-        var report = await Store.Maintenance.PurgeAsync(policy, now, None);
+        var report = await Store.PurgeAsync(policy, now, None);
 
         Assert.That(report.StatisticsHours, Is.EqualTo(1));
         Assert.That((await Store.Traffic.SinceAsync(Hour, None)).Select(r => r.Messages), Is.EqualTo(new[] { 2L, 3L }));

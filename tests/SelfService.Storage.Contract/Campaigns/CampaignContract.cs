@@ -10,7 +10,7 @@ namespace SelfService.Storage.Contract.Campaigns;
 /// </summary>
 public abstract class CampaignContract : StorageContract
 {
-    private ICampaignStorageUnderTest Campaigns => (ICampaignStorageUnderTest)Store;
+    private IGatewayStorage Campaigns => Store;
 
     [Test]
     public async Task Create_KeepsEveryField_AndRefusesTheSameIdTwice()

@@ -5,7 +5,7 @@ namespace SelfService.Storage.Contract.Campaigns;
 /// <summary>Survey responses: started once, found by the address they went to, changed atomically, paged per survey.</summary>
 public abstract class SurveyContract : StorageContract
 {
-    private ISurveyStore Surveys => ((ICampaignStorageUnderTest)Store).Surveys;
+    private ISurveyStore Surveys => Store.Surveys;
 
     [Test]
     public async Task Start_KeepsEveryField_AndStartsTheSameIdOnce()

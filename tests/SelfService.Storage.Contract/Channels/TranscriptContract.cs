@@ -169,9 +169,9 @@ public abstract class TranscriptContract : StorageContract
         var now = T0.AddDays(31);
         var days30 = TimeSpan.FromDays(30);
 
-        var kept = await Store.Maintenance.PurgeAsync(new RetentionPolicy(days30, days30, days30), now, None);
+        var kept = await Store.PurgeAsync(new RetentionPolicy(days30, days30, days30), now, None);
         var stillThere = (await Store.WebChat.FindAsync("web", None) is not null, await Store.DirectLineTranscripts.ExistsAsync("dl", None));
-        var purged = await Store.Maintenance.PurgeAsync(new RetentionPolicy(days30, days30, days30) { Conversations = days30 }, now, None);
+        var purged = await Store.PurgeAsync(new RetentionPolicy(days30, days30, days30) { Conversations = days30 }, now, None);
 
         Assert.That((kept.Conversations, stillThere), Is.EqualTo((0, (true, true))));
         Assert.That(purged.Conversations, Is.EqualTo(2));
@@ -198,7 +198,7 @@ public abstract class TranscriptContract : StorageContract
             Conversations = TimeSpan.FromDays(30), UnlinkedConversations = TimeSpan.FromDays(1),
         };
 
-        var purged = await Store.Maintenance.PurgeAsync(policy, T0.AddDays(2), None);
+        var purged = await Store.PurgeAsync(policy, T0.AddDays(2), None);
 
         Assert.That(purged.Conversations, Is.EqualTo(2));
         Assert.That(await Store.WebChat.FindAsync("anonymous", None), Is.Null);
