@@ -38,7 +38,8 @@ namespace SelfService.ActionCodes;
 ///     "questionMarkers": { "en": [ "how" ], "ru": [ "как" ] },
 ///     "serviceAliases": { "VOICEMAIL": { "ru": [ "автоответчик" ], "en": [ "answering machine" ] } },
 ///     "languages": { "en": [ "english", "по-английски", "en" ], "ru": [ "русский", "по-русски", "ру" ] },
-///     "wordGroups": { "want": { "en": [ "want", "need" ] }, "service": { "ru": [ "услуга" ] } }
+///     "wordGroups": { "want": { "en": [ "want", "need" ] }, "service": { "ru": [ "услуга" ] } },
+///     "wordGroupsAsWritten": [ "service" ]  // groups matched as written, not in every word form
 ///   }
 /// }
 /// </code>

@@ -133,11 +133,18 @@ internal static class ActionCatalogueReader
             groups[key] = ReadWordLists(words, $"{where}, wordGroups {key}");
         }
 
+        var asWritten = (section.WordGroupsAsWritten ?? []).Select(name => (name ?? "").Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in asWritten.Where(name => !groups.ContainsKey(name)))
+        {
+            throw new ActionCatalogueException($"{where}: \"wordGroupsAsWritten\" names \"{name}\", which is not in \"wordGroups\".");
+        }
+
         return new UnderstandingVocabulary(
             ReadWordLists(section.Fillers, $"{where}, fillers"), ReadWordLists(section.QuestionMarkers, $"{where}, questionMarkers"), services,
             ReadWordLists(section.Languages, $"{where}, languages"))
         {
             WordGroups = groups,
+            WordGroupsAsWritten = asWritten,
         };
     }
 

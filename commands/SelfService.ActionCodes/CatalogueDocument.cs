@@ -39,4 +39,5 @@ internal sealed record UnderstandingSection(
     [property: JsonPropertyName("questionMarkers")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? QuestionMarkers,
     [property: JsonPropertyName("serviceAliases")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? ServiceAliases,
     [property: JsonPropertyName("languages")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Languages = null,
-    [property: JsonPropertyName("wordGroups")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? WordGroups = null);
+    [property: JsonPropertyName("wordGroups")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? WordGroups = null,
+    [property: JsonPropertyName("wordGroupsAsWritten")] IReadOnlyList<string?>? WordGroupsAsWritten = null);

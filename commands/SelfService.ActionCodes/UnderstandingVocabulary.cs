@@ -25,6 +25,12 @@ public sealed record UnderstandingVocabulary(
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> WordGroups { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
 
+    /// <summary>
+    /// The word groups whose words match only as written, not in every form: "включены" (switched on) shares its stem
+    /// with "включить" (switch on), so a group of participles lists the forms it means.
+    /// </summary>
+    public IReadOnlySet<string> WordGroupsAsWritten { get; init; } = new HashSet<string>();
+
     /// <summary>No words at all: only the exact codes are understood.</summary>
     public static UnderstandingVocabulary Empty { get; } = new(
         new Dictionary<string, IReadOnlyList<string>>(),

@@ -77,6 +77,21 @@ public sealed class UnderstandingVocabularyTests
             () => ActionCatalogue.Parse("""{ "actions": [ { "code": "AGENT", "aliases": { "en": [ "AGENT" ] }, "combinations": [ "agent + need" ] } ], "understanding": { "wordGroups": { "agent": { "en": [ "operator" ] } } } }"""),
             Throws.TypeOf<ActionCatalogueException>().With.Message.Contains("AGENT").And.Message.Contains("\"need\""));
 
+    [Test]
+    public void Parse_GroupsMatchedAsWritten_AreRead_AnUnknownOneIsRefusedByName()
+    {
+        const string Groups = """ "wordGroups": { "switchedon": { "ru": [ "включены" ] }, "agent": { "en": [ "operator" ] } } """;
+        var catalogue = ActionCatalogue.Parse($$"""{ "actions": [ { "code": "STATUS", "aliases": { "en": [ "STATUS" ] } } ], "understanding": { {{Groups}}, "wordGroupsAsWritten": [ " SwitchedOn " ] } }""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(catalogue.Vocabulary.WordGroupsAsWritten, Is.EquivalentTo(new[] { "switchedon" }));
+            Assert.That(
+                () => ActionCatalogue.Parse($$"""{ "actions": [ { "code": "STATUS", "aliases": { "en": [ "STATUS" ] } } ], "understanding": { {{Groups}}, "wordGroupsAsWritten": [ "active" ] } }"""),
+                Throws.TypeOf<ActionCatalogueException>().With.Message.Contains("\"active\""));
+        });
+    }
+
     [TestCase("agent?")]
     [TestCase("agent + agent")]
     public void Parse_CombinationWithNothingRequiredOrAGroupTwice_IsRefused(string combination) =>

@@ -4,7 +4,7 @@ namespace SelfService.Commands.Understanding;
 
 /// <summary>
 /// Phrases reduced to stems ("хочу подключить" → "подключ"), found anywhere in a message in any word form, with one
-/// typo allowed in a word of five letters or more, and one stray word allowed between the words of a longer phrase.
+/// typo allowed in a word of five letters or more (a doubled letter aside), and one stray word allowed between the words of a longer phrase.
 /// </summary>
 /// <remarks>
 /// <para>A typo is looked for in the stems and, failing that, in the words as written: a typo can change the stem out of
@@ -20,6 +20,8 @@ public sealed class PhraseIndex<TValue>
 {
     // Shorter stems are too close to ordinary words: "свет" would be a typo of "счет".
     private const int MinTypoLength = 5;
+
+    private const int MinStemLength = 4;
 
     private readonly List<(MessageWord[] Words, TValue Value)> _phrases = [];
     private readonly IEqualityComparer<TValue> _comparer;
@@ -83,7 +85,8 @@ public sealed class PhraseIndex<TValue>
         {
             if (at == skipped) at++;
             var typed = words[at];
-            if (Key(typed) == Key(phrase[i])) continue;
+            if (Key(typed) == Key(phrase[i]) && !TooShortAStem(phrase[i])) continue;
+            if (typed.Text == phrase[i].Text) continue;
             if (!IsTypo(Key(typed), Key(phrase[i])) && !IsTypo(typed.Text, phrase[i].Text)) return null;
             exact = false;
         }
@@ -93,6 +96,23 @@ public sealed class PhraseIndex<TValue>
 
     private string Key(MessageWord word) => _byStem ? word.Stem : word.Text;
 
+    // A stem this short says too little: "как" is the stem of "какой" as well as of "как", "ad" that of "adding" and "ads".
+    // A phrase word with one matches only as written; its other forms are listed where they are wanted.
+    private bool TooShortAStem(MessageWord word) => _byStem && word.Stem.Length < MinStemLength;
+
+    // A doubled letter is a slip of its own ("ballence" for "balance"), so words compare once more with doubles made single.
     private static bool IsTypo(string typed, string meant) =>
-        typed.Length >= MinTypoLength && meant.Length >= MinTypoLength && KeywordText.IsWithinOneEdit(typed, meant);
+        typed.Length >= MinTypoLength && meant.Length >= MinTypoLength
+        && (KeywordText.IsWithinOneEdit(typed, meant) || KeywordText.IsWithinOneEdit(SingleLetters(typed), SingleLetters(meant)));
+
+    private static string SingleLetters(string word)
+    {
+        var letters = new System.Text.StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            if (letters.Length == 0 || letters[^1] != c) letters.Append(c);
+        }
+
+        return letters.ToString();
+    }
 }

@@ -12,7 +12,9 @@ namespace SelfService.Commands.Understanding;
 /// <para>Fillers and question markers aside, every word of the message should belong to the request: the intent's
 /// phrase, the service, the phone or the digits. The share of words that do is the confidence: at
 /// <see cref="ActShare"/> or more the request is understood, from <see cref="AskShare"/> it is asked about, below that
-/// the message is left to the knowledge base ("balance on my card is wrong" is a question that mentions a balance).</para>
+/// the message is left to the knowledge base ("balance on my card is wrong" is a question that mentions a balance).
+/// Only the clauses that ask for the request count: "i need roaming, travelling to france next week" gives its reason
+/// in a clause of its own.</para>
 /// <para>A question ("how do I turn on roaming?") is left to the knowledge base unless its action says it
 /// <see cref="ActionDefinition.ActsOnQuestion"/>: "how can I talk to a person?" wants a person.</para>
 /// <para>Besides phrases, an action may be asked for by its word combinations: catalogue word groups found together
@@ -67,7 +69,10 @@ public sealed partial class RequestInterpreter
         _languageAction = catalogue.Actions.FirstOrDefault(a => a.Argument == ArgumentKind.Language)?.Code;
         // Matched as written, fillers and question words included, like spoken phrases: "how much" of "how much credit is left".
         _groups = vocabulary.WordGroups.ToDictionary(
-            g => g.Key, g => new PhraseIndex<bool>(g.Value.Values.SelectMany(w => w).Select(w => KeyValuePair.Create(w, true)), new HashSet<string>()), StringComparer.Ordinal);
+            g => g.Key,
+            g => new PhraseIndex<bool>(
+                g.Value.Values.SelectMany(w => w).Select(w => KeyValuePair.Create(w, true)), new HashSet<string>(), byStem: !vocabulary.WordGroupsAsWritten.Contains(g.Key)),
+            StringComparer.Ordinal);
         _combinations = [.. catalogue.Actions.SelectMany(a => a.Combinations.Select(c => (a.Code, c)))];
     }
 
@@ -76,7 +81,7 @@ public sealed partial class RequestInterpreter
         ArgumentNullException.ThrowIfNull(text);
         var phone = TakeSlot(PhonePattern(), ref text, minDigits: 10);
         var digits = TakeSlot(DigitsPattern(), ref text, minDigits: 4);
-        var words = WordForms.Split(text);
+        var (words, clauseOf) = SplitClauses(text);
         if (words.Count > MaxWords) return NoRequest.Instance;
         var spoken = _spokenIntents.Find(words);
         var combined = Combined(words);
@@ -84,7 +89,6 @@ public sealed partial class RequestInterpreter
         // A question the catalogue words as a request ("how much do I have", "how much credit is left") is that request,
         // not one for the knowledge base; a question word outside it ("how much does roaming cost") still makes it a question.
         var markers = _questionMarkers.Find(words).Where(m => !m.Words.All(spokenWords.Contains)).ToList();
-        var isQuestion = markers.Count > 0;
         // Fillers compare as written, not by stem: the stem of "меня" is that of "меню".
         var positions = Enumerable.Range(0, words.Count)
             .Where(i => !_fillers.Contains(words[i].Text) && !markers.Any(m => i >= m.Start && i < m.End))
@@ -95,9 +99,11 @@ public sealed partial class RequestInterpreter
 
         var services = _services.Find(content);
         var intents = _intents.Find(content)
-            .Concat(_leadingIntents.Find(content).Where(m => m.Start == 0 || AfterService(m, content.Count, services)))
             .Concat(spoken.Concat(combined).Select(m => InContent(m, positions)).OfType<PhraseMatch<string>>())
             .ToList();
+        // "disable roaming on my phone": the trailing "on" is a word of the sentence once a phrase has asked for the service.
+        var serviceAskedFor = intents.Any(m => _actions[m.Value].Argument == ArgumentKind.Service);
+        intents.AddRange(_leadingIntents.Find(content).Where(m => m.Start == 0 || !serviceAskedFor && AfterService(m, content.Count, services)));
         // A language named on its own ("english please", "по-русски") is a choice of language.
         var languages = _languages.Find(content);
         if (_languageAction is not null) intents.AddRange(languages.Select(m => m with { Value = _languageAction }));
@@ -115,7 +121,6 @@ public sealed partial class RequestInterpreter
             .OrderByDescending(c => c.Rank)
             .ToList();
         var best = ranked[0];
-        if (isQuestion && !best.Action.ActsOnQuestion) return NoRequest.Instance;
 
         // "a PUK code" names the CODE action but gives no code: a question, not a code to check.
         if (best.Action.Argument == ArgumentKind.Digits && digits is null) return NoRequest.Instance;
@@ -123,9 +128,21 @@ public sealed partial class RequestInterpreter
         var covered = best.Matches.SelectMany(m => m.Words).ToHashSet();
         if (best.Action.Argument == ArgumentKind.Service) covered.UnionWith(services.Words);
         if (best.Action.Argument == ArgumentKind.Language) covered.UnionWith(languages.SelectMany(m => m.Words));
-        var leftover = Enumerable.Range(0, content.Count).Where(i => !covered.Contains(i)).ToList();
-        var share = content.Count == 0 ? 1.0 : (double)covered.Count / content.Count;
+
+        // The request is the clauses that ask for it; another clause gives a reason or asks something else ("i need
+        // roaming, travelling to france next week"), and its words do not dilute the request.
+        var requestClauses = covered.Select(i => clauseOf[positions[i]]).ToHashSet();
+        var considered = Enumerable.Range(0, content.Count).Where(i => requestClauses.Contains(clauseOf[positions[i]])).ToList();
+        var leftover = considered.Where(i => !covered.Contains(i)).ToList();
+        var share = considered.Count == 0 ? 1.0 : (double)covered.Count / considered.Count;
         if (share < AskShare) return NoRequest.Instance;
+
+        // A question about the request itself ("how do I turn on roaming?") is the knowledge base's. One asked in a clause
+        // of its own beside a clear request ("turn on roaming. how much is it?") is answered by the confirmation, which
+        // names the price; beside an unclear one, the message is a question.
+        var askedAboutIt = markers.Any(m => m.Words.Any(w => requestClauses.Contains(clauseOf[w])));
+        var askedBeside = markers.Count > 0 && !askedAboutIt;
+        if (askedAboutIt && !best.Action.ActsOnQuestion) return NoRequest.Instance;
 
         // A service named outside the request ("stop roaming" is not STOP) leaves it unsure, whatever the share; so does a
         // service known only by part of its name, unless every word is accounted for.
@@ -133,6 +150,7 @@ public sealed partial class RequestInterpreter
         var strayService = !takesService && services.ByWholeName && services.Words.Any(i => !covered.Contains(i));
         var partialService = takesService && services.Codes.Count > 0 && !services.ByWholeName && leftover.Count > 0;
         var sure = share >= ActShare && !strayService && !partialService;
+        if (askedBeside && !sure && !best.Action.ActsOnQuestion) return NoRequest.Instance;
 
         // "Подключить" and words that name no service ("подключите безлимит на выходные") is not a request for a service.
         if (takesService && services.Codes.Count == 0 && leftover.Count > 0) return NoRequest.Instance;
@@ -262,6 +280,26 @@ public sealed partial class RequestInterpreter
         static bool Shares(PhraseMatch<bool> match, List<PhraseMatch<bool>> taken) => taken.Any(t => t.Words.Intersect(match.Words).Any());
     }
 
+    /// <summary>
+    /// The message's words, and for each the clause it is in: clauses end at punctuation (",", ".", ";", "!", "?", a
+    /// line break, a dash between spaces). A message without any is one clause, read as a whole.
+    /// </summary>
+    private static (List<MessageWord> Words, List<int> ClauseOf) SplitClauses(string text)
+    {
+        var words = new List<MessageWord>();
+        var clauseOf = new List<int>();
+        var clause = 0;
+        foreach (var part in ClauseBreak().Split(text))
+        {
+            var inPart = WordForms.Split(part);
+            if (inPart.Count == 0) continue;
+            words.AddRange(inPart);
+            clauseOf.AddRange(Enumerable.Repeat(clause++, inPart.Count));
+        }
+
+        return (words, clauseOf);
+    }
+
     /// <summary>Takes the first phone number (or run of digits) out of the text, so its digits are not read as words.</summary>
     private static string? TakeSlot(Regex pattern, ref string text, int minDigits)
     {
@@ -273,6 +311,9 @@ public sealed partial class RequestInterpreter
 
     private static HashSet<string> Words(IReadOnlyDictionary<string, IReadOnlyList<string>> words) =>
         words.Values.SelectMany(w => w).SelectMany(w => WordForms.Split(w)).Select(w => w.Text).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"[,.;!?\r\n]+|\s[-–—]+\s")]
+    private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"(?<![\d+])\+?\d[\d\s\-()]{8,}\d(?!\d)")]
     private static partial Regex PhonePattern();

@@ -18,6 +18,12 @@ public sealed class RequestInterpreterTests
     [TestCase("activate roming", "ACT ROAMING")]                         // a typo that changes the stem
     [TestCase("how much money do I have left", "BAL")]                   // a question the catalogue words as a request
     [TestCase("какие сейчас услуги", "STATUS")]                          // a word inside a phrase
+    [TestCase("ballence pls", "BAL")]                                    // a doubled letter and a typo
+    [TestCase("please disable roaming on my phone", "DEACT ROAMING")]    // "on" is a word of the sentence once "disable" asked
+    [TestCase("what have i got switched on", "STATUS")]                  // word groups: which + switched on
+    [TestCase("какие услуги у меня включены", "STATUS")]                 // "включены" of the groups, not a question's
+    [TestCase("помогите, не знаю что писать", "HELP")]
+    [TestCase("unsubscribe me from your messages", "STOP")]
     public void Interpret_ClearRequest_IsUnderstood(string text, string expected)
     {
         var interpretation = SampleInterpreter.Interpreter.Interpret(text);
@@ -32,6 +38,10 @@ public sealed class RequestInterpreterTests
     [TestCase("подключите безлимит на выходные")]
     [TestCase("пишите мне на почту")]                                    // a language request naming no language
     [TestCase("how much does roaming cost")]
+    [TestCase("mobile data stopped after restart")]                      // "stopped" tells of a fault, not a wish to stop
+    [TestCase("еду в турцию, как подключить роуминг?")]                  // the question is in the request's own clause
+    [TestCase("пополнил счет, а баланс не изменился")]                   // a question beside an unclear request
+    [TestCase("еду в турцию что включить на телефоне чтобы работал")]   // "включить" is not "включено": a participle group is as written
     public void Interpret_QuestionOrUnknown_IsLeftToTheKnowledgeBase(string text) =>
         Assert.That(SampleInterpreter.Interpreter.Interpret(text), Is.TypeOf<NoRequest>());
 
@@ -115,5 +125,18 @@ public sealed class RequestInterpreterTests
 
     [Test]
     public void Interpret_ServiceNamedOutsideTheRequest_IsNotActedOn() =>
-        Assert.That(SampleInterpreter.Interpreter.Interpret("stop roaming"), Is.Not.TypeOf<UnderstoodRequest>());
+        Assert.That(SampleInterpreter.Interpreter.Interpret("спам про роуминг"), Is.Not.TypeOf<UnderstoodRequest>());
+
+    [TestCase("stop", "STOP")]                                           // alone: no more campaigns
+    [TestCase("stop roaming", "DEACT ROAMING")]                          // with a service: that service off
+    [TestCase("стоп роуминг", "DEACT ROAMING")]
+    [TestCase("stop the ringback tone", "DEACT RINGBACK")]
+    public void Interpret_StopWithAService_TurnsTheServiceOff(string text, string expected) =>
+        Assert.That(SampleInterpreter.Interpreter.Interpret(text), Is.EqualTo(new UnderstoodRequest(expected.Split(' ')[0], expected.Split(' ').ElementAtOrDefault(1))));
+
+    [TestCase("i need roaming, travelling to france next week", "ACT ROAMING")]    // a reason in a clause of its own
+    [TestCase("подключите роуминг. сколько стоит?", "ACT ROAMING")]                 // the confirmation names the price
+    [TestCase("отключите автоответчик - он мне не нужен", "DEACT VOICEMAIL")]
+    public void Interpret_ClearRequestWithAnotherClause_IsTheRequest(string text, string expected) =>
+        Assert.That(SampleInterpreter.Interpreter.Interpret(text), Is.EqualTo(new UnderstoodRequest(expected.Split(' ')[0], expected.Split(' ').ElementAtOrDefault(1))));
 }
