@@ -27,10 +27,16 @@ public sealed class HeldOutUnderstandingTests
     private const double FreshRequiredAccuracy = 0.80;
 
     /// <summary>
-    /// The third set is the unbiased measure now: nothing was tuned to it. Scored once on arrival (session 7) at
-    /// 79/90 = 87.8 %, short of the 90 %; its floor is a regression guard below that, not the target.
+    /// The third set scored once on arrival (session 7) at 79/90 = 87.8 %, short of the 90 %; its misses were
+    /// fixed by general rules in session 8, so it is a tuning set now and its floor a regression guard.
     /// </summary>
     private const double ThirdRequiredAccuracy = 0.85;
+
+    /// <summary>
+    /// The fourth set scored 118/132 = 89.4 % once on arrival (session 8); its misses were then fixed by general rules, so
+    /// it is a tuning set with a regression floor, and the fifth set, written before those fixes, is the measure.
+    /// </summary>
+    private const double FourthRequiredAccuracy = 0.85;
 
     private List<HeldOutRequest> _requests = null!;
 
@@ -63,6 +69,7 @@ public sealed class HeldOutUnderstandingTests
 
     [TestCase("fresh-held-out.tsv")]
     [TestCase("third-held-out.tsv")]
+    [TestCase("fourth-held-out.tsv")]
     public void LaterSets_HaveAtLeast60RequestsInBothLanguages_NoneFromTheFirst(string file)
     {
         var fresh = Load(file);
@@ -78,6 +85,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("held-out.tsv")]
     [TestCase("fresh-held-out.tsv")]
     [TestCase("third-held-out.tsv")]
+    [TestCase("fourth-held-out.tsv")]
     public void HeldOutRequests_AreNotCopiedFromTheCatalogue(string file)
     {
         var requests = Load(file);
@@ -94,6 +102,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("held-out.tsv", "held-out", RequiredAccuracy)]
     [TestCase("fresh-held-out.tsv", "fresh", FreshRequiredAccuracy)]
     [TestCase("third-held-out.tsv", "third", ThirdRequiredAccuracy)]
+    [TestCase("fourth-held-out.tsv", "fourth", FourthRequiredAccuracy)]
     public void Interpret_HeldOutRequests_MeetTheBar(string file, string name, double required)
     {
         var requests = Load(file);
