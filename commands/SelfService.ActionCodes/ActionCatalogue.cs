@@ -23,6 +23,7 @@ namespace SelfService.ActionCodes;
 ///         "ru": [ "подключить", "хочу подключить" ]
 ///       },
 ///       "actsOnQuestion": false,             // true: "how do I ...?" asking for it still runs it (AGENT)
+///       "argumentOptional": false,           // true: the argument may be left out (CALLBACK calls the own number)
 ///       "combinations": [ "want + service?" ], // word groups that ask for it together, in any order; "?" = optional
 ///       "topic": "SERVICES"                  // the help topic it is listed under (HELP SERVICES)
 ///     }

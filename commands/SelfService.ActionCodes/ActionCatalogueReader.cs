@@ -185,6 +185,7 @@ internal static class ActionCatalogueReader
             ReadWordLists(entry.Phrases, $"{where}, phrases"), entry.ActsOnQuestion ?? false, entry.Topic?.Trim().ToUpperInvariant())
         {
             Combinations = ReadCombinations(entry.Combinations, where),
+            ArgumentOptional = entry.ArgumentOptional ?? false,
         };
     }
 

@@ -28,4 +28,10 @@ public sealed record ActionDefinition(
     /// a message (<c>agent + need</c>); empty when the action has none.
     /// </summary>
     public IReadOnlyList<WordCombination> Combinations { get; init; } = [];
+
+    /// <summary>
+    /// True when the action has a sensible default for a missing argument (CALLBACK calls the customer's own number), so
+    /// a request without one is complete; false when it must be asked for (LINK needs the number to link).
+    /// </summary>
+    public bool ArgumentOptional { get; init; }
 }

@@ -30,6 +30,7 @@ internal sealed record CatalogueEntry(
     [property: JsonPropertyName("descriptions")] IReadOnlyDictionary<string, string?>? Descriptions,
     [property: JsonPropertyName("phrases")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Phrases = null,
     [property: JsonPropertyName("actsOnQuestion")] bool? ActsOnQuestion = null,
+    [property: JsonPropertyName("argumentOptional")] bool? ArgumentOptional = null,
     [property: JsonPropertyName("topic")] string? Topic = null,
     [property: JsonPropertyName("combinations")] IReadOnlyList<string?>? Combinations = null);
 

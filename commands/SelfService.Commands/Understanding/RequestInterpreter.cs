@@ -117,7 +117,8 @@ public sealed partial class RequestInterpreter
             .Select(r => (r.Action, r.Matches, Rank: (
                 Slot: SlotFit(r, readings, services, phone, digits, language),
                 Exact: r.Matches.All(m => m.Exact),
-                Span: r.Span)))
+                Span: r.Span,
+                Nearness: Nearness(r, services))))
             .OrderByDescending(c => c.Rank)
             .ToList();
         var best = ranked[0];
@@ -212,7 +213,8 @@ public sealed partial class RequestInterpreter
         };
 
     /// <summary>
-    /// 6: the action's slot is in the message (a service by its whole name); 4: the action takes none; 2: only part of a
+    /// 6: the action's slot is in the message (a service by its whole name); 4: the action takes none, or may do without it
+    /// (CALLBACK calls the customer's own number); 2: only part of a
     /// service's name is there ("list" of "block list"); 1: the action takes none, a service is named beside its words,
     /// and a service-taking action reads those same words at least as fully ("cancel the package": "cancel" is NO's and
     /// DEACT's, and the package makes it DEACT); 0: its slot is missing.
@@ -221,13 +223,23 @@ public sealed partial class RequestInterpreter
     {
         ArgumentKind.Service when services.Codes.Count > 0 => services.ByWholeName ? 6 : 2,
         ArgumentKind.Service => 0,
-        ArgumentKind.Phone => phone is null ? 0 : 6,
+        ArgumentKind.Phone => phone is not null ? 6 : reading.Action.ArgumentOptional ? 4 : 0,
         ArgumentKind.Digits => digits is null ? 0 : 6,
         ArgumentKind.Language => language is null ? 0 : 6,
         _ when services.Codes.Count > 0 && services.Words.Any(i => !reading.Words.Contains(i)) && readings.Any(other =>
             other.Action.Argument == ArgumentKind.Service && reading.Words.IsSubsetOf(other.Words) && other.Span >= reading.Span) => 1,
         _ => 4,
     };
+
+    /// <summary>
+    /// Of two service actions that read the message equally well, the one whose words stand nearer the service is what
+    /// the customer asks for: "хочу отказаться от пакета смс" wants it off, "want" only leads up to the verb. Minus the
+    /// distance in words, so nearer ranks higher; 0 for actions that take no service.
+    /// </summary>
+    private static int Nearness(Reading reading, ServiceMention services) =>
+        reading.Action.Argument == ArgumentKind.Service && services.Words.Count > 0
+            ? -reading.Words.Min(w => services.Words.Min(s => Math.Abs(w - s)))
+            : 0;
 
     /// <summary>One action the message may ask for, and the phrases that say so.</summary>
     private sealed record Reading(ActionDefinition Action, List<PhraseMatch<string>> Matches)

@@ -59,7 +59,7 @@ public sealed class UnderstandingProcessorTests
     [Test]
     public async Task UncertainRequest_ChoosingTheQuestion_GetsTheKnowledgeBaseAnswer()
     {
-        var outcome = await _harness.SendAsync(ProcessorHarness.Sms, Ivan, "хочу выписку звонков для бухгалтерии");
+        var outcome = await _harness.SendAsync(ProcessorHarness.Sms, Ivan, "хочу есим вместо пластиковой симки");
         var choices = outcome.Replies[0].Reply.Choices!;
         var answer = await _harness.SendAsync(ProcessorHarness.Sms, Ivan, choices.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
