@@ -26,15 +26,18 @@ public sealed class PhraseIndex<TValue>
     private readonly List<(MessageWord[] Words, TValue Value)> _phrases = [];
     private readonly IEqualityComparer<TValue> _comparer;
     private readonly bool _byStem;
+    private readonly bool _typos;
 
     /// <param name="phrases">Phrase and value pairs; fillers in a phrase are dropped, as they are from messages.</param>
     /// <param name="fillers">Words (as written) that carry no meaning of their own.</param>
     /// <param name="byStem">False to compare words as written: question markers must not catch every form ("как" is the stem of "какой").</param>
-    public PhraseIndex(IEnumerable<KeyValuePair<string, TValue>> phrases, IReadOnlySet<string> fillers, IEqualityComparer<TValue>? comparer = null, bool byStem = true)
+    /// <param name="typos">False to take no typo: question words are short and their neighbours real words ("there" is not "where").</param>
+    public PhraseIndex(IEnumerable<KeyValuePair<string, TValue>> phrases, IReadOnlySet<string> fillers, IEqualityComparer<TValue>? comparer = null, bool byStem = true, bool typos = true)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         _comparer = comparer ?? EqualityComparer<TValue>.Default;
         _byStem = byStem;
+        _typos = typos;
         foreach (var (text, value) in phrases)
         {
             var words = WordForms.Split(text).Where(w => !fillers.Contains(w.Text)).ToArray();
@@ -87,7 +90,7 @@ public sealed class PhraseIndex<TValue>
             var typed = words[at];
             if (Key(typed) == Key(phrase[i]) && !TooShortAStem(phrase[i])) continue;
             if (typed.Text == phrase[i].Text) continue;
-            if (!IsTypo(Key(typed), Key(phrase[i])) && !IsTypo(typed.Text, phrase[i].Text)) return null;
+            if (!_typos || !IsTypo(Key(typed), Key(phrase[i])) && !IsTypo(typed.Text, phrase[i].Text)) return null;
             exact = false;
         }
 

@@ -54,7 +54,7 @@ public sealed partial class RequestInterpreter
         _actions = catalogue.Actions.ToDictionary(a => a.Code, StringComparer.Ordinal);
         _fillers = Words(vocabulary.Fillers);
         _questionMarkers = new PhraseIndex<bool>(
-            vocabulary.QuestionMarkers.Values.SelectMany(m => m).Select(m => KeyValuePair.Create(m, true)), new HashSet<string>(), byStem: false);
+            vocabulary.QuestionMarkers.Values.SelectMany(m => m).Select(m => KeyValuePair.Create(m, true)), new HashSet<string>(), byStem: false, typos: false);
         var phrases = (
             from action in catalogue.Actions
             from phrase in action.Aliases.Values.Concat(action.Phrases.Values).SelectMany(p => p)
