@@ -38,6 +38,13 @@ public sealed class HeldOutUnderstandingTests
     /// </summary>
     private const double FourthRequiredAccuracy = 0.85;
 
+    /// <summary>
+    /// The fifth set is the unbiased measure now: written before the rules the fourth set's misses led to, by a writer who
+    /// saw neither catalogue, code nor earlier sets. Scored once on arrival (session 8) at 117/133 = 88.0 %, short of the
+    /// issue's 90 %; its floor is a regression guard below that, not the target.
+    /// </summary>
+    private const double FifthRequiredAccuracy = 0.85;
+
     private List<HeldOutRequest> _requests = null!;
 
     [OneTimeSetUp]
@@ -70,6 +77,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("fresh-held-out.tsv")]
     [TestCase("third-held-out.tsv")]
     [TestCase("fourth-held-out.tsv")]
+    [TestCase("fifth-held-out.tsv")]
     public void LaterSets_HaveAtLeast60RequestsInBothLanguages_NoneFromTheFirst(string file)
     {
         var fresh = Load(file);
@@ -86,6 +94,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("fresh-held-out.tsv")]
     [TestCase("third-held-out.tsv")]
     [TestCase("fourth-held-out.tsv")]
+    [TestCase("fifth-held-out.tsv")]
     public void HeldOutRequests_AreNotCopiedFromTheCatalogue(string file)
     {
         var requests = Load(file);
@@ -103,6 +112,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("fresh-held-out.tsv", "fresh", FreshRequiredAccuracy)]
     [TestCase("third-held-out.tsv", "third", ThirdRequiredAccuracy)]
     [TestCase("fourth-held-out.tsv", "fourth", FourthRequiredAccuracy)]
+    [TestCase("fifth-held-out.tsv", "fifth", FifthRequiredAccuracy)]
     public void Interpret_HeldOutRequests_MeetTheBar(string file, string name, double required)
     {
         var requests = Load(file);
