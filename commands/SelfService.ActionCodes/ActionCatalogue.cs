@@ -40,7 +40,8 @@ namespace SelfService.ActionCodes;
 ///     "serviceAliases": { "VOICEMAIL": { "ru": [ "автоответчик" ], "en": [ "answering machine" ] } },
 ///     "languages": { "en": [ "english", "по-английски", "en" ], "ru": [ "русский", "по-русски", "ру" ] },
 ///     "wordGroups": { "want": { "en": [ "want", "need" ] }, "service": { "ru": [ "услуга" ] } },
-///     "wordGroupsAsWritten": [ "service" ]  // groups matched as written, not in every word form
+///     "wordGroupsAsWritten": [ "service" ], // groups matched as written, not in every word form
+///     "clauseWords": { "en": [ "because" ], "ru": [ "потому что" ] } // words that begin a clause, as a comma does
 ///   }
 /// }
 /// </code>

@@ -145,6 +145,7 @@ internal static class ActionCatalogueReader
         {
             WordGroups = groups,
             WordGroupsAsWritten = asWritten,
+            ClauseWords = ReadWordLists(section.ClauseWords, $"{where}, clauseWords"),
         };
     }
 

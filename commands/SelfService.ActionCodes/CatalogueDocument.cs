@@ -41,4 +41,5 @@ internal sealed record UnderstandingSection(
     [property: JsonPropertyName("serviceAliases")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? ServiceAliases,
     [property: JsonPropertyName("languages")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Languages = null,
     [property: JsonPropertyName("wordGroups")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? WordGroups = null,
-    [property: JsonPropertyName("wordGroupsAsWritten")] IReadOnlyList<string?>? WordGroupsAsWritten = null);
+    [property: JsonPropertyName("wordGroupsAsWritten")] IReadOnlyList<string?>? WordGroupsAsWritten = null,
+    [property: JsonPropertyName("clauseWords")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? ClauseWords = null);

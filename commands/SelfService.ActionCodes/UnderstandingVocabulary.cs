@@ -31,6 +31,12 @@ public sealed record UnderstandingVocabulary(
     /// </summary>
     public IReadOnlySet<string> WordGroupsAsWritten { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Words that begin a clause of their own, per language: <c>because</c>, <c>before</c>, <c>потому что</c>. A reason or
+    /// a condition told in one ("need my balance before i top up") is not part of the request, as after a comma.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ClauseWords { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>No words at all: only the exact codes are understood.</summary>
     public static UnderstandingVocabulary Empty { get; } = new(
         new Dictionary<string, IReadOnlyList<string>>(),

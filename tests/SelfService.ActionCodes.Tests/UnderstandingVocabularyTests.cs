@@ -92,6 +92,13 @@ public sealed class UnderstandingVocabularyTests
         });
     }
 
+    [Test]
+    public void Parse_ClauseWords_AreReadPerLanguage() =>
+        Assert.That(
+            ActionCatalogue.Parse("""{ "actions": [ { "code": "BAL", "aliases": { "en": [ "BAL" ] } } ], "understanding": { "clauseWords": { "ru": [ "Потому  что" ], "en": [ "because" ] } } }""")
+                .Vocabulary.ClauseWords["ru"],
+            Is.EqualTo(new[] { "потому что" }));
+
     [TestCase("agent?")]
     [TestCase("agent + agent")]
     public void Parse_CombinationWithNothingRequiredOrAGroupTwice_IsRefused(string combination) =>

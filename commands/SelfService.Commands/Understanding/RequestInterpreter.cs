@@ -46,6 +46,7 @@ public sealed partial class RequestInterpreter
     private readonly string? _languageAction;
     private readonly Dictionary<string, PhraseIndex<bool>> _groups;
     private readonly List<(string Code, WordCombination Combination)> _combinations;
+    private readonly Regex? _clauseWords;
 
     public RequestInterpreter(ActionCatalogue catalogue, IReadOnlyList<ServiceOffer> offers)
     {
@@ -74,6 +75,11 @@ public sealed partial class RequestInterpreter
                 g.Value.Values.SelectMany(w => w).Select(w => KeyValuePair.Create(w, true)), new HashSet<string>(), byStem: !vocabulary.WordGroupsAsWritten.Contains(g.Key)),
             StringComparer.Ordinal);
         _combinations = [.. catalogue.Actions.SelectMany(a => a.Combinations.Select(c => (a.Code, c)))];
+        var clauseWords = vocabulary.ClauseWords.Values.SelectMany(w => w).OrderByDescending(w => w.Length).Select(Regex.Escape).ToList();
+        // Before each clause word that stands as a word of its own: "because" in "…, because", not in "becauses".
+        _clauseWords = clauseWords.Count == 0 ? null : new Regex(
+            $@"(?<![\p{{L}}\d])(?=(?:{string.Join('|', clauseWords)})(?![\p{{L}}\d]))",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     public Interpretation Interpret(string text)
@@ -294,14 +300,16 @@ public sealed partial class RequestInterpreter
 
     /// <summary>
     /// The message's words, and for each the clause it is in: clauses end at punctuation (",", ".", ";", "!", "?", a
-    /// line break, a dash between spaces). A message without any is one clause, read as a whole.
+    /// line break, a dash between spaces) and before the catalogue's clause words ("because", "потому что"). A message
+    /// without any is one clause, read as a whole.
     /// </summary>
-    private static (List<MessageWord> Words, List<int> ClauseOf) SplitClauses(string text)
+    private (List<MessageWord> Words, List<int> ClauseOf) SplitClauses(string text)
     {
         var words = new List<MessageWord>();
         var clauseOf = new List<int>();
         var clause = 0;
-        foreach (var part in ClauseBreak().Split(text))
+        var parts = ClauseBreak().Split(text.Replace('ё', 'е').Replace('Ё', 'Е'));
+        foreach (var part in _clauseWords is null ? parts : parts.SelectMany(p => _clauseWords.Split(p)))
         {
             var inPart = WordForms.Split(part);
             if (inPart.Count == 0) continue;

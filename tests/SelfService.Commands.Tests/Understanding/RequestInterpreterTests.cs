@@ -41,7 +41,9 @@ public sealed class RequestInterpreterTests
     [TestCase("mobile data stopped after restart")]                      // "stopped" tells of a fault, not a wish to stop
     [TestCase("еду в турцию, как подключить роуминг?")]                  // the question is in the request's own clause
     [TestCase("пополнил счет, а баланс не изменился")]                   // a question beside an unclear request
-    [TestCase("еду в турцию что включить на телефоне чтобы работал")]   // "включить" is not "включено": a participle group is as written
+    [TestCase("еду в турцию что включить на телефоне чтобы работал")]
+    [TestCase("хочу знать когда кончится интернет")]                     // the clause word's clause holds the service
+    [TestCase("when does roaming end")]   // "включить" is not "включено": a participle group is as written
     public void Interpret_QuestionOrUnknown_IsLeftToTheKnowledgeBase(string text) =>
         Assert.That(SampleInterpreter.Interpreter.Interpret(text), Is.TypeOf<NoRequest>());
 
@@ -137,6 +139,11 @@ public sealed class RequestInterpreterTests
     [TestCase("i need roaming, travelling to france next week", "ACT ROAMING")]    // a reason in a clause of its own
     [TestCase("подключите роуминг. сколько стоит?", "ACT ROAMING")]                 // the confirmation names the price
     [TestCase("отключите автоответчик - он мне не нужен", "DEACT VOICEMAIL")]
+    [TestCase("need to know my account balance before i top up", "BAL")]            // a clause word begins the reason
+    [TestCase("turn on roaming when i land in turkey", "ACT ROAMING")]
+    [TestCase("можно чтоб оператор мне перезвонил? сейчас не могу ждать", "CALLBACK")] // CALLBACK needs no number of its own
+    [TestCase("хочу отказаться от пакета смс", "DEACT SMSPACK")]                    // the verb nearer the service
+    [TestCase("i dont need roaming anymore", "DEACT ROAMING")]
     public void Interpret_ClearRequestWithAnotherClause_IsTheRequest(string text, string expected) =>
         Assert.That(SampleInterpreter.Interpreter.Interpret(text), Is.EqualTo(new UnderstoodRequest(expected.Split(' ')[0], expected.Split(' ').ElementAtOrDefault(1))));
 }
