@@ -45,6 +45,14 @@ public sealed class HeldOutUnderstandingTests
     /// </summary>
     private const double FifthRequiredAccuracy = 0.85;
 
+    /// <summary>
+    /// The sixth set is the unbiased measure now: 200 requests written before the fifth set's fixes by a writer who saw
+    /// neither catalogue, code nor earlier sets, asked to avoid the obvious phrasings the earlier sets hold (hurried,
+    /// chatty, roundabout requests). Scored once on arrival (session 8) at 148/190 = 77.9 %; its floor is a regression
+    /// guard below that, not the target.
+    /// </summary>
+    private const double SixthRequiredAccuracy = 0.75;
+
     private List<HeldOutRequest> _requests = null!;
 
     [OneTimeSetUp]
@@ -78,6 +86,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("third-held-out.tsv")]
     [TestCase("fourth-held-out.tsv")]
     [TestCase("fifth-held-out.tsv")]
+    [TestCase("sixth-held-out.tsv")]
     public void LaterSets_HaveAtLeast60RequestsInBothLanguages_NoneFromTheFirst(string file)
     {
         var fresh = Load(file);
@@ -95,6 +104,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("third-held-out.tsv")]
     [TestCase("fourth-held-out.tsv")]
     [TestCase("fifth-held-out.tsv")]
+    [TestCase("sixth-held-out.tsv")]
     public void HeldOutRequests_AreNotCopiedFromTheCatalogue(string file)
     {
         var requests = Load(file);
@@ -113,6 +123,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("third-held-out.tsv", "third", ThirdRequiredAccuracy)]
     [TestCase("fourth-held-out.tsv", "fourth", FourthRequiredAccuracy)]
     [TestCase("fifth-held-out.tsv", "fifth", FifthRequiredAccuracy)]
+    [TestCase("sixth-held-out.tsv", "sixth", SixthRequiredAccuracy)]
     public void Interpret_HeldOutRequests_MeetTheBar(string file, string name, double required)
     {
         var requests = Load(file);
