@@ -41,7 +41,8 @@ namespace SelfService.ActionCodes;
 ///     "languages": { "en": [ "english", "по-английски", "en" ], "ru": [ "русский", "по-русски", "ру" ] },
 ///     "wordGroups": { "want": { "en": [ "want", "need" ] }, "service": { "ru": [ "услуга" ] } },
 ///     "wordGroupsAsWritten": [ "service" ], // groups matched as written, not in every word form
-///     "clauseWords": { "en": [ "because" ], "ru": [ "потому что" ] } // words that begin a clause, as a comma does
+///     "clauseWords": { "en": [ "because" ], "ru": [ "потому что" ] }, // words that begin a clause, as a comma does
+///     "languageRefusals": { "en": [ "don t read" ], "ru": [ "не понимаю" ] } // refuse the language named beside them
 ///   }
 /// }
 /// </code>

@@ -146,6 +146,7 @@ internal static class ActionCatalogueReader
             WordGroups = groups,
             WordGroupsAsWritten = asWritten,
             ClauseWords = ReadWordLists(section.ClauseWords, $"{where}, clauseWords"),
+            LanguageRefusals = ReadWordLists(section.LanguageRefusals, $"{where}, languageRefusals"),
         };
     }
 

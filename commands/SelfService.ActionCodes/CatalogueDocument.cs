@@ -42,4 +42,5 @@ internal sealed record UnderstandingSection(
     [property: JsonPropertyName("languages")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? Languages = null,
     [property: JsonPropertyName("wordGroups")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string?>?>?>? WordGroups = null,
     [property: JsonPropertyName("wordGroupsAsWritten")] IReadOnlyList<string?>? WordGroupsAsWritten = null,
-    [property: JsonPropertyName("clauseWords")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? ClauseWords = null);
+    [property: JsonPropertyName("clauseWords")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? ClauseWords = null,
+    [property: JsonPropertyName("languageRefusals")] IReadOnlyDictionary<string, IReadOnlyList<string?>?>? LanguageRefusals = null);

@@ -37,6 +37,12 @@ public sealed record UnderstandingVocabulary(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ClauseWords { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Words that refuse the language named beside them, per language: <c>don't read</c>, <c>не понимаю</c>, <c>is bad</c>.
+    /// "english please, i don't read russian" names two languages and chooses one.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> LanguageRefusals { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>No words at all: only the exact codes are understood.</summary>
     public static UnderstandingVocabulary Empty { get; } = new(
         new Dictionary<string, IReadOnlyList<string>>(),

@@ -93,11 +93,19 @@ public sealed class UnderstandingVocabularyTests
     }
 
     [Test]
-    public void Parse_ClauseWords_AreReadPerLanguage() =>
-        Assert.That(
-            ActionCatalogue.Parse("""{ "actions": [ { "code": "BAL", "aliases": { "en": [ "BAL" ] } } ], "understanding": { "clauseWords": { "ru": [ "Потому  что" ], "en": [ "because" ] } } }""")
-                .Vocabulary.ClauseWords["ru"],
-            Is.EqualTo(new[] { "потому что" }));
+    public void Parse_ClauseWordsAndLanguageRefusals_AreReadPerLanguage()
+    {
+        var vocabulary = ActionCatalogue.Parse("""
+            { "actions": [ { "code": "BAL", "aliases": { "en": [ "BAL" ] } } ],
+              "understanding": { "clauseWords": { "ru": [ "Потому  что" ], "en": [ "because" ] }, "languageRefusals": { "en": [ "Don't Read" ] } } }
+            """).Vocabulary;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(vocabulary.ClauseWords["ru"], Is.EqualTo(new[] { "потому что" }));
+            Assert.That(vocabulary.LanguageRefusals["en"], Is.EqualTo(new[] { "don't read" }));
+        });
+    }
 
     [TestCase("agent?")]
     [TestCase("agent + agent")]

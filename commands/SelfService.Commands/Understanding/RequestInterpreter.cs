@@ -43,6 +43,7 @@ public sealed partial class RequestInterpreter
     private readonly PhraseIndex<bool> _questionMarkers;
     private readonly ServiceMatcher _services;
     private readonly PhraseIndex<string> _languages;
+    private readonly PhraseIndex<bool> _languageRefusals;
     private readonly string? _languageAction;
     private readonly Dictionary<string, PhraseIndex<bool>> _groups;
     private readonly List<(string Code, WordCombination Combination)> _combinations;
@@ -67,6 +68,8 @@ public sealed partial class RequestInterpreter
         _services = new ServiceMatcher(offers, vocabulary, _fillers);
         _languages = new PhraseIndex<string>(
             vocabulary.Languages.SelectMany(l => l.Value.Select(name => KeyValuePair.Create(name, l.Key))), _fillers, StringComparer.Ordinal);
+        _languageRefusals = new PhraseIndex<bool>(
+            vocabulary.LanguageRefusals.Values.SelectMany(r => r).Select(r => KeyValuePair.Create(r, true)), new HashSet<string>(), byStem: false, typos: false);
         _languageAction = catalogue.Actions.FirstOrDefault(a => a.Argument == ArgumentKind.Language)?.Code;
         // Matched as written, fillers and question words included, like spoken phrases: "how much" of "how much credit is left".
         _groups = vocabulary.WordGroups.ToDictionary(
@@ -111,7 +114,7 @@ public sealed partial class RequestInterpreter
         var serviceAskedFor = intents.Any(m => _actions[m.Value].Argument == ArgumentKind.Service);
         intents.AddRange(_leadingIntents.Find(content).Where(m => m.Start == 0 || !serviceAskedFor && AfterService(m, content.Count, services)));
         // A language named on its own ("english please", "по-русски") is a choice of language.
-        var languages = _languages.Find(content);
+        var (languages, refusedWords) = ChosenLanguages(_languages.Find(content), words, positions);
         if (_languageAction is not null) intents.AddRange(languages.Select(m => m with { Value = _languageAction }));
         if (intents.Count == 0) return NoRequest.Instance;
         var language = languages.Select(m => m.Value).Distinct().Count() == 1 ? languages[0].Value : null;
@@ -134,7 +137,7 @@ public sealed partial class RequestInterpreter
 
         var covered = best.Matches.SelectMany(m => m.Words).ToHashSet();
         if (best.Action.Argument == ArgumentKind.Service) covered.UnionWith(services.Words);
-        if (best.Action.Argument == ArgumentKind.Language) covered.UnionWith(languages.SelectMany(m => m.Words));
+        if (best.Action.Argument == ArgumentKind.Language) covered.UnionWith(languages.SelectMany(m => m.Words).Concat(refusedWords));
 
         // The request is the clauses that ask for it; another clause gives a reason or asks something else ("i need
         // roaming, travelling to france next week"), and its words do not dilute the request.
@@ -167,6 +170,26 @@ public sealed partial class RequestInterpreter
         var candidates = ranked.Where(r => r.Rank == best.Rank).SelectMany(r => Candidates(r.Action, services, phone, digits, language)).ToList();
         if (candidates.Count == 1 && sure) return candidates[0];
         return new UnclearRequest(candidates, MayBeQuestion: !sure);
+    }
+
+    /// <summary>
+    /// Of two languages named, the one beside a refusal ("i dont read russian", "английский не понимаю") is not the
+    /// choice; the refusal and the refused language are words of the request all the same (content positions).
+    /// </summary>
+    private (IReadOnlyList<PhraseMatch<string>> Chosen, List<int> RefusedWords) ChosenLanguages(
+        IReadOnlyList<PhraseMatch<string>> named, IReadOnlyList<MessageWord> words, List<int> positions)
+    {
+        if (named.Select(m => m.Value).Distinct().Count() < 2) return (named, []);
+        var refusals = _languageRefusals.Find(words);
+        // Just before or after it: "my english is bad", "english is really bad", "i dont read russian".
+        bool Refused(PhraseMatch<string> language) =>
+            refusals.Any(r => positions[language.Start] >= r.Start - 2 && positions[language.Start] <= r.End);
+        var chosen = named.Where(m => !Refused(m)).ToList();
+        if (chosen.Count == 0 || chosen.Count == named.Count) return (named, []);
+        var refusedWords = named.Where(Refused).SelectMany(m => m.Words)
+            .Concat(refusals.SelectMany(r => r.Words).Select(w => positions.IndexOf(w)).Where(i => i >= 0))
+            .ToList();
+        return (chosen, refusedWords);
     }
 
     /// <summary>

@@ -144,6 +144,9 @@ public sealed class RequestInterpreterTests
     [TestCase("можно чтоб оператор мне перезвонил? сейчас не могу ждать", "CALLBACK")] // CALLBACK needs no number of its own
     [TestCase("хочу отказаться от пакета смс", "DEACT SMSPACK")]                    // the verb nearer the service
     [TestCase("i dont need roaming anymore", "DEACT ROAMING")]
+    [TestCase("english please i dont read russian", "LANG en")]                     // a language beside a refusal is not the choice
+    [TestCase("пишите по русски, я английский не понимаю", "LANG ru")]
+    [TestCase("my phone is +7 985 765 43 21, please connect it to this chat", "LINK +79857654321")] // tie + chat, and a number
     public void Interpret_ClearRequestWithAnotherClause_IsTheRequest(string text, string expected) =>
         Assert.That(SampleInterpreter.Interpreter.Interpret(text), Is.EqualTo(new UnderstoodRequest(expected.Split(' ')[0], expected.Split(' ').ElementAtOrDefault(1))));
 }
