@@ -35,16 +35,23 @@ public sealed class CampaignModel(
 
     /// <summary>
     /// Whether the page's script follows the progress: while the campaign is under way, and after it for as long as the
-    /// outbox is still sending what was handed over, or (for an hour) delivery receipts are still due.
+    /// outbox is still sending what was handed over, (for an hour) delivery receipts are still due, or a survey still takes answers.
     /// </summary>
     public bool Live => Campaign.State is CampaignState.Scheduled or CampaignState.Running or CampaignState.Paused
-        || (Progress is { } p && (p.HandedOver > p.Sent + p.Failed || (p.Delivered < p.Sent && time.GetUtcNow() - Campaign.UpdatedAt < TimeSpan.FromHours(1))));
+        || (Progress is { } p && (p.HandedOver > p.Sent + p.Failed || (p.Delivered < p.Sent && time.GetUtcNow() - Campaign.UpdatedAt < TimeSpan.FromHours(1))))
+        || (Campaign.Survey is { } survey && Campaign.State == CampaignState.Done && time.GetUtcNow() - Campaign.UpdatedAt < TimeSpan.FromMinutes(survey.ExpiresAfterMinutes));
 
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>A step refused, said after the redirect that follows it.</summary>
     [TempData]
-    public string? Refusal { get; set; }
+    public string? RefusedStep { get; set; }
+
+    /// <summary>Why the back end refused what was just asked (shown as it said it), on this page or after the redirect.</summary>
+    public string? Refusal => _refusal ?? RefusedStep;
+
+    private string? _refusal;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -105,7 +112,7 @@ public sealed class CampaignModel(
         if (outcome.Campaign is null) return NotFound();
         await AuditAsync(outcome.Refusal is null ? action : action + ".refused", "campaign:" + id, outcome.Refusal);
         if (outcome.Refusal is null) return RedirectBack(id, T(done));
-        Refusal = outcome.Refusal;
+        RefusedStep = outcome.Refusal;
         return Redirect("/staff/campaigns/" + id);
     }
 
@@ -118,7 +125,7 @@ public sealed class CampaignModel(
     /// <summary>Shows the back end's refusal on the page as it is, the campaign below it.</summary>
     private IActionResult Refused(string refusal)
     {
-        Refusal = refusal;
+        _refusal = refusal;
         return Page();
     }
 
