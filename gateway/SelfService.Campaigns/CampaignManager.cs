@@ -66,13 +66,17 @@ public sealed class CampaignManager(
         })];
     }
 
+    /// <summary>Why <paramref name="draft"/> cannot be launched for want of anybody to send to; null when somebody is in its audience.</summary>
+    public async Task<string?> EmptyAudienceAsync(Campaign draft, CancellationToken cancellationToken) =>
+        await audience.AnyAsync(draft, cancellationToken) ? null
+        : draft.Audience.Kind == AudienceKind.List ? "the audience is empty: upload the list of numbers first (POST …/numbers)"
+        : "the audience is empty: no subscriber fits the segment";
+
     public async Task<CampaignStep> LaunchAsync(string campaignId, CancellationToken cancellationToken)
     {
         // Nobody to send to is said before anything is scheduled, not found out by a run that sends nothing.
-        if (await campaigns.GetAsync(campaignId, cancellationToken) is { State: CampaignState.Draft } draft && !await audience.AnyAsync(draft, cancellationToken))
-            return new CampaignStep(draft, draft.Audience.Kind == AudienceKind.List
-                ? "the audience is empty: upload the list of numbers first (POST …/numbers)"
-                : "the audience is empty: no subscriber fits the segment");
+        if (await campaigns.GetAsync(campaignId, cancellationToken) is { State: CampaignState.Draft } draft && await EmptyAudienceAsync(draft, cancellationToken) is { } empty)
+            return new CampaignStep(draft, empty);
         var now = time.GetUtcNow();
         var change = await campaigns.ChangeAsync(campaignId, c =>
         {

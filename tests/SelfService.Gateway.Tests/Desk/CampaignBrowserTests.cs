@@ -94,6 +94,8 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         var chart = page.Locator("[data-question=score] [data-test=survey-chart]");
         await Assertions.Expect(chart.Locator("g[data-value='5']")).ToHaveAttributeAsync("data-count", "2");
         await Assertions.Expect(chart.Locator("g[data-value='4']")).ToHaveAttributeAsync("data-count", "1");
+        await Assertions.Expect(chart.Locator("g")).ToHaveCountAsync(5, new() { Timeout = 1_000 });   // the whole scale, 1 to 5, read as one
+        await Assertions.Expect(chart.Locator("g[data-value='1']")).ToHaveAttributeAsync("data-count", "0");
         await Assertions.Expect(page.Locator("[data-question=score]")).ToContainTextAsync("среднее 4.67");
         await Chromium.ScreenshotAsync(page, "survey-results");
         var csv = await page.APIRequest.GetAsync(await page.Locator("[data-test=csv-link]").GetAttributeAsync("href") ?? "");
@@ -106,6 +108,9 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         await StaffBrowser.SignInAsync(supervisor, "olga", "supervisor password 1", "/staff/dashboard");
         await Assertions.Expect(supervisor.Locator("[data-test=campaign-sent]")).ToHaveTextAsync(Recipients.ToString(CultureInfo.InvariantCulture));
         await Assertions.Expect(supervisor.Locator("[data-test=replies-sent]")).ToHaveTextAsync("3", new() { Timeout = 10_000 });
+        await Assertions.Expect(supervisor.Locator("[data-test=outbound-by-channel] tr[data-channel=sms] [data-test=campaign-sent-channel]"))
+            .ToHaveTextAsync(Recipients.ToString(CultureInfo.InvariantCulture));
+        await Chromium.ScreenshotAsync(supervisor, "campaign-dashboard");
 
         // Every step from the pages is in the audit trail, as the API's are.
         var audit = await Http.GetStringAsync("/api/staff/audit?actor=marina");

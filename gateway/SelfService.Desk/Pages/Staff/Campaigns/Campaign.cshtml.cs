@@ -83,12 +83,11 @@ public sealed class CampaignModel(
         if (Campaign.State != CampaignState.Draft) return Refused(T("cmOnlyDraftLaunches"));
         var parts = Previews.Count == 0 ? 1 : Previews.Max(p => p.Sms.Parts);
         var size = AudienceSize ?? 0;
-        if (size == 0)
+        if (size == 0 && await manager.EmptyAudienceAsync(Campaign, cancellationToken) is { } empty)
         {
-            // The same refusal the launch itself gives, said before the manager is asked to confirm anything.
-            var step = await manager.LaunchAsync(id, cancellationToken);
-            await AuditAsync(step.Refusal is null ? "campaign.launch" : "campaign.launch.refused", "campaign:" + id, step.Refusal);
-            return step.Refusal is null ? RedirectBack(id, T("cmLaunched")) : Refused(step.Refusal);
+            // The refusal the launch itself gives, said before the manager is asked to confirm anything.
+            await AuditAsync("campaign.launch.refused", "campaign:" + id, empty);
+            return Refused(empty);
         }
         Confirmation = new LaunchConfirmation(size, Campaign.Channel == Messaging.ChannelNames.Sms ? parts : null, (long)size * parts);
         return Page();

@@ -19,12 +19,36 @@ public sealed class ResultsModel(ICampaignStore campaigns, SurveyResults results
 
     public SurveySummary Summary { get; private set; } = null!;
 
+    private SurveyDefinition _survey = new();
+
+    /// <summary>
+    /// A question's chart rows: every value it can take, in order, with the count (none: 0), so a scale reads as a scale;
+    /// then any other value that was stored (a survey changed since it was sent).
+    /// </summary>
+    public IReadOnlyList<SurveyValueCount> RowsOf(SurveyQuestionSummary question)
+    {
+        var definition = _survey.Find(question.Id);
+        IEnumerable<(string Value, string Label)> scale = definition?.Kind switch
+        {
+            QuestionKind.Choice => definition.Options.Select(o => (o.Value, Commands.Surveys.SurveyPrompts.TextOf(o.Labels, Language))),
+            QuestionKind.YesNo => [("yes", T("cmYes")), ("no", T("cmNo"))],
+            QuestionKind.Score5 => Enumerable.Range(1, 5).Select(n => (n.ToString(System.Globalization.CultureInfo.InvariantCulture), n.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            QuestionKind.Score10 => Enumerable.Range(0, 11).Select(n => (n.ToString(System.Globalization.CultureInfo.InvariantCulture), n.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            _ => [],
+        };
+        var counted = question.Answers.ToDictionary(a => a.Value, StringComparer.Ordinal);
+        var rows = scale.Select(v => counted.TryGetValue(v.Value, out var c) ? c with { Label = v.Label } : new SurveyValueCount(v.Value, v.Label, 0)).ToList();
+        rows.AddRange(question.Answers.Where(a => rows.All(r => r.Value != a.Value)));
+        return rows;
+    }
+
     public async Task<IActionResult> OnGetAsync(string surveyId, CancellationToken cancellationToken)
     {
         if (await SurveyOfAsync(surveyId, cancellationToken) is not { } found) return NotFound();
         await AuditAsync("survey.results", "survey:" + surveyId, null);
         SurveyId = surveyId;
         Title = found.Title;
+        _survey = found.Survey;
         // The questions and labels in the reader's language where the survey has it.
         Summary = await results.SummarizeAsync(surveyId, found.Survey, Language, cancellationToken);
         return Page();
