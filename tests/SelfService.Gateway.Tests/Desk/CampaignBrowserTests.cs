@@ -137,8 +137,9 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         await Assertions.Expect(page.Locator("[data-test=problems]")).ToContainTextAsync("partsPerSecond: more than 0 and at most 50 SMS parts a second");
         Assert.That(await page.Locator("[data-test=name]").InputValueAsync(), Is.EqualTo("Weekly news"));
 
-        // A list campaign with no numbers: the launch says the audience is empty, and it stays a draft.
-        await page.Locator("[data-test=trigger-once]").CheckAsync();
+        // Put right, a weekly list campaign: its numbers uploaded (what was refused counted), launched through the
+        // confirmation, then paused, resumed and cancelled from the page; each step in the audit trail.
+        await page.Locator("[data-test=cron]").FillAsync("0 0 10 ? * MON");
         await page.Locator("[data-test=pace]").FillAsync("5");
         await page.Locator("[data-test=audience-list]").CheckAsync();
         await page.Locator("[data-test=save]").ClickAsync();
@@ -149,9 +150,22 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         });
         await page.Locator("[data-test=upload]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=upload-result]")).ToContainTextAsync("numbers added: 1; lines refused: 2; repeats: 1.");
+        await page.Locator("[data-test=launch]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=confirm-text]")).ToContainTextAsync("Send to 1 recipients?");
+        await page.Locator("[data-test=confirm-launch]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=campaign-state]")).ToHaveTextAsync("scheduled");
+        var campaignId = await page.Locator("#campaign").GetAttributeAsync("data-campaign");
+        await page.Locator("[data-test=pause]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=campaign-state]")).ToHaveTextAsync("paused");
+        await page.Locator("[data-test=resume]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=campaign-state]")).ToHaveTextAsync("scheduled");
         await page.Locator("[data-test=cancel]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=campaign-state]")).ToHaveTextAsync("cancelled");
+        var audit = await Http.GetStringAsync($"/api/staff/audit?subject=campaign:{campaignId}");
+        foreach (var action in new[] { "campaign.create", "campaign.numbers", "campaign.launch", "campaign.pause", "campaign.resume", "campaign.cancel" })
+            Assert.That(audit, Does.Contain($"\"{action}\""), action);
 
+        // A list campaign with no numbers: the launch says the audience is empty, and it stays a draft.
         await page.GotoAsync("/staff/campaigns/new");
         await page.Locator("[data-test=name]").FillAsync("Nobody");
         await page.Locator("[data-test=text-en]").FillAsync("Hello");
