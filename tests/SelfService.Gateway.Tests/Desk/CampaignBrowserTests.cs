@@ -136,6 +136,9 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         await Assertions.Expect(page.Locator("[data-test=problems]")).ToContainTextAsync("trigger.cron: \"every monday at ten\" is not a Quartz cron expression");
         await Assertions.Expect(page.Locator("[data-test=problems]")).ToContainTextAsync("partsPerSecond: more than 0 and at most 50 SMS parts a second");
         Assert.That(await page.Locator("[data-test=name]").InputValueAsync(), Is.EqualTo("Weekly news"));
+        await page.Locator("[data-test=pace]").FillAsync("fast");
+        await page.Locator("[data-test=preview]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=problems]")).ToHaveTextAsync("PartsPerSecond: \"fast\" is not a value this field takes.");
 
         // Put right, a weekly list campaign: its numbers uploaded (what was refused counted), launched through the
         // confirmation, then paused, resumed and cancelled from the page; each step in the audit trail.

@@ -45,6 +45,11 @@ public sealed class NewModel(CampaignManager manager, CampaignRules rules, ICamp
     public async Task<IActionResult> OnPostCountAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        if (Unreadable() is { Count: > 0 } unreadable)
+        {
+            Problems = unreadable;
+            return Page();
+        }
         if (Form.AudienceKind == AudienceKind.List)
         {
             Problems = [T("cmListCountedAfterSave")];
@@ -60,14 +65,19 @@ public sealed class NewModel(CampaignManager manager, CampaignRules rules, ICamp
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (Checked() is { } campaign) Previews = manager.PreviewChannels(campaign);
+        if (Unreadable() is { Count: > 0 } unreadable) Problems = unreadable;
+        else if (Checked() is { } campaign) Previews = manager.PreviewChannels(campaign);
         return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
         var (draft, problem) = Form.ToDraft(options.Value.DefaultTimeZone);
-        if (draft is not null)
+        if (Unreadable() is { Count: > 0 } unreadable)
+        {
+            Problems = unreadable;
+        }
+        else if (draft is not null)
         {
             var (campaign, problems) = await manager.CreateAsync(draft, Actor, cancellationToken);
             if (campaign is not null)
@@ -84,6 +94,11 @@ public sealed class NewModel(CampaignManager manager, CampaignRules rules, ICamp
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>Fields the browser sent that are no value of their kind (a pace of "fast"): named, rather than read as empty.</summary>
+    private IReadOnlyList<string> Unreadable() =>
+        [.. ModelState.Where(e => e.Value is { Errors.Count: > 0 })
+            .Select(e => T("cmNotValid", ("field", e.Key.StartsWith("Form.", StringComparison.Ordinal) ? e.Key[5..] : e.Key), ("value", e.Value!.AttemptedValue ?? "")))];
 
     private string ZoneName => string.IsNullOrWhiteSpace(Form.TimeZone) ? options.Value.DefaultTimeZone : Form.TimeZone.Trim();
 
