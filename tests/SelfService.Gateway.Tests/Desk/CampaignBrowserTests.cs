@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SelfService.Gateway.Tests.Infrastructure;
@@ -51,6 +53,10 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         await page.Locator("[data-test=tariffs]").FillAsync("SMART");
         await page.Locator("[data-test=count]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=audience-size]")).ToHaveTextAsync(Recipients.ToString(CultureInfo.InvariantCulture));
+
+        // The API counts the same segment the same way.
+        using (var counted = await Http.PostAsJsonAsync("/api/campaigns/audience-size", new { tariffs = new[] { "SMART" }, numberPrefixes = new[] { "+7900" } }))
+            Assert.That((await counted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("size").GetInt32(), Is.EqualTo(Recipients));
 
         // The message in both languages, and the survey; the preview per channel counts the SMS parts at their longest.
         await page.Locator("[data-test=text-ru]").FillAsync("{name}, пара секунд о нашей связи.");
@@ -186,5 +192,5 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         Assert.That(await agent.Locator("nav a[href='/staff/campaigns']").CountAsync(), Is.Zero);
     }
 
-    private static bool ToRecipient(System.Text.Json.JsonElement e) => e.StringOf("destination_addr")!.StartsWith("7900", StringComparison.Ordinal);
+    private static bool ToRecipient(JsonElement e) => e.StringOf("destination_addr")!.StartsWith("7900", StringComparison.Ordinal);
 }
