@@ -184,6 +184,10 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         await Assertions.Expect(page.Locator("[data-test=refusal]")).ToHaveTextAsync("the audience is empty: upload the list of numbers first (POST …/numbers)");
         await Assertions.Expect(page.Locator("[data-test=campaign-state]")).ToHaveTextAsync("draft");
 
+        // The language switch from a page a form's answer rendered goes back to the page, now in Russian.
+        await page.Locator("header form[action='/staff/language'] button").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=campaign-state]")).ToHaveTextAsync("черновик");
+
         // An agent signed in gets the Denied page, not the campaigns.
         await CreateStaffAsync("masha", "agent password 1", StaffRoles.Agent, "Маша");
         var agent = await Chromium.NewPageAsync(Http.BaseAddress!);
