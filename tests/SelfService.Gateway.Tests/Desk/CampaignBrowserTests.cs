@@ -95,6 +95,8 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         await Assertions.Expect(page.Locator("[data-test=answered]")).ToHaveTextAsync("3", new() { Timeout = 30_000 });
         await Chromium.ScreenshotAsync(page, "campaign-progress");
 
+        var campaignId = await page.Locator("#campaign").GetAttributeAsync("data-campaign");
+
         await page.Locator("[data-test=results-link]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=survey-answered]")).ToHaveTextAsync("3");
         var chart = page.Locator("[data-question=score] [data-test=survey-chart]");
@@ -107,6 +109,12 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         var csv = await page.APIRequest.GetAsync(await page.Locator("[data-test=csv-link]").GetAttributeAsync("href") ?? "");
         Assert.That(csv.Status, Is.EqualTo(200));
         Assert.That(await csv.TextAsync(), Does.Contain("+" + Number(1)).And.Contain(",4"));
+
+        // The list of campaigns: its state and counts.
+        await page.GotoAsync("/staff/campaigns");
+        var row = page.Locator($"tr[data-campaign='{campaignId}']");
+        await Assertions.Expect(row.Locator("[data-test=campaign-state]")).ToHaveTextAsync("отправлена");
+        await Assertions.Expect(row.Locator("[data-test=campaign-sent]")).ToHaveTextAsync(Recipients.ToString(CultureInfo.InvariantCulture));
 
         // The dashboard counts the campaign's messages apart from the replies (the survey's thanks).
         await CreateStaffAsync("olga", "supervisor password 1", StaffRoles.Supervisor, "Ольга");
