@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using SelfService.Storage.Campaigns;
 using SelfService.Storage.Customers;
+using SelfService.Storage.History;
 using SelfService.Storage.Provisioning;
+using SelfService.Storage.Surveys;
 
 namespace SelfService.Campaigns;
 
@@ -12,7 +14,8 @@ namespace SelfService.Campaigns;
 /// language and the time zone are taken here, once per recipient.
 /// </summary>
 public sealed class AudienceWriter(
-    ICampaignStore campaigns, IAudienceSource audience, IProvisioningStore provisioning, ICustomerStore customers, IOptions<CampaignOptions> options)
+    ICampaignStore campaigns, IAudienceSource audience, IProvisioningStore provisioning, ICustomerStore customers, IHistoryStore history, ISurveyStore surveys,
+    IOptions<CampaignOptions> options)
 {
     public async Task<int> WriteAsync(Campaign campaign, string run, CancellationToken cancellationToken)
     {
@@ -22,6 +25,7 @@ public sealed class AudienceWriter(
         var relative = campaign.Trigger.Kind == TriggerKind.Relative ? new RelativeWindow(campaign, CampaignRun.TimeOf(run), options.Value.RelativeLookback) : null;
         var added = 0;
         string? after = null;
+        var segment = campaign.Audience.Kind == AudienceKind.Segment ? await SegmentMatcher.ForAsync(campaign.Audience, history, surveys, cancellationToken) : null;
         while (true)
         {
             var page = new List<CampaignRecipient>(pageSize);
@@ -47,7 +51,7 @@ public sealed class AudienceWriter(
                 foreach (var subscriber in subscribers)
                 {
                     var customer = await customers.FindByMsisdnAsync(subscriber.Msisdn, cancellationToken);
-                    if (!Fits(campaign.Audience, subscriber, customer)) continue;
+                    if (!await segment!.FitsAsync(subscriber, customer, cancellationToken)) continue;
                     if (relative is null) page.Add(RecipientOf(campaign, run, subscriber.Msisdn, subscriber, customer, services, null));
                     else if (relative.DueFor(subscriber) is { } occasion)
                         page.Add(RecipientOf(campaign, run, subscriber.Msisdn, subscriber, customer, services, occasion));
@@ -60,32 +64,39 @@ public sealed class AudienceWriter(
     }
 
     /// <summary>Whether anyone is in the audience: a number uploaded, or a subscriber who fits the segment (the walk stops at the first).</summary>
-    public async Task<bool> AnyAsync(Campaign campaign, CancellationToken cancellationToken)
+    public async Task<bool> AnyAsync(Campaign campaign, CancellationToken cancellationToken) =>
+        await CountAsync(campaign.Audience, campaign.Id, 1, cancellationToken) > 0;
+
+    /// <summary>
+    /// How many are in the audience, counting up to <paramref name="upTo"/>: the numbers uploaded to <paramref name="campaignId"/>'s
+    /// list, or the subscribers who fit the segment. Opted-out and unreachable recipients are still in it: they are removed,
+    /// and counted, at their turn.
+    /// </summary>
+    public async Task<int> CountAsync(CampaignAudience who, string? campaignId, int upTo, CancellationToken cancellationToken)
     {
-        if (campaign.Audience.Kind == AudienceKind.List) return (await campaigns.ListNumbersAsync(campaign.Id, null, 1, cancellationToken)).Count > 0;
+        var pageSize = options.Value.PageSize;
+        var count = 0;
         string? after = null;
-        while (await audience.SubscribersAfterAsync(after, options.Value.PageSize, cancellationToken) is { Count: > 0 } page)
+        if (who.Kind == AudienceKind.List)
+        {
+            if (campaignId is null) return 0;
+            while (count < upTo && await campaigns.ListNumbersAsync(campaignId, after, pageSize, cancellationToken) is { Count: > 0 } numbers)
+            {
+                count += numbers.Count;
+                after = numbers[^1];
+            }
+            return Math.Min(count, upTo);
+        }
+        var segment = await SegmentMatcher.ForAsync(who, history, surveys, cancellationToken);
+        while (await audience.SubscribersAfterAsync(after, pageSize, cancellationToken) is { Count: > 0 } page)
         {
             foreach (var subscriber in page)
-                if (Fits(campaign.Audience, subscriber, await customers.FindByMsisdnAsync(subscriber.Msisdn, cancellationToken))) return true;
+                if (await segment.FitsAsync(subscriber, await customers.FindByMsisdnAsync(subscriber.Msisdn, cancellationToken), cancellationToken) && ++count >= upTo)
+                    return count;
             after = page[^1].Msisdn;
         }
-        return false;
+        return count;
     }
-
-    /// <summary>Whether a subscriber is in the segment: every list the segment gives must hold them (an empty list holds everyone).</summary>
-    public static bool Fits(CampaignAudience segment, ProvisionedSubscriber subscriber, Customer? customer)
-    {
-        var language = customer?.Language ?? subscriber.Language;
-        return (segment.Languages.Count == 0 || segment.Languages.Contains(language, StringComparer.OrdinalIgnoreCase))
-            && (segment.Tariffs.Count == 0 || segment.Tariffs.Contains(subscriber.TariffCode, StringComparer.OrdinalIgnoreCase))
-            && (segment.Services.Count == 0 || subscriber.Services.Any(s => IsActive(s) && segment.Services.Contains(s.Code, StringComparer.OrdinalIgnoreCase)))
-            && (segment.NumberPrefixes.Count == 0 || segment.NumberPrefixes.Any(p => subscriber.Msisdn.StartsWith(p, StringComparison.Ordinal)))
-            && (segment.LinkedChannels.Count == 0
-                || (customer?.Identities.Any(i => segment.LinkedChannels.Contains(i.Channel, StringComparer.OrdinalIgnoreCase)) ?? false));
-    }
-
-    private static bool IsActive(SubscribedServiceState service) => string.Equals(service.State, "active", StringComparison.OrdinalIgnoreCase);
 
     private static CampaignRecipient RecipientOf(Campaign campaign, string run, string msisdn, ProvisionedSubscriber? subscriber, Customer? customer,
         Dictionary<string, ProvisionedService> services, RelativeOccasion? occasion)
@@ -97,7 +108,7 @@ public sealed class AudienceWriter(
             values["name"] = subscriber.Name;
             values["balance"] = CampaignText.Money(subscriber.Balance, subscriber.Currency, language);
             // {service}: the segment's service the subscriber has, else their first active one.
-            var service = subscriber.Services.Where(IsActive)
+            var service = subscriber.Services.Where(SegmentMatcher.IsActive)
                 .OrderByDescending(s => campaign.Audience.Services.Contains(s.Code, StringComparer.OrdinalIgnoreCase)).FirstOrDefault();
             if (service is not null && services.TryGetValue(service.Code, out var offered))
                 values["service"] = offered.Names.GetValueOrDefault(language) ?? offered.Names.Values.FirstOrDefault() ?? service.Code;

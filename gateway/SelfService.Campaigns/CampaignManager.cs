@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SelfService.Messaging;
 using SelfService.Pipeline;
 using SelfService.Storage.Campaigns;
 
@@ -18,8 +19,27 @@ public sealed class CampaignManager(
         var now = time.GetUtcNow();
         var (campaign, problems) = rules.Check(draft, Guid.CreateVersion7(now).ToString("N"), actor, now);
         if (campaign is null) return (null, problems);
+        if (await SurveyProblemAsync(campaign.Audience, cancellationToken) is { } problem) return (null, [problem]);
         await campaigns.CreateAsync(campaign, cancellationToken);
         return (campaign, problems);
+    }
+
+    /// <summary>How many the audience holds now (up to <paramref name="upTo"/>): what staff see before they save and before they launch.</summary>
+    public async Task<(int? Size, string? Problem)> AudienceSizeAsync(CampaignAudience who, string? campaignId, int upTo, CancellationToken cancellationToken)
+    {
+        if (await SurveyProblemAsync(who, cancellationToken) is { } problem) return (null, problem);
+        return (await audience.CountAsync(who, campaignId, upTo, cancellationToken), null);
+    }
+
+    /// <summary>A segment by survey answers must name a survey there is, and one of its questions.</summary>
+    private async Task<string?> SurveyProblemAsync(CampaignAudience who, CancellationToken cancellationToken)
+    {
+        if (who.Kind != AudienceKind.Segment || who.AnsweredSurvey is not { } answered || answered.SurveyId == Storage.Surveys.SurveyResponse.CsatSurveyId) return null;
+        if (await campaigns.GetAsync(answered.SurveyId, cancellationToken) is not { Survey: { } survey })
+            return $"audience.answeredSurvey: there is no survey campaign \"{answered.SurveyId}\".";
+        return survey.Find(answered.QuestionId) is null
+            ? $"audience.answeredSurvey: the survey has no question \"{answered.QuestionId}\"; it has {string.Join(", ", survey.Questions.Select(q => q.Id))}."
+            : null;
     }
 
     /// <summary>Each language's text at its longest: characters, encoding, SMS parts; and the limit.</summary>
@@ -29,13 +49,34 @@ public sealed class CampaignManager(
         return new CampaignPreview(campaign.Texts.ToDictionary(t => t.Key, t => CampaignText.Preview(surveys.FirstMessageTemplate(campaign, t.Key, t.Value), profile)), options.Value.MaxSmsParts);
     }
 
+    /// <summary>Each language's first message as SMS, Telegram and email would carry it (<see cref="CampaignChannelPreview"/>).</summary>
+    public IReadOnlyList<CampaignChannelPreview> PreviewChannels(Campaign campaign)
+    {
+        var sms = channels.ProfileOf(ChannelNames.Sms);
+        return [.. campaign.Texts.OrderBy(t => t.Key == campaign.DefaultLanguage ? 0 : 1).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t =>
+        {
+            var text = CampaignText.Render(t.Value, CampaignChannelPreview.ExampleValues(t.Key));
+            (string Text, List<string> Choices) On(string channel) =>
+                campaign.Survey is { Questions.Count: > 0 } survey ? surveys.FirstMessage(survey, text, t.Key, channel) : (text, []);
+            // Counted at its longest as SMS counts it, whatever the campaign's channel: the survey's question as SMS asks it.
+            var smsTemplate = surveys.FirstMessageTemplate(new Campaign { Channel = ChannelNames.Sms, Survey = campaign.Survey }, t.Key, t.Value);
+            var telegram = On(ChannelNames.Telegram);
+            return new CampaignChannelPreview(t.Key, CampaignText.Preview(smsTemplate, sms), On(ChannelNames.Sms).Text, telegram.Text, telegram.Choices,
+                On(ChannelNames.Email).Text);
+        })];
+    }
+
+    /// <summary>Why <paramref name="draft"/> cannot be launched for want of anybody to send to; null when somebody is in its audience.</summary>
+    public async Task<string?> EmptyAudienceAsync(Campaign draft, CancellationToken cancellationToken) =>
+        await audience.AnyAsync(draft, cancellationToken) ? null
+        : draft.Audience.Kind == AudienceKind.List ? "the audience is empty: upload the list of numbers first (POST …/numbers)"
+        : "the audience is empty: no subscriber fits the segment";
+
     public async Task<CampaignStep> LaunchAsync(string campaignId, CancellationToken cancellationToken)
     {
         // Nobody to send to is said before anything is scheduled, not found out by a run that sends nothing.
-        if (await campaigns.GetAsync(campaignId, cancellationToken) is { State: CampaignState.Draft } draft && !await audience.AnyAsync(draft, cancellationToken))
-            return new CampaignStep(draft, draft.Audience.Kind == AudienceKind.List
-                ? "the audience is empty: upload the list of numbers first (POST …/numbers)"
-                : "the audience is empty: no subscriber fits the segment");
+        if (await campaigns.GetAsync(campaignId, cancellationToken) is { State: CampaignState.Draft } draft && await EmptyAudienceAsync(draft, cancellationToken) is { } empty)
+            return new CampaignStep(draft, empty);
         var now = time.GetUtcNow();
         var change = await campaigns.ChangeAsync(campaignId, c =>
         {

@@ -13,6 +13,9 @@ namespace SelfService.Campaigns;
 /// </summary>
 public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegistry channels, IReadOnlyCollection<string> topics, SurveyPrompts prompts)
 {
+    /// <summary>The campaign topics the catalogue defines (PROMO, NEWS...): what a campaign may be about.</summary>
+    public IReadOnlyCollection<string> Topics => topics;
+
     public (Campaign? Campaign, IReadOnlyList<string> Problems) Check(CampaignDraft draft, string id, string actor, DateTimeOffset now)
     {
         var o = options.Value;
@@ -51,6 +54,7 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
         var quiet = QuietHoursOf(draft, problems);
         var trigger = TriggerOf(draft.Trigger, zone, problems);
         var audience = draft.Audience ?? new CampaignAudience();
+        if (audience.Kind == AudienceKind.Segment) problems.AddRange(SegmentProblems(audience));
 
         if (problems.Count > 0) return (null, problems);
         return (new Campaign
@@ -59,6 +63,14 @@ public sealed class CampaignRules(IOptions<CampaignOptions> options, ChannelRegi
             Trigger = trigger!, PartsPerSecond = rate, QuietHours = quiet, TimeZone = timeZone, State = CampaignState.Draft,
             CreatedBy = actor, CreatedAt = now, UpdatedAt = now, Survey = survey,
         }, problems);
+    }
+
+    private static IEnumerable<string> SegmentProblems(CampaignAudience segment)
+    {
+        if (segment.LastContactAfter is { } after && segment.LastContactBefore is { } before && after >= before)
+            yield return "audience.lastContactAfter: must come before audience.lastContactBefore (they bound one span of time).";
+        if (segment.AnsweredSurvey is { } answered && (string.IsNullOrWhiteSpace(answered.SurveyId) || string.IsNullOrWhiteSpace(answered.QuestionId)))
+            yield return "audience.answeredSurvey: name the survey (a survey campaign's id, or csat) and its question.";
     }
 
     private static QuietHours? QuietHoursOf(CampaignDraft draft, List<string> problems)

@@ -15,11 +15,12 @@ public sealed class SurveyResults(ISurveyStore surveys, TimeProvider time)
     public async Task<SurveySummary> SummarizeAsync(string surveyId, SurveyDefinition survey, string language, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        int sent = 0, open = 0, completed = 0, expired = 0;
+        int sent = 0, open = 0, completed = 0, expired = 0, answered = 0;
         var tallies = survey.Questions.ToDictionary(q => q.Id, _ => new Tally(), StringComparer.Ordinal);
         await foreach (var response in AllAsync(surveyId, cancellationToken))
         {
             sent++;
+            if (response.Answers.Any(a => a.Value is not null)) answered++;
             if (response.State == SurveyState.Completed) completed++;
             else if (Commands.Surveys.SurveyFlow.IsExpired(response, now)) expired++;
             else open++;
@@ -46,7 +47,7 @@ public sealed class SurveyResults(ISurveyStore surveys, TimeProvider time)
                 ? Math.Round(tally.Sum / tally.Answered, 2) : null;
             return new SurveyQuestionSummary(q.Id, q.Kind.ToString(), Commands.Surveys.SurveyPrompts.TextOf(q.Texts, language), tally.Answered, tally.GivenUp, counted, mean);
         }).ToList();
-        return new SurveySummary(surveyId, sent, open, completed, expired, questions);
+        return new SurveySummary(surveyId, sent, open, completed, expired, questions) { Answered = answered };
     }
 
     /// <summary>Every response of the survey, a page at a time.</summary>
@@ -83,7 +84,11 @@ public sealed class SurveyResults(ISurveyStore surveys, TimeProvider time)
 }
 
 /// <summary>A survey's results: responses sent, still open, completed, expired; and each question's.</summary>
-public sealed record SurveySummary(string SurveyId, int Sent, int Open, int Completed, int Expired, IReadOnlyList<SurveyQuestionSummary> Questions);
+public sealed record SurveySummary(string SurveyId, int Sent, int Open, int Completed, int Expired, IReadOnlyList<SurveyQuestionSummary> Questions)
+{
+    /// <summary>Responses with at least one answer (the recipients who answered).</summary>
+    public int Answered { get; init; }
+}
 
 /// <summary>One question's results (free text is not counted per value: the export has it).</summary>
 public sealed record SurveyQuestionSummary(string Id, string Kind, string Text, int Answered, int GivenUp, IReadOnlyList<SurveyValueCount> Answers, decimal? Mean);

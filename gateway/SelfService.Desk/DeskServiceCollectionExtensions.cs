@@ -15,7 +15,7 @@ public static class DeskServiceCollectionExtensions
 {
     /// <summary>
     /// The staff pages under /staff: every page needs a signed-in user, and each area its policy
-    /// (the desk: agents; the knowledge base: editors; the dashboard: supervisors).
+    /// (the desk: agents; the knowledge base: editors; the dashboard: supervisors; campaigns: campaign managers).
     /// </summary>
     public static IServiceCollection AddDesk(this IServiceCollection services)
     {
@@ -31,6 +31,7 @@ public static class DeskServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Staff/Desk", StaffPolicies.Agents);
             o.Conventions.AuthorizeFolder("/Staff/Kb", StaffPolicies.Editors);
             o.Conventions.AuthorizeFolder("/Staff/Dashboard", StaffPolicies.Supervisors);
+            o.Conventions.AuthorizeFolder("/Staff/Campaigns", StaffPolicies.CampaignManagers);
         });
         services.AddSignalR();
         services.AddSingleton<AgentPresence>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels;
+using SelfService.Storage.Campaigns;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Pipeline;
@@ -18,7 +19,7 @@ namespace SelfService.Pipeline;
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutbox store, ChannelRegistry channels, PipelineMetrics metrics, IOptions<PipelineOptions> options, TimeProvider time,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger, Statistics.TrafficStatistics? traffic = null)
     : BackgroundService
 {
     /// <summary>
@@ -292,6 +293,8 @@ public sealed partial class OutboxDispatcher(
                 record.SentAt = now;
                 record.LastError = result.Error;   // a note, e.g. "unconfirmed"
                 metrics.Sent(record.Channel, "sent");
+                // The dashboard shows campaign traffic apart from what self-service and agents send.
+                traffic?.CountOutbound(record.Channel, CampaignRecipient.IsCampaignOutboxId(record.Id), now);
                 break;
             case SendStatus.ChannelUnavailable:
                 // Waiting for the channel is no failure of the message: it goes once the channel is back.

@@ -39,6 +39,10 @@ internal sealed class LiteHistoryStore : IHistoryStore
     public Task<IReadOnlyList<HistoryEntry>> ForIdentityAsync(string channel, string address, int limit, CancellationToken cancellationToken) =>
         Task.FromResult(Latest(Filters.Equal(nameof(HistoryEntry.IdentityKey), IdentityKeys.Of(channel, address)), limit));
 
+    public Task<DateTimeOffset?> LastInboundAtAsync(string customerId, CancellationToken cancellationToken) =>
+        Task.FromResult(_entries.Find(Filters.Equal(nameof(HistoryEntry.CustomerId), customerId))
+            .Where(e => e.Kind == HistoryKind.Inbound).Select(e => (DateTimeOffset?)e.At).Max());
+
     public Task<IReadOnlyList<HistoryEntry>> InboundWithOutcomeAsync(
         IReadOnlyCollection<string> outcomes, DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {

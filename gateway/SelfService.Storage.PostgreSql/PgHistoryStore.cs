@@ -43,6 +43,13 @@ internal sealed class PgHistoryStore(PgDatabase database) : IHistoryStore
             return [.. latest.OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)];
         }, cancellationToken);
 
+    public Task<DateTimeOffset?> LastInboundAtAsync(string customerId, CancellationToken cancellationToken) =>
+        database.ReadAsync<DateTimeOffset?>(async connection =>
+            await Sql.ScalarAsync<DateTime?>(connection, "SELECT max(at) FROM history WHERE customer_id = @customer AND kind = 'Inbound'",
+                cancellationToken, ("customer", customerId)) is { } at
+                ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))
+                : null, cancellationToken);
+
     public Task<IReadOnlyList<HistoryEntry>> InboundWithOutcomeAsync(
         IReadOnlyCollection<string> outcomes, DateTimeOffset since, int limit, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<HistoryEntry>>(async connection => await Sql.DocumentsAsync<HistoryEntry>(connection, """

@@ -62,7 +62,7 @@ internal sealed class CampaignHarness : IAsyncDisposable
         var channels = new ChannelRegistry([]);
         var outbox = new OutboxDispatcher(Storage.Outbox, channels, new PipelineMetrics(new NoMeters()),
             Microsoft.Extensions.Options.Options.Create(new PipelineOptions()), Time, NullLogger<OutboxDispatcher>.Instance);
-        var audience = new AudienceWriter(Storage.Campaigns, Storage.Audience, Storage.Provisioning, Storage.Customers, options);
+        var audience = new AudienceWriter(Storage.Campaigns, Storage.Audience, Storage.Provisioning, Storage.Customers, Storage.History, Storage.Surveys, options);
         Surveys = new CampaignSurveys(Storage.Surveys, Prompts);
         var unsubscribe = new UnsubscribeLinks(Storage.SigningKeys, Microsoft.Extensions.Options.Options.Create(new SelfService.Commands.CommandOptions { PublicBaseUrl = "https://gateway.test" }));
         Runner = new CampaignRunner(Storage.Campaigns, Storage.OptOuts, Storage.Customers, audience, outbox, Storage.Outbox, channels, Surveys, unsubscribe, options, Time,

@@ -32,6 +32,19 @@ public sealed partial class DeskTextsTests
         Assert.That(used.Where(key => !Texts.ContainsKey(key)), Is.Empty);
     }
 
+    [Test]
+    public void CampaignPages_UseOnlyKeysThatExist()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "gateway", "SelfService.Desk", "Pages", "Staff", "Campaigns");
+        var used = Directory.EnumerateFiles(folder).SelectMany(file => CampaignKeyPattern().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
+            .Concat(Enum.GetNames<SelfService.Storage.Campaigns.CampaignState>().Select(s => "cmState" + s))
+            .Concat(Enum.GetNames<SelfService.Storage.Campaigns.RelativeDateKind>().Select(k => "cmRelative" + k))
+            .Distinct().ToList();
+
+        Assert.That(used, Has.Count.GreaterThan(80), "the pattern finds the pages' keys");
+        Assert.That(used.Where(key => !Texts.ContainsKey(key)), Is.Empty);
+    }
+
     private static Dictionary<string, Dictionary<string, string>> Load()
     {
         using var stream = typeof(DeskTexts).Assembly.GetManifestResourceStream("SelfService.Desk.desk.json")!;
@@ -47,4 +60,7 @@ public sealed partial class DeskTextsTests
 
     [GeneratedRegex(@"(?:T|Texts\.Get)\(""(kb[A-Za-z_]+)""\s*[,)]")]
     private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"\b[Tt]\(""(cm[A-Za-z_]+|campaigns|live)""\s*[,)]")]
+    private static partial Regex CampaignKeyPattern();
 }

@@ -71,6 +71,21 @@ public abstract class CustomerAndHistoryContract : StorageContract
         Assert.That(found.Select(e => e.Id), Is.EqualTo(new[] { "q2", "q1" }));
     }
 
+    [Test]
+    public async Task History_LastInboundAt_IsTheCustomersLatestMessageInOnAnyChannel()
+    {
+        await Store.History.RecordAsync([
+            Line("in1", "sms", "+7916", T0.AddMinutes(1), customerId: "c1"),
+            Line("in2", "telegram", "42", T0.AddMinutes(5), customerId: "c1"),
+            Line("out", "sms", "+7916", T0.AddMinutes(9), HistoryKind.Outbound, customerId: "c1"),
+            Line("other", "sms", "+7999", T0.AddMinutes(20), customerId: "c2"),
+            Line("anon", "webchat", "w1", T0.AddMinutes(30)),
+        ], None);
+
+        Assert.That(await Store.History.LastInboundAtAsync("c1", None), Is.EqualTo(T0.AddMinutes(5)), "a message out (a campaign, a reply) is no contact from them");
+        Assert.That(await Store.History.LastInboundAtAsync("c3", None), Is.Null, "never wrote");
+    }
+
     private static Customer Ivan(string id, params (string Channel, string Address)[] identities)
     {
         var customer = new Customer { Id = id, Msisdn = "+79161234567", CreatedAt = T0 };

@@ -72,6 +72,7 @@ public sealed class OperationsFigures(
     private async Task<OperationsSnapshot> ComputeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var window = traffic.Read(Hours);
+        var outbound = traffic.ReadOutbound(Hours);
         var tickets = await queue.SinceAsync(window.FirstHour, cancellationToken);
         var waiting = await queue.WaitingAsync(null, cancellationToken);
         var escalated = tickets.Select(t => t.Channel + "|" + t.Address).ToHashSet(StringComparer.Ordinal);
@@ -87,6 +88,7 @@ public sealed class OperationsFigures(
             waits.Count == 0 ? null : waits[(int)Math.Ceiling(waits.Count * 0.9) - 1],
             presence.Online.Count,
             [.. connections.Select(c => new ConnectionFigure(c.Channel, c.Name, c.State))],
-            backlog, failed);
+            backlog, failed,
+            outbound.CampaignByChannel.ToDictionary(c => c.Key, c => (int)c.Value), outbound.RepliesByChannel.ToDictionary(c => c.Key, c => (int)c.Value));
     }
 }

@@ -24,6 +24,11 @@ public sealed class OperationsMetrics
             "90th percentile of the time to an agent, last 24 h");
         meter.CreateObservableGauge("selfservice.outbox.backlog", () => figures.Observe()?.OutboxBacklog ?? 0, "{message}", "Messages waiting to be sent");
         meter.CreateObservableGauge("selfservice.outbox.failed", () => figures.Observe()?.OutboxFailed ?? 0, "{message}", "Messages that failed for good");
+        meter.CreateObservableGauge("selfservice.outbound.window", () => figures.Observe() is { } f
+                ? [new Measurement<int>(f.CampaignSent, new KeyValuePair<string, object?>("kind", "campaign")),
+                   new Measurement<int>(f.RepliesSent, new KeyValuePair<string, object?>("kind", "reply"))]
+                : Array.Empty<Measurement<int>>(),
+            "{message}", "Messages sent in the last 24 h: campaigns' apart from replies and notices");
         meter.CreateObservableGauge("selfservice.channel.up", () => (figures.Observe()?.Connections ?? []).Select(c =>
             new Measurement<int>(c.State == ConnectionState.Up ? 1 : 0,
                 new KeyValuePair<string, object?>("channel", c.Channel), new KeyValuePair<string, object?>("connection", c.Name))),

@@ -17,9 +17,17 @@ public sealed record OperationsSnapshot(
     int AgentsOnline,
     IReadOnlyList<ConnectionFigure> Connections,
     int OutboxBacklog,
-    int OutboxFailed)
+    int OutboxFailed,
+    IReadOnlyDictionary<string, int> CampaignSentByChannel,
+    IReadOnlyDictionary<string, int> RepliesSentByChannel)
 {
     public int Inbound => InboundByChannel.Values.Sum();
+
+    /// <summary>Campaign messages sent over the window: outbound traffic the gateway started, apart from its replies.</summary>
+    public int CampaignSent => CampaignSentByChannel.Values.Sum();
+
+    /// <summary>Everything else sent: self-service replies, agents' answers, notices.</summary>
+    public int RepliesSent => RepliesSentByChannel.Values.Sum();
 
     /// <summary>Share of conversations the gateway handled with no person: the contact centre's "containment".</summary>
     public double? Containment => Conversations == 0 ? null : 1.0 - (double)EscalatedConversations / Conversations;

@@ -22,6 +22,7 @@ internal static class CampaignApi
         var group = routes.MapGroup("/api/campaigns").RequireAuthorization(StaffPolicies.CampaignManagers);
         group.MapGet("", List);
         group.MapPost("", Create);
+        group.MapPost("/audience-size", AudienceSize);
         group.MapGet("/{campaignId}", Get);
         group.MapGet("/{campaignId}/preview", Preview);
         group.MapGet("/{campaignId}/progress", Progress);
@@ -140,6 +141,15 @@ internal static class CampaignApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaign"] = [.. problems] }, title: "The campaign cannot be saved as written.");
         await audit.RecordAsync(user.UserName(), "campaign.create", "campaign:" + campaign.Id, campaign.Name, http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Created($"/api/campaigns/{campaign.Id}", new { campaign, preview = manager.Preview(campaign) });
+    }
+
+    /// <summary>How many a segment holds now, before any campaign is saved (a list is counted once uploaded: GET the campaign).</summary>
+    private static async Task<IResult> AudienceSize(CampaignAudience audience, CampaignManager manager, CancellationToken cancellationToken)
+    {
+        if (audience.Kind != AudienceKind.Segment)
+            return TypedResults.Problem("Only a segment is counted before saving; a list's numbers are counted as they are uploaded.", statusCode: StatusCodes.Status400BadRequest);
+        var (size, problem) = await manager.AudienceSizeAsync(audience, null, int.MaxValue, cancellationToken);
+        return problem is null ? TypedResults.Ok(new { size }) : TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> Get(string campaignId, ICampaignStore campaigns, CampaignManager manager, CancellationToken cancellationToken) =>

@@ -28,6 +28,44 @@ public sealed class TrafficStatistics(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Counts one message sent out on <paramref name="channel"/>: a campaign's, or any other (a reply, a notice). Kept in
+    /// the same hours and rows as the inbound counts, under a channel name of their own (<see cref="OutboundPrefix"/>), so
+    /// they are stored and restored with them; they are no conversations and no inbound traffic.
+    /// </summary>
+    public void CountOutbound(string channel, bool campaign, DateTimeOffset sentAt)
+    {
+        lock (_gate)
+        {
+            var bucket = BucketOf(HourOf(sentAt), OutboundPrefix + (campaign ? "campaign:" : "reply:") + channel);
+            bucket.Messages++;
+            bucket.Dirty = true;
+        }
+    }
+
+    /// <summary>What an outbound count's channel name begins with; no channel's own name does.</summary>
+    public const string OutboundPrefix = "outbound.";
+
+    /// <summary>Messages sent over the clock hour in progress and the <paramref name="hours"/> - 1 before it, per channel: campaigns' and the rest.</summary>
+    public OutboundWindow ReadOutbound(int hours)
+    {
+        var current = HourOf(time.GetUtcNow());
+        var first = current.AddHours(-(hours - 1));
+        var campaigns = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var replies = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            foreach (var ((hour, key), bucket) in _buckets)
+            {
+                if (hour < first || hour > current || !key.StartsWith(OutboundPrefix, StringComparison.Ordinal)) continue;
+                var kind = key[OutboundPrefix.Length..];
+                var (counts, channel) = kind.StartsWith("campaign:", StringComparison.Ordinal) ? (campaigns, kind["campaign:".Length..]) : (replies, kind["reply:".Length..]);
+                counts[channel] = counts.GetValueOrDefault(channel) + bucket.Messages;
+            }
+        }
+        return new OutboundWindow(campaigns, replies);
+    }
+
     /// <summary>The clock hour in progress and the <paramref name="hours"/> - 1 before it, oldest first.</summary>
     public TrafficWindow Read(int hours)
     {
@@ -39,7 +77,7 @@ public sealed class TrafficStatistics(TimeProvider time)
         {
             foreach (var ((hour, channel), bucket) in _buckets)
             {
-                if (hour < first || hour > current) continue;
+                if (hour < first || hour > current || channel.StartsWith(OutboundPrefix, StringComparison.Ordinal)) continue;
                 if (!byChannel.TryGetValue(channel, out var counts)) byChannel[channel] = counts = new long[hours];
                 counts[(int)(hour - first).TotalHours] += bucket.Messages;
                 senders.Merge(bucket.Senders);
@@ -121,3 +159,6 @@ public sealed class TrafficStatistics(TimeProvider time)
 
 /// <summary>Inbound messages per channel per hour from <paramref name="FirstHour"/> on, and the distinct conversations among them.</summary>
 public sealed record TrafficWindow(DateTimeOffset FirstHour, IReadOnlyDictionary<string, long[]> MessagesByChannel, long Conversations);
+
+/// <summary>Messages sent per channel: campaigns' apart from the rest (replies, agents' answers, notices).</summary>
+public sealed record OutboundWindow(IReadOnlyDictionary<string, long> CampaignByChannel, IReadOnlyDictionary<string, long> RepliesByChannel);

@@ -36,7 +36,12 @@ public sealed class CampaignRecipient
     public static string KeyOf(string campaignId, string run, string msisdn) => campaignId + "|" + run + "|" + msisdn;
 
     /// <summary>The outbox id of a recipient's message: derived, so a repeated hand-over finds it queued already.</summary>
-    public static string OutboxIdOf(string campaignId, string run, string msisdn) => "campaign:" + campaignId + ":" + run + ":" + msisdn;
+    public static string OutboxIdOf(string campaignId, string run, string msisdn) => OutboxIdPrefix + campaignId + ":" + run + ":" + msisdn;
+
+    /// <summary>Whether an outbox message is a campaign's (by its id), not a reply or a notice.</summary>
+    public static bool IsCampaignOutboxId(string outboxId) => outboxId.StartsWith(OutboxIdPrefix, StringComparison.Ordinal);
+
+    private const string OutboxIdPrefix = "campaign:";
 }
 
 public enum RecipientState

@@ -12,6 +12,9 @@ public interface IHistoryStore
     /// <summary>What one sender said and was told, latest <paramref name="limit"/> entries, oldest first.</summary>
     Task<IReadOnlyList<HistoryEntry>> ForIdentityAsync(string channel, string address, int limit, CancellationToken cancellationToken);
 
+    /// <summary>When the customer last wrote to us, on any channel (their latest inbound entry); null: never.</summary>
+    Task<DateTimeOffset?> LastInboundAtAsync(string customerId, CancellationToken cancellationToken);
+
     /// <summary>Inbound entries with one of <paramref name="outcomes"/> since <paramref name="since"/>, newest first.</summary>
     Task<IReadOnlyList<HistoryEntry>> InboundWithOutcomeAsync(
         IReadOnlyCollection<string> outcomes, DateTimeOffset since, int limit, CancellationToken cancellationToken);

@@ -39,6 +39,9 @@ public class DashboardBrowserTests : SmsDeskBrowserTest
         await Assertions.Expect(page.Locator("[data-test=queue-length]")).ToHaveTextAsync("3");
         await Assertions.Expect(page.Locator("[data-test=containment]")).ToHaveTextAsync("77%");
         await Assertions.Expect(page.Locator("[data-test=by-channel] tr[data-channel=sms] [data-test=count]")).ToHaveTextAsync("10");
+        // What was sent: the replies, and no campaign message (CampaignBrowserTests sends some).
+        await Assertions.Expect(page.Locator("[data-test=outbound-by-channel] tr[data-channel=sms] [data-test=replies-sent-channel]")).ToHaveTextAsync("10");
+        await Assertions.Expect(page.Locator("[data-test=campaign-sent]")).ToHaveTextAsync("0");
         await Chromium.ScreenshotAsync(page, "dashboard");
 
         using var supervisor = await Gateway.CreateStaffClientAsync("scraper", StaffRoles.Supervisor);

@@ -33,6 +33,30 @@ public class TrafficStatisticsTests
     }
 
     [Test]
+    public void CountOutbound_CampaignsApartFromReplies_NoInboundNorConversation_KeptAcrossARestart()
+    {
+        var before = new TrafficStatistics(_time);
+        var now = _time.GetUtcNow();
+        before.Count("sms", "+79990000001", now);
+        before.CountOutbound("sms", campaign: false, now);
+        before.CountOutbound("sms", campaign: true, now);
+        before.CountOutbound("sms", campaign: true, now.AddHours(-2));
+        before.CountOutbound("telegram", campaign: true, now);
+        before.CountOutbound("sms", campaign: true, now.AddHours(-24));   // before the window
+
+        var after = new TrafficStatistics(_time);
+        after.Restore(before.TakeChanged(now));
+        var outbound = after.ReadOutbound(24);
+        var inbound = after.Read(24);
+
+        Assert.That(outbound.CampaignByChannel, Is.EqualTo(new Dictionary<string, long> { ["sms"] = 2, ["telegram"] = 1 }));
+        Assert.That(outbound.RepliesByChannel, Is.EqualTo(new Dictionary<string, long> { ["sms"] = 1 }));
+        Assert.That(inbound.MessagesByChannel.Keys, Is.EqualTo(new[] { "sms" }), "messages sent are no inbound channel");
+        Assert.That(inbound.MessagesByChannel["sms"].Sum(), Is.EqualTo(1));
+        Assert.That(inbound.Conversations, Is.EqualTo(1));
+    }
+
+    [Test]
     public void TakeChanged_GivesEachChangedHourOnce_ThenOnlyWhatChangedSince()
     {
         var statistics = new TrafficStatistics(_time);
