@@ -133,6 +133,9 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
         }
     }
 
+    /// <summary>The connection pool, for what is not a store (the cluster events' NOTIFY and LISTEN).</summary>
+    internal NpgsqlDataSource Source => _database.Source;
+
     public IInboundLog Inbound { get; }
     public IOutbox Outbox { get; }
     public IConversationStore Conversations { get; }
