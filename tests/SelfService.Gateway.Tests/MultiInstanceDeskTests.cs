@@ -1,0 +1,164 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Playwright;
+using SelfService.Gateway.Tests.Desk;
+using SelfService.Gateway.Tests.Infrastructure;
+using SelfService.Testing;
+using SelfService.Testing.Browser;
+using SelfService.Testing.PostgreSql;
+
+namespace SelfService.Gateway.Tests;
+
+/// <summary>
+/// Two gateway processes on one PostgreSQL (a private cluster), as behind a load balancer: a customer talks to instance A
+/// and the agent works on instance B. What one instance changes reaches the other at once over LISTEN/NOTIFY: the ticket
+/// appears on B's desk through its hub, and the reply B stores is pushed down the customer's socket on A.
+/// </summary>
+public class MultiInstanceDeskTests
+{
+    private const string AgentPassword = "agent password on b";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly string _secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private PostgreSqlCluster _cluster = null!;
+    private GatewayProcess _a = null!;
+    private GatewayProcess _b = null!;
+
+    [OneTimeSetUp]
+    public async Task StartTwoInstancesAsync()
+    {
+        _cluster = await PostgreSqlCluster.StartAsync();
+        var database = await _cluster.CreateDatabaseAsync();
+        var started = await Task.WhenAll(GatewayProcess.StartAsync(Settings(database, "gw-a")), GatewayProcess.StartAsync(Settings(database, "gw-b")));
+        (_a, _b) = (started[0], started[1]);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _a?.Dispose();
+        _b?.Dispose();
+        if (_cluster is not null) await _cluster.DisposeAsync();
+    }
+
+    [Test]
+    public async Task CustomerOnA_AsksForAPerson_AgentOnBSeesItLive_TakesItAndReplies_CustomerOnAGetsTheReply()
+    {
+        using (var admin = await _b.CreateAdminClientAsync())
+        using (var created = await admin.PostAsJsonAsync("/api/staff/accounts", new { userName = "nina", password = AgentPassword, roles = new[] { "agent" }, displayName = "Нина" }))
+            Assert.That(created.IsSuccessStatusCode, Is.True, await created.Content.ReadAsStringAsync());
+
+        await using var chromium = await Chromium.LaunchAsync();
+        var desk = await chromium.NewPageAsync(_b.Address);
+        await StaffBrowser.SignInAsync(desk, "nina", AgentPassword, "/staff/desk");
+        await Assertions.Expect(desk.Locator("body")).ToHaveAttributeAsync("data-live", "connected");
+        await Assertions.Expect(desk.Locator("[data-test=waiting-count]")).ToHaveTextAsync("0");
+
+        // The customer, on instance A, over Direct Line with its WebSocket open there.
+        using var customer = new HttpClient { BaseAddress = _a.Address };
+        var (conversationId, token) = await NewConversationAsync(customer);
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(await StreamUrlAsync(customer, conversationId, token)), CancellationToken.None);
+        var activities = ReadActivities(socket);
+
+        await PostAsync(customer, conversationId, token, "ОПЕРАТОР");
+        var escalated = await NextFromBotAsync(activities);
+        Assert.That(escalated.GetProperty("text").GetString(), Does.StartWith("Вам ответит оператор"));
+
+        // B's desk shows the ticket A queued, pushed through B's hub: the page was loaded before and is not reloaded.
+        await Assertions.Expect(desk.Locator("[data-test=waiting] tr[data-ticket]")).ToHaveCountAsync(1);
+        await Assertions.Expect(desk.Locator("[data-test=waiting] .badge")).ToHaveTextAsync("directline");
+
+        await desk.Locator("[data-test=take]").First.ClickAsync();
+        await desk.Locator("[data-test=reply-text]").FillAsync("Здравствуйте! Это Нина со второго сервера.");
+        await desk.Locator("[data-test=send]").ClickAsync();
+        await Assertions.Expect(desk.Locator("[data-test=notice]")).ToContainTextAsync("directline");
+
+        // B stored and sent the reply; A pushes it down the customer's socket.
+        var reply = await NextFromBotAsync(activities);
+        Assert.That(reply.GetProperty("text").GetString(), Is.EqualTo("Здравствуйте! Это Нина со второго сервера."));
+    }
+
+    private Dictionary<string, string> Settings(string database, string instance) => new()
+    {
+        ["Samples:Root"] = RepositoryPaths.Samples,
+        ["Commands:CatalogueFile"] = RepositoryPaths.Catalogue,
+        ["Commands:MenuFile"] = RepositoryPaths.Menus,
+        ["Storage:Kind"] = "PostgreSql",
+        ["Storage:PostgreSql:ConnectionString"] = _cluster.ConnectionString(database),
+        ["Gateway:InstanceId"] = instance,
+        ["Channels:DirectLine:Enabled"] = "true",
+        ["Channels:DirectLine:Secrets:0"] = _secret,
+        ["Channels:DirectLine:TokenSigningKey"] = _signingKey,
+    };
+
+    private async Task<(string ConversationId, string Token)> NewConversationAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/tokens/generate");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secret);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (json.GetProperty("conversationId").GetString()!, json.GetProperty("token").GetString()!);
+    }
+
+    private static async Task<string> StreamUrlAsync(HttpClient http, string conversationId, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=0");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
+    }
+
+    private static async Task PostAsync(HttpClient http, string conversationId, string token, string text)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities")
+        {
+            Content = JsonContent.Create(new
+            {
+                type = "message", text, locale = "ru-RU", from = new { id = "customer-on-a" },
+                channelData = new { clientActivityID = Guid.NewGuid().ToString("N") },
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The bot's next message activity on the socket (echoes of the customer's own and typing skipped).</summary>
+    private static async Task<JsonElement> NextFromBotAsync(IAsyncEnumerator<JsonElement> activities)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (await activities.MoveNextAsync().AsTask().WaitAsync(timeout.Token))
+        {
+            var activity = activities.Current;
+            if (activity.GetProperty("type").GetString() == "message" && activity.GetProperty("from").GetProperty("id").GetString() != "customer-on-a")
+                return activity;
+        }
+        throw new InvalidOperationException("The stream ended.");
+    }
+
+    private static async IAsyncEnumerator<JsonElement> ReadActivities(ClientWebSocket socket)
+    {
+        var buffer = new byte[64 * 1024];
+        while (socket.State == WebSocketState.Open)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult received;
+            do
+            {
+                received = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                message.Write(buffer, 0, received.Count);
+            } while (!received.EndOfMessage);
+            if (received.MessageType == WebSocketMessageType.Close) yield break;
+            if (message.Length == 0) continue;
+            using var set = JsonDocument.Parse(message.ToArray());
+            foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray()) yield return activity.Clone();
+        }
+    }
+}
