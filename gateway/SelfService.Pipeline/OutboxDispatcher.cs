@@ -225,6 +225,14 @@ public sealed partial class OutboxDispatcher(
     {
         try
         {
+            if (channels.Find(record.Channel)?.HeldElsewhere == true)
+            {
+                // Another instance holds the connection: no attempt here, and nothing written (marking it as being sent
+                // would hide it from the owner, which sends only what waits).
+                LogLeftToOwner(record.Channel, record.Id);
+                LeftToOwner?.Invoke(record);
+                return;
+            }
             await MarkSendingAsync([record], cancellationToken);
             await SendOneAsync(record, cancellationToken);
         }
