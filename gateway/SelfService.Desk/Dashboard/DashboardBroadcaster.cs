@@ -40,5 +40,6 @@ public sealed class DashboardBroadcaster(OperationsFigures figures, AgentPresenc
     // Everything the page shows except the moment it was computed.
     private static string Fingerprint(OperationsSnapshot s) =>
         string.Join('|', s.Inbound, s.Conversations, s.EscalatedConversations, s.Escalations, s.QueueLength, s.AverageWait, s.Wait90,
-            s.AgentsOnline, s.OutboxBacklog, s.OutboxFailed, string.Join(',', s.Connections.Select(c => c.State)));
+            s.AgentsOnline, s.OutboxBacklog, s.OutboxFailed, string.Join(',', s.Connections.Select(c => c.State)),
+            string.Join(',', s.Instances.Select(i => i.Id + ":" + i.Alive + ":" + string.Join('+', i.Leases.Select(l => l.Name + "#" + l.Token)))));
 }

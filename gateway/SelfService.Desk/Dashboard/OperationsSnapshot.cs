@@ -1,4 +1,5 @@
 using SelfService.Channels.Connections;
+using SelfService.Storage.Instances;
 
 namespace SelfService.Desk.Dashboard;
 
@@ -17,7 +18,8 @@ public sealed record OperationsSnapshot(
     int AgentsOnline,
     IReadOnlyList<ConnectionFigure> Connections,
     int OutboxBacklog,
-    int OutboxFailed)
+    int OutboxFailed,
+    IReadOnlyList<InstanceStatus> Instances)
 {
     public int Inbound => InboundByChannel.Values.Sum();
 

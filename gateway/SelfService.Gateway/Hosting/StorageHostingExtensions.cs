@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfService.Storage;
 using SelfService.Storage.Cluster;
+using SelfService.Storage.Instances;
 using SelfService.Storage.Leases;
 using SelfService.Storage.LiteDb;
 using SelfService.Storage.PostgreSql;
@@ -43,6 +44,9 @@ internal static class StorageHostingExtensions
             .Validate(o => !o.Problems().Any(), "Gateway:LeaseDuration must be between 00:00:01 and 00:10:00, Gateway:InstanceId at most 200 characters")
             .ValidateOnStart();
         builder.Services.AddConnectionLeases();
+        // Every instance on the store says it is alive; /health and the dashboard show them all, with what each owns.
+        builder.Services.AddSingleton<ClusterView>();
+        builder.Services.AddHostedService<InstanceHeartbeat>();
         return builder;
     }
 
