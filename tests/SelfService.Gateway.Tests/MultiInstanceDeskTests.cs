@@ -18,11 +18,12 @@ namespace SelfService.Gateway.Tests;
 /// npm smpp SMSC) under a lease: a customer talks to one instance and the agent works on the other. What one instance
 /// changes reaches the other at once over LISTEN/NOTIFY: the ticket appears on the agent's desk through its hub, and the
 /// reply is pushed down the customer's socket, or sent on the bind, by the instance that has them. Each instance's
-/// /health and dashboard show both instances and which one owns the bind.
+/// /health and dashboard show both instances and which owns the SMS bind and USSD's own bind (leased too).
 /// </summary>
 public class MultiInstanceDeskTests
 {
     private const string Bind = "sms:bind:0";
+    private const string UssdBind = "ussd:bind";
 
     private const string AgentPassword = "agent password on b";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -31,6 +32,7 @@ public class MultiInstanceDeskTests
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private PostgreSqlCluster _cluster = null!;
     private NodeSmsc _smsc = null!;
+    private NodeSmsc _ussdSmsc = null!;
     private GatewayProcess _a = null!;
     private GatewayProcess _b = null!;
 
@@ -39,6 +41,8 @@ public class MultiInstanceDeskTests
     {
         _cluster = await PostgreSqlCluster.StartAsync();
         _smsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfservice", Password = "secret" });
+        // USSD on a bind of its own, to an SMSC of its own (as operators often give it), so MOs never land on it.
+        _ussdSmsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfussd", Password = "ussdpw" });
         var database = await _cluster.CreateDatabaseAsync();
         var started = await Task.WhenAll(GatewayProcess.StartAsync(Settings(database, "gw-a")), GatewayProcess.StartAsync(Settings(database, "gw-b")));
         (_a, _b) = (started[0], started[1]);
@@ -50,6 +54,7 @@ public class MultiInstanceDeskTests
         _a?.Dispose();
         _b?.Dispose();
         if (_smsc is not null) await _smsc.DisposeAsync();
+        if (_ussdSmsc is not null) await _ussdSmsc.DisposeAsync();
         if (_cluster is not null) await _cluster.DisposeAsync();
     }
 
@@ -95,6 +100,14 @@ public class MultiInstanceDeskTests
     public async Task Health_OnEitherInstance_ShowsBothInstances_AndWhichOwnsTheBind()
     {
         var (owner, other) = await BindOwnerAsync();
+        // USSD's own bind is leased too: one instance has it open, the other shows it on standby.
+        var (ussdOwner, ussdOther) = await OwnerOfAsync(UssdBind);
+        string[] Owned(GatewayProcess gateway) =>
+            [.. new[] { (Bind, owner), (UssdBind, ussdOwner) }.Where(l => l.Item2 == gateway).Select(l => l.Item1).Order(StringComparer.Ordinal)];
+        var ussdStates = (await ussdOther.HealthAsync()).GetProperty("channels").EnumerateArray()
+            .Where(c => c.GetProperty("channel").GetString() == "ussd").Select(c => c.GetProperty("state").GetString()).ToList();
+        Assert.That(ussdStates, Is.EqualTo(new[] { "standby" }), "the instance without the USSD bind waits for its lease");
+
         foreach (var asked in new[] { _a, _b })
         {
             var instances = await WaitForAsync(async () =>
@@ -108,8 +121,9 @@ public class MultiInstanceDeskTests
             {
                 Assert.That(byId.Keys, Is.EquivalentTo(new[] { "gw-a", "gw-b" }));
                 Assert.That(byId[Id(asked)].GetProperty("self").GetBoolean(), Is.True, "the instance asked is marked");
-                Assert.That(Leases(byId[Id(owner)]), Is.EqualTo(new[] { Bind }), "the owner holds the bind, whichever instance is asked");
-                Assert.That(Leases(byId[Id(other)]), Is.Empty);
+                Assert.That(Leases(byId[Id(owner)]), Is.EqualTo(Owned(owner)), "each holds its binds, whichever instance is asked");
+                Assert.That(Leases(byId[Id(other)]), Is.EqualTo(Owned(other)));
+                Assert.That(Leases(byId[Id(owner)]).Concat(Leases(byId[Id(other)])), Is.EquivalentTo(new[] { Bind, UssdBind }), "each bind has one owner");
                 Assert.That(byId[Id(other)].GetProperty("lastSeenAt").GetDateTimeOffset(), Is.GreaterThan(DateTimeOffset.UtcNow.AddMinutes(-1)));
             });
         }
@@ -122,8 +136,12 @@ public class MultiInstanceDeskTests
         var dashboard = await chromium.NewPageAsync(other.Address);
         await StaffBrowser.SignInAsync(dashboard, "olga", AgentPassword, "/staff/dashboard");
         await Assertions.Expect(dashboard.Locator("[data-test=instances] tr[data-instance]")).ToHaveCountAsync(2);
-        await Assertions.Expect(dashboard.Locator($"[data-test=instances] tr[data-instance={Id(owner)}] [data-test=owns]")).ToHaveTextAsync(Bind);
-        await Assertions.Expect(dashboard.Locator($"[data-test=instances] tr[data-instance={Id(other)}] [data-test=owns]")).ToHaveTextAsync("—");
+        foreach (var gateway in new[] { owner, other })
+        {
+            var owned = Owned(gateway);
+            await Assertions.Expect(dashboard.Locator($"[data-test=instances] tr[data-instance={Id(gateway)}] [data-test=owns]"))
+                .ToHaveTextAsync(owned.Length == 0 ? "—" : string.Join(", ", owned));
+        }
     }
 
     [Test]
@@ -155,8 +173,10 @@ public class MultiInstanceDeskTests
 
     private static string[] Leases(JsonElement instance) => [.. instance.GetProperty("leases").EnumerateArray().Select(l => l.GetProperty("name").GetString()!)];
 
-    private async Task<(GatewayProcess Owner, GatewayProcess Other)> BindOwnerAsync() => await WaitForAsync(async () =>
-        await _a.HoldsAsync(Bind) ? (_a, _b) : await _b.HoldsAsync(Bind) ? (_b, _a) : ((GatewayProcess, GatewayProcess)?)null);
+    private Task<(GatewayProcess Owner, GatewayProcess Other)> BindOwnerAsync() => OwnerOfAsync(Bind);
+
+    private async Task<(GatewayProcess Owner, GatewayProcess Other)> OwnerOfAsync(string lease) => await WaitForAsync(async () =>
+        await _a.HoldsAsync(lease) ? (_a, _b) : await _b.HoldsAsync(lease) ? (_b, _a) : ((GatewayProcess, GatewayProcess)?)null);
 
     /// <summary>Asks until the answer is there (a bind taken, a heartbeat stored), up to <see cref="Patience"/>.</summary>
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> ask) where T : struct
@@ -193,6 +213,11 @@ public class MultiInstanceDeskTests
         ["Channels:DirectLine:Enabled"] = "true",
         ["Channels:DirectLine:Secrets:0"] = _secret,
         ["Channels:DirectLine:TokenSigningKey"] = _signingKey,
+        ["Channels:Ussd:Smpp:Enabled"] = "true",
+        ["Channels:Ussd:Smpp:Connection:Host"] = "127.0.0.1",
+        ["Channels:Ussd:Smpp:Connection:Port"] = _ussdSmsc.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Channels:Ussd:Smpp:Connection:SystemId"] = "selfussd",
+        ["Channels:Ussd:Smpp:Connection:Password"] = "ussdpw",
     }).ToDictionary(p => p.Key, p => p.Value);
 
     private async Task<(string ConversationId, string Token)> NewConversationAsync(HttpClient http)
