@@ -38,6 +38,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineAuthorizer>();
         services.AddSingleton<DirectLineTranscripts>();
         services.AddSingleton<ConversationStreams>();
+        services.AddHostedService<DirectLineClusterBridge>();
         services.AddSingleton<IChannelAdapter, DirectLineAdapter>();
         services.AddTransient<IStartupFilter, WebSocketsStartupFilter>();
         return services;

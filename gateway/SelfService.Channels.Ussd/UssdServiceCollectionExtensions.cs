@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SelfService.Channels.Connections;
 using SelfService.Channels.Smpp;
 using SelfService.Messaging;
+using SelfService.Storage.Leases;
 
 namespace SelfService.Channels.Ussd;
 
@@ -33,6 +34,8 @@ public static class UssdServiceCollectionExtensions
         if (smpp.GetValue<bool>(nameof(UssdSmppOptions.Enabled)))
         {
             services.AddSingleton<UssdSmppTransport>();
+            // Its own bind is held under a lease, so one instance among those sharing a store has it open.
+            services.AddConnectionLeases();
             services.AddSingleton<IUssdTransport>(sp => sp.GetRequiredService<UssdSmppTransport>());
             services.AddHostedService<UssdSmppService>();
             if (smpp.GetValue<bool>(nameof(UssdSmppOptions.OnSmsBind)))
@@ -45,8 +48,9 @@ public static class UssdServiceCollectionExtensions
                 services.AddSingleton<IChannelConnection>(sp =>
                 {
                     var connection = sp.GetRequiredService<IOptions<UssdOptions>>().Value.Smpp.Connection;
+                    var transport = sp.GetRequiredService<UssdSmppTransport>();
                     return new SmppBindConnection(ChannelNames.Ussd, $"SMPP {connection.Host}:{connection.Port} {connection.BindMode}",
-                        sp.GetRequiredService<UssdSmppTransport>().OwnBind!);
+                        () => transport.OwnBind!, () => transport.Standby);
                 });
             }
         }

@@ -1,15 +1,25 @@
 using Microsoft.Extensions.Hosting;
+using SelfService.Storage.Leases;
 
 namespace SelfService.Channels.Ussd;
 
-/// <summary>Keeps the USSD bind (if it has one of its own) up while the gateway runs, and forgets sessions past their timeout.</summary>
-internal sealed class UssdSmppService(UssdSmppTransport transport) : BackgroundService
+/// <summary>
+/// Keeps the USSD bind (if it has one of its own) up while this instance holds its lease (with LiteDB, always), and forgets
+/// sessions past their timeout. A session lives on the instance whose bind carried it: one that loses the lease drops the
+/// bind at once, and its open sessions end with it (the subscriber dials again, reaching the new owner).
+/// </summary>
+internal sealed class UssdSmppService(UssdSmppTransport transport, ConnectionLeases leases) : BackgroundService
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (transport.OwnBind is { } bind) await bind.StartAsync(stoppingToken);
+        var bind = Task.CompletedTask;
+        if (transport.OwnBind is not null)
+        {
+            transport.Standby = true;
+            bind = leases.HoldAsync(UssdSmppTransport.LeaseName, transport.RunOwnBindAsync, stoppingToken);
+        }
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -21,11 +31,6 @@ internal sealed class UssdSmppService(UssdSmppTransport transport) : BackgroundS
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        if (transport.OwnBind is { } bind) await bind.StopAsync(cancellationToken);
+        await bind;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Messaging;
 using SelfService.Smpp;
+using SelfService.Storage.Leases;
 
 namespace SelfService.Channels.Ussd;
 
@@ -12,7 +13,8 @@ namespace SelfService.Channels.Ussd;
 /// goes on: the reply has choices), PSSR response (it ends) or PSSD response, and its_session_info with the session
 /// number, the next sequence number and, when ending, the end flag. With <see cref="UssdSmppOptions.OnSmsBind"/> the
 /// transport has no bind of its own: the SMS bind hands it the messages that carry ussd_service_op, and the answers go
-/// out on that bind.
+/// out on that bind. A bind of its own is held under a lease (<see cref="LeaseName"/>) where gateways share a store, as
+/// the SMS binds are: open on one instance at a time, fenced so a stale owner neither stores an input nor submits.
 /// </summary>
 internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHandler, ISmppSharedBindHandler, IAsyncDisposable
 {
@@ -22,6 +24,12 @@ internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHa
     private readonly UssdSmppSessions _sessions;
     private readonly TimeProvider _time;
     private readonly ILogger<UssdSmppTransport> _logger;
+    private readonly Func<SmppClient>? _newClient;
+    private volatile SmppClient? _ownBind;
+    private HeldLease? _lease;   // set when a holding starts, read on the SMPP client's threads: Volatile.Read
+
+    /// <summary>The USSD bind's lease: one instance among those sharing a store holds it and has the bind open.</summary>
+    public const string LeaseName = "ussd:bind";
 
     public UssdSmppTransport(IOptions<UssdOptions> options, IInboundSink sink, TimeProvider time, ILoggerFactory loggers)
     {
@@ -31,11 +39,49 @@ internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHa
         _sessions = new UssdSmppSessions(_options.SessionTimeout);
         _time = time;
         _logger = loggers.CreateLogger<UssdSmppTransport>();
-        if (!_options.OnSmsBind) OwnBind = new SmppClient(_options.Connection, this, time, loggers.CreateLogger<SmppClient>());
+        if (!_options.OnSmsBind)
+        {
+            var clientLogger = loggers.CreateLogger<SmppClient>();
+            // A client is started once: each holding of the lease gets a fresh one. It submits nothing once the lease is gone.
+            _newClient = () => new SmppClient(_options.Connection, this, time, clientLogger, mayTransmit: () => LeaseIsValid);
+            _ownBind = _newClient();
+        }
     }
 
-    /// <summary>The USSD bind, unless USSD comes on the SMS bind; <see cref="UssdSmppService"/> starts and stops it.</summary>
-    public SmppClient? OwnBind { get; }
+    /// <summary>The USSD bind, unless USSD comes on the SMS bind; <see cref="UssdSmppService"/> runs it while this instance holds its lease.</summary>
+    public SmppClient? OwnBind => _ownBind;
+
+    /// <summary>The bind's lease is not this instance's now: another instance holds the bind (or none does yet).</summary>
+    public bool Standby { get; internal set; }
+
+    /// <summary>No lease (not held under one), or one still certainly this instance's.</summary>
+    private bool LeaseIsValid => Volatile.Read(ref _lease) is not { IsValid: false };
+
+    /// <summary>Opens the bind for as long as <paramref name="lease"/> holds, and drops it the moment the lease is lost.</summary>
+    internal async Task RunOwnBindAsync(HeldLease lease, CancellationToken lost)
+    {
+        var client = _ownBind!;
+        Volatile.Write(ref _lease, lease);
+        Standby = false;
+        await client.StartAsync(lost);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, lost);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            // A gateway stopping drains what is in flight; one that lost the lease unbinds at once (the new owner may bind).
+            using var drain = new CancellationTokenSource();
+            if (!lease.IsValid) await drain.CancelAsync();
+            await client.StopAsync(drain.Token);
+            Standby = true;
+            _ownBind = _newClient!();
+            await client.DisposeAsync();
+        }
+    }
 
     public bool Carries(OutboundMessage reply) => reply.InReplyTo is { } inboundId && _sessions.IsAwaiting(inboundId);
 
@@ -45,6 +91,9 @@ internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHa
         if (_sessions.Awaiting(inboundId, _time.GetUtcNow()) is not { } turn)
             return SendResult.Fail($"the USSD session timed out: the reply was not ready within {_options.SessionTimeout}");
         var bind = turn.Dialog.Bind;
+        // The session lives on the bind that carried it, which this instance no longer holds: nobody can answer it now.
+        if ((bind != _ownBind && !_options.OnSmsBind) || !LeaseIsValid)
+            return SendResult.Fail("this instance lost the USSD bind's lease, and the session with it");
         if (bind.State != SmppSessionState.Bound) return SendResult.Retry("the USSD bind is down; waiting for it to come back");
 
         // PSSD (phase 1) has no dialogue: its one response ends it. A reply without choices ends a PSSR session.
@@ -83,21 +132,24 @@ internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHa
         return SendResult.Sent;
     }
 
-    public ValueTask<CommandStatus> OnDeliverAsync(DeliverSm pdu, CancellationToken cancellationToken) => OnUssdAsync(pdu, OwnBind!, cancellationToken);
+    public ValueTask<CommandStatus> OnDeliverAsync(DeliverSm pdu, CancellationToken cancellationToken) => OnUssdAsync(pdu, _ownBind!, OwnFence(), cancellationToken);
 
-    public ValueTask<CommandStatus> OnDataSmAsync(DataSm pdu, CancellationToken cancellationToken) => OnUssdAsync(pdu, OwnBind!, cancellationToken);
+    public ValueTask<CommandStatus> OnDataSmAsync(DataSm pdu, CancellationToken cancellationToken) => OnUssdAsync(pdu, _ownBind!, OwnFence(), cancellationToken);
+
+    /// <summary>What an input on the own bind is stored with: the lease and its token, so a stale owner's input is refused.</summary>
+    private ConnectionFence? OwnFence() => Volatile.Read(ref _lease) is { } lease ? new ConnectionFence(lease.Name, lease.Token) : null;
 
     public bool Claims(IMessagePdu pdu) => _options.OnSmsBind && pdu.Tlvs.TryGet(TlvTag.UssdServiceOp, out _);
 
     public ValueTask<CommandStatus> OnMessageAsync(IMessagePdu pdu, SmppClient bind, CancellationToken cancellationToken) =>
-        OnUssdAsync(pdu, bind, cancellationToken);
+        OnUssdAsync(pdu, bind, null, cancellationToken);
 
     /// <summary>Forgets sessions and inputs past the timeout.</summary>
     public void Sweep() => _sessions.Sweep(_time.GetUtcNow());
 
-    public ValueTask DisposeAsync() => OwnBind?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _ownBind?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private async ValueTask<CommandStatus> OnUssdAsync(IMessagePdu pdu, SmppClient bind, CancellationToken cancellationToken)
+    private async ValueTask<CommandStatus> OnUssdAsync(IMessagePdu pdu, SmppClient bind, ConnectionFence? fence, CancellationToken cancellationToken)
     {
         // Whatever is not an input to answer is acknowledged and dropped: refusing would only make the SMSC redeliver it.
         if (!pdu.Tlvs.TryGet(TlvTag.UssdServiceOp, out var tlv) || !tlv.TryGetByte(out var value))
@@ -121,7 +173,7 @@ internal sealed partial class UssdSmppTransport : IUssdTransport, ISmppInboundHa
         var now = _time.GetUtcNow();
         var text = MessageContent.Read(pdu).Text?.Trim() ?? "\uFFFD";
         var turn = _sessions.Receive(msisdn, pdu, bind, operation, UssdSessionInfo.Read(pdu.Tlvs), now);
-        var message = InboundMessage.Received(ChannelNames.Ussd, turn.ChannelMessageId, msisdn, text, turn.Dialog.Id, now);
+        var message = InboundMessage.Received(ChannelNames.Ussd, turn.ChannelMessageId, msisdn, text, turn.Dialog.Id, now) with { Fence = fence };
         // Before accepting: the reply may be on its way before AcceptAsync returns.
         _sessions.AwaitReply(message.Id, turn);
         var accepted = await _sink.AcceptAsync(message, cancellationToken);

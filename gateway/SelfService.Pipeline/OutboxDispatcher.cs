@@ -58,6 +58,24 @@ public sealed partial class OutboxDispatcher(
             if (_inFlight.TryAdd(record.Id, 0)) _lowPriority.Writer.TryWrite(record);
     }
 
+    /// <summary>
+    /// A message was not sent because another instance holds its channel's connection (<see cref="IChannelAdapter.HeldElsewhere"/>):
+    /// it stays stored, and <see cref="ClusterOutboxHandover"/> tells the others, so the owner sends it now.
+    /// </summary>
+    public event Action<OutboxRecord>? LeftToOwner;
+
+    /// <summary>
+    /// Another instance left the stored message <paramref name="outboxId"/> to the owner of its channel's connection: if that
+    /// is this instance and the message still waits, it is sent now (once: a message in flight here is not started again).
+    /// </summary>
+    public async Task SendHandedOverAsync(string outboxId, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(outboxId, cancellationToken);
+        if (record is not { State: OutboxState.Pending }) return;
+        if (channels.Find(record.Channel) is not { HeldElsewhere: false }) return;
+        if (_inFlight.TryAdd(record.Id, 0)) _fresh.Writer.TryWrite(record);
+    }
+
     /// <summary>New messages were stored without being handed over (an agent's reply): look now instead of at the next poll.</summary>
     public void Wake()
     {
@@ -208,6 +226,14 @@ public sealed partial class OutboxDispatcher(
     {
         try
         {
+            if (channels.Find(record.Channel)?.HeldElsewhere == true)
+            {
+                // Another instance holds the connection: no attempt here, and nothing written (marking it as being sent
+                // would hide it from the owner, which sends only what waits).
+                LogLeftToOwner(record.Channel, record.Id);
+                LeftToOwner?.Invoke(record);
+                return;
+            }
             await MarkSendingAsync([record], cancellationToken);
             await SendOneAsync(record, cancellationToken);
         }
@@ -268,6 +294,7 @@ public sealed partial class OutboxDispatcher(
             // Another instance owns the channel's connection now: it sends this (after taking the connection over, what
             // was left is due at once); writing our failed attempt could overwrite its outcome.
             LogLeftToOwner(record.Channel, record.Id);
+            LeftToOwner?.Invoke(record);
             return;
         }
         Apply(record, result);

@@ -20,6 +20,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IOrphanRecovery, OrphanRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<CommandWorkers>();
+        services.AddHostedService<ClusterOutboxHandover>();
         services.AddHostedService<RetentionService>();
         services.AddHostedService<TrafficRollupService>();
         return services;

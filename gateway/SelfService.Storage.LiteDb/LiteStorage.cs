@@ -21,7 +21,9 @@ using SelfService.Storage.LiteDb.Statistics;
 using SelfService.Storage.Campaigns;
 using SelfService.Storage.Surveys;
 using SelfService.Storage.LiteDb.Campaigns;
+using SelfService.Storage.Instances;
 using SelfService.Storage.Leases;
+using SelfService.Storage.LiteDb.Instances;
 using SelfService.Storage.LiteDb.Leases;
 
 namespace SelfService.Storage.LiteDb;
@@ -102,6 +104,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
         Audience = new LiteAudienceSource(reads, Provisioning);
         Surveys = new LiteSurveyStore(reads, _writer);
         Leases = new LiteLeaseStore(reads, _writer);
+        Instances = new LiteGatewayInstanceStore(reads, _writer);
     }
 
     /// <summary>
@@ -124,6 +127,7 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
         LiteTrafficStatisticsStore.Collection,
         LiteCampaignStore.Collection, LiteCampaignStore.NumbersCollection, LiteCampaignStore.RecipientsCollection,
         LiteOptOutStore.Collection, LiteOptOutStore.ChangesCollection, LiteSurveyStore.Collection, LiteLeaseStore.Collection,
+        LiteGatewayInstanceStore.Collection,
     ];
 
     private static void CreateCollections(LiteDatabase database)
@@ -170,6 +174,8 @@ public sealed class LiteStorage : IGatewayStorage, IStorageExport, IDisposable
     public ISurveyStore Surveys { get; }
 
     public ILeaseStore Leases { get; }
+
+    public IGatewayInstanceStore Instances { get; }
 
     /// <summary>The raw documents, for tests that check what is stored. Read only: every write goes through the writer.</summary>
     internal ILiteDatabase Database => _reads;

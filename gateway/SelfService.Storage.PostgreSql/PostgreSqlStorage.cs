@@ -15,6 +15,8 @@ using SelfService.Storage.PostgreSql.Channels;
 using SelfService.Storage.PostgreSql.Escalations;
 using SelfService.Storage.PostgreSql.KnowledgeBase;
 using SelfService.Storage.Leases;
+using SelfService.Storage.Instances;
+using SelfService.Storage.PostgreSql.Instances;
 using SelfService.Storage.PostgreSql.Leases;
 using SelfService.Storage.PostgreSql.Provisioning;
 using SelfService.Storage.PostgreSql.Schema;
@@ -64,6 +66,7 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
         Audience = new PgAudienceSource(_database);
         Surveys = new PgSurveyStore(_database);
         Leases = new PgLeaseStore(_database);
+        Instances = new PgGatewayInstanceStore(_database);
         _retention = new PgRetention(_database);
     }
 
@@ -133,6 +136,9 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
         }
     }
 
+    /// <summary>The connection pool, for what is not a store (the cluster events' NOTIFY and LISTEN).</summary>
+    internal NpgsqlDataSource Source => _database.Source;
+
     public IInboundLog Inbound { get; }
     public IOutbox Outbox { get; }
     public IConversationStore Conversations { get; }
@@ -161,6 +167,8 @@ public sealed class PostgreSqlStorage : IGatewayStorage, IStorageImport, IAsyncD
     public ISurveyStore Surveys { get; }
 
     public ILeaseStore Leases { get; }
+
+    public IGatewayInstanceStore Instances { get; }
 
     /// <summary>The schema version this build brings a database to.</summary>
     public static int SchemaVersion => SchemaMigrator.LatestVersion;

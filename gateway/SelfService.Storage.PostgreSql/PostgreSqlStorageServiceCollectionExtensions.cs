@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfService.Storage.Cluster;
+using SelfService.Storage.PostgreSql.Cluster;
 
 namespace SelfService.Storage.PostgreSql;
 
@@ -15,6 +17,11 @@ public static class PostgreSqlStorageServiceCollectionExtensions
         services.AddSingleton(sp => PostgreSqlStorage.Open(sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value,
             sp.GetRequiredService<ILoggerFactory>(), sp.GetService<TimeProvider>()));
         services.AddStoresOf<PostgreSqlStorage>();
+        // The other instances on the database hear of tickets, outbox rows and transcripts at once (LISTEN/NOTIFY).
+        services.AddSingleton(sp => new PgClusterEvents(sp.GetRequiredService<PostgreSqlStorage>().Source,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<PgClusterEvents>>()));
+        services.AddSingleton<IClusterEvents>(sp => sp.GetRequiredService<PgClusterEvents>());
+        services.AddHostedService(sp => sp.GetRequiredService<PgClusterEvents>());
         return services;
     }
 }

@@ -4,6 +4,7 @@ using SelfService.Storage.Conversations;
 using SelfService.Storage.Customers;
 using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
+using SelfService.Storage.Instances;
 using SelfService.Storage.KnowledgeBase;
 using SelfService.Storage.Leases;
 using SelfService.Storage.Messages;
@@ -52,4 +53,7 @@ public interface IGatewayStorage : IStorageMaintenance
 
     // Which instance owns each connection (an SMPP bind, a long poll, a mailbox).
     ILeaseStore Leases { get; }
+
+    // The instances sharing the store, by their heartbeats.
+    IGatewayInstanceStore Instances { get; }
 }

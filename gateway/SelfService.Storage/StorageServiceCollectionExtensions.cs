@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().Audience);
         services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().Surveys);
         services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().Leases);
+        services.AddSingleton(sp => sp.GetRequiredService<IGatewayStorage>().Instances);
         services.AddSingleton<IStorageMaintenance>(sp => sp.GetRequiredService<IGatewayStorage>());
         return services;
     }

@@ -13,6 +13,9 @@ internal sealed class ScriptedAdapter(string channel, params SendResult[] script
     /// <summary>Whether sending the same message twice shows it once (as the web chat's transcript does).</summary>
     public bool Idempotent { get; init; }
 
+    /// <summary>Another instance holds the channel's connection (several gateways on one store).</summary>
+    public bool HeldElsewhere { get; init; }
+
     public ChannelProfile Profile => new(channel, ReplyForm.Long, 0, SenderIsMsisdn: false, IdempotentSends: Idempotent);
 
     public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)

@@ -115,3 +115,9 @@ public sealed class LeasesOnLiteDb : LeaseContract
         Assert.That(claim.Current.Token, Is.GreaterThan(held.Token));
     }
 }
+
+[TestFixture]
+public sealed class InstancesOnLiteDb : InstanceContract
+{
+    protected override IStorageEngine CreateEngine() => new LiteDbEngine();
+}

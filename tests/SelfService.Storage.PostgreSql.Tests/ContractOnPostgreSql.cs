@@ -99,3 +99,9 @@ public sealed class LeasesOnPostgreSql : LeaseContract
 {
     protected override IStorageEngine CreateEngine() => new PostgreSqlEngine();
 }
+
+[TestFixture]
+public sealed class InstancesOnPostgreSql : InstanceContract
+{
+    protected override IStorageEngine CreateEngine() => new PostgreSqlEngine();
+}

@@ -33,6 +33,12 @@ public sealed partial class ConversationStreams(
     public Task<IDisposable> ArrivalAsync(string conversationId, CancellationToken cancellationToken) =>
         _arrivals.EnterAsync(conversationId, cancellationToken);
 
+    /// <summary>
+    /// A transcript grew here (its conversation id): the conversation's socket may be open on another instance, which is
+    /// told (<see cref="DirectLineClusterBridge"/>) and catches it up from the store.
+    /// </summary>
+    public event Action<string>? Appended;
+
     /// <summary>Appends to the transcript (idempotently, by key) and pushes a new activity to the conversation's socket.</summary>
     public async Task<(DirectLineActivityRecord Stored, bool Added)> AppendAsync(DirectLineActivityRecord activity, CancellationToken cancellationToken)
     {
@@ -41,7 +47,23 @@ public sealed partial class ConversationStreams(
         Watch? watch;
         lock (_gate) _streams.TryGetValue(stored.ConversationId, out watch);
         if (watch is not null) await CatchUpAsync(watch, stored.Seq, cancellationToken);
+        Appended?.Invoke(stored.ConversationId);
         return (stored, added);
+    }
+
+    /// <summary>
+    /// Gives the socket of <paramref name="conversationId"/>, if it is open here, what its transcript gained elsewhere
+    /// (another instance appended); every open socket when null (such news may have been missed).
+    /// </summary>
+    public async Task CatchUpAsync(string? conversationId, CancellationToken cancellationToken)
+    {
+        List<Watch> watches;
+        lock (_gate)
+        {
+            watches = conversationId is null ? [.. _streams.Values]
+                : _streams.TryGetValue(conversationId, out var watch) ? [watch] : [];
+        }
+        foreach (var watch in watches) await CatchUpAsync(watch, long.MaxValue, cancellationToken);
     }
 
     /// <summary>Shows the typing indicator on the conversation's socket, if one is open (typing travels only there).</summary>

@@ -41,5 +41,6 @@ public sealed class DashboardBroadcaster(OperationsFigures figures, AgentPresenc
     private static string Fingerprint(OperationsSnapshot s) =>
         string.Join('|', s.Inbound, s.Conversations, s.EscalatedConversations, s.Escalations, s.QueueLength, s.AverageWait, s.Wait90,
             s.AgentsOnline, s.OutboxBacklog, s.OutboxFailed, string.Join(',', s.Connections.Select(c => c.State)),
-            string.Join(',', s.RepliesSentByChannel.Select(c => c.Key + "=" + c.Value)), string.Join(',', s.CampaignSentByChannel.Select(c => c.Key + "=" + c.Value)));
+            string.Join(',', s.RepliesSentByChannel.Select(c => c.Key + "=" + c.Value)), string.Join(',', s.CampaignSentByChannel.Select(c => c.Key + "=" + c.Value)),
+            string.Join(',', s.Instances.Select(i => i.Id + ":" + i.Alive + ":" + string.Join('+', i.Leases.Select(l => l.Name + "#" + l.Token)))));
 }

@@ -2,6 +2,7 @@ using SelfService.Channels.Connections;
 using SelfService.Commands.Escalation;
 using SelfService.Desk.Hubs;
 using SelfService.Pipeline.Statistics;
+using SelfService.Storage.Instances;
 using SelfService.Storage.Messages;
 
 namespace SelfService.Desk.Dashboard;
@@ -9,11 +10,12 @@ namespace SelfService.Desk.Dashboard;
 /// <summary>
 /// The dashboard's figures over the clock hour in progress and the 23 before it: traffic from the running counters
 /// (<see cref="TrafficStatistics"/>, kept across restarts), escalations and backlog from the store's indexes; no message
-/// is scanned. Computed at most once every <see cref="CacheFor"/>: the dashboard, its pushes and /metrics all read the
+/// is scanned. The instances on the store and what each owns come from their heartbeats and the leases. Computed at most once every <see cref="CacheFor"/>: the dashboard, its pushes and /metrics all read the
 /// same snapshot.
 /// </summary>
 public sealed class OperationsFigures(
-    TrafficStatistics traffic, IOutbox outbox, EscalationQueue queue, AgentPresence presence, IEnumerable<IChannelConnection> connections, TimeProvider time)
+    TrafficStatistics traffic, IOutbox outbox, EscalationQueue queue, AgentPresence presence, IEnumerable<IChannelConnection> connections,
+    ClusterView cluster, TimeProvider time)
     : IDisposable
 {
     public const int Hours = 24;
@@ -78,6 +80,7 @@ public sealed class OperationsFigures(
         var escalated = tickets.Select(t => t.Channel + "|" + t.Address).ToHashSet(StringComparer.Ordinal);
         var waits = tickets.Where(t => t.TakenAt is not null).Select(t => t.TakenAt!.Value - t.EnqueuedAt).Order().ToList();
         var (backlog, failed) = await outbox.CountsAsync(cancellationToken);
+        var instances = await cluster.ReadAsync(cancellationToken);
 
         return new OperationsSnapshot(
             now, Window,
@@ -89,6 +92,7 @@ public sealed class OperationsFigures(
             presence.Online.Count,
             [.. connections.Select(c => new ConnectionFigure(c.Channel, c.Name, c.State))],
             backlog, failed,
-            outbound.CampaignByChannel.ToDictionary(c => c.Key, c => (int)c.Value), outbound.RepliesByChannel.ToDictionary(c => c.Key, c => (int)c.Value));
+            outbound.CampaignByChannel.ToDictionary(c => c.Key, c => (int)c.Value), outbound.RepliesByChannel.ToDictionary(c => c.Key, c => (int)c.Value),
+            instances);
     }
 }

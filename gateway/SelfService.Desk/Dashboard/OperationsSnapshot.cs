@@ -1,4 +1,5 @@
 using SelfService.Channels.Connections;
+using SelfService.Storage.Instances;
 
 namespace SelfService.Desk.Dashboard;
 
@@ -19,7 +20,8 @@ public sealed record OperationsSnapshot(
     int OutboxBacklog,
     int OutboxFailed,
     IReadOnlyDictionary<string, int> CampaignSentByChannel,
-    IReadOnlyDictionary<string, int> RepliesSentByChannel)
+    IReadOnlyDictionary<string, int> RepliesSentByChannel,
+    IReadOnlyList<InstanceStatus> Instances)
 {
     public int Inbound => InboundByChannel.Values.Sum();
 

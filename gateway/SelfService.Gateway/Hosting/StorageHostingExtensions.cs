@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfService.Storage;
+using SelfService.Storage.Cluster;
+using SelfService.Storage.Instances;
 using SelfService.Storage.Leases;
 using SelfService.Storage.LiteDb;
 using SelfService.Storage.PostgreSql;
@@ -34,11 +37,16 @@ internal static class StorageHostingExtensions
                 [$"Storage:Kind is '{selection.Kind}'; it must be 'LiteDb' or 'PostgreSql'."]);
         }
         builder.Services.AddSingleton(TimeProvider.System);
+        // One process on its own file has no other instance to tell; PostgreSQL registered LISTEN/NOTIFY above.
+        builder.Services.TryAddSingleton<IClusterEvents, SingleInstanceClusterEvents>();
         // Who this instance is among the gateways on one store, and the leases on the connections only one may hold.
         builder.Services.AddOptions<GatewayInstanceOptions>().BindConfiguration(GatewayInstanceOptions.Section)
             .Validate(o => !o.Problems().Any(), "Gateway:LeaseDuration must be between 00:00:01 and 00:10:00, Gateway:InstanceId at most 200 characters")
             .ValidateOnStart();
         builder.Services.AddConnectionLeases();
+        // Every instance on the store says it is alive; /health and the dashboard show them all, with what each owns.
+        builder.Services.AddSingleton<ClusterView>();
+        builder.Services.AddHostedService<InstanceHeartbeat>();
         return builder;
     }
 
