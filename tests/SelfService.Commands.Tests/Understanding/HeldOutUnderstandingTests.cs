@@ -53,6 +53,14 @@ public sealed class HeldOutUnderstandingTests
     /// </summary>
     private const double SixthRequiredAccuracy = 0.75;
 
+    /// <summary>
+    /// The seventh set is the unbiased measure now: 200 requests (half direct, half roundabout) written after the
+    /// session's last rule change by a writer who saw neither catalogue, code nor earlier sets, and scored once on arrival
+    /// (session 8) at 160/172 = 93.0 %. Its floor is the bar: the layer must stay at 90 % on requests it was not
+    /// tuned on.
+    /// </summary>
+    private const double SeventhRequiredAccuracy = 0.90;
+
     private List<HeldOutRequest> _requests = null!;
 
     [OneTimeSetUp]
@@ -87,6 +95,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("fourth-held-out.tsv")]
     [TestCase("fifth-held-out.tsv")]
     [TestCase("sixth-held-out.tsv")]
+    [TestCase("seventh-held-out.tsv")]
     public void LaterSets_HaveAtLeast60RequestsInBothLanguages_NoneFromTheFirst(string file)
     {
         var fresh = Load(file);
@@ -105,6 +114,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("fourth-held-out.tsv")]
     [TestCase("fifth-held-out.tsv")]
     [TestCase("sixth-held-out.tsv")]
+    [TestCase("seventh-held-out.tsv")]
     public void HeldOutRequests_AreNotCopiedFromTheCatalogue(string file)
     {
         var requests = Load(file);
@@ -124,6 +134,7 @@ public sealed class HeldOutUnderstandingTests
     [TestCase("fourth-held-out.tsv", "fourth", FourthRequiredAccuracy)]
     [TestCase("fifth-held-out.tsv", "fifth", FifthRequiredAccuracy)]
     [TestCase("sixth-held-out.tsv", "sixth", SixthRequiredAccuracy)]
+    [TestCase("seventh-held-out.tsv", "seventh", SeventhRequiredAccuracy)]
     public void Interpret_HeldOutRequests_MeetTheBar(string file, string name, double required)
     {
         var requests = Load(file);
