@@ -67,10 +67,7 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
             var port = FreePort();
             var cluster = new PostgreSqlCluster(folder, binaries, asOtherUser, port);
             await cluster.RunServerToolAsync("initdb", ["-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions"]);
-            var settings = string.Join(' ',
-                "-p", port.ToString(CultureInfo.InvariantCulture), "-k", folder.Path, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
-                "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300", "-c", "shared_buffers=32MB");
-            await cluster.RunServerToolAsync("pg_ctl", ["-D", cluster.DataDirectory, "-l", folder.File("server.log"), "-w", "-t", "60", "-o", settings, "start"]);
+            await cluster.StartServerAsync();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
             return cluster;
         }
@@ -79,6 +76,21 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
             folder.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stops the server cleanly ("fast": sessions cut, everything committed kept), as an operator's restart or a failover
+    /// does; <see cref="StartServerAsync"/> brings it back on the same port with the same data.
+    /// </summary>
+    public Task StopServerAsync() => RunServerToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"]);
+
+    /// <summary>Starts the server (again) on <see cref="Port"/>.</summary>
+    public Task StartServerAsync()
+    {
+        var settings = string.Join(' ',
+            "-p", Port.ToString(CultureInfo.InvariantCulture), "-k", _folder.Path, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
+            "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300", "-c", "shared_buffers=32MB");
+        return RunServerToolAsync("pg_ctl", ["-D", DataDirectory, "-l", _folder.File("server.log"), "-w", "-t", "60", "-o", settings, "start"]);
     }
 
     /// <summary>A new, empty database (or a copy of <paramref name="template"/>); returns its name.</summary>
