@@ -9,25 +9,27 @@ using SelfService.Testing.Peers;
 namespace SelfService.Gateway.Tests;
 
 /// <summary>
-/// The issue's figures: a campaign to 10,000 recipients against the SMSC peer at a configured pace, and the BAL reply
-/// latency of customers who write during it next to the same load without a campaign. Explicit, so the suite does not
-/// spend its minutes here; run it with
-/// <c>dotnet test tests/SelfService.Gateway.Tests -c Release --filter FullyQualifiedName~CampaignBenchmark</c>
-/// (CAMPAIGN_RECIPIENTS and CAMPAIGN_PARTS_PER_SECOND change the size and the pace).
+/// Issue 14: a campaign to 10,000 recipients through the SMSC peer at a configured pace (500 parts/s here: about 20 s),
+/// and the BAL reply latency of customers who write during it next to the same load without a campaign. Asserts what
+/// must hold whatever the machine: every recipient gets the message once, the pace is never exceeded, every BAL is
+/// answered; the measured pace and latencies are printed (campaign-pace.figures.txt), not asserted.
+/// CAMPAIGN_RECIPIENTS and CAMPAIGN_PARTS_PER_SECOND change the size and the pace.
 /// </summary>
-[Explicit("benchmark: about two minutes")]
 [NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
-public class CampaignBenchmark
+public class TenThousandRecipientCampaignTests
 {
     private const string CampaignText = "{name}, скидка 10% до пятницы";
     private const int BalanceRequests = 200;
     private const int BalanceConcurrency = 10;
 
+    // Above the pace's own tolerance: the pacer may catch up by 0.2 s after a slow commit, no more.
+    private const double PaceCeiling = 1.05;
+
     [Test]
-    public async Task TenThousandRecipients_MeasuredPaceAndBalanceLatency()
+    public async Task TenThousandRecipients_EachOnce_NeverAboveThePace_AndBalanceAnsweredDuringIt()
     {
         var recipients = int.Parse(Environment.GetEnvironmentVariable("CAMPAIGN_RECIPIENTS") ?? "10000", CultureInfo.InvariantCulture);
-        var rate = double.Parse(Environment.GetEnvironmentVariable("CAMPAIGN_PARTS_PER_SECOND") ?? "200", CultureInfo.InvariantCulture);
+        var rate = double.Parse(Environment.GetEnvironmentVariable("CAMPAIGN_PARTS_PER_SECOND") ?? "500", CultureInfo.InvariantCulture);
         await using var smsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfservice", Password = "secret" });
         var settings = SmsGatewaySettings.For(smsc);
         settings["Samples:SyntheticSubscribers"] = recipients.ToString(CultureInfo.InvariantCulture);
@@ -36,6 +38,8 @@ public class CampaignBenchmark
         using var staff = await gateway.CreateStaffClientAsync("marina", StaffRoles.CampaignManager);
         await smsc.WaitForAsync("bind", timeout: TimeSpan.FromSeconds(15));
 
+        // Warmed up first (compiled paths, pooled connections), so the quiet figure is not the first request's.
+        await BalanceLatenciesAsync(smsc, firstSubscriber: 2 * BalanceRequests);
         // Without a campaign: the first 200 synthetic subscribers ask for their balance, ten at a time.
         var quiet = await BalanceLatenciesAsync(smsc, firstSubscriber: 0);
 
@@ -54,11 +58,22 @@ public class CampaignBenchmark
         var submits = await smsc.WaitForCountAsync("submit_sm", recipients, IsCampaign, TimeSpan.FromMinutes(10));
 
         var at = submits.Select(e => e.GetProperty("at").GetInt64()).Order().ToList();
-        var seconds = (at[^1] - at[0]) / 1000.0;
-        TestContext.Out.WriteLine($"campaign benchmark: {recipients} one-part messages, {(recipients - 1) / seconds:0.0} parts/s measured at the SMSC, configured {rate}; "
-            + $"launch to last submit {clock.Elapsed.TotalSeconds:0.0} s");
-        TestContext.Out.WriteLine($"BAL replies, {BalanceRequests} at concurrency {BalanceConcurrency}: without a campaign {Describe(quiet)}; during it {Describe(busy)}");
-        Assert.That(at, Has.Count.EqualTo(recipients));
+        var measured = (recipients - 1) / ((at[^1] - at[0]) / 1000.0);
+        var figures = new[]
+        {
+            string.Create(CultureInfo.InvariantCulture, $"campaign pace: {recipients} one-part messages, {measured:0.0} parts/s measured at the SMSC against {rate} configured ({(measured / rate - 1) * 100:+0.0;-0.0} %); launch to last submit {clock.Elapsed.TotalSeconds:0.0} s"),
+            $"campaign pace: BAL replies, {BalanceRequests} at concurrency {BalanceConcurrency}: without a campaign {Describe(quiet)}; during it {Describe(busy)}",
+        };
+        File.WriteAllLines(Path.Combine(TestContext.CurrentContext.WorkDirectory, "campaign-pace.figures.txt"), figures);
+        foreach (var line in figures) TestContext.Out.WriteLine(line);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(submits.Select(e => e.StringOf("destination_addr")).Distinct().Count(), Is.EqualTo(recipients), "each recipient once");
+            Assert.That(smsc.Events("submit_sm").Count(IsCampaign), Is.EqualTo(recipients), "and no one twice");
+            Assert.That(measured, Is.LessThanOrEqualTo(rate * PaceCeiling), "the pace is a ceiling");
+            Assert.That(busy, Has.Count.EqualTo(BalanceRequests), "every BAL during the blast answered");
+        });
     }
 
     private static bool IsCampaign(JsonElement e) =>
