@@ -3,12 +3,14 @@
 # compare-on-postgresql.sh. The bench SMSC (../shared/bench/smsc-bench.js) takes two binds (the operator gives two:
 # Smpp and one of AdditionalBinds); each instance holds one under its lease, and the SMSC spreads the MOs over both.
 # CPU per round trip is both gateway processes' and the PostgreSQL server's, over the measured phase only (start-up
-# and warm-up excluded), as compare.sh counts it for one process.
-#   bash samples/SelfService.Samples.SmscSimulator/two-instances-on-postgresql.sh [N C]
+# and warm-up excluded), as compare.sh counts it for one process. A gateway's warnings go to its log in the temporary
+# folder, removed at the end.
+# With INSTANCES (third argument) 1, one instance holds both binds: the same set-up, for the row beside it.
+#   bash samples/SelfService.Samples.SmscSimulator/two-instances-on-postgresql.sh [N C [INSTANCES]]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bench=${BENCH_DIR:-$root/../shared/bench}
-n=${1:-5000}; c=${2:-100}
+n=${1:-5000}; c=${2:-100}; instances=${3:-2}
 dll=$root/gateway/SelfService.Gateway/bin/Release/net10.0/SelfService.Gateway.dll
 [ -f "$dll" ] || { echo "build first: dotnet build -c Release SelfService.sln" >&2; exit 2; }
 [ -d "$bench/node_modules" ] || (cd "$bench" && npm ci --silent)
@@ -39,7 +41,7 @@ server_cpu() {
     for child in $(pgrep -P "$postmaster"); do awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || true; done
   } | awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.2f\n", s / hz}'
 }
-all_cpu() { echo "$(cpu_of "${pids[0]}") + $(cpu_of "${pids[1]}") + $(server_cpu)" | bc; }
+all_cpu() { { for pid in "${pids[@]}"; do cpu_of "$pid"; done; server_cpu; } | paste -sd+ | bc; }
 
 out=$folder/bench.json; err=$folder/bench.err
 # Both instances bind before the first MO: a long start delay, since the second waits for its lease.
@@ -50,7 +52,7 @@ bind=(--Channels:Sms:Enabled=true --Channels:Sms:Smpp:Host=127.0.0.1 --Channels:
   --Channels:Sms:Smpp:SystemId=bench --Channels:Sms:Smpp:Password=bench
   --Channels:Sms:AdditionalBinds:0:Host=127.0.0.1 --Channels:Sms:AdditionalBinds:0:Port="$smsc_port"
   --Channels:Sms:AdditionalBinds:0:SystemId=bench --Channels:Sms:AdditionalBinds:0:Password=bench)
-for id in gw1 gw2; do
+for id in $(seq -f gw%g "$instances"); do
   (cd "$(dirname "$dll")" && exec dotnet "$dll" --urls=http://127.0.0.1:0 --Gateway:InstanceId=$id \
     --Storage:Kind=PostgreSql "--Storage:PostgreSql:ConnectionString=Host=127.0.0.1;Port=$port;Database=selfservice;Username=postgres" \
     --Samples:Root="$root/samples" --Commands:CatalogueFile="$root/samples/operator/actions.json" \
@@ -72,10 +74,7 @@ node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const used = Number(process.argv[2]);
   const binds = r.binds.map((b) => b.mode).join(", ");
-  console.log(`two instances on PostgreSQL, C=${r.params.concurrency}: ${r.completed}/${r.total} round trips, ${r.rt_per_s} rt/s, ` +
+  console.log(`${process.argv[3]} instance(s) on PostgreSQL, C=${r.params.concurrency}: ${r.completed}/${r.total} round trips, ${r.rt_per_s} rt/s, ` +
     `p99 ${r.latency_ms.p99} ms; binds: ${binds}; CPU over the measured phase: ${used.toFixed(2)} s (both gateways and the ` +
     `server) = ${(1000 * used / r.completed).toFixed(3)} ms per round trip`);
-' "$out" "$used"
-for id in gw1 gw2; do
-  echo "$id: $(grep -c . "$folder/$id.log" || true) log lines"
-done
+' "$out" "$used" "$instances"
