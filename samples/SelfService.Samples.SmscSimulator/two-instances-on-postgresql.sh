@@ -75,6 +75,6 @@ node -e '
   const used = Number(process.argv[2]);
   const binds = r.binds.map((b) => b.mode).join(", ");
   console.log(`${process.argv[3]} instance(s) on PostgreSQL, C=${r.params.concurrency}: ${r.completed}/${r.total} round trips, ${r.rt_per_s} rt/s, ` +
-    `p99 ${r.latency_ms.p99} ms; binds: ${binds}; CPU over the measured phase: ${used.toFixed(2)} s (both gateways and the ` +
+    `p99 ${r.latency_ms.p99} ms; binds: ${binds}; CPU over the measured phase: ${used.toFixed(2)} s (the gateways and the ` +
     `server) = ${(1000 * used / r.completed).toFixed(3)} ms per round trip`);
 ' "$out" "$used" "$instances"
