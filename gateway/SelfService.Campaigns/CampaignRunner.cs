@@ -26,6 +26,9 @@ public sealed partial class CampaignRunner(
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _wakers = new(StringComparer.Ordinal);
     private CancellationToken _stopping = CancellationToken.None;
 
+    // Cancelled while this instance does not lead the campaigns (CampaignLeadership): no run is worked here then.
+    private CancellationToken _leading = new(canceled: true);
+
     /// <summary>Campaigns found running at start, whose messages handed over before the stop have not gone yet.</summary>
     private readonly ConcurrentDictionary<string, bool> _resumedAtStart = new(StringComparer.Ordinal);
 
@@ -35,12 +38,6 @@ public sealed partial class CampaignRunner(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
-        // What was running when the gateway stopped goes on.
-        foreach (var campaign in await campaigns.InStatesAsync([CampaignState.Running], stoppingToken))
-        {
-            _resumedAtStart[campaign.Id] = true;
-            Start(campaign.Id);
-        }
         try
         {
             await Task.Delay(Timeout.Infinite, stoppingToken);
@@ -50,6 +47,30 @@ public sealed partial class CampaignRunner(
         }
         await Task.WhenAll(_running.Values);
     }
+
+    /// <summary>
+    /// This instance leads the campaigns until <paramref name="lost"/> is cancelled: runs are worked here, and those
+    /// running when the last leader stopped (or died) go on.
+    /// </summary>
+    internal void Lead(CancellationToken lost) => _leading = lost;
+
+    /// <summary>Works every running campaign that is not being worked here (found running at a start or a takeover, or resumed on another instance).</summary>
+    internal async Task ResumeRunningAsync(CancellationToken cancellationToken)
+    {
+        foreach (var campaign in await campaigns.InStatesAsync([CampaignState.Running], cancellationToken))
+        {
+            if (_running.TryGetValue(campaign.Id, out var work) && !work.IsCompleted) continue;
+            // Its messages handed over before the stop have not gone yet: they go at once.
+            _resumedAtStart[campaign.Id] = true;
+            Start(campaign.Id);
+        }
+    }
+
+    /// <summary>Leadership lost or given up: the runs worked here end at their next recipient.</summary>
+    internal Task StoppedLeadingAsync() => Task.WhenAll(_running.Values);
+
+    /// <summary>Whether a run of the campaign is being worked here now.</summary>
+    internal bool IsWorking(string campaignId) => _running.TryGetValue(campaignId, out var work) && !work.IsCompleted;
 
     /// <summary>A trigger fired: the run named by its due time starts, unless that run started already (a trigger fired twice).</summary>
     public async Task FireAsync(string campaignId, DateTimeOffset scheduledFireTime, CancellationToken cancellationToken)
@@ -71,10 +92,12 @@ public sealed partial class CampaignRunner(
     /// <summary>Works the campaign's current run, unless that is under way already; a pause or cancel ends the work at the next recipient.</summary>
     public void Start(string campaignId)
     {
-        if (_stopping.IsCancellationRequested) return;
+        // Not leading: the leader works it (it looks for running campaigns at every sync).
+        var leading = _leading;
+        if (_stopping.IsCancellationRequested || leading.IsCancellationRequested) return;
         _running.AddOrUpdate(campaignId,
-            id => Task.Run(() => WorkAsync(id, _stopping)),
-            (id, task) => task.IsCompleted ? Task.Run(() => WorkAsync(id, _stopping)) : task);
+            id => Task.Run(() => WorkAsync(id, leading)),
+            (id, task) => task.IsCompleted ? Task.Run(() => WorkAsync(id, leading)) : task);
     }
 
     /// <summary>The work on the campaign's run, if any was started (tests wait for it to end after a pause).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
 using SelfService.Pipeline;
+using SelfService.Storage.Leases;
 
 namespace SelfService.Campaigns;
 
@@ -30,8 +31,9 @@ public static class CampaignServiceCollectionExtensions
         services.AddQuartz(q => q.UseInMemoryStore());
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         services.AddHostedService(sp => sp.GetRequiredService<CampaignRunner>());
-        // After Quartz's own hosted service: the triggers go to a scheduler that is there.
-        services.AddHostedService(sp => sp.GetRequiredService<CampaignScheduler>());
+        // After Quartz's own hosted service: the leader's triggers go to a scheduler that is there.
+        services.AddConnectionLeases();
+        services.AddHostedService<CampaignLeadership>();
         return services;
     }
 }

@@ -34,6 +34,7 @@ internal sealed class CampaignHarness : IAsyncDisposable
 
     // Quartz itself, not started: what these tests schedule never fires (the tests fire the runner themselves).
     private readonly ServiceProvider _quartz = new ServiceCollection().AddLogging().AddQuartz().BuildServiceProvider();
+    private CampaignScheduler _scheduler = null!;
 
     public static async Task<CampaignHarness> StartAsync(int subscribers = 6)
     {
@@ -67,8 +68,8 @@ internal sealed class CampaignHarness : IAsyncDisposable
         var unsubscribe = new UnsubscribeLinks(Storage.SigningKeys, Microsoft.Extensions.Options.Options.Create(new SelfService.Commands.CommandOptions { PublicBaseUrl = "https://gateway.test" }));
         Runner = new CampaignRunner(Storage.Campaigns, Storage.OptOuts, Storage.Customers, audience, outbox, Storage.Outbox, channels, Surveys, unsubscribe, options, Time,
             NullLogger<CampaignRunner>.Instance);
-        var scheduler = new CampaignScheduler(_quartz.GetRequiredService<ISchedulerFactory>(), Storage.Campaigns, Time);
-        Manager = new CampaignManager(Storage.Campaigns, new CampaignRules(options, channels, ["PROMO", "NEWS"], Prompts), scheduler, Runner, channels, Surveys,
+        _scheduler = new CampaignScheduler(_quartz.GetRequiredService<ISchedulerFactory>(), Storage.Campaigns, Time);
+        Manager = new CampaignManager(Storage.Campaigns, new CampaignRules(options, channels, ["PROMO", "NEWS"], Prompts), _scheduler, Runner, channels, Surveys,
             audience, options, Time);
     }
 
@@ -81,10 +82,20 @@ internal sealed class CampaignHarness : IAsyncDisposable
         _stopping.Dispose();
         _stopping = new CancellationTokenSource();
         Open();
-        await Runner.StartAsync(_stopping.Token);
+        await StartRunnerAsync();
     }
 
-    public Task StartRunnerAsync() => Runner.StartAsync(_stopping.Token);
+    /// <summary>
+    /// Starts the runner leading the campaigns, as the one instance of a gateway does when it takes the lead (the lease
+    /// itself is the gateway's: CampaignLeadership): the triggers scheduled, the running campaigns resumed.
+    /// </summary>
+    public async Task StartRunnerAsync()
+    {
+        await Runner.StartAsync(_stopping.Token);
+        Runner.Lead(_stopping.Token);
+        await _scheduler.SyncAsync(_stopping.Token);
+        await Runner.ResumeRunningAsync(_stopping.Token);
+    }
 
     public async Task<Campaign> CreateRunningAsync(Action<Campaign>? shape = null)
     {

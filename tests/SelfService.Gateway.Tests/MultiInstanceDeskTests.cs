@@ -24,6 +24,7 @@ public class MultiInstanceDeskTests
 {
     private const string Bind = "sms:bind:0";
     private const string UssdBind = "ussd:bind";
+    private const string CampaignsLease = "campaigns:scheduler";
 
     private const string AgentPassword = "agent password on b";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -102,8 +103,10 @@ public class MultiInstanceDeskTests
         var (owner, other) = await BindOwnerAsync();
         // USSD's own bind is leased too: one instance has it open, the other shows it on standby.
         var (ussdOwner, ussdOther) = await OwnerOfAsync(UssdBind);
+        // So is the lead of the campaigns: one scheduler fires their triggers, whichever instance launched them.
+        var (campaignsLeader, _) = await OwnerOfAsync(CampaignsLease);
         string[] Owned(GatewayProcess gateway) =>
-            [.. new[] { (Bind, owner), (UssdBind, ussdOwner) }.Where(l => l.Item2 == gateway).Select(l => l.Item1).Order(StringComparer.Ordinal)];
+            [.. new[] { (Bind, owner), (UssdBind, ussdOwner), (CampaignsLease, campaignsLeader) }.Where(l => l.Item2 == gateway).Select(l => l.Item1).Order(StringComparer.Ordinal)];
         var ussdStates = (await ussdOther.HealthAsync()).GetProperty("channels").EnumerateArray()
             .Where(c => c.GetProperty("channel").GetString() == "ussd").Select(c => c.GetProperty("state").GetString()).ToList();
         Assert.That(ussdStates, Is.EqualTo(new[] { "standby" }), "the instance without the USSD bind waits for its lease");
@@ -123,7 +126,7 @@ public class MultiInstanceDeskTests
                 Assert.That(byId[Id(asked)].GetProperty("self").GetBoolean(), Is.True, "the instance asked is marked");
                 Assert.That(Leases(byId[Id(owner)]), Is.EqualTo(Owned(owner)), "each holds its binds, whichever instance is asked");
                 Assert.That(Leases(byId[Id(other)]), Is.EqualTo(Owned(other)));
-                Assert.That(Leases(byId[Id(owner)]).Concat(Leases(byId[Id(other)])), Is.EquivalentTo(new[] { Bind, UssdBind }), "each bind has one owner");
+                Assert.That(Leases(byId[Id(owner)]).Concat(Leases(byId[Id(other)])), Is.EquivalentTo(new[] { Bind, UssdBind, CampaignsLease }), "each bind has one owner");
                 Assert.That(byId[Id(other)].GetProperty("lastSeenAt").GetDateTimeOffset(), Is.GreaterThan(DateTimeOffset.UtcNow.AddMinutes(-1)));
             });
         }
@@ -167,6 +170,43 @@ public class MultiInstanceDeskTests
         // handover, such a reply was marked as being sent where it could not be, and never went.)
         var submitted = await _smsc.WaitForAsync("submit_sm", e => e.StringOf("destination_addr") == Number && e.StringOf("text") == "Ответ с экземпляра без привязки.", Patience);
         Assert.That(submitted.StringOf("text"), Is.EqualTo("Ответ с экземпляра без привязки."));
+    }
+
+    /// <summary>
+    /// Issue 14 with several instances: a campaign launched on the instance that does not lead the campaigns is fired by
+    /// the leader's scheduler once (one run), and each recipient gets the message once.
+    /// </summary>
+    [Test]
+    public async Task Campaign_LaunchedOnTheInstanceThatDoesNotLead_FiresOnce_EachRecipientOnce()
+    {
+        var (_, follower) = await OwnerOfAsync(CampaignsLease);
+        using var admin = await follower.CreateAdminClientAsync();
+        const string Text = "Два экземпляра, одна рассылка";
+        using var created = await admin.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Both instances", topic = "PROMO", texts = new Dictionary<string, string> { ["ru"] = Text, ["en"] = Text },
+            audience = new { kind = "Segment" }, partsPerSecond = 20,
+        });
+        Assert.That(created.IsSuccessStatusCode, Is.True, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("campaign").GetProperty("id").GetString();
+        using (var launched = await admin.PostAsync($"/api/campaigns/{id}/launch", null))
+            Assert.That(launched.IsSuccessStatusCode, Is.True, await launched.Content.ReadAsStringAsync());
+
+        var done = await WaitForAsync(async () =>
+        {
+            var progress = await admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/progress");
+            return progress.GetProperty("state").GetString() == "Done" ? progress : (JsonElement?)null;
+        });
+        var recipients = done.GetProperty("progress").GetProperty("recipients").GetInt32();
+        var submits = await _smsc.WaitForCountAsync("submit_sm", recipients, e => e.StringOf("text") == Text, Patience);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recipients, Is.GreaterThan(1));
+            Assert.That(done.GetProperty("currentRun").GetString(), Is.Not.Null, "one run, named by its due time");
+            Assert.That(submits.Select(e => e.StringOf("destination_addr")).Distinct().Count(), Is.EqualTo(recipients), "each recipient once");
+            Assert.That(_smsc.Events("submit_sm").Count(e => e.StringOf("text") == Text), Is.EqualTo(recipients), "no one twice");
+        });
     }
 
     private string Id(GatewayProcess gateway) => gateway == _a ? "gw-a" : "gw-b";
