@@ -64,6 +64,9 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     public event Action<OutboxRecord>? LeftToOwner;
 
+    // 1 when a pass or a send left a message because its connection is held elsewhere (or not up yet).
+    private int _passedOver;
+
     /// <summary>
     /// Another instance left the stored message <paramref name="outboxId"/> to the owner of its channel's connection: if that
     /// is this instance and the message still waits, it is sent now (once: a message in flight here is not started again).
@@ -94,7 +97,10 @@ public sealed partial class OutboxDispatcher(
             try
             {
                 if (await StartDueSendsAsync(horizon, stoppingToken) == BatchSize) continue;
-                horizon = time.GetUtcNow();
+                // Messages passed over because their connection is not held here (yet: a bind comes up after the first pass
+                // at start) keep their in-memory lease; until none is, each pass looks that far ahead, so the moment the
+                // connection is here they go, not a minute later.
+                horizon = time.GetUtcNow() + (Interlocked.Exchange(ref _passedOver, 0) == 1 ? InMemoryLease : TimeSpan.Zero);
                 await _wake.WaitAsync(options.Value.OutboxPollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -203,8 +209,12 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Due records not in flight already, marked as being sent where a send cannot safely be repeated.</summary>
     private async Task<List<OutboxRecord>> ClaimDueAsync(DateTimeOffset horizon, CancellationToken cancellationToken)
     {
-        var due = (await store.DueAsync(horizon, BatchSize, cancellationToken))
-            .Where(r => channels.Find(r.Channel)?.HeldElsewhere is not true && _inFlight.TryAdd(r.Id, 0)).ToList();
+        var due = new List<OutboxRecord>();
+        foreach (var record in await store.DueAsync(horizon, BatchSize, cancellationToken))
+        {
+            if (channels.Find(record.Channel)?.HeldElsewhere == true) Volatile.Write(ref _passedOver, 1);
+            else if (_inFlight.TryAdd(record.Id, 0)) due.Add(record);
+        }
         await MarkSendingAsync(due, cancellationToken);
         return due;
     }
@@ -231,6 +241,7 @@ public sealed partial class OutboxDispatcher(
                 // Another instance holds the connection: no attempt here, and nothing written (marking it as being sent
                 // would hide it from the owner, which sends only what waits).
                 LogLeftToOwner(record.Channel, record.Id);
+                Volatile.Write(ref _passedOver, 1);
                 LeftToOwner?.Invoke(record);
                 return;
             }
@@ -294,6 +305,7 @@ public sealed partial class OutboxDispatcher(
             // Another instance owns the channel's connection now: it sends this (after taking the connection over, what
             // was left is due at once); writing our failed attempt could overwrite its outcome.
             LogLeftToOwner(record.Channel, record.Id);
+            Volatile.Write(ref _passedOver, 1);
             LeftToOwner?.Invoke(record);
             return;
         }

@@ -14,34 +14,21 @@ n=${1:-5000}; c=${2:-100}; instances=${3:-2}
 dll=$root/gateway/SelfService.Gateway/bin/Release/net10.0/SelfService.Gateway.dll
 [ -f "$dll" ] || { echo "build first: dotnet build -c Release SelfService.sln" >&2; exit 2; }
 [ -d "$bench/node_modules" ] || (cd "$bench" && npm ci --silent)
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-as=(); [ "$(id -u)" = 0 ] && as=(runuser -u nobody --)
-folder=$(mktemp -d /tmp/selfservice-pgbench2.XXXX); [ "$(id -u)" = 0 ] && chown nobody "$folder"; chmod 700 "$folder"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 smsc_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+. "$root/samples/SelfService.Samples.SmscSimulator/private-postgresql.sh"
+start_private_postgresql
+folder=$pg_folder
 pids=()
 stop() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  "${as[@]}" "$bin/pg_ctl" -D "$folder/data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$folder"
+  pg_stop
 }
 trap stop EXIT
-"${as[@]}" "$bin/initdb" -D "$folder/data" -U postgres -A trust -E UTF8 --no-locale --no-instructions >/dev/null
-"${as[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
-  -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c max_connections=200" start >/dev/null
-"${as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE selfservice"
-postmaster=$(head -1 "$folder/data/postmaster.pid")
 
-# CPU seconds: a process's own (all its threads); the server's is the postmaster's, its reaped children's and its live
-# children's.
+# CPU seconds of a process (all its threads); all_cpu adds every gateway's and the server's.
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f\n", ($14 + $15) / hz}' "/proc/$1/stat"; }
-server_cpu() {
-  { awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat"
-    for child in $(pgrep -P "$postmaster"); do awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || true; done
-  } | awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.2f\n", s / hz}'
-}
-all_cpu() { { for pid in "${pids[@]}"; do cpu_of "$pid"; done; server_cpu; } | paste -sd+ | bc; }
+all_cpu() { { for pid in "${pids[@]}"; do cpu_of "$pid"; done; pg_server_cpu; } | paste -sd+ | bc; }
 
 out=$folder/bench.json; err=$folder/bench.err
 # Both instances bind before the first MO: a long start delay, since the second waits for its lease.
@@ -54,7 +41,7 @@ bind=(--Channels:Sms:Enabled=true --Channels:Sms:Smpp:Host=127.0.0.1 --Channels:
   --Channels:Sms:AdditionalBinds:0:SystemId=bench --Channels:Sms:AdditionalBinds:0:Password=bench)
 for id in $(seq -f gw%g "$instances"); do
   (cd "$(dirname "$dll")" && exec dotnet "$dll" --urls=http://127.0.0.1:0 --Gateway:InstanceId=$id \
-    --Storage:Kind=PostgreSql "--Storage:PostgreSql:ConnectionString=Host=127.0.0.1;Port=$port;Database=selfservice;Username=postgres" \
+    --Storage:Kind=PostgreSql "--Storage:PostgreSql:ConnectionString=$pg_connection" \
     --Samples:Root="$root/samples" --Commands:CatalogueFile="$root/samples/operator/actions.json" \
     --Commands:MenuFile="$root/samples/operator/menus.json" "${bind[@]}" --Logging:LogLevel:Default=Warning \
     > "$folder/$id.log" 2>&1) &
