@@ -31,9 +31,10 @@ public sealed partial class CampaignLeadership(
             {
                 try
                 {
-                    await scheduler.SyncAsync(lost);
-                    await runner.ResumeRunningAsync(lost);
-                    await WakeStoppedRunsAsync(lost);
+                    // One read of the live campaigns serves the triggers, the runs to go on with and the runs to stop.
+                    var live = await campaigns.InStatesAsync([CampaignState.Scheduled, CampaignState.Running], lost);
+                    await scheduler.SyncAsync(live, lost);
+                    runner.Follow(live);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -50,15 +51,6 @@ public sealed partial class CampaignLeadership(
         {
             await scheduler.StopLeadingAsync();
             await runner.StoppedLeadingAsync();
-        }
-    }
-
-    /// <summary>A run paused or cancelled on another instance may be waiting for its pace or quiet hours here: it looks now.</summary>
-    private async Task WakeStoppedRunsAsync(CancellationToken cancellationToken)
-    {
-        foreach (var campaign in await campaigns.InStatesAsync([CampaignState.Paused, CampaignState.Cancelled], cancellationToken))
-        {
-            if (runner.IsWorking(campaign.Id)) runner.Wake(campaign.Id);
         }
     }
 

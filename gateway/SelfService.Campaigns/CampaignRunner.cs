@@ -54,23 +54,28 @@ public sealed partial class CampaignRunner(
     /// </summary>
     internal void Lead(CancellationToken lost) => _leading = lost;
 
-    /// <summary>Works every running campaign that is not being worked here (found running at a start or a takeover, or resumed on another instance).</summary>
-    internal async Task ResumeRunningAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Follows the store's <paramref name="live"/> campaigns (scheduled or running): works every running one not being
+    /// worked here (found running at a start or a takeover, or resumed on another instance), and wakes a run here whose
+    /// campaign is no longer running (paused or cancelled on another instance) so it stops now, not after its wait.
+    /// </summary>
+    internal void Follow(IReadOnlyList<Campaign> live)
     {
-        foreach (var campaign in await campaigns.InStatesAsync([CampaignState.Running], cancellationToken))
+        var running = live.Where(c => c.State == CampaignState.Running).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in running.Where(id => !IsWorking(id)))
         {
-            if (_running.TryGetValue(campaign.Id, out var work) && !work.IsCompleted) continue;
             // Its messages handed over before the stop have not gone yet: they go at once.
-            _resumedAtStart[campaign.Id] = true;
-            Start(campaign.Id);
+            _resumedAtStart[id] = true;
+            Start(id);
         }
+        foreach (var id in _running.Keys.Where(id => IsWorking(id) && !running.Contains(id))) Wake(id);
     }
 
     /// <summary>Leadership lost or given up: the runs worked here end at their next recipient.</summary>
     internal Task StoppedLeadingAsync() => Task.WhenAll(_running.Values);
 
     /// <summary>Whether a run of the campaign is being worked here now.</summary>
-    internal bool IsWorking(string campaignId) => _running.TryGetValue(campaignId, out var work) && !work.IsCompleted;
+    private bool IsWorking(string campaignId) => _running.TryGetValue(campaignId, out var work) && !work.IsCompleted;
 
     /// <summary>A trigger fired: the run named by its due time starts, unless that run started already (a trigger fired twice).</summary>
     public async Task FireAsync(string campaignId, DateTimeOffset scheduledFireTime, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
 using Quartz;
 using SelfService.Storage.Campaigns;
 
@@ -12,7 +11,7 @@ namespace SelfService.Campaigns;
 /// store, which the leader reads at every sync. Scheduling is idempotent: one job per campaign, replaced when scheduled
 /// again, and a run is named by its due time, so a trigger that fires twice for one time starts one run.
 /// </summary>
-public sealed class CampaignScheduler(ISchedulerFactory schedulers, ICampaignStore campaigns, TimeProvider time)
+public sealed class CampaignScheduler(ISchedulerFactory schedulers, TimeProvider time)
 {
     private const string Group = "campaigns";
 
@@ -25,12 +24,12 @@ public sealed class CampaignScheduler(ISchedulerFactory schedulers, ICampaignSto
 
     /// <summary>
     /// Brings the triggers in line with the store: every scheduled campaign's trigger is there (scheduled again when it
-    /// changed), none is left for a campaign paused, cancelled or done. Called by the leader, first when it takes the lead.
+    /// changed), none is left for a campaign paused, cancelled or done (not among <paramref name="live"/>, the campaigns
+    /// scheduled or running). Called by the leader, first when it takes the lead.
     /// </summary>
-    internal async Task SyncAsync(CancellationToken cancellationToken)
+    internal async Task SyncAsync(IReadOnlyList<Campaign> live, CancellationToken cancellationToken)
     {
         _leading = true;
-        var live = await campaigns.InStatesAsync([CampaignState.Scheduled, CampaignState.Running], cancellationToken);
         foreach (var campaign in live.Where(c => c.State == CampaignState.Scheduled))
         {
             if (_scheduled.TryGetValue(campaign.Id, out var at) && at == campaign.UpdatedAt) continue;

@@ -68,7 +68,7 @@ internal sealed class CampaignHarness : IAsyncDisposable
         var unsubscribe = new UnsubscribeLinks(Storage.SigningKeys, Microsoft.Extensions.Options.Options.Create(new SelfService.Commands.CommandOptions { PublicBaseUrl = "https://gateway.test" }));
         Runner = new CampaignRunner(Storage.Campaigns, Storage.OptOuts, Storage.Customers, audience, outbox, Storage.Outbox, channels, Surveys, unsubscribe, options, Time,
             NullLogger<CampaignRunner>.Instance);
-        _scheduler = new CampaignScheduler(_quartz.GetRequiredService<ISchedulerFactory>(), Storage.Campaigns, Time);
+        _scheduler = new CampaignScheduler(_quartz.GetRequiredService<ISchedulerFactory>(), Time);
         Manager = new CampaignManager(Storage.Campaigns, new CampaignRules(options, channels, ["PROMO", "NEWS"], Prompts), _scheduler, Runner, channels, Surveys,
             audience, options, Time);
     }
@@ -93,8 +93,9 @@ internal sealed class CampaignHarness : IAsyncDisposable
     {
         await Runner.StartAsync(_stopping.Token);
         Runner.Lead(_stopping.Token);
-        await _scheduler.SyncAsync(_stopping.Token);
-        await Runner.ResumeRunningAsync(_stopping.Token);
+        var live = await Storage.Campaigns.InStatesAsync([CampaignState.Scheduled, CampaignState.Running], _stopping.Token);
+        await _scheduler.SyncAsync(live, _stopping.Token);
+        Runner.Follow(live);
     }
 
     public async Task<Campaign> CreateRunningAsync(Action<Campaign>? shape = null)

@@ -31,7 +31,7 @@ public sealed class CampaignSchedulerTests
         var scheduler = await quartz.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Start();
 
-        await new CampaignScheduler(quartz.GetRequiredService<ISchedulerFactory>(), harness.Storage.Campaigns, TimeProvider.System).SyncAsync(CancellationToken.None);
+        await new CampaignScheduler(quartz.GetRequiredService<ISchedulerFactory>(), TimeProvider.System).SyncAsync([campaign], CancellationToken.None);
         await twoRuns.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await scheduler.Shutdown(true);
 
@@ -50,7 +50,7 @@ public sealed class CampaignSchedulerTests
         var scheduler = await quartz.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Start();
 
-        await new CampaignScheduler(quartz.GetRequiredService<ISchedulerFactory>(), harness.Storage.Campaigns, TimeProvider.System).SyncAsync(CancellationToken.None);
+        await new CampaignScheduler(quartz.GetRequiredService<ISchedulerFactory>(), TimeProvider.System).SyncAsync([campaign], CancellationToken.None);
         await harness.RunClockUntilAsync(finished, TimeSpan.FromSeconds(1));
         await scheduler.Shutdown(true);
 
