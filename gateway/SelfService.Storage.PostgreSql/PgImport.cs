@@ -94,9 +94,10 @@ internal static class PgImport
                     """, ("id", t.Id), ("article", t.ArticleId), ("doc", Documents.Of(t)));
             foreach (var h in records.Traffic)
                 batch.Add("""
-                    INSERT INTO traffic_hours (hour, channel, messages, senders, counted_through) VALUES (@hour, @channel, @messages, @senders, @counted)
-                    ON CONFLICT DO NOTHING
-                    """, ("hour", h.Hour), ("channel", h.Channel), ("messages", h.Messages), ("senders", h.Senders), ("counted", h.CountedThrough));
+                    INSERT INTO traffic_hours (hour, channel, instance, messages, senders, counted_through)
+                    VALUES (@hour, @channel, @instance, @messages, @senders, @counted) ON CONFLICT DO NOTHING
+                    """, ("hour", h.Hour), ("channel", h.Channel), ("instance", h.Instance), ("messages", h.Messages), ("senders", h.Senders),
+                    ("counted", h.CountedThrough));
             foreach (var c in records.Campaigns)
                 batch.Add("INSERT INTO campaigns (id, state, created_at, doc) VALUES (@id, @state, @created, @doc) ON CONFLICT DO NOTHING",
                     ("id", c.Id), ("state", c.State), ("created", c.CreatedAt), ("doc", Documents.Of(c)));

@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Npgsql;
 using SelfService.Gateway.Tests.Desk;
 using SelfService.Gateway.Tests.Infrastructure;
 using SelfService.Testing;
@@ -18,7 +19,8 @@ namespace SelfService.Gateway.Tests;
 /// npm smpp SMSC) under a lease: a customer talks to one instance and the agent works on the other. What one instance
 /// changes reaches the other at once over LISTEN/NOTIFY: the ticket appears on the agent's desk through its hub, and the
 /// reply is pushed down the customer's socket, or sent on the bind, by the instance that has them. Each instance's
-/// /health and dashboard show both instances and which owns the SMS bind and USSD's own bind (leased too).
+/// /health and dashboard show both instances and which owns the SMS bind and USSD's own bind (leased too), and the traffic
+/// of both.
 /// </summary>
 public class MultiInstanceDeskTests
 {
@@ -36,6 +38,7 @@ public class MultiInstanceDeskTests
     private NodeSmsc _ussdSmsc = null!;
     private GatewayProcess _a = null!;
     private GatewayProcess _b = null!;
+    private string _database = null!;
 
     [OneTimeSetUp]
     public async Task StartTwoInstancesAsync()
@@ -44,8 +47,8 @@ public class MultiInstanceDeskTests
         _smsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfservice", Password = "secret" });
         // USSD on a bind of its own, to an SMSC of its own (as operators often give it), so MOs never land on it.
         _ussdSmsc = await NodeSmsc.StartAsync(new NodeSmscOptions { SystemId = "selfussd", Password = "ussdpw" });
-        var database = await _cluster.CreateDatabaseAsync();
-        var started = await Task.WhenAll(GatewayProcess.StartAsync(Settings(database, "gw-a")), GatewayProcess.StartAsync(Settings(database, "gw-b")));
+        _database = await _cluster.CreateDatabaseAsync();
+        var started = await Task.WhenAll(GatewayProcess.StartAsync(Settings(_database, "gw-a")), GatewayProcess.StartAsync(Settings(_database, "gw-b")));
         (_a, _b) = (started[0], started[1]);
     }
 
@@ -144,6 +147,37 @@ public class MultiInstanceDeskTests
             var owned = Owned(gateway);
             await Assertions.Expect(dashboard.Locator($"[data-test=instances] tr[data-instance={Id(gateway)}] [data-test=owns]"))
                 .ToHaveTextAsync(owned.Length == 0 ? "—" : string.Join(", ", owned));
+        }
+    }
+
+    [Test]
+    public async Task Traffic_AcceptedOnBothInstances_EachDashboardShowsAllOfIt()
+    {
+        // Web-chat messages through both instances: each counts what it accepted, and neither overwrites the other's count.
+        foreach (var (gateway, messages) in new[] { (_a, 3), (_b, 2) })
+        {
+            using var customer = new HttpClient { BaseAddress = gateway.Address };
+            var (conversationId, token) = await NewConversationAsync(customer);
+            for (var i = 0; i < messages; i++) await PostAsync(customer, conversationId, token, "здравствуйте, это сообщение " + i);
+        }
+        // What the store holds is the truth the dashboards must come to (earlier tests of this fixture wrote some too).
+        await using var connection = new NpgsqlConnection(_cluster.ConnectionString(_database) + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM inbound WHERE dedup_key LIKE 'directline|%'", connection);
+        var stored = (long)(await count.ExecuteScalarAsync())!;
+        Assert.That(stored, Is.GreaterThanOrEqualTo(5));
+
+        using (var admin = await _a.CreateAdminClientAsync())
+        using (var created = await admin.PostAsJsonAsync("/api/staff/accounts", new { userName = "vera", password = AgentPassword, roles = new[] { "supervisor" } }))
+            Assert.That(created.IsSuccessStatusCode, Is.True, await created.Content.ReadAsStringAsync());
+        await using var chromium = await Chromium.LaunchAsync();
+        foreach (var gateway in new[] { _a, _b })
+        {
+            var dashboard = await chromium.NewPageAsync(gateway.Address);
+            await StaffBrowser.SignInAsync(dashboard, "vera", AgentPassword, "/staff/dashboard");
+            // Each instance writes its figures every few seconds and tells the other, whose dashboard is pushed anew.
+            await Assertions.Expect(dashboard.Locator("[data-test=by-channel] tr[data-channel=directline] [data-test=count]"))
+                .ToHaveTextAsync(stored.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = (float)Patience.TotalMilliseconds });
         }
     }
 

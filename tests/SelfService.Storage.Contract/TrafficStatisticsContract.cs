@@ -2,7 +2,10 @@ using SelfService.Storage.Statistics;
 
 namespace SelfService.Storage.Contract;
 
-/// <summary>The hourly traffic rollup: rows replace rows of the same hour and channel, read back by time, purged by age.</summary>
+/// <summary>
+/// The hourly traffic rollup: rows replace rows of the same hour, channel and instance, and instances' rows stand side by
+/// side; read back by time, purged by age.
+/// </summary>
 public abstract class TrafficStatisticsContract : StorageContract
 {
     private static readonly DateTimeOffset Hour = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
@@ -32,6 +35,18 @@ public abstract class TrafficStatisticsContract : StorageContract
     }
 
     [Test]
+    public async Task Save_TheSameHourAndChannelByTwoInstances_KeepsBothRows_EachReplacedOnlyByItsOwn()
+    {
+        await Store.Traffic.SaveAsync([Row(Hour, "sms", 5, "gw-a"), Row(Hour, "sms", 4, "gw-b")], None);
+        await Store.Traffic.SaveAsync([Row(Hour, "sms", 6, "gw-b")], None);
+        await ReopenAsync();
+
+        var rows = await Store.Traffic.SinceAsync(Hour, None);
+
+        Assert.That(rows.Select(r => (r.Instance, r.Messages)), Is.EqualTo(new[] { ("gw-a", 5L), ("gw-b", 6L) }));
+    }
+
+    [Test]
     public async Task Since_LeavesOutEarlierHours()
     {
         await Store.Traffic.SaveAsync([Row(Hour.AddHours(-1), "sms", 1), Row(Hour, "sms", 2), Row(Hour.AddHours(2), "sms", 3)], None);
@@ -54,8 +69,8 @@ public abstract class TrafficStatisticsContract : StorageContract
         Assert.That((await Store.Traffic.SinceAsync(Hour, None)).Select(r => r.Messages), Is.EqualTo(new[] { 2L, 3L }));
     }
 
-    private static TrafficHour Row(DateTimeOffset hour, string channel, long messages) => new()
+    private static TrafficHour Row(DateTimeOffset hour, string channel, long messages, string instance = "") => new()
     {
-        Hour = hour, Channel = channel, Messages = messages, Senders = [0, (byte)messages, 1], CountedThrough = hour.AddMinutes(30),
+        Hour = hour, Channel = channel, Instance = instance, Messages = messages, Senders = [0, (byte)messages, 1], CountedThrough = hour.AddMinutes(30),
     };
 }

@@ -6,6 +6,8 @@ namespace SelfService.Pipeline.Statistics;
 /// Running counters of inbound traffic per channel and clock hour, counted as messages are accepted: what the dashboard
 /// and /metrics show, read without scanning a message. The last <see cref="HoursKept"/> hours stay in memory; the
 /// <see cref="TrafficRollupService"/> writes the changed hours to the store every few seconds and reads them back at start.
+/// Where several instances share the store, each counts what it accepted and writes rows of its own; the figures read here
+/// are this instance's counters plus the other instances' rows as last stored (<see cref="ShowOtherInstances"/>).
 /// </summary>
 public sealed class TrafficStatistics(TimeProvider time)
 {
@@ -14,6 +16,7 @@ public sealed class TrafficStatistics(TimeProvider time)
 
     private readonly Lock _gate = new();
     private readonly Dictionary<(DateTimeOffset Hour, string Channel), Bucket> _buckets = [];
+    private IReadOnlyDictionary<(DateTimeOffset Hour, string Channel), Bucket> _otherInstances = new Dictionary<(DateTimeOffset, string), Bucket>();
 
     /// <summary>Counts one accepted message of <paramref name="sender"/> on <paramref name="channel"/>.</summary>
     public void Count(string channel, string sender, DateTimeOffset receivedAt)
@@ -55,7 +58,7 @@ public sealed class TrafficStatistics(TimeProvider time)
         var replies = new SortedDictionary<string, long>(StringComparer.Ordinal);
         lock (_gate)
         {
-            foreach (var ((hour, key), bucket) in _buckets)
+            foreach (var ((hour, key), bucket) in _buckets.Concat(_otherInstances))
             {
                 if (hour < first || hour > current || !key.StartsWith(OutboundPrefix, StringComparison.Ordinal)) continue;
                 var kind = key[OutboundPrefix.Length..];
@@ -75,7 +78,7 @@ public sealed class TrafficStatistics(TimeProvider time)
         var senders = new DistinctSenders();
         lock (_gate)
         {
-            foreach (var ((hour, channel), bucket) in _buckets)
+            foreach (var ((hour, channel), bucket) in _buckets.Concat(_otherInstances))
             {
                 if (hour < first || hour > current || channel.StartsWith(OutboundPrefix, StringComparison.Ordinal)) continue;
                 if (!byChannel.TryGetValue(channel, out var counts)) byChannel[channel] = counts = new long[hours];
@@ -86,7 +89,24 @@ public sealed class TrafficStatistics(TimeProvider time)
         return new TrafficWindow(first, byChannel, senders.Count);
     }
 
-    /// <summary>Merges hours read from the store into the counters (at start, before or while new messages are counted).</summary>
+    /// <summary>
+    /// Replaces what is shown of the other instances' traffic with their stored rows (every row not this instance's: other
+    /// instances alive or gone, and rows stored before instances had rows of their own). Several rows of one hour and
+    /// channel add up.
+    /// </summary>
+    internal void ShowOtherInstances(IEnumerable<TrafficHour> rows)
+    {
+        var others = new Dictionary<(DateTimeOffset, string), Bucket>();
+        foreach (var row in rows)
+        {
+            if (!others.TryGetValue((row.Hour, row.Channel), out var bucket)) others[(row.Hour, row.Channel)] = bucket = new Bucket();
+            bucket.Messages += row.Messages;
+            bucket.Senders.Merge(DistinctSenders.Read(row.Senders));
+        }
+        lock (_gate) _otherInstances = others;
+    }
+
+    /// <summary>Merges this instance's hours read from the store into its counters (at start, before or while new messages are counted).</summary>
     internal void Restore(IEnumerable<TrafficHour> hours)
     {
         lock (_gate)
@@ -102,10 +122,11 @@ public sealed class TrafficStatistics(TimeProvider time)
     }
 
     /// <summary>
-    /// The hours changed since the last call, as rows to store (stamped <paramref name="countedThrough"/>); hours older
-    /// than <see cref="HoursKept"/> leave memory once taken. A caller whose write fails hands them to <see cref="MarkUnsaved"/>.
+    /// The hours changed since the last call, as rows of <paramref name="instance"/> to store (stamped
+    /// <paramref name="countedThrough"/>); hours older than <see cref="HoursKept"/> leave memory once taken. A caller whose
+    /// write fails hands them to <see cref="MarkUnsaved"/>.
     /// </summary>
-    internal IReadOnlyList<TrafficHour> TakeChanged(DateTimeOffset countedThrough)
+    internal IReadOnlyList<TrafficHour> TakeChanged(string instance, DateTimeOffset countedThrough)
     {
         var oldestKept = HourOf(time.GetUtcNow()).AddHours(-(HoursKept - 1));
         var rows = new List<TrafficHour>();
@@ -117,7 +138,8 @@ public sealed class TrafficStatistics(TimeProvider time)
                 {
                     rows.Add(new TrafficHour
                     {
-                        Hour = hour, Channel = channel, Messages = bucket.Messages, Senders = bucket.Senders.Write(), CountedThrough = countedThrough,
+                        Hour = hour, Channel = channel, Instance = instance, Messages = bucket.Messages, Senders = bucket.Senders.Write(),
+                        CountedThrough = countedThrough,
                     });
                     bucket.Dirty = false;
                 }

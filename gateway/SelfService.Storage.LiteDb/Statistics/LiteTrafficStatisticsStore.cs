@@ -5,8 +5,9 @@ using SelfService.Storage.Statistics;
 namespace SelfService.Storage.LiteDb.Statistics;
 
 /// <summary>
-/// The traffic rollup in "traffic_hours". A row's id is its hour ("yyyyMMddHH", UTC) then its channel, so the rows of a
-/// time range are a range of the primary key, for reading and for retention alike.
+/// The traffic rollup in "traffic_hours". A row's id is its hour ("yyyyMMddHH", UTC), its channel, then its instance (left
+/// out when "", as rows stored before instances had rows of their own were keyed), so the rows of a time range are a range
+/// of the primary key, for reading and for retention alike.
 /// </summary>
 internal sealed class LiteTrafficStatisticsStore(ILiteDatabase database, GroupCommitWriter writer) : ITrafficStatisticsStore
 {
@@ -25,7 +26,7 @@ internal sealed class LiteTrafficStatisticsStore(ILiteDatabase database, GroupCo
             .Find(Filters.AtLeast("_id", HourKey(since)))
             .Select(FromDocument)
             .Where(h => h.Hour >= since)
-            .OrderBy(h => h.Hour).ThenBy(h => h.Channel, StringComparer.Ordinal)
+            .OrderBy(h => h.Hour).ThenBy(h => h.Channel, StringComparer.Ordinal).ThenBy(h => h.Instance, StringComparer.Ordinal)
             .ToList();
         return Task.FromResult(rows);
     }
@@ -35,9 +36,10 @@ internal sealed class LiteTrafficStatisticsStore(ILiteDatabase database, GroupCo
 
     private static BsonDocument ToDocument(TrafficHour hour) => new()
     {
-        ["_id"] = HourKey(hour.Hour) + "|" + hour.Channel,
+        ["_id"] = HourKey(hour.Hour) + "|" + hour.Channel + (hour.Instance.Length == 0 ? "" : "|" + hour.Instance),
         [nameof(TrafficHour.Hour)] = hour.Hour.UtcDateTime,
         [nameof(TrafficHour.Channel)] = hour.Channel,
+        [nameof(TrafficHour.Instance)] = hour.Instance,
         [nameof(TrafficHour.Messages)] = hour.Messages,
         [nameof(TrafficHour.Senders)] = hour.Senders,
         [nameof(TrafficHour.CountedThrough)] = hour.CountedThrough.UtcDateTime,
@@ -47,6 +49,7 @@ internal sealed class LiteTrafficStatisticsStore(ILiteDatabase database, GroupCo
     {
         Hour = Utc(document[nameof(TrafficHour.Hour)]),
         Channel = document[nameof(TrafficHour.Channel)].AsString,
+        Instance = document[nameof(TrafficHour.Instance)].AsString ?? "",
         Messages = document[nameof(TrafficHour.Messages)].AsInt64,
         Senders = document[nameof(TrafficHour.Senders)].AsBinary,
         CountedThrough = Utc(document[nameof(TrafficHour.CountedThrough)]),

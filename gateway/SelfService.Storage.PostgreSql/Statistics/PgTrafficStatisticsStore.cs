@@ -2,7 +2,7 @@ using SelfService.Storage.Statistics;
 
 namespace SelfService.Storage.PostgreSql.Statistics;
 
-/// <summary>The traffic rollup: one row per hour and channel, the pair its primary key.</summary>
+/// <summary>The traffic rollup: one row per hour, channel and instance, the three its primary key (0006_traffic_per_instance.sql).</summary>
 internal sealed class PgTrafficStatisticsStore(PgDatabase database) : ITrafficStatisticsStore
 {
     public Task SaveAsync(IReadOnlyList<TrafficHour> hours, CancellationToken cancellationToken) =>
@@ -10,19 +10,21 @@ internal sealed class PgTrafficStatisticsStore(PgDatabase database) : ITrafficSt
         {
             foreach (var hour in hours)
                 await Sql.ExecuteAsync(connection, """
-                    INSERT INTO traffic_hours (hour, channel, messages, senders, counted_through) VALUES (@hour, @channel, @messages, @senders, @counted)
-                    ON CONFLICT (hour, channel) DO UPDATE SET messages = EXCLUDED.messages, senders = EXCLUDED.senders, counted_through = EXCLUDED.counted_through
-                    """, cancellationToken, ("hour", hour.Hour), ("channel", hour.Channel), ("messages", hour.Messages), ("senders", hour.Senders),
-                    ("counted", hour.CountedThrough));
+                    INSERT INTO traffic_hours (hour, channel, instance, messages, senders, counted_through)
+                    VALUES (@hour, @channel, @instance, @messages, @senders, @counted)
+                    ON CONFLICT (hour, channel, instance) DO UPDATE
+                    SET messages = EXCLUDED.messages, senders = EXCLUDED.senders, counted_through = EXCLUDED.counted_through
+                    """, cancellationToken, ("hour", hour.Hour), ("channel", hour.Channel), ("instance", hour.Instance), ("messages", hour.Messages),
+                    ("senders", hour.Senders), ("counted", hour.CountedThrough));
         }, cancellationToken);
 
     public Task<IReadOnlyList<TrafficHour>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<TrafficHour>>(async connection => await Sql.ListAsync(connection, """
-            SELECT hour, channel, messages, senders, counted_through FROM traffic_hours WHERE hour >= @since ORDER BY hour, channel
+            SELECT hour, channel, instance, messages, senders, counted_through FROM traffic_hours WHERE hour >= @since ORDER BY hour, channel, instance
             """, r => new TrafficHour
             {
-                Hour = r.GetFieldValue<DateTimeOffset>(0), Channel = r.GetString(1), Messages = r.GetInt64(2), Senders = r.GetFieldValue<byte[]>(3),
-                CountedThrough = r.GetFieldValue<DateTimeOffset>(4),
+                Hour = r.GetFieldValue<DateTimeOffset>(0), Channel = r.GetString(1), Instance = r.GetString(2), Messages = r.GetInt64(3),
+                Senders = r.GetFieldValue<byte[]>(4), CountedThrough = r.GetFieldValue<DateTimeOffset>(5),
             }, cancellationToken, ("since", since)), cancellationToken);
 
     /// <summary>Deletes the hours that began before the hour holding <paramref name="cutoff"/>, as the LiteDB engine's key range does.</summary>

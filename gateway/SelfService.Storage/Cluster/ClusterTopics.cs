@@ -12,6 +12,12 @@ public static class ClusterTopics
     /// </summary>
     public const string Outbox = "outbox";
 
+    /// <summary>
+    /// An instance stored its traffic figures: its id. The others read the rows again, so every instance's dashboard and
+    /// /metrics show the whole cluster's traffic within moments.
+    /// </summary>
+    public const string Traffic = "traffic";
+
     /// <summary>A Direct Line transcript grew: the conversation id. The instance with the conversation's socket catches it up.</summary>
     public const string DirectLine = "directline";
 }

@@ -1,8 +1,9 @@
 namespace SelfService.Storage.Statistics;
 
 /// <summary>
-/// The inbound traffic of one channel in one clock hour, as the dashboard's rollup keeps it: how many messages, and who
-/// sent them as a distinct-count sketch (opaque to the store), so that the senders of several hours can be merged.
+/// The inbound traffic of one channel in one clock hour as one gateway instance counted it, as the dashboard's rollup keeps
+/// it: how many messages, and who sent them as a distinct-count sketch (opaque to the store), so that the senders of several
+/// hours, and of several instances, can be merged. The figures shown are the sum over the instances' rows.
 /// </summary>
 public sealed class TrafficHour
 {
@@ -10,6 +11,9 @@ public sealed class TrafficHour
     public DateTimeOffset Hour { get; set; }
 
     public string Channel { get; set; } = "";
+
+    /// <summary>The instance that counted these messages (Gateway:InstanceId); "" for rows stored before instances had rows of their own.</summary>
+    public string Instance { get; set; } = "";
 
     public long Messages { get; set; }
 

@@ -2,13 +2,19 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SelfService.Messaging;
 using SelfService.Pipeline.Statistics;
+using SelfService.Storage.Cluster;
+using SelfService.Storage.Leases;
 using SelfService.Storage.LiteDb;
 using SelfService.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SelfService.Pipeline.Tests.Statistics;
 
-/// <summary>The dashboard's counters across restarts, on the real store: stored when the gateway stops, counted again after a kill.</summary>
+/// <summary>
+/// The dashboard's counters across restarts and instances, on the real store: stored when the gateway stops, counted again
+/// after a kill, and each instance's kept apart from the others' and added to them. Each start is a new instance id, as a
+/// new process is by default (host and pid).
+/// </summary>
 public class TrafficRollupServiceTests
 {
     private FakeTimeProvider _time = null!;
@@ -78,6 +84,33 @@ public class TrafficRollupServiceTests
         await second.Service.StopAsync(CancellationToken.None);
     }
 
+    [Test]
+    public async Task TwoInstancesOnOneStore_EachWritesItsOwnRows_AndShowsTheSum()
+    {
+        using var storage = OpenStorage();
+        var a = Open(storage, "gw-a");
+        await a.Service.StartAsync(CancellationToken.None);
+        await a.Service.Restored;
+        await a.AcceptAsync("+79990000001", "+79990000002");
+        _time.Advance(TimeSpan.FromSeconds(5));   // A's periodic write
+        await WaitForStoredAsync(a, 2);
+
+        var b = Open(storage, "gw-b");
+        await b.Service.StartAsync(CancellationToken.None);
+        await b.Service.Restored;
+        await b.AcceptAsync("+79990000003", "+79990000001");
+        await b.Service.StopAsync(CancellationToken.None);   // B's last write, beside A's row, not over it
+
+        var rows = await storage.Traffic.SinceAsync(_time.GetUtcNow().AddHours(-1), CancellationToken.None);
+        Assert.That(rows.Select(r => (r.Instance, r.Messages)), Is.EquivalentTo(new[] { ("gw-a", 2L), ("gw-b", 2L) }));
+        var shownByB = b.Statistics.Read(24);
+        Assert.That(shownByB.MessagesByChannel["sms"].Sum(), Is.EqualTo(4), "B shows A's stored messages beside its own");
+        Assert.That(shownByB.Conversations, Is.EqualTo(3), "a sender who wrote to both instances is one conversation");
+        await a.Service.StopAsync(CancellationToken.None);
+        a.Service.Dispose();
+        b.Service.Dispose();
+    }
+
     private async Task WaitForStoredAsync(Gateway gateway, long messages)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -88,13 +121,17 @@ public class TrafficRollupServiceTests
         }
     }
 
-    private Gateway Open()
+    private Gateway Open() => Open(OpenStorage(), "gw-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private LiteStorage OpenStorage() => new(_folder.File("gateway.db"), new LiteDbStorageOptions(), NullLoggerFactory.Instance);
+
+    private Gateway Open(LiteStorage storage, string instance)
     {
-        var storage = new LiteStorage(_folder.File("gateway.db"), new LiteDbStorageOptions(), NullLoggerFactory.Instance);
         var options = MsOptions.Create(new PipelineOptions());
         var statistics = new TrafficStatistics(_time);
         var pipeline = new InboundPipeline(storage.Inbound, new PipelineMetrics(_meters), statistics, options, _time, NullLogger<InboundPipeline>.Instance);
-        var service = new TrafficRollupService(statistics, storage.Traffic, storage.Inbound, pipeline, options, _time, NullLogger<TrafficRollupService>.Instance);
+        var service = new TrafficRollupService(statistics, storage.Traffic, storage.Inbound, pipeline, new SingleInstanceClusterEvents(), options,
+            MsOptions.Create(new GatewayInstanceOptions { InstanceId = instance }), _time, NullLogger<TrafficRollupService>.Instance);
         return new Gateway(storage, statistics, pipeline, service, _time);
     }
 

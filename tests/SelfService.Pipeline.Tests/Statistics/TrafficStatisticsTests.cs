@@ -45,7 +45,7 @@ public class TrafficStatisticsTests
         before.CountOutbound("sms", campaign: true, now.AddHours(-24));   // before the window
 
         var after = new TrafficStatistics(_time);
-        after.Restore(before.TakeChanged(now));
+        after.Restore(before.TakeChanged("gw1", now));
         var outbound = after.ReadOutbound(24);
         var inbound = after.Read(24);
 
@@ -64,14 +64,14 @@ public class TrafficStatisticsTests
         statistics.Count("sms", "a", now);
         statistics.Count("sms", "b", now.AddHours(-1));
 
-        var first = statistics.TakeChanged(now);
+        var first = statistics.TakeChanged("gw1", now);
         statistics.Count("sms", "c", now);
-        var second = statistics.TakeChanged(now.AddSeconds(5));
+        var second = statistics.TakeChanged("gw1", now.AddSeconds(5));
 
         Assert.That(first.Select(r => (r.Hour.Hour, r.Messages)), Is.EquivalentTo(new[] { (14, 1L), (13, 1L) }));
         Assert.That(second.Single().Messages, Is.EqualTo(2), "a row holds the hour's whole count, not the change");
         Assert.That(second.Single().CountedThrough, Is.EqualTo(now.AddSeconds(5)));
-        Assert.That(statistics.TakeChanged(now), Is.Empty);
+        Assert.That(statistics.TakeChanged("gw1", now), Is.Empty);
     }
 
     [Test]
@@ -79,11 +79,11 @@ public class TrafficStatisticsTests
     {
         var statistics = new TrafficStatistics(_time);
         statistics.Count("sms", "a", _time.GetUtcNow());
-        var failed = statistics.TakeChanged(_time.GetUtcNow());
+        var failed = statistics.TakeChanged("gw1", _time.GetUtcNow());
 
         statistics.MarkUnsaved(failed);
 
-        Assert.That(statistics.TakeChanged(_time.GetUtcNow()), Has.Count.EqualTo(1));
+        Assert.That(statistics.TakeChanged("gw1", _time.GetUtcNow()), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -92,7 +92,7 @@ public class TrafficStatisticsTests
         var before = new TrafficStatistics(_time);
         before.Count("sms", "a", _time.GetUtcNow());
         before.Count("sms", "b", _time.GetUtcNow());
-        var stored = before.TakeChanged(_time.GetUtcNow());
+        var stored = before.TakeChanged("gw1", _time.GetUtcNow());
 
         var after = new TrafficStatistics(_time);
         after.Count("sms", "b", _time.GetUtcNow());
@@ -108,10 +108,10 @@ public class TrafficStatisticsTests
     {
         var statistics = new TrafficStatistics(_time);
         statistics.Count("sms", "a", _time.GetUtcNow());
-        statistics.TakeChanged(_time.GetUtcNow());
+        statistics.TakeChanged("gw1", _time.GetUtcNow());
 
         _time.Advance(TimeSpan.FromHours(TrafficStatistics.HoursKept));
-        statistics.TakeChanged(_time.GetUtcNow());
+        statistics.TakeChanged("gw1", _time.GetUtcNow());
 
         Assert.That(statistics.Read(TrafficStatistics.HoursKept + 1).MessagesByChannel, Is.Empty);
     }
