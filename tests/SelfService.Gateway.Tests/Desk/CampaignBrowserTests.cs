@@ -12,19 +12,15 @@ namespace SelfService.Gateway.Tests.Desk;
 
 /// <summary>
 /// The campaign managers' pages in Chromium on a gateway bound to the SMSC peer (npm smpp): a segment built and counted,
-/// a survey composed and previewed, launched through the confirmation, its progress followed live to "sent", answered by
-/// SMS, and read as a chart; the dashboard shows the campaign's messages apart from the replies. And what the pages refuse.
+/// a survey built question by question and previewed, launched through the confirmation, its progress followed live to
+/// "sent", answered by SMS, and read as a chart; the dashboard shows the campaign's messages apart from the replies. And
+/// what the pages refuse.
 /// </summary>
 [NonParallelizable] // paces a campaign: measured alone (see ParallelFixtures.cs)
 public class CampaignBrowserTests : SmsDeskBrowserTest
 {
     private const string Password = "campaign password 1";
     private const int Recipients = 4;
-
-    // One Score5 question in both languages: the SMS numbers nothing (a score), the chart counts the answers per score.
-    private const string Survey = """
-        { "questions": [ { "id": "score", "kind": "Score5", "texts": { "ru": "Оцените нашу связь от 1 до 5", "en": "Rate our network from 1 to 5" } } ] }
-        """;
 
     protected override void Configure(Dictionary<string, string?> settings) =>
         // The synthetic subscribers are +79000000000, +79000000001...: the segment is the +7900 region.
@@ -61,8 +57,20 @@ public class CampaignBrowserTests : SmsDeskBrowserTest
         // The message in both languages, and the survey; the preview per channel counts the SMS parts at their longest.
         await page.Locator("[data-test=text-ru]").FillAsync("{name}, пара секунд о нашей связи.");
         await page.Locator("[data-test=text-en]").FillAsync("{name}, a moment about our network.");
-        await page.Locator("details summary").ClickAsync();
-        await page.Locator("[data-test=survey-json]").FillAsync(Survey);
+        // The survey, built on the page: one Score5 question in both languages (the SMS numbers nothing, a score; the chart
+        // counts the answers per score). A second question added and taken out again leaves the first as it was.
+        await page.Locator("[data-test=add-question]").ClickAsync();
+        var question = page.Locator("[data-test=question]").First;
+        await question.Locator("[data-test=question-id]").FillAsync("score");
+        await question.Locator("[data-test=question-kind]").SelectOptionAsync("Score5");
+        await question.Locator("[data-test=question-ru]").FillAsync("Оцените нашу связь от 1 до 5");
+        await question.Locator("[data-test=question-en]").FillAsync("Rate our network from 1 to 5");
+        await page.Locator("[data-test=add-question]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=question]")).ToHaveCountAsync(2);
+        await page.Locator("[data-test=question][data-index='1'] [data-test=remove-question]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=question]")).ToHaveCountAsync(1);
+        await Assertions.Expect(question.Locator("[data-test=question-ru]")).ToHaveValueAsync("Оцените нашу связь от 1 до 5");
+        await Assertions.Expect(page.Locator("[data-test=text-en]")).ToHaveValueAsync("{name}, a moment about our network.");
         await page.Locator("[data-test=pace]").FillAsync("20");
         await page.Locator("[data-test=preview]").ClickAsync();
         var ru = page.Locator(".cm-preview[data-language=ru]");

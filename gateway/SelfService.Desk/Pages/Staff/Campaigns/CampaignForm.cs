@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SelfService.Campaigns;
 using SelfService.Storage.Campaigns;
 using SelfService.Storage.Surveys;
@@ -50,32 +49,24 @@ public sealed class CampaignForm
     public string? QuietUntil { get; set; }
     public string? TimeZone { get; set; }
 
-    /// <summary>Optional: the survey, as the API's JSON (questions, kinds, options, jumps).</summary>
-    public string? SurveyJson { get; set; }
+    /// <summary>Optional: the survey the builder holds (no question filled in: none).</summary>
+    public SurveyForm Survey { get; set; } = new();
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
-    /// <summary>The draft the API would take, or why the form cannot be read (the survey's JSON).</summary>
-    public (CampaignDraft? Draft, string? Problem) ToDraft(string defaultTimeZone)
+    /// <summary>The draft the API would take, or why the form cannot be read (lines of the survey builder).</summary>
+    public (CampaignDraft? Draft, IReadOnlyList<string> Problems) ToDraft(string defaultTimeZone)
     {
         SurveyDefinition? survey = null;
-        if (!string.IsNullOrWhiteSpace(SurveyJson))
+        if (!Survey.IsEmpty)
         {
-            try
-            {
-                survey = JsonSerializer.Deserialize<SurveyDefinition>(SurveyJson, Json);
-            }
-            catch (JsonException ex)
-            {
-                return (null, $"survey: not valid JSON ({ex.Message})");
-            }
+            (survey, var problems) = Survey.ToDefinition();
+            if (survey is null) return (null, problems);
         }
         var texts = new Dictionary<string, string>();
         if (!string.IsNullOrWhiteSpace(TextRu)) texts["ru"] = TextRu;
         if (!string.IsNullOrWhiteSpace(TextEn)) texts["en"] = TextEn;
         var zoneName = string.IsNullOrWhiteSpace(TimeZone) ? defaultTimeZone : TimeZone.Trim();
         return (new CampaignDraft(Name, Topic, Channel, texts, DefaultLanguage, Audience(zoneName), Trigger(zoneName), PartsPerSecond,
-            Blank(QuietFrom), Blank(QuietUntil), zoneName, survey), null);
+            Blank(QuietFrom), Blank(QuietUntil), zoneName, survey), []);
     }
 
     public CampaignAudience Audience(string zoneName) => new()

@@ -70,9 +70,27 @@ public sealed class NewModel(CampaignManager manager, CampaignRules rules, ICamp
         return Page();
     }
 
+    /// <summary>One more (blank) question in the survey builder; nothing is checked or saved.</summary>
+    public async Task<IActionResult> OnPostAddQuestionAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();   // the page shows the form as posted, plus the new question
+        Form.Survey.Questions.Add(new QuestionForm { Id = "q" + (Form.Survey.Questions.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Takes question <paramref name="index"/> out of the survey builder.</summary>
+    public async Task<IActionResult> OnPostRemoveQuestionAsync(int index, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (index >= 0 && index < Form.Survey.Questions.Count) Form.Survey.Questions.RemoveAt(index);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        var (draft, problem) = Form.ToDraft(options.Value.DefaultTimeZone);
+        var (draft, formProblems) = Form.ToDraft(options.Value.DefaultTimeZone);
         if (Unreadable() is { Count: > 0 } unreadable)
         {
             Problems = unreadable;
@@ -89,7 +107,7 @@ public sealed class NewModel(CampaignManager manager, CampaignRules rules, ICamp
         }
         else
         {
-            Problems = [problem!];
+            Problems = formProblems;
         }
         await LoadAsync(cancellationToken);
         return Page();
@@ -105,10 +123,10 @@ public sealed class NewModel(CampaignManager manager, CampaignRules rules, ICamp
     /// <summary>The campaign the form makes, unsaved, or null with <see cref="Problems"/> set.</summary>
     private Campaign? Checked()
     {
-        var (draft, problem) = Form.ToDraft(options.Value.DefaultTimeZone);
+        var (draft, formProblems) = Form.ToDraft(options.Value.DefaultTimeZone);
         if (draft is null)
         {
-            Problems = [problem!];
+            Problems = formProblems;
             return null;
         }
         var (campaign, problems) = rules.Check(draft, "preview", Actor, time.GetUtcNow());
