@@ -24,6 +24,31 @@ public sealed class EspeakNgSynthesizer(SpeechOptions options, ILogger<EspeakNgS
         ArgumentNullException.ThrowIfNull(voice);
         if (string.IsNullOrWhiteSpace(text)) return VoicePrompt.Empty;
 
+        var started = Stopwatch.GetTimestamp();
+        SpeechFailure? failure = null;
+        try
+        {
+            return await RunAsync(text, voice, cancellationToken);
+        }
+        catch (SpeechSynthesisException ex)
+        {
+            failure = ex.Failure;
+            throw;
+        }
+        finally
+        {
+            // A caller who hung up is no outcome of espeak-ng's: only finished or failed runs are counted.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                TagList tags = new() { { "speech.language", voice.Language }, { "speech.outcome", SpeechMetrics.OutcomeOf(failure) } };
+                SpeechMetrics.Syntheses.Add(1, tags);
+                SpeechMetrics.SynthesisDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+            }
+        }
+    }
+
+    private async Task<VoicePrompt> RunAsync(string text, VoiceSettings voice, CancellationToken cancellationToken)
+    {
         var startInfo = new ProcessStartInfo(options.EspeakPath)
         {
             UseShellExecute = false,

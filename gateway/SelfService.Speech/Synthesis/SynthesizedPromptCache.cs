@@ -50,9 +50,11 @@ public sealed class SynthesizedPromptCache
             {
                 _recency.Remove(node);
                 _recency.AddFirst(node);
+                SpeechMetrics.CacheLookups.Add(1, SpeechMetrics.CacheResult("memory"));
                 return Task.FromResult(node.Value.Prompt);
             }
-            if (!_inFlight.TryGetValue(key, out running))
+            if (_inFlight.TryGetValue(key, out running)) SpeechMetrics.CacheLookups.Add(1, SpeechMetrics.CacheResult("shared"));
+            else
             {
                 // Off this thread, so the lock is never held while it runs; it cannot finish before it is registered
                 // here because it takes the same lock to finish.
@@ -71,6 +73,7 @@ public sealed class SynthesizedPromptCache
         {
             var path = _folder is null ? null : Path.Combine(_folder, key + ".wav");
             prompt = path is null ? null : await ReadCachedAsync(path);
+            SpeechMetrics.CacheLookups.Add(1, SpeechMetrics.CacheResult(prompt is null ? "miss" : "disk"));
             if (prompt is null)
             {
                 prompt = await _synthesizer.SynthesizeAsync(text, voice, CancellationToken.None);
