@@ -31,11 +31,11 @@ internal static class Signals
         return 2 * Math.Sqrt(re * re + im * im) / samples.Length;
     }
 
-    /// <summary>The strongest frequency, searched in 10 Hz steps up to Nyquist.</summary>
+    /// <summary>The strongest frequency, searched in 20 Hz steps up to Nyquist.</summary>
     public static double DominantFrequency(ReadOnlySpan<short> samples, int sampleRate)
     {
         double best = 0, bestAmplitude = -1;
-        for (var f = 10.0; f < sampleRate / 2.0; f += 10)
+        for (var f = 20.0; f < sampleRate / 2.0; f += 20)
         {
             var amplitude = AmplitudeAt(samples, f, sampleRate);
             if (amplitude > bestAmplitude) (best, bestAmplitude) = (f, amplitude);

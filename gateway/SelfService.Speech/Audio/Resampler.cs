@@ -9,16 +9,21 @@ namespace SelfService.Speech.Audio;
 /// </summary>
 /// <remarks>
 /// Output sample n sits at input time t = n·from/to. With from/to reduced to M/L the fractional part of t takes only
-/// L values, so the filter is precomputed as L phases of 2H taps. The pass band ends 15 % below the lower Nyquist
-/// frequency (3.4 kHz for 8 kHz: the telephone band) and the stop band starts at it, attenuated by about 80 dB.
+/// L values, so the filter is precomputed as L phases of 2H taps (at most 512: see <see cref="MaxTablePhases"/>).
+/// The pass band ends 15 % below the lower Nyquist frequency (3.4 kHz for 8 kHz: the telephone band) and the stop
+/// band starts at it, attenuated by about 80 dB.
 /// </remarks>
 public sealed class Resampler
 {
     private const double StopbandAttenuationDb = 80;
     private const double TransitionFraction = 0.15;
 
-    /// <summary>Above this many phases the table would be large (an odd rate like 44 101 Hz): taps are computed per sample.</summary>
-    private const int MaxTablePhases = 1024;
+    /// <summary>
+    /// Usual rates need few phases (22 050 Hz: 160; 11 025 Hz: 320); an odd rate (44 101 Hz) would need thousands, and
+    /// above this many the nearest of this many is used. The timing error is then under 1/1024 of an input sample: from
+    /// 16 kHz up, a 3.4 kHz tone's error is more than 55 dB below it, well under G.711's own noise (about 38 dB down).
+    /// </summary>
+    private const int MaxTablePhases = 512;
 
     private static readonly ConcurrentDictionary<(int From, int To), Resampler> Cache = new();
 
@@ -28,7 +33,8 @@ public sealed class Resampler
     private readonly double _cutoff;
     private readonly double _beta;
     private readonly double _besselOfBeta;
-    private readonly float[]? _table;
+    private readonly int _phases;
+    private readonly float[] _table;
 
     private Resampler(int from, int to)
     {
@@ -47,23 +53,26 @@ public sealed class Resampler
         _beta = 0.1102 * (StopbandAttenuationDb - 8.7);
         _besselOfBeta = BesselI0(_beta);
 
-        if (_up <= MaxTablePhases)
-        {
-            _table = new float[_up * 2 * _halfWidth];
-            for (var phase = 0; phase < _up; phase++) FillPhase(phase, _table.AsSpan(phase * 2 * _halfWidth, 2 * _halfWidth));
-        }
+        _phases = Math.Min(_up, MaxTablePhases);
+        _table = new float[_phases * 2 * _halfWidth];
+        for (var phase = 0; phase < _phases; phase++) FillPhase((double)phase / _phases, _table.AsSpan(phase * 2 * _halfWidth, 2 * _halfWidth));
     }
 
     public int From { get; }
 
     public int To { get; }
 
-    /// <summary>The resampler for this pair of rates (its filter is built once per pair and shared).</summary>
+    /// <summary>
+    /// The resampler for this pair of rates. The filter of a usual pair is built once and shared; an odd rate's (from a
+    /// damaged or unusual file) is built for the one use, so strange files cannot fill memory with filters.
+    /// </summary>
     public static Resampler For(int from, int to)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(from, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(to, 1);
-        return Cache.GetOrAdd((from, to), static key => new Resampler(key.From, key.To));
+        if (Cache.TryGetValue((from, to), out var cached)) return cached;
+        var resampler = new Resampler(from, to);
+        return resampler._phases == resampler._up ? Cache.GetOrAdd((from, to), resampler) : resampler;
     }
 
     /// <summary>Converts a rate in one go: <paramref name="samples"/> at <paramref name="from"/> Hz to <paramref name="to"/> Hz.</summary>
@@ -75,19 +84,17 @@ public sealed class Resampler
         var outputLength = (int)((long)input.Length * _up / _down);
         var output = new short[outputLength];
         var width = 2 * _halfWidth;
-        Span<float> scratch = _table is null ? new float[width] : default;
         for (var n = 0; n < outputLength; n++)
         {
             var position = (long)n * _down;
             var whole = (int)(position / _up);
             var phase = (int)(position % _up);
-            ReadOnlySpan<float> taps;
-            if (_table is not null) taps = _table.AsSpan(phase * width, width);
-            else
+            if (_phases != _up)
             {
-                FillPhase(phase, scratch);
-                taps = scratch;
+                phase = (int)Math.Round((double)phase * _phases / _up);
+                if (phase == _phases) (whole, phase) = (whole + 1, 0);
             }
+            var taps = _table.AsSpan(phase * width, width);
 
             // Taps cover input samples whole-H+1 … whole+H; outside the signal counts as silence.
             var first = whole - _halfWidth + 1;
@@ -100,11 +107,11 @@ public sealed class Resampler
         return output;
     }
 
-    private void FillPhase(int phase, Span<float> taps)
+    /// <param name="fraction">Where the output sample falls between two input samples, 0 ≤ fraction &lt; 1.</param>
+    private void FillPhase(double fraction, Span<float> taps)
     {
-        var fraction = (double)phase / _up;
         var total = 0.0;
-        Span<double> values = stackalloc double[taps.Length];
+        Span<double> values = taps.Length <= 1024 ? stackalloc double[taps.Length] : new double[taps.Length];
         for (var m = 0; m < taps.Length; m++)
         {
             // The distance from the output instant to input sample (whole - H + 1 + m).

@@ -11,6 +11,7 @@ public sealed class ResamplerTests
     [TestCase(48000)]
     [TestCase(16000)]
     [TestCase(11025)]
+    [TestCase(44101)]   // an odd rate: 8000 phases, served by the nearest of 512
     public void Convert_OneKilohertzTone_StaysOneKilohertzAtFullLevel(int from)
     {
         var input = Signals.Tone(1000, from, from);
@@ -19,7 +20,7 @@ public sealed class ResamplerTests
 
         var middle = Signals.Middle(output, 400);
         Assert.That(output, Has.Length.EqualTo(Telephone));
-        Assert.That(Signals.DominantFrequency(middle, Telephone), Is.EqualTo(1000).Within(10));
+        Assert.That(Signals.DominantFrequency(middle, Telephone), Is.EqualTo(1000).Within(20));
         Assert.That(Signals.AmplitudeAt(middle, 1000, Telephone), Is.EqualTo(10000).Within(10000 * 0.02));
     }
 
@@ -35,6 +36,7 @@ public sealed class ResamplerTests
     [TestCase(22050, 9000)]   // would fold to 1 kHz
     [TestCase(44100, 5000)]   // would fold to 3 kHz
     [TestCase(48000, 7000)]   // would fold to 1 kHz
+    [TestCase(44101, 6000)]   // would fold to 2 kHz
     public void Convert_ToneAboveFourKilohertz_IsRemovedNotAliased(int from, double frequency)
     {
         var input = Signals.Tone(frequency, from, from / 2);
@@ -52,7 +54,7 @@ public sealed class ResamplerTests
         var input = Signals.Tone(7000, 48000, 24000);
         var naive = input.Where((_, i) => i % 6 == 0).ToArray();
 
-        Assert.That(Signals.DominantFrequency(naive, Telephone), Is.EqualTo(1000).Within(10));
+        Assert.That(Signals.DominantFrequency(naive, Telephone), Is.EqualTo(1000).Within(20));
         Assert.That(Signals.Rms(naive), Is.GreaterThan(5000));
     }
 
@@ -80,6 +82,6 @@ public sealed class ResamplerTests
         var output = Resampler.Convert(Signals.Tone(1000, 6000, 3000), 6000, Telephone);
 
         Assert.That(output, Has.Length.EqualTo(4000));
-        Assert.That(Signals.DominantFrequency(Signals.Middle(output, 400), Telephone), Is.EqualTo(1000).Within(10));
+        Assert.That(Signals.DominantFrequency(Signals.Middle(output, 400), Telephone), Is.EqualTo(1000).Within(20));
     }
 }
