@@ -25,26 +25,25 @@ public sealed class EspeakNgSynthesizer(SpeechOptions options, ILogger<EspeakNgS
         if (string.IsNullOrWhiteSpace(text)) return VoicePrompt.Empty;
 
         var started = Stopwatch.GetTimestamp();
-        SpeechFailure? failure = null;
         try
         {
-            return await RunAsync(text, voice, cancellationToken);
+            var prompt = await RunAsync(text, voice, cancellationToken);
+            Measure(voice, started, failure: null);
+            return prompt;
         }
         catch (SpeechSynthesisException ex)
         {
-            failure = ex.Failure;
+            Measure(voice, started, ex.Failure);
             throw;
         }
-        finally
-        {
-            // A caller who hung up is no outcome of espeak-ng's: only finished or failed runs are counted.
-            if (!cancellationToken.IsCancellationRequested)
-            {
-                TagList tags = new() { { "speech.language", voice.Language }, { "speech.outcome", SpeechMetrics.OutcomeOf(failure) } };
-                SpeechMetrics.Syntheses.Add(1, tags);
-                SpeechMetrics.SynthesisDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
-            }
-        }
+    }
+
+    /// <summary>Finished and failed runs are counted; a caller who hung up is no outcome of espeak-ng's.</summary>
+    private static void Measure(VoiceSettings voice, long started, SpeechFailure? failure)
+    {
+        TagList tags = new() { { "speech.language", voice.Language }, { "speech.outcome", SpeechMetrics.OutcomeOf(failure) } };
+        SpeechMetrics.Syntheses.Add(1, tags);
+        SpeechMetrics.SynthesisDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
     }
 
     private async Task<VoicePrompt> RunAsync(string text, VoiceSettings voice, CancellationToken cancellationToken)
