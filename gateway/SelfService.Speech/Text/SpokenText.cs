@@ -63,6 +63,38 @@ public static partial class SpokenText
             RussianNumbers.Words(count, noun.Gender) + " " + RussianNumbers.Plural(count, noun.One, noun.Few, noun.Many);
     }
 
+    /// <summary>
+    /// A wait in words, in whole minutes rounded up ("пять минут", "one hour and twenty minutes"); under a minute is
+    /// "меньше минуты" / "less than a minute".
+    /// </summary>
+    public static string Duration(TimeSpan duration, string language)
+    {
+        var russian = IsRussian(language);
+        if (duration < TimeSpan.FromMinutes(1)) return russian ? "меньше минуты" : "less than a minute";
+        var totalMinutes = (long)Math.Ceiling(duration.TotalMinutes);
+        var (hours, minutes) = (totalMinutes / 60, totalMinutes % 60);
+        var parts = new List<string>();
+        if (russian)
+        {
+            if (hours > 0) parts.Add(RussianNumbers.Words(hours) + " " + RussianNumbers.Plural(hours, "час", "часа", "часов"));
+            if (minutes > 0) parts.Add(RussianNumbers.Words(minutes, GrammaticalGender.Feminine) + " " + RussianNumbers.Plural(minutes, "минута", "минуты", "минут"));
+            return string.Join(' ', parts);
+        }
+        if (hours > 0) parts.Add(EnglishNumbers.Words(hours) + " " + EnglishNumbers.Plural(hours, "hour", "hours"));
+        if (minutes > 0) parts.Add(EnglishNumbers.Words(minutes) + " " + EnglishNumbers.Plural(minutes, "minute", "minutes"));
+        return string.Join(" and ", parts);
+    }
+
+    /// <summary>A caller's place in the escalation queue and the expected wait, as one or two sentences.</summary>
+    public static string QueuePosition(int position, TimeSpan? expectedWait, string language)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(position, 1);
+        var russian = IsRussian(language);
+        var place = russian ? $"Ваш номер в очереди: {RussianNumbers.Words(position)}." : $"You are number {EnglishNumbers.Words(position)} in the queue.";
+        if (expectedWait is not { } wait) return place;
+        return place + (russian ? $" Примерное время ожидания: {Duration(wait, language)}." : $" The expected wait is {Duration(wait, language)}.");
+    }
+
     /// <summary>The name of a phone key as said after "press" / "нажмите" (нажмите звёздочку, press hash).</summary>
     public static string Key(char key, string language) => (key, IsRussian(language)) switch
     {

@@ -68,6 +68,26 @@ public sealed class SpokenTextTests
         Assert.That(SpokenText.Money(7.45m, "KZT", "en"), Is.EqualTo("seven point four five KZT"));
     }
 
+    [TestCase(30, "меньше минуты", "less than a minute")]
+    [TestCase(60, "одна минута", "one minute")]
+    [TestCase(61, "две минуты", "two minutes")]
+    [TestCase(5 * 60, "пять минут", "five minutes")]
+    [TestCase(21 * 60, "двадцать одна минута", "twenty-one minutes")]
+    [TestCase(80 * 60, "один час двадцать минут", "one hour and twenty minutes")]
+    [TestCase(120 * 60, "два часа", "two hours")]
+    public void Duration_RoundsUpToMinutes(int seconds, string russian, string english)
+    {
+        Assert.That(SpokenText.Duration(TimeSpan.FromSeconds(seconds), "ru"), Is.EqualTo(russian));
+        Assert.That(SpokenText.Duration(TimeSpan.FromSeconds(seconds), "en"), Is.EqualTo(english));
+    }
+
+    [Test]
+    public void QueuePosition_SaysPlaceAndWait()
+    {
+        Assert.That(SpokenText.QueuePosition(3, TimeSpan.FromMinutes(4.5), "ru"), Is.EqualTo("Ваш номер в очереди: три. Примерное время ожидания: пять минут."));
+        Assert.That(SpokenText.QueuePosition(1, null, "en"), Is.EqualTo("You are number one in the queue."));
+    }
+
     [Test]
     public void Menu_Russian_SaysWhichKeyPicksWhat()
     {
