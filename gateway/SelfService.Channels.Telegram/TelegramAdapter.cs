@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Channels.Telegram.Outbound;
 using SelfService.Messaging;
+using SelfService.Messaging.Text;
 using SelfService.Storage.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -80,7 +81,7 @@ public sealed partial class TelegramAdapter(
     private static (ReplyMarkup? Markup, bool? ShareContactShown) Buttons(OutboundMessage message, TelegramChat? chat)
     {
         if (TelegramKeyboards.ForChoices(message.Choices) is { } inline) return (inline, null);
-        if (message.CustomerId is null) return (TelegramKeyboards.ShareContact(TelegramTexts.LanguageOfText(message.Text)), true);
+        if (message.CustomerId is null) return (TelegramKeyboards.ShareContact(TextLanguage.Of(message.Text)), true);
         return chat?.ShareContactShown == true ? (TelegramKeyboards.RemoveShareContact(), false) : (null, null);
     }
 

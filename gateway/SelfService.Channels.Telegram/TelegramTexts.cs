@@ -15,19 +15,6 @@ public static class TelegramTexts
             ? Russian
             : English;
 
-    /// <summary>The language a reply is written in: Russian when Cyrillic letters outnumber Latin ones.</summary>
-    public static string LanguageOfText(string text)
-    {
-        int cyrillic = 0, latin = 0;
-        foreach (var c in text)
-        {
-            if (!char.IsLetter(c)) continue;
-            if (c is >= '\u0400' and <= '\u052F') cyrillic++;
-            else if (c <= '\u024F') latin++;
-        }
-        return cyrillic > latin ? Russian : English;
-    }
-
     public static string ShareContactButton(string language) =>
         language == Russian ? "📱 Отправить мой номер" : "📱 Share my phone number";
 

@@ -13,6 +13,7 @@ public static class ReplySizer
     {
         ReplyForm.Long => reply.LongForm,
         ReplyForm.Ussd => FitUssd(reply, profile.Measure),
+        ReplyForm.Voice => reply.ShortListsChoices ? reply.LongForm : reply.Short,
         _ => FitSms(reply, Math.Max(1, profile.MaxSmsParts), profile.Measure, profile.PartsOf),
     };
 

@@ -9,4 +9,5 @@ public static class ChannelNames
     public const string Email = "email";
     public const string Telegram = "telegram";
     public const string DirectLine = "directline";
+    public const string Voice = "voice";
 }

@@ -29,4 +29,10 @@ public enum ReplyForm
 
     /// <summary>USSD: the short answer with its choices numbered, in one USSD string (182 GSM-7 or 80 UCS-2 characters).</summary>
     Ussd,
+
+    /// <summary>
+    /// The voice menu: the short answer, spoken; a menu's title without its numbered lines, since the channel speaks the
+    /// choices itself ("for Balance, press one") from the reply's choices.
+    /// </summary>
+    Voice,
 }

@@ -121,4 +121,15 @@ public class ReplySizerTests
 
         Assert.That(ReplySizer.Fit(reply, ussd), Is.EqualTo("Check the APN.\n1. Internet settings\n2. 4G/5G coverage"));
     }
+
+    [Test]
+    public void Voice_AMenuIsItsTitle_AnAnswerItsShortForm_TheChoicesAreSpokenByTheChannel()
+    {
+        var voice = new ChannelProfile(ChannelNames.Voice, ReplyForm.Voice, MaxSmsParts: 1, SenderIsMsisdn: false);
+        var menu = new Reply("Северный Телеком\n1.Баланс\n2.Услуги", "Северный Телеком", ["Баланс", "Услуги"], ShortListsChoices: true);
+        var answer = new Reply("Баланс: 120 руб.", "**Баланс**: 120 руб. [Пополнить](https://example.ru)");
+
+        Assert.That(ReplySizer.Fit(menu, voice), Is.EqualTo("Северный Телеком"));
+        Assert.That(ReplySizer.Fit(answer, voice), Is.EqualTo("Баланс: 120 руб."));
+    }
 }

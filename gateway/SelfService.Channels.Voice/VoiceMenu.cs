@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SelfService.Messaging;
+using SelfService.Speech;
+using SelfService.Storage.History;
+
+namespace SelfService.Channels.Voice;
+
+/// <summary>
+/// Answers each call the telephony side hands it: the dialled number picks the entry, the trunk it came over says whether
+/// the caller's number is theirs, the menu runs (<see cref="IvrCall"/>), and the call goes into the caller's timeline with
+/// where they went, the keys they pressed and how it ended.
+/// </summary>
+public sealed partial class VoiceMenu
+{
+    private readonly IInboundSink _sink;
+    private readonly VoiceReplyRendezvous _replies;
+    private readonly VoicePrompts _prompts;
+    private readonly IHistoryStore _history;
+    private readonly VoiceOptions _options;
+    private readonly VoiceNumberPlan _plan;
+    private readonly TrunkTrust _trust;
+    private readonly MsisdnNormalizer _numbers = new();
+    private readonly TimeProvider _time;
+    private readonly ILogger<VoiceMenu> _logger;
+
+    internal VoiceMenu(IInboundSink sink, VoiceReplyRendezvous replies, VoicePrompts prompts, IHistoryStore history, IOptions<VoiceOptions> options,
+        TimeProvider time, ILogger<VoiceMenu> logger)
+    {
+        (_sink, _replies, _prompts, _history, _options, _time, _logger) = (sink, replies, prompts, history, options.Value, time, logger);
+        _plan = new VoiceNumberPlan(_options.Numbers);
+        _trust = new TrunkTrust(_options.TrustedTrunks);
+    }
+
+    /// <summary>Runs the call to its end (the caller's or the menu's hang-up) and says how it went.</summary>
+    public async Task<CallRecord> HandleAsync(IVoiceCall call)
+    {
+        var started = _time.GetUtcNow();
+        var caller = VoiceCaller.Of(call, _trust, _numbers);
+        var entry = _plan.Find(call.Dialled);
+        if (entry is null)
+        {
+            LogNotInService(call.Dialled, call.RemoteAddress.ToString());
+            await EndQuietlyAsync(call, VoiceTexts.NotInService, _options.DefaultLanguage);
+            return new CallRecord(call.Id, call.Dialled, caller.SenderAddress, caller.Msisdn is not null, [], "", CallOutcome.NotInService, started,
+                _time.GetUtcNow() - started);
+        }
+
+        var dialogue = new VoiceDialogue(_sink, _replies, call, caller, entry.Language, _options.AnswerTimeout, _time);
+        var ivr = new IvrCall(call, entry, dialogue, _prompts, _options, trusted: caller.Msisdn is not null, entry.Language ?? _options.DefaultLanguage);
+        CallOutcome outcome;
+        try
+        {
+            outcome = await ivr.RunAsync(call.Ended);
+        }
+        catch (OperationCanceledException) when (call.Ended.IsCancellationRequested)
+        {
+            outcome = CallOutcome.HungUp;
+        }
+        catch (SpeechSynthesisException ex)
+        {
+            // Nothing can be said; the caller is not left in silence.
+            LogSpeechFailed(ex, call.Id);
+            await call.HangUpAsync(CancellationToken.None);
+            outcome = CallOutcome.Failed;
+        }
+        var record = new CallRecord(call.Id, call.Dialled, caller.SenderAddress, caller.Msisdn is not null, ivr.Path, ivr.Keys, outcome, started,
+            _time.GetUtcNow() - started);
+        await RecordAsync(record, dialogue.CustomerId);
+        return record;
+    }
+
+    private async Task EndQuietlyAsync(IVoiceCall call, string text, string language)
+    {
+        try
+        {
+            await call.PlayAsync(await _prompts.PromptAsync(text, language, VoiceTexts.Get(text, language), call.Ended), interruptible: false, call.Ended);
+            await call.HangUpAsync(call.Ended);
+        }
+        catch (OperationCanceledException) when (call.Ended.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>The call in the caller's timeline, beside the inputs it sent: one entry, replaced if recorded again.</summary>
+    private async Task RecordAsync(CallRecord record, string? customerId)
+    {
+        try
+        {
+            await _history.RecordAsync([new HistoryEntry
+            {
+                Id = "call:" + record.CallId, CustomerId = customerId, Channel = ChannelNames.Voice, Address = record.Sender,
+                IdentityKey = ChannelNames.Voice + "|" + record.Sender, Kind = HistoryKind.Action, Subject = "call",
+                Outcome = record.Outcome.ToString(), Text = record.Summary, At = record.StartedAt,
+            }], CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRecordFailed(ex, record.CallId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A call to {Dialled} from {Address}: the number is not in the plan (Channels:Voice:Numbers)")]
+    private partial void LogNotInService(string dialled, string address);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: the menu cannot speak; the call is ended")]
+    private partial void LogSpeechFailed(Exception exception, string callId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: storing it in the timeline failed")]
+    private partial void LogRecordFailed(Exception exception, string callId);
+}
+
+/// <summary>One call as the timeline and the figures keep it.</summary>
+public sealed record CallRecord(
+    string CallId, string Dialled, string Sender, bool Trusted, IReadOnlyList<string> Path, string Keys, CallOutcome Outcome, DateTimeOffset StartedAt,
+    TimeSpan Duration)
+{
+    /// <summary>"0611: *100# → 1 Баланс; keys 1; Contained; 42 s".</summary>
+    public string Summary => string.Create(CultureInfo.InvariantCulture,
+        $"{Dialled}: {(Path.Count == 0 ? "—" : string.Join(" → ", Path))}; keys {(Keys.Length == 0 ? "—" : Keys)}; {Outcome}; {Duration.TotalSeconds:0} s");
+}

@@ -1,0 +1,76 @@
+using System.Net;
+
+namespace SelfService.Channels.Voice;
+
+/// <summary>Bound from "Channels:Voice": which numbers do what, whom to trust, and how patient the menu is.</summary>
+public sealed class VoiceOptions
+{
+    public const string Section = "Channels:Voice";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>
+    /// The dialled numbers the gateway answers, each opening a menu or running an action code: "0611" → { "Menu": "*100#" },
+    /// "0612" → { "Action": "BAL" }, "0613" → { "Action": "ACT ROAMING", "Confirm": true }.
+    /// </summary>
+    public Dictionary<string, VoiceNumber> Numbers { get; set; } = [];
+
+    /// <summary>
+    /// The addresses of the operator's SIP trunks (an address or a CIDR block, "10.20.0.0/16"): only a call from one of them
+    /// is believed to come from the number it shows. A call from anywhere else gets what anyone may hear.
+    /// </summary>
+    public List<string> TrustedTrunks { get; set; } = [];
+
+    /// <summary>The language of a number that names none, and of callers the gateway does not know.</summary>
+    public string DefaultLanguage { get; set; } = "ru";
+
+    /// <summary>How long the menu waits for a key before it asks again.</summary>
+    public TimeSpan KeyTimeout { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>How often a prompt is played again after a timeout or a wrong key, before the caller is offered a person.</summary>
+    public int Replays { get; set; } = 2;
+
+    /// <summary>How long the menu waits for the command processor's answer before it apologizes.</summary>
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where a caller who asks for a person is transferred (a SIP URI of the contact centre); empty: they are queued for a callback.</summary>
+    public string? ContactCentre { get; set; }
+
+    public IEnumerable<string> Problems()
+    {
+        if (!Enabled) yield break;
+        if (Numbers.Count == 0) yield return "Channels:Voice:Numbers is empty: name at least one number and what it opens.";
+        foreach (var (number, entry) in Numbers)
+        {
+            if (VoiceNumberPlan.Normalize(number).Length == 0) yield return $"Channels:Voice:Numbers: \"{number}\" has no digits.";
+            if (string.IsNullOrWhiteSpace(entry.Menu) == string.IsNullOrWhiteSpace(entry.Action))
+                yield return $"Channels:Voice:Numbers:{number}: give either Menu (a service code of menus.json) or Action (an action code), not both or neither.";
+            if (entry.Confirm && string.IsNullOrWhiteSpace(entry.Action))
+                yield return $"Channels:Voice:Numbers:{number}: Confirm applies to an Action.";
+            if (entry.Language is { } language && language is not ("ru" or "en"))
+                yield return $"Channels:Voice:Numbers:{number}: Language is \"{language}\"; ru or en.";
+        }
+        foreach (var trunk in TrustedTrunks)
+            if (!TrunkTrust.TryParse(trunk, out _)) yield return $"Channels:Voice:TrustedTrunks: \"{trunk}\" is no address or CIDR block.";
+        if (DefaultLanguage is not ("ru" or "en")) yield return $"Channels:Voice:DefaultLanguage is \"{DefaultLanguage}\"; ru or en.";
+        if (KeyTimeout < TimeSpan.FromSeconds(1) || KeyTimeout > TimeSpan.FromMinutes(1)) yield return "Channels:Voice:KeyTimeout must be between 00:00:01 and 00:01:00.";
+        if (Replays is < 0 or > 5) yield return "Channels:Voice:Replays must be from 0 to 5.";
+        if (AnswerTimeout < TimeSpan.FromSeconds(1)) yield return "Channels:Voice:AnswerTimeout must be at least 00:00:01.";
+    }
+}
+
+/// <summary>What one dialled number does: open a menu, or run an action code (after a confirming key, if asked).</summary>
+public sealed class VoiceNumber
+{
+    /// <summary>A service code of menus.json ("*100#"): the caller walks that menu with the keys.</summary>
+    public string? Menu { get; set; }
+
+    /// <summary>An action code ("BAL", "ACT ROAMING"): run as if the caller had sent it.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>The action runs only after the caller presses 1 to confirm it (a change to their services).</summary>
+    public bool Confirm { get; set; }
+
+    /// <summary>"ru" or "en"; null: the caller's own language if known, else the channel's default.</summary>
+    public string? Language { get; set; }
+}
