@@ -18,6 +18,7 @@ public sealed partial class VoiceMenu
     private readonly VoiceReplyRendezvous _replies;
     private readonly VoicePrompts _prompts;
     private readonly IHistoryStore _history;
+    private readonly IReadOnlyList<ICallObserver> _observers;
     private readonly VoiceOptions _options;
     private readonly VoiceNumberPlan _plan;
     private readonly TrunkTrust _trust;
@@ -25,10 +26,11 @@ public sealed partial class VoiceMenu
     private readonly TimeProvider _time;
     private readonly ILogger<VoiceMenu> _logger;
 
-    internal VoiceMenu(IInboundSink sink, VoiceReplyRendezvous replies, VoicePrompts prompts, IHistoryStore history, IOptions<VoiceOptions> options,
-        TimeProvider time, ILogger<VoiceMenu> logger)
+    internal VoiceMenu(IInboundSink sink, VoiceReplyRendezvous replies, VoicePrompts prompts, IHistoryStore history, IEnumerable<ICallObserver> observers,
+        IOptions<VoiceOptions> options, TimeProvider time, ILogger<VoiceMenu> logger)
     {
         (_sink, _replies, _prompts, _history, _options, _time, _logger) = (sink, replies, prompts, history, options.Value, time, logger);
+        _observers = [.. observers];
         _plan = new VoiceNumberPlan(_options.Numbers);
         _trust = new TrunkTrust(_options.TrustedTrunks);
     }
@@ -43,8 +45,8 @@ public sealed partial class VoiceMenu
         {
             LogNotInService(call.Dialled, call.RemoteAddress.ToString());
             await EndQuietlyAsync(call, VoiceTexts.NotInService, _options.DefaultLanguage);
-            return new CallRecord(call.Id, call.Dialled, caller.SenderAddress, caller.Msisdn is not null, [], "", CallOutcome.NotInService, started,
-                _time.GetUtcNow() - started);
+            return Ended(new CallRecord(call.Id, call.Dialled, caller.SenderAddress, caller.Msisdn is not null, [], "", CallOutcome.NotInService, started,
+                _time.GetUtcNow() - started));
         }
 
         var dialogue = new VoiceDialogue(_sink, _replies, call, caller, entry.Language, _options.AnswerTimeout, _time);
@@ -68,6 +70,13 @@ public sealed partial class VoiceMenu
         var record = new CallRecord(call.Id, call.Dialled, caller.SenderAddress, caller.Msisdn is not null, ivr.Path, ivr.Keys, outcome, started,
             _time.GetUtcNow() - started);
         await RecordAsync(record, dialogue.CustomerId);
+        return Ended(record);
+    }
+
+    private CallRecord Ended(CallRecord record)
+    {
+        VoiceMetrics.Record(record);
+        foreach (var observer in _observers) observer.Ended(record);
         return record;
     }
 
@@ -116,6 +125,9 @@ public sealed record CallRecord(
     string CallId, string Dialled, string Sender, bool Trusted, IReadOnlyList<string> Path, string Keys, CallOutcome Outcome, DateTimeOffset StartedAt,
     TimeSpan Duration)
 {
+    /// <summary>The steps the caller took past the number they dialled: each pick, 0 and * included.</summary>
+    public int Steps => Math.Max(0, Path.Count - 1);
+
     /// <summary>"0611: *100# → 1 Баланс; keys 1; Contained; 42 s".</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
         $"{Dialled}: {(Path.Count == 0 ? "—" : string.Join(" → ", Path))}; keys {(Keys.Length == 0 ? "—" : Keys)}; {Outcome}; {Duration.TotalSeconds:0} s");

@@ -93,6 +93,6 @@ public sealed class OperationsFigures(
             [.. connections.Select(c => new ConnectionFigure(c.Channel, c.Name, c.State))],
             backlog, failed,
             outbound.CampaignByChannel.ToDictionary(c => c.Key, c => (int)c.Value), outbound.RepliesByChannel.ToDictionary(c => c.Key, c => (int)c.Value),
-            instances);
+            instances, traffic.ReadCalls(Hours));
     }
 }

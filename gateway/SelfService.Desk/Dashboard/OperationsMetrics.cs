@@ -29,6 +29,14 @@ public sealed class OperationsMetrics
                    new Measurement<int>(f.RepliesSent, new KeyValuePair<string, object?>("kind", "reply"))]
                 : Array.Empty<Measurement<int>>(),
             "{message}", "Messages sent in the last 24 h: campaigns' apart from replies and notices");
+        meter.CreateObservableGauge("selfservice.ivr.containment.ratio", () => figures.Observe()?.CallContainment ?? 0, null,
+            "Share of voice-menu calls in the last 24 h finished without a person");
+        meter.CreateObservableGauge("selfservice.ivr.steps.average", () => figures.Observe()?.AverageCallSteps ?? 0, "{step}",
+            "Menu steps a voice-menu call took past the number dialled, on average, last 24 h");
+        meter.CreateObservableGauge("selfservice.calls.window", () => figures.Observe() is { } f
+                ? f.Calls.ByOutcome.Select(o => new Measurement<long>(o.Value, new KeyValuePair<string, object?>("outcome", o.Key)))
+                : [],
+            "{call}", "Voice-menu calls in the last 24 h, by how they ended (Transferred: handed to the contact centre)");
         meter.CreateObservableGauge("selfservice.channel.up", () => (figures.Observe()?.Connections ?? []).Select(c =>
             new Measurement<int>(c.State == ConnectionState.Up ? 1 : 0,
                 new KeyValuePair<string, object?>("channel", c.Channel), new KeyValuePair<string, object?>("connection", c.Name))),

@@ -1,4 +1,6 @@
 using SelfService.Channels.Connections;
+using SelfService.Channels.Voice;
+using SelfService.Pipeline.Statistics;
 using SelfService.Storage.Instances;
 
 namespace SelfService.Desk.Dashboard;
@@ -21,7 +23,8 @@ public sealed record OperationsSnapshot(
     int OutboxFailed,
     IReadOnlyDictionary<string, int> CampaignSentByChannel,
     IReadOnlyDictionary<string, int> RepliesSentByChannel,
-    IReadOnlyList<InstanceStatus> Instances)
+    IReadOnlyList<InstanceStatus> Instances,
+    CallWindow Calls)
 {
     public int Inbound => InboundByChannel.Values.Sum();
 
@@ -33,6 +36,18 @@ public sealed record OperationsSnapshot(
 
     /// <summary>Share of conversations the gateway handled with no person: the contact centre's "containment".</summary>
     public double? Containment => Conversations == 0 ? null : 1.0 - (double)EscalatedConversations / Conversations;
+
+    /// <summary>Calls the voice menu answered over the window (a number not in the plan is no call of the menu's).</summary>
+    public int CallsAnswered => (int)Calls.ByOutcome.Where(o => o.Key != nameof(CallOutcome.NotInService)).Sum(o => o.Value);
+
+    /// <summary>IVR containment: the share of answered calls finished without a person (the seeds expect 50–70 %).</summary>
+    public double? CallContainment => CallsAnswered == 0 ? null : (double)Calls.ByOutcome.GetValueOrDefault(nameof(CallOutcome.Contained)) / CallsAnswered;
+
+    /// <summary>The steps an answered call took past the number dialled, on average.</summary>
+    public double? AverageCallSteps => CallsAnswered == 0 ? null : (double)Calls.Steps / CallsAnswered;
+
+    /// <summary>Calls handed to the contact centre.</summary>
+    public int CallsTransferred => (int)Calls.ByOutcome.GetValueOrDefault(nameof(CallOutcome.Transferred));
 }
 
 /// <summary>Inbound messages of one channel per time bucket, oldest first, for the chart.</summary>

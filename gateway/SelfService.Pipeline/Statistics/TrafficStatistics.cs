@@ -49,6 +49,53 @@ public sealed class TrafficStatistics(TimeProvider time)
     /// <summary>What an outbound count's channel name begins with; no channel's own name does.</summary>
     public const string OutboundPrefix = "outbound.";
 
+    /// <summary>
+    /// Counts one call of the voice menu that ended with <paramref name="outcome"/> after the caller took
+    /// <paramref name="steps"/> steps past the number they dialled. Kept beside the messages, under names of their own
+    /// (<see cref="CallPrefix"/>): a row per outcome, and one of the steps of them all.
+    /// </summary>
+    public void CountCall(string outcome, int steps, DateTimeOffset endedAt)
+    {
+        lock (_gate)
+        {
+            var hour = HourOf(endedAt);
+            var calls = BucketOf(hour, CallPrefix + outcome);
+            calls.Messages++;
+            calls.Dirty = true;
+            var path = BucketOf(hour, CallStepsKey);
+            path.Messages += steps;
+            path.Dirty = true;
+        }
+    }
+
+    /// <summary>What a call count's name begins with; no channel's own name does.</summary>
+    public const string CallPrefix = "call.";
+
+    private const string CallStepsKey = CallPrefix + "steps";
+
+    /// <summary>Calls over the clock hour in progress and the <paramref name="hours"/> - 1 before it: how many ended each way, and their steps.</summary>
+    public CallWindow ReadCalls(int hours)
+    {
+        var current = HourOf(time.GetUtcNow());
+        var first = current.AddHours(-(hours - 1));
+        var outcomes = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        long steps = 0;
+        lock (_gate)
+        {
+            foreach (var ((hour, key), bucket) in _buckets.Concat(_otherInstances))
+            {
+                if (hour < first || hour > current || !key.StartsWith(CallPrefix, StringComparison.Ordinal)) continue;
+                if (key == CallStepsKey) steps += bucket.Messages;
+                else outcomes[key[CallPrefix.Length..]] = outcomes.GetValueOrDefault(key[CallPrefix.Length..]) + bucket.Messages;
+            }
+        }
+        return new CallWindow(outcomes, steps);
+    }
+
+    /// <summary>An inbound channel's row, not one of the other counts kept beside them.</summary>
+    private static bool IsInbound(string key) =>
+        !key.StartsWith(OutboundPrefix, StringComparison.Ordinal) && !key.StartsWith(CallPrefix, StringComparison.Ordinal);
+
     /// <summary>Messages sent over the clock hour in progress and the <paramref name="hours"/> - 1 before it, per channel: campaigns' and the rest.</summary>
     public OutboundWindow ReadOutbound(int hours)
     {
@@ -80,7 +127,7 @@ public sealed class TrafficStatistics(TimeProvider time)
         {
             foreach (var ((hour, channel), bucket) in _buckets.Concat(_otherInstances))
             {
-                if (hour < first || hour > current || channel.StartsWith(OutboundPrefix, StringComparison.Ordinal)) continue;
+                if (hour < first || hour > current || !IsInbound(channel)) continue;
                 if (!byChannel.TryGetValue(channel, out var counts)) byChannel[channel] = counts = new long[hours];
                 counts[(int)(hour - first).TotalHours] += bucket.Messages;
                 senders.Merge(bucket.Senders);
@@ -181,6 +228,9 @@ public sealed class TrafficStatistics(TimeProvider time)
 
 /// <summary>Inbound messages per channel per hour from <paramref name="FirstHour"/> on, and the distinct conversations among them.</summary>
 public sealed record TrafficWindow(DateTimeOffset FirstHour, IReadOnlyDictionary<string, long[]> MessagesByChannel, long Conversations);
+
+/// <summary>Calls of the voice menu by how they ended (<c>CallOutcome</c>'s names), and the steps callers took in all.</summary>
+public sealed record CallWindow(IReadOnlyDictionary<string, long> ByOutcome, long Steps);
 
 /// <summary>Messages sent per channel: campaigns' apart from the rest (replies, agents' answers, notices).</summary>
 public sealed record OutboundWindow(IReadOnlyDictionary<string, long> CampaignByChannel, IReadOnlyDictionary<string, long> RepliesByChannel);

@@ -57,6 +57,29 @@ public class TrafficStatisticsTests
     }
 
     [Test]
+    public void CountCall_ByOutcomeWithTheirSteps_NoInboundChannel_KeptAcrossARestart_AndSummedWithAnotherInstance()
+    {
+        var before = new TrafficStatistics(_time);
+        var now = _time.GetUtcNow();
+        before.CountCall("Contained", steps: 2, now);
+        before.CountCall("Contained", steps: 1, now.AddHours(-3));
+        before.CountCall("Transferred", steps: 3, now);
+        before.CountCall("Contained", steps: 5, now.AddHours(-24));   // before the window
+        var other = new TrafficStatistics(_time);
+        other.CountCall("ToPerson", steps: 1, now);
+
+        var after = new TrafficStatistics(_time);
+        after.Restore(before.TakeChanged("gw1", now));
+        after.ShowOtherInstances(other.TakeChanged("gw2", now));
+        var calls = after.ReadCalls(24);
+
+        Assert.That(calls.ByOutcome, Is.EqualTo(new Dictionary<string, long> { ["Contained"] = 2, ["ToPerson"] = 1, ["Transferred"] = 1 }));
+        Assert.That(calls.Steps, Is.EqualTo(7));
+        Assert.That(after.Read(24).MessagesByChannel, Is.Empty, "calls are no inbound channel");
+        Assert.That(after.ReadOutbound(24).CampaignByChannel, Is.Empty);
+    }
+
+    [Test]
     public void TakeChanged_GivesEachChangedHourOnce_ThenOnlyWhatChangedSince()
     {
         var statistics = new TrafficStatistics(_time);

@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+
+namespace SelfService.Channels.Voice;
+
+/// <summary>
+/// The voice menu's meter, for /metrics: calls by how they ended (IVR containment is the share ended "Contained"), the
+/// steps callers took past the number they dialled, and how long calls last.
+/// </summary>
+public static class VoiceMetrics
+{
+    public const string MeterName = "SelfService.Voice";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> Calls = Meter.CreateCounter<long>("selfservice.voice.calls", "{call}", "Calls of the voice menu, by how they ended");
+
+    private static readonly Histogram<int> Steps = Meter.CreateHistogram<int>("selfservice.voice.path.steps", "{step}",
+        "Menu steps a caller took past the number dialled (keys that moved them, 0 and * included)");
+
+    private static readonly Histogram<double> Durations = Meter.CreateHistogram<double>("selfservice.voice.call.duration", "s", "How long a call lasted");
+
+    internal static void Record(CallRecord call)
+    {
+        var outcome = new KeyValuePair<string, object?>("outcome", call.Outcome.ToString());
+        Calls.Add(1, outcome);
+        Steps.Record(call.Steps, outcome);
+        Durations.Record(call.Duration.TotalSeconds, outcome);
+    }
+}
