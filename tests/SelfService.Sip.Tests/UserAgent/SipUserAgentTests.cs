@@ -1,0 +1,281 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using SelfService.Sip.Tests.Messages;
+using SelfService.Sip.Tests.Support;
+
+namespace SelfService.Sip.Tests.UserAgent;
+
+/// <summary>
+/// The answering user agent against a hand-written SIP peer on loopback. SIP timers run on a fake clock, so
+/// retransmissions are driven by advancing it, never by sleeping.
+/// </summary>
+public sealed class SipUserAgentTests
+{
+    private static readonly TimeSpan T1 = TimeSpan.FromMilliseconds(500);
+
+    private static async Task<(SipUserAgent Agent, SipTestPeer Peer, FakeTimeProvider Time)> StartAsync(ISipCallHandler handler)
+    {
+        var time = new FakeTimeProvider();
+        var agent = new SipUserAgent(new SipUserAgentOptions { LocalAddress = IPAddress.Loopback, Port = 0 }, handler, time);
+        await agent.StartAsync();
+        return (agent, new SipTestPeer(agent.LocalEndPoint), time);
+    }
+
+    [Test]
+    public async Task Invite_Answered_TryingRingingThenOkRetransmittedUntilAck()
+    {
+        var handler = new TestCallHandler(async (call, ct) =>
+        {
+            await call.RingAsync(ct);
+            await call.AnswerAsync(ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        var (agent, peer, time) = await StartAsync(handler);
+        await using var _ = agent;
+        using var __ = peer;
+
+        await peer.SendAsync(peer.Invite("z9hG4bKinv1", "call-1@test", SipTestPeer.Offer(peer.RtpPort)));
+
+        await peer.ReceiveResponseAsync(100);
+        var ringing = await peer.ReceiveResponseAsync(180);
+        var ok = await peer.ReceiveResponseAsync(200);
+        var call = await handler.NextCallAsync();
+        Assert.That(call.DialledNumber, Is.EqualTo("0611"));
+        Assert.That(call.Caller, Is.EqualTo("79161234567"));
+        Assert.That(call.CallerDisplayName, Is.EqualTo("Caller"));
+        Assert.That(call.RemoteEndPoint, Is.EqualTo(new IPEndPoint(IPAddress.Loopback, peer.Port)));
+        var tag = ok.To.Tag!;
+        Assert.That(ringing.To.Tag, Is.EqualTo(tag));
+        Assert.That(ok.Contacts, Has.Count.EqualTo(1));
+        var answer = SessionDescription.Parse(ok.BodyText);
+        Assert.That(answer.Media[0].Formats, Is.EqualTo(new[] { "0", "101" }));
+        Assert.That(call.Media!.Codec, Is.EqualTo(G711Codec.Pcmu));
+
+        time.Advance(T1);
+        Assert.That((await peer.ReceiveResponseAsync(200)).To.Tag, Is.EqualTo(tag), "first retransmission after T1");
+        time.Advance(T1 * 2);
+        await peer.ReceiveResponseAsync(200);   // then after 2*T1
+
+        await peer.SendAsync(peer.InDialog("ACK", "z9hG4bKack1", "call-1@test", tag, 1));
+        await peer.SendAsync(peer.Options("z9hG4bKopt1"));
+        await peer.ReceiveResponseAsync(200);   // the OPTIONS answer: the ACK before it was handled
+        time.Advance(T1 * 16);
+        await peer.SendAsync(peer.Options("z9hG4bKopt2"));
+        var next = await peer.ReceiveResponseAsync(200);
+        Assert.That(next.CSeq.Method, Is.EqualTo("OPTIONS"), "no INVITE 200 after the ACK");
+
+        await peer.SendAsync(peer.InDialog("BYE", "z9hG4bKbye1", "call-1@test", tag, 2));
+        var byeOk = await peer.ReceiveResponseAsync(200);
+        Assert.That(byeOk.CSeq.Method, Is.EqualTo("BYE"));
+        Assert.That(await call.Completion, Is.EqualTo(SipCallEndReason.RemoteHangUp));
+        Assert.That(agent.ActiveCalls, Is.Empty);
+    }
+
+    [Test]
+    public async Task Invite_Retransmitted_AbsorbedByTheTransaction()
+    {
+        var handler = new TestCallHandler();
+        var (agent, peer, _) = await StartAsync(handler);
+        await using var __ = agent;
+        using var ___ = peer;
+        var invite = peer.Invite("z9hG4bKretr", "call-2@test", SipTestPeer.Offer(peer.RtpPort));
+
+        await peer.SendAsync(invite);
+        await peer.ReceiveResponseAsync(100);
+        await peer.SendAsync(invite);
+        await peer.ReceiveResponseAsync(100);   // the transaction repeats its last response
+
+        var call = await handler.NextCallAsync();
+        Assert.That(handler.Count, Is.EqualTo(1));
+        Assert.That(agent.ActiveCalls, Has.Count.EqualTo(1));
+        await call.RejectAsync(SipStatus.BusyHere);
+        var busy = await peer.ReceiveResponseAsync(486);
+        await peer.SendAsync(invite);
+        Assert.That((await peer.ReceiveResponseAsync(486)).To.Tag, Is.EqualTo(busy.To.Tag));
+        Assert.That(handler.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Cancel_BeforeAnswer_OkForCancelAnd487ForInviteUntilAck()
+    {
+        var handler = new TestCallHandler();
+        var (agent, peer, time) = await StartAsync(handler);
+        await using var _ = agent;
+        using var __ = peer;
+        await peer.SendAsync(peer.Invite("z9hG4bKcan1", "call-3@test", SipTestPeer.Offer(peer.RtpPort)));
+        await peer.ReceiveResponseAsync(100);
+        var call = await handler.NextCallAsync();
+
+        await peer.SendAsync($"""
+            CANCEL sip:0611@127.0.0.1:{agent.LocalEndPoint.Port} SIP/2.0
+            Via: SIP/2.0/UDP 127.0.0.1:{peer.Port};branch=z9hG4bKcan1
+            Max-Forwards: 70
+            From: "Caller" <sip:79161234567@127.0.0.1:{peer.Port}>;tag=caller1
+            To: <sip:0611@127.0.0.1:{agent.LocalEndPoint.Port}>
+            Call-ID: call-3@test
+            CSeq: 1 CANCEL
+            Content-Length: 0
+
+
+            """);
+
+        var cancelOk = await peer.ReceiveResponseAsync(200);
+        var terminated = await peer.ReceiveResponseAsync(487);
+        Assert.That(cancelOk.CSeq.Method, Is.EqualTo("CANCEL"));
+        Assert.That(terminated.CSeq.Method, Is.EqualTo("INVITE"));
+        Assert.That(await call.Completion, Is.EqualTo(SipCallEndReason.Cancelled));
+        Assert.That(call.Ended.IsCancellationRequested, Is.True);
+        await Assert.ThrowsAsync<SipException>(() => call.AnswerAsync());
+
+        time.Advance(T1);
+        await peer.ReceiveResponseAsync(487);   // timer G until the ACK
+        await peer.SendAsync(peer.InDialog("ACK", "z9hG4bKcan1", "call-3@test", terminated.To.Tag!, 1));
+        await peer.SendAsync(peer.Options("z9hG4bKopt3"));
+        await peer.ReceiveResponseAsync(200);
+        time.Advance(T1 * 8);
+        await peer.SendAsync(peer.Options("z9hG4bKopt4"));
+        Assert.That((await peer.ReceiveResponseAsync(200)).CSeq.Method, Is.EqualTo("OPTIONS"), "no 487 after the ACK");
+    }
+
+    [Test]
+    public async Task Cancel_UnknownTransaction_Gets481()
+    {
+        var (agent, peer, _) = await StartAsync(new TestCallHandler());
+        await using var __ = agent;
+        using var ___ = peer;
+
+        await peer.SendAsync($"""
+            CANCEL sip:0611@127.0.0.1 SIP/2.0
+            Via: SIP/2.0/UDP 127.0.0.1:{peer.Port};branch=z9hG4bKnothing
+            From: <sip:a@127.0.0.1>;tag=x
+            To: <sip:0611@127.0.0.1>
+            Call-ID: none@test
+            CSeq: 1 CANCEL
+            Content-Length: 0
+
+
+            """);
+
+        await peer.ReceiveResponseAsync(481);
+    }
+
+    [Test]
+    public async Task Bye_UnknownDialog_Gets481()
+    {
+        var (agent, peer, _) = await StartAsync(new TestCallHandler());
+        await using var __ = agent;
+        using var ___ = peer;
+
+        await peer.SendAsync(peer.InDialog("BYE", "z9hG4bKbye9", "nobody@test", "nosuchtag", 5));
+
+        await peer.ReceiveResponseAsync(481);
+    }
+
+    [Test]
+    public async Task Options_Gets200WithAllowAndAccept()
+    {
+        var (agent, peer, _) = await StartAsync(new TestCallHandler());
+        await using var __ = agent;
+        using var ___ = peer;
+
+        await peer.SendAsync(peer.Options("z9hG4bKopt5"));
+
+        var ok = await peer.ReceiveResponseAsync(200);
+        Assert.That(ok.Headers.GetAll("Allow"), Is.EquivalentTo(new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "INFO" }));
+        Assert.That(ok.Headers.GetAll("Accept"), Does.Contain("application/sdp"));
+        Assert.That(ok.To.Tag, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Invite_NoCommonCodec_Gets488AndNoCall()
+    {
+        var handler = new TestCallHandler();
+        var (agent, peer, _) = await StartAsync(handler);
+        await using var __ = agent;
+        using var ___ = peer;
+
+        await peer.SendAsync(peer.Invite("z9hG4bKg729", "call-4@test", SipTestPeer.Offer(peer.RtpPort, "18 101", "a=rtpmap:18 G729/8000\na=rtpmap:101 telephone-event/8000\n")));
+
+        await peer.ReceiveResponseAsync(100);
+        var refusal = await peer.ReceiveResponseAsync(488);
+        Assert.That(refusal.Headers.Get("Warning"), Does.StartWith("304"));
+        Assert.That(handler.Count, Is.Zero);
+        Assert.That(agent.ActiveCalls, Is.Empty);
+    }
+
+    [Test]
+    public async Task MalformedRequest_Gets400_GarbageGetsSilence()
+    {
+        var (agent, peer, _) = await StartAsync(new TestCallHandler());
+        await using var __ = agent;
+        using var ___ = peer;
+
+        await peer.SendAsync(Rfc4475Messages.Invalid["mismatch01"].Replace("host.example.com", $"127.0.0.1:{peer.Port}", StringComparison.Ordinal));
+        var bad = await peer.ReceiveResponseAsync(400);
+        Assert.That(bad.CallId, Is.EqualTo("mismatch01.dj0234sxdfl3"));
+
+        await peer.SendRawAsync([0x00, 0xFF, 0x13, 0x37]);
+        await peer.SendRawAsync("\r\n\r\n"u8.ToArray());
+        await peer.SendAsync(peer.Options("z9hG4bKopt6"));
+        Assert.That((await peer.ReceiveResponseAsync(200)).CSeq.Method, Is.EqualTo("OPTIONS"), "garbage and keep-alives get no answer");
+    }
+
+    [Test]
+    public async Task Info_DtmfRelay_DeliversTheDigit()
+    {
+        var handler = new TestCallHandler(async (call, ct) =>
+        {
+            await call.AnswerAsync(ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        var (agent, peer, _) = await StartAsync(handler);
+        await using var __ = agent;
+        using var ___ = peer;
+        await peer.SendAsync(peer.Invite("z9hG4bKinfo", "call-5@test", SipTestPeer.Offer(peer.RtpPort)));
+        await peer.ReceiveResponseAsync(100);
+        var tag = (await peer.ReceiveResponseAsync(200)).To.Tag!;
+        await peer.SendAsync(peer.InDialog("ACK", "z9hG4bKinfoack", "call-5@test", tag, 1));
+        var call = await handler.NextCallAsync();
+
+        await peer.SendAsync(peer.InDialog("INFO", "z9hG4bKinfo1", "call-5@test", tag, 2, "Signal=5\nDuration=160\n", "application/dtmf-relay"));
+        await peer.ReceiveResponseAsync(200);
+        await peer.SendAsync(peer.InDialog("INFO", "z9hG4bKinfo2", "call-5@test", tag, 3, "#", "application/dtmf"));
+        await peer.ReceiveResponseAsync(200);
+
+        Assert.That(await call.Digits.ReadAsync(), Is.EqualTo('5'));
+        Assert.That(await call.Digits.ReadAsync(), Is.EqualTo('#'));
+        await peer.SendAsync(peer.InDialog("INFO", "z9hG4bKinfo3", "nobody@test", tag, 4, "Signal=1\n", "application/dtmf-relay"));
+        await peer.ReceiveResponseAsync(481);
+    }
+
+    [Test]
+    public async Task Answer_NoAck_ByeAfter64T1()
+    {
+        var handler = new TestCallHandler(async (call, ct) =>
+        {
+            await call.AnswerAsync(ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        var (agent, peer, time) = await StartAsync(handler);
+        await using var __ = agent;
+        using var ___ = peer;
+        await peer.SendAsync(peer.Invite("z9hG4bKnoack", "call-6@test", SipTestPeer.Offer(peer.RtpPort)));
+        await peer.ReceiveResponseAsync(100);
+        await peer.ReceiveResponseAsync(200);
+        var call = await handler.NextCallAsync();
+
+        var okCount = 1;
+        SipMessage message;
+        do
+        {
+            time.Advance(TimeSpan.FromSeconds(4));
+            message = await peer.ReceiveAsync();
+            if (message is SipResponse { StatusCode: 200 }) okCount++;
+        }
+        while (message is not SipRequest);
+
+        Assert.That(((SipRequest)message).Method, Is.EqualTo("BYE"));
+        Assert.That(okCount, Is.EqualTo(11), "200 at 0, then T1, 2T1, 4T1 and T2 apart up to 64*T1");
+        Assert.That(await call.Completion, Is.EqualTo(SipCallEndReason.AckTimeout));
+    }
+}
