@@ -8,7 +8,7 @@ namespace SelfService.Sip;
 
 /// <summary>
 /// The media of one call: a UDP socket (symmetric RTP: we send from the port we announced), a sender that sends one
-/// 20 ms G.711 frame (160 samples at 8 kHz) on a fixed schedule of the monotonic clock, silence between playbacks,
+/// 20 ms G.711 frame (160 samples at 8 kHz) at each tick of the shared <see cref="RtpPacer"/>, silence between playbacks,
 /// and a receiver that turns RFC 4733 events into digits. Packets from another address than the negotiated one, of
 /// another payload type, or beyond a flood limit are dropped.
 /// </summary>
@@ -20,8 +20,6 @@ public sealed class RtpSession : IAsyncDisposable
     /// <summary>More packets than this in one second from the peer are dropped (audio is 50 a second, events at most as many).</summary>
     public const int MaxPacketsPerSecond = 250;
 
-    private static readonly long FrameTicks = Stopwatch.Frequency / 50;
-
     private readonly Socket socket;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
@@ -30,7 +28,8 @@ public sealed class RtpSession : IAsyncDisposable
     private readonly Queue<Playback> queue = new();
     private Playback? current;
     private NegotiatedMedia? media;
-    private Task sending = Task.CompletedTask;
+    private readonly byte[] sendPacket = new byte[RtpHeader.Size + SamplesPerFrame];
+    private readonly short[] sendFrame = new short[SamplesPerFrame];
     private Task receiving = Task.CompletedTask;
     private ushort sequence;
     private uint timestamp;
@@ -95,7 +94,7 @@ public sealed class RtpSession : IAsyncDisposable
     public void Start(NegotiatedMedia negotiated)
     {
         media = negotiated;
-        sending = Task.Run(() => SendLoopAsync(stopping.Token));
+        RtpPacer.Shared.Add(this);
         receiving = Task.Run(() => ReceiveLoopAsync(stopping.Token));
     }
 
@@ -148,6 +147,10 @@ public sealed class RtpSession : IAsyncDisposable
         lock (gate) return sequence++;
     }
 
+    /// <summary>
+    /// Stops the current playback and drops the queued ones; with <paramref name="onlyBargeIn"/> (a key was pressed)
+    /// only those that allow barge-in, queued ones included, so a prompt queued in parts stops as a whole.
+    /// </summary>
     internal void StopPlayback(bool onlyBargeIn)
     {
         List<Playback> stopped = [];
@@ -157,66 +160,45 @@ public sealed class RtpSession : IAsyncDisposable
             {
                 stopped.Add(current);
                 current = null;
-                if (!onlyBargeIn)
-                {
-                    stopped.AddRange(queue);
-                    queue.Clear();
-                }
             }
-            else if (!onlyBargeIn)
+            var kept = new Queue<Playback>();
+            foreach (var playback in queue)
             {
-                stopped.AddRange(queue);
-                queue.Clear();
+                if (!onlyBargeIn || playback.StopOnDigit) stopped.Add(playback);
+                else kept.Enqueue(playback);
             }
+            queue.Clear();
+            foreach (var playback in kept) queue.Enqueue(playback);
         }
         foreach (var playback in stopped) playback.Finish(PlaybackResult.Interrupted);
     }
 
-    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    /// <summary>Called by the shared <see cref="RtpPacer"/> at each 20 ms tick: sends the next frame (audio or silence).</summary>
+    internal void SendFrame(long dueTicks)
     {
-        var packet = new byte[RtpHeader.Size + SamplesPerFrame];
-        var frame = new short[SamplesPerFrame];
-        var start = Stopwatch.GetTimestamp();
-        long index = 0;
+        var negotiated = media;
+        if (negotiated is null || Volatile.Read(ref disposed) != 0) return;
+        var marker = FillFrame(sendFrame);
+        ushort seq;
+        uint ts;
+        lock (gate)
+        {
+            seq = sequence++;
+            ts = timestamp;
+            timestamp += SamplesPerFrame;   // the clock runs on while the peer holds: timestamps count time, not packets
+        }
+        if (negotiated.SendingPaused) return;
+        new RtpHeader(marker, (byte)negotiated.PayloadType, seq, ts, Ssrc).Write(sendPacket);
+        G711.Encode(negotiated.Codec, sendFrame, sendPacket.AsSpan(RtpHeader.Size));
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var due = start + index * FrameTicks;
-                var wait = due - Stopwatch.GetTimestamp();
-                if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), cancellationToken);
-                var now = Stopwatch.GetTimestamp();
-                if (now - due > 5 * FrameTicks)
-                {
-                    // Stalled (GC, an overloaded machine): re-anchor the schedule rather than burst the missed frames out.
-                    start = now - index * FrameTicks;
-                    due = now;
-                }
-                var negotiated = media!;
-                var marker = FillFrame(frame);
-                ushort seq;
-                uint ts;
-                lock (gate)
-                {
-                    seq = sequence++;
-                    ts = timestamp;
-                    timestamp += SamplesPerFrame;
-                }
-                if (!negotiated.SendingPaused)
-                {
-                    new RtpHeader(marker, (byte)negotiated.PayloadType, seq, ts, Ssrc).Write(packet);
-                    G711.Encode(negotiated.Codec, frame, packet.AsSpan(RtpHeader.Size));
-                    socket.SendTo(packet, SocketFlags.None, negotiated.RemoteRtp);
-                    SendStatistics.Record(Stopwatch.GetTimestamp(), due, ts, ClockRate);
-                }
-                index++;
-            }
+            socket.SendTo(sendPacket, SocketFlags.None, negotiated.RemoteRtp);
+            SendStatistics.Record(Stopwatch.GetTimestamp(), dueTicks, ts, ClockRate);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
-        catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested) { }
+        catch (ObjectDisposedException) { }
         catch (SocketException ex)
         {
-            logger.LogWarning(ex, "RTP sending stopped on {LocalPort}", LocalPort);
+            logger.LogDebug(ex, "RTP send from {LocalPort} failed", LocalPort);
         }
     }
 
@@ -319,11 +301,12 @@ public sealed class RtpSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0) return;
+        RtpPacer.Shared.Remove(this);
         await stopping.CancelAsync();
         socket.Dispose();
         try
         {
-            await Task.WhenAll(sending, receiving);
+            await receiving;
         }
         catch (OperationCanceledException) { }
         List<Playback> pending;
