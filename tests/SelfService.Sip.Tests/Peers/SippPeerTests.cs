@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Net;
+using SelfService.Sip.Tests.Support;
+
+namespace SelfService.Sip.Tests.Peers;
+
+/// <summary>
+/// The user agent against SIPp, a SIP implementation that is not ours: calls with PCMU and RFC 2833 digits (the
+/// recordings Debian ships), 20 calls at once, a CANCEL before the answer, and an offer with no codec in common.
+/// "0611" answers and collects keys until the caller hangs up; "ring" never answers.
+/// </summary>
+[NonParallelizable]
+public sealed class SippPeerTests
+{
+    private SipUserAgent agent = null!;
+    private readonly ConcurrentDictionary<string, SipCall> calls = new();
+    private readonly ConcurrentDictionary<string, string> digits = new();
+    private int active;
+    private int peak;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        calls.Clear();
+        digits.Clear();
+        peak = 0;
+        agent = new SipUserAgent(new SipUserAgentOptions { LocalAddress = IPAddress.Loopback, Port = 0 }, new Handler(this));
+        await agent.StartAsync();
+    }
+
+    [TearDown]
+    public async Task StopAsync() => await agent.DisposeAsync();
+
+    private sealed class Handler(SippPeerTests test) : ISipCallHandler
+    {
+        public async Task HandleCallAsync(SipCall call, CancellationToken cancellationToken)
+        {
+            test.calls[call.CallId] = call;
+            if (call.DialledNumber != "0611")
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return;
+            }
+            await call.RingAsync(cancellationToken);
+            await call.AnswerAsync(cancellationToken);
+            var now = Interlocked.Increment(ref test.active);
+            int seen;
+            while (now > (seen = Volatile.Read(ref test.peak)) && Interlocked.CompareExchange(ref test.peak, now, seen) != seen) { }
+            try
+            {
+                await foreach (var digit in call.Digits.ReadAllAsync(CancellationToken.None))
+                    test.digits.AddOrUpdate(call.CallId, digit.ToString(), (_, keys) => keys + digit);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref test.active);
+            }
+        }
+    }
+
+    private static void AssertClean(Sipp.Result result) =>
+        Assert.That(result.ExitCode, Is.Zero, () => $"sipp failed ({result.ExitCode}):\n{result.Errors}\n{result.Output}");
+
+    [Test]
+    public async Task Sipp_CallWithRfc2833Digits_DigitsReceivedAndCallEndsCleanly()
+    {
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-2833.xml", "0611");
+
+        AssertClean(result);
+        var call = calls.Values.Single();
+        Assert.That(await call.Completion, Is.EqualTo(SipCallEndReason.RemoteHangUp));
+        Assert.That(digits.GetValueOrDefault(call.CallId), Is.EqualTo("159"));
+        Assert.That(call.Media!.Codec, Is.EqualTo(G711Codec.Pcmu));
+        Assert.That(call.Media.TelephoneEventPayloadType, Is.EqualTo(101));
+        TestContext.Out.WriteLine("sipp call: " + call.SendStatistics);
+    }
+
+    [Test]
+    public async Task Sipp_TwentyConcurrentCalls_AllAnsweredWithTheirDigits()
+    {
+        const int Calls = 20;
+
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-2833.xml", "0611", calls: Calls, concurrent: Calls, rate: 100);
+
+        AssertClean(result);
+        Assert.That(calls, Has.Count.EqualTo(Calls));
+        foreach (var call in calls.Values)
+        {
+            Assert.That(await call.Completion, Is.EqualTo(SipCallEndReason.RemoteHangUp));
+            Assert.That(digits.GetValueOrDefault(call.CallId), Is.EqualTo("159"), call.CallId);
+        }
+        var worst = calls.Values.Select(c => c.SendStatistics).MaxBy(s => s.JitterMs)!;
+        TestContext.Out.WriteLine($"{Calls} calls, {peak} at once; worst send jitter: {worst}");
+    }
+
+    [Test]
+    public async Task Sipp_CancelBeforeAnswer_Gets487()
+    {
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-cancel.xml", "ring");
+
+        AssertClean(result);
+        Assert.That(await calls.Values.Single().Completion, Is.EqualTo(SipCallEndReason.Cancelled));
+    }
+
+    [Test]
+    public async Task Sipp_NoCommonCodec_Gets488()
+    {
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-g729.xml", "0611");
+
+        AssertClean(result);
+        Assert.That(calls, Is.Empty);
+    }
+}
