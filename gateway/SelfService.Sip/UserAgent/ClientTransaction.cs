@@ -10,11 +10,18 @@ internal sealed class ClientTransaction(string branch, string method)
 
     public string Key => KeyOf(Branch, Method);
 
+    /// <summary>Outbound INVITE: run on the receive loop for its 2xx, before anything that follows it is read.</summary>
+    public Action<SipResponse>? OnSuccess { get; init; }
+
     public static string KeyOf(string branch, string method) => branch + "|" + method;
 
     public void OnResponse(SipResponse response)
     {
         if (response.StatusCode < 200) Provisional.TrySetResult(response);
-        else Final.TrySetResult(response);
+        else
+        {
+            if (response.IsSuccess && !Final.Task.IsCompleted) OnSuccess?.Invoke(response);
+            Final.TrySetResult(response);
+        }
     }
 }

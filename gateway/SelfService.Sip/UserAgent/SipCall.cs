@@ -147,11 +147,15 @@ public sealed class SipCall
         {
             if (state != SipCallState.Ringing) return;
         }
-        await EndAsync(SipCallEndReason.Rejected);
-        await agent.SendResponseAsync(transaction, agent.CreateResponse(transaction.Request, statusCode, LocalTag), cancellationToken);
+        if (!await EndAsync(SipCallEndReason.Rejected)) return;
+        // Not cancellable: the token may be the handler's, which ending the call has just cancelled.
+        await agent.SendResponseAsync(transaction, agent.CreateResponse(transaction.Request, statusCode, LocalTag), CancellationToken.None);
     }
 
-    /// <summary>Ends the call: BYE when it is up (waiting for the answer at most 64*T1), a rejection while an inbound call rings.</summary>
+    /// <summary>
+    /// Ends the call: BYE when it is up (waiting for its answer at most 64*T1, or until the token is cancelled; the call
+    /// has ended either way), a 480 rejection while an inbound call rings.
+    /// </summary>
     public async Task HangUpAsync(CancellationToken cancellationToken = default)
     {
         SipCallState current;
@@ -163,7 +167,14 @@ public sealed class SipCall
         }
         if (current != SipCallState.Established) return;
         if (!await EndAsync(SipCallEndReason.LocalHangUp)) return;
-        await agent.SendInDialogAsync(this, SipMethods.Bye, cancellationToken);
+        // The BYE goes out whatever the token says (it may be the handler's, cancelled by the end of this very call);
+        // the token only stops the wait for its answer.
+        var bye = agent.SendInDialogAsync(this, SipMethods.Bye, CancellationToken.None);
+        try
+        {
+            await bye.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) { }
     }
 
     /// <summary>

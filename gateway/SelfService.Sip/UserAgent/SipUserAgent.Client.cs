@@ -32,7 +32,8 @@ public sealed partial class SipUserAgent
         invite.SetBody("application/sdp", offer.ToString());
 
         var call = new SipCall(this, SipCallDirection.Outbound, invite, destination, localTag, rtp, offer, null, null);
-        var transaction = new ClientTransaction(branch, SipMethods.Invite);
+        // The dialog exists from the 2xx on (RFC 3261 12.1.2): made on the receive loop, so a BYE right behind the 200 finds it.
+        var transaction = new ClientTransaction(branch, SipMethods.Invite) { OnSuccess = ok => CreateDialog(call, ok) };
         clientTransactions[transaction.Key] = transaction;
         try
         {
@@ -102,13 +103,17 @@ public sealed partial class SipUserAgent
         }
     }
 
-    private async Task<SipCall> ConfirmAsync(SipCall call, SipResponse ok)
+    private void CreateDialog(SipCall call, SipResponse ok)
     {
         call.RemoteParty = ok.Headers.Get(SipHeaderNames.To)!;
         call.RemoteTag = ok.To.Tag ?? "";
         if (ok.Contacts.Count > 0) call.RemoteTarget = ok.Contacts[0].Uri;
         call.RouteSet = [.. ok.Headers.GetAll(SipHeaderNames.RecordRoute).Reverse()];   // reversed for the UAC (RFC 3261 12.1.2)
         calls[call.DialogKey] = call;
+    }
+
+    private async Task<SipCall> ConfirmAsync(SipCall call, SipResponse ok)
+    {
 
         // The ACK of a 2xx is its own transaction, in the dialog, with the INVITE's CSeq number (RFC 3261 13.2.2.4).
         var ack = BuildInDialogRequest(call, SipMethods.Ack, out var target, call.Invite.CSeq.Number);

@@ -88,7 +88,7 @@ public sealed class RtpSessionTests
         var expected = new byte[tone.Length];
         G711.Encode(G711Codec.Pcmu, tone, expected);
         Assert.That(talkspurt, Is.EqualTo(expected));
-        Assert.That(await playing, Is.EqualTo(PlaybackResult.Completed));
+        Assert.That(await playing.Within(), Is.EqualTo(PlaybackResult.Completed));
         TestContext.Out.WriteLine("one call: " + call.SendStatistics);
     }
 
@@ -101,9 +101,9 @@ public sealed class RtpSessionTests
         await SendDigitAsync(peer.Rtp, agentRtp, 110, 16000, '#');
         await SendDigitAsync(peer.Rtp, agentRtp, 120, 24000, '1');
 
-        Assert.That(await call.Digits.ReadAsync(), Is.EqualTo('1'));
-        Assert.That(await call.Digits.ReadAsync(), Is.EqualTo('#'));
-        Assert.That(await call.Digits.ReadAsync(), Is.EqualTo('1'));
+        Assert.That(await call.Digits.ReadAsync().Within(), Is.EqualTo('1'));
+        Assert.That(await call.Digits.ReadAsync().Within(), Is.EqualTo('#'));
+        Assert.That(await call.Digits.ReadAsync().Within(), Is.EqualTo('1'));
         Assert.That(call.Digits.TryRead(out var extra), Is.False, $"an extra digit {extra}");
     }
 
@@ -117,7 +117,7 @@ public sealed class RtpSessionTests
         await Eventually.TrueAsync(() => call.Rtp.PacketsIgnored >= 7, "the stranger's packets dropped");
         await SendDigitAsync(peer.Rtp, agentRtp, 50, 4000, '4');
 
-        Assert.That(await call.Digits.ReadAsync(), Is.EqualTo('4'));
+        Assert.That(await call.Digits.ReadAsync().Within(), Is.EqualTo('4'));
     }
 
     [Test]
@@ -157,8 +157,8 @@ public sealed class RtpSessionTests
 
         await SendDigitAsync(peer.Rtp, agentRtp, 10, 8000, '0');
 
-        Assert.That(await playing, Is.EqualTo(PlaybackResult.Interrupted));
-        Assert.That(await call.Digits.ReadAsync(), Is.EqualTo('0'));
+        Assert.That(await playing.Within(), Is.EqualTo(PlaybackResult.Interrupted));
+        Assert.That(await call.Digits.ReadAsync().Within(), Is.EqualTo('0'));
     }
 
     [Test]
@@ -169,7 +169,7 @@ public sealed class RtpSessionTests
 
         var hangingUp = call.HangUpAsync();
 
-        Assert.That(await playing, Is.EqualTo(PlaybackResult.CallEnded));
+        Assert.That(await playing.Within(), Is.EqualTo(PlaybackResult.CallEnded));
         SipMessage message;
         do message = await peer.ReceiveAsync();
         while (message is SipResponse);   // 200 retransmissions that crossed the ACK
@@ -178,7 +178,7 @@ public sealed class RtpSessionTests
         Assert.That(bye.To.Tag, Is.EqualTo("caller1"));
         Assert.That(bye.RequestUri.ToString(), Is.EqualTo($"sip:79161234567@127.0.0.1:{peer.Port}"), "the caller's Contact");
         await peer.SendRawAsync(SipResponse.For(bye, 200).ToBytes());
-        await hangingUp;
+        await hangingUp.Within();
         Assert.That(call.EndReason, Is.EqualTo(SipCallEndReason.LocalHangUp));
     }
 }

@@ -14,53 +14,73 @@ internal static class Sipp
 
     public sealed record Result(int ExitCode, string Output, string Errors);
 
-    public static async Task<Result> RunAsync(IPEndPoint target, string scenario, string service, int calls = 1, int concurrent = 1, int rate = 10, params string[] extra)
+    public static Task<Result> RunAsync(IPEndPoint target, string scenario, string service, int calls = 1, int concurrent = 1, int rate = 10) =>
+        Start(
+            $"{target.Address}:{target.Port}", "-sf", Path.Combine(TestContext.CurrentContext.TestDirectory, "Peers", scenario), "-s", service,
+            "-p", Number(FreeUdpPort()), "-m", Number(calls), "-l", Number(concurrent), "-r", Number(rate)).WaitAsync();
+
+    /// <summary>SIPp as a phone (Peers/callee.xml, like its built-in uas) on a free port: answers one call with PCMU, waits for our BYE.</summary>
+    public static (Running Process, int Port) StartAnswering()
+    {
+        var port = FreeUdpPort();
+        return (Start("-sf", Path.Combine(TestContext.CurrentContext.TestDirectory, "Peers", "callee.xml"), "-p", Number(port), "-m", "1"), port);
+    }
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Running Start(params string[] arguments)
     {
         if (!File.Exists(Executable)) throw new InvalidOperationException("SIPp is not installed: run tests/install-peers (Debian package sip-tester).");
         var directory = Directory.CreateTempSubdirectory("selfservice-sipp-");
-        try
+        var info = new ProcessStartInfo(Executable)
         {
-            var info = new ProcessStartInfo(Executable)
-            {
-                WorkingDirectory = directory.FullName,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-            };
-            foreach (var argument in new[]
-            {
-                $"{target.Address}:{target.Port}", "-sf", Path.Combine(TestContext.CurrentContext.TestDirectory, "Peers", scenario),
-                "-s", service, "-i", "127.0.0.1", "-p", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-l", concurrent.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-r", rate.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-timeout", "30s", "-timeout_error", "-nostdin", "-trace_err", "-error_file", Path.Combine(directory.FullName, "errors.log"),
-            }.Concat(extra))
-            {
-                info.ArgumentList.Add(argument);
-            }
-            using var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start");
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            WorkingDirectory = directory.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var argument in arguments.Concat(
+        [
+            "-i", "127.0.0.1", "-mi", "127.0.0.1", "-mp", Number(FreeUdpPort()),
+            "-timeout", "30s", "-timeout_error", "-nostdin", "-trace_err", "-error_file", Path.Combine(directory.FullName, "errors.log"),
+        ]))
+        {
+            info.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start");
+        process.StandardInput.Close();
+        return new Running(process, directory);
+    }
+
+    /// <summary>A SIPp process; <see cref="WaitAsync"/> collects its verdict and cleans up.</summary>
+    internal sealed class Running(Process process, DirectoryInfo directory)
+    {
+        private readonly Task<string> output = process.StandardOutput.ReadToEndAsync();
+        private readonly Task<string> error = process.StandardError.ReadToEndAsync();
+
+        public async Task<Result> WaitAsync()
+        {
             try
             {
-                await process.WaitForExitAsync(patience.Token);
+                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                try
+                {
+                    await process.WaitForExitAsync(patience.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    throw new TimeoutException("sipp did not finish: " + Tail(await output));
+                }
+                var errorsFile = Path.Combine(directory.FullName, "errors.log");
+                var errors = (await error) + (File.Exists(errorsFile) ? await File.ReadAllTextAsync(errorsFile) : "");
+                return new Result(process.ExitCode, Tail(await output), errors);
             }
-            catch (OperationCanceledException)
+            finally
             {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("sipp did not finish: " + Tail(await output));
+                process.Dispose();
+                directory.Delete(recursive: true);
             }
-            var errorsFile = Path.Combine(directory.FullName, "errors.log");
-            var errors = (await error) + (File.Exists(errorsFile) ? await File.ReadAllTextAsync(errorsFile) : "");
-            return new Result(process.ExitCode, Tail(await output), errors);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
         }
     }
 
