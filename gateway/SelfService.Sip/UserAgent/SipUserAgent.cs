@@ -230,7 +230,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         var call = new SipCall(this, SipCallDirection.Inbound, request, source, localTag, rtp, answer.Answer!, answer.Media, transaction);
         transaction.Call = call;
         calls[call.DialogKey] = call;
-        _ = RunHandlerAsync(call);
+        _ = Task.Run(() => RunHandlerAsync(call), CancellationToken.None);   // off the receive loop: a slow handler must not hold up SIP
     }
 
     private async Task RejectMediaAsync(ServerTransaction transaction, string localTag, string why, CancellationToken cancellationToken)

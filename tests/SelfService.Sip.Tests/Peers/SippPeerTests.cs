@@ -93,6 +93,25 @@ public sealed class SippPeerTests
         TestContext.Out.WriteLine($"{Calls} calls, {peak} at once; worst send jitter: {worst}");
     }
 
+    /// <summary>
+    /// The concurrency figure of issue 15 (calls at once with clean 20 ms pacing, as the jitter of the sent RTP): a
+    /// benchmark, run by hand with --filter "Name=Sipp_ManyConcurrentCalls_Benchmark".
+    /// </summary>
+    [Test]
+    [Explicit("a benchmark: 100 calls at once for about ten seconds")]
+    public async Task Sipp_ManyConcurrentCalls_Benchmark()
+    {
+        const int Calls = 100;
+
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-2833-long.xml", "0611", calls: Calls, concurrent: Calls, rate: 50);
+
+        AssertClean(result);
+        Assert.That(calls, Has.Count.EqualTo(Calls));
+        var statistics = calls.Values.Select(c => c.SendStatistics).ToList();
+        TestContext.Out.WriteLine($"{Calls} calls, {peak} at once: send jitter mean {statistics.Average(s => s.JitterMs):F2} ms, worst {statistics.Max(s => s.JitterMs):F2} ms; " +
+            $"lateness mean {statistics.Average(s => s.MeanLatenessMs):F2} ms, worst {statistics.Max(s => s.MaxLatenessMs):F2} ms; {statistics.Sum(s => s.PacketsSent)} packets");
+    }
+
     [Test]
     public async Task Sipp_CancelBeforeAnswer_Gets487()
     {
