@@ -44,7 +44,13 @@ public sealed partial class SipUserAgent
                 await call.EndAsync(SipCallEndReason.Rejected);
                 throw new SipCallFailedException(final.StatusCode, final.ReasonPhrase);
             }
-            return await ConfirmAsync(call, final);
+            var established = await ConfirmAsync(call, final);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await established.HangUpAsync(CancellationToken.None);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            return established;
         }
         catch
         {
@@ -86,18 +92,20 @@ public sealed partial class SipUserAgent
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            // Ringing too long, or the caller gave up: CANCEL (RFC 3261 9.1), then the INVITE's final answer (487) is acknowledged.
-            if (transaction.Provisional.Task.IsCompleted)
+            // Ringing too long, or the caller gave up: CANCEL (RFC 3261 9.1), once a provisional response has come (a
+            // CANCEL before one may overtake the INVITE), then the INVITE's final answer (487) is acknowledged.
+            try
             {
-                await SendNonInviteAsync(CancelFor(invite), destination, CancellationToken.None);
-                try
+                if (!transaction.Final.Task.IsCompleted)
                 {
-                    var final = await transaction.Final.Task.WaitAsync(Options.T1 * 64, TimeProvider, CancellationToken.None);
-                    if (final.IsSuccess) return final;   // answered while we cancelled: the call is up after all
-                    await SendAsync(AckForError(invite, final), destination, CancellationToken.None);
+                    await Task.WhenAny(transaction.Provisional.Task, transaction.Final.Task).WaitAsync(Options.T1 * 64, TimeProvider, CancellationToken.None);
+                    if (!transaction.Final.Task.IsCompleted) await SendNonInviteAsync(CancelFor(invite), destination, CancellationToken.None);
                 }
-                catch (TimeoutException) { }
+                var final = await transaction.Final.Task.WaitAsync(Options.T1 * 64, TimeProvider, CancellationToken.None);
+                if (final.IsSuccess) return final;   // answered while we cancelled: CallAsync acknowledges it, then hangs up
+                await SendAsync(AckForError(invite, final), destination, CancellationToken.None);
             }
+            catch (TimeoutException) { }
             if (ex is OperationCanceledException) throw;
             throw new SipCallFailedException(SipStatus.RequestTimeout, "not answered");
         }

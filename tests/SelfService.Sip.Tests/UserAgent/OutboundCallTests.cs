@@ -78,8 +78,7 @@ public sealed class OutboundCallTests
 
         var calling = caller.CallAsync(Callee("79160000001"), "0611", giveUp.Token);
         var inbound = await handler.NextCallAsync();
-        await Eventually.TrueAsync(() => inbound.State == SipCallState.Ringing, "ringing");
-        await giveUp.CancelAsync();
+        await giveUp.CancelAsync();   // whether or not the 100 has reached the caller yet: it waits for one before it cancels
 
         Assert.That(await inbound.Completion.Within(), Is.EqualTo(SipCallEndReason.Cancelled));
         await Assert.ThatAsync(() => calling, Throws.InstanceOf<OperationCanceledException>());
