@@ -259,6 +259,7 @@ public sealed class RtpSession : IAsyncDisposable
             if (!Accept((IPEndPoint)result.RemoteEndPoint, buffer.AsSpan(0, result.ReceivedBytes), out var digit))
             {
                 Interlocked.Increment(ref packetsIgnored);
+                SipMetrics.RtpPacketsDropped.Add(1);
                 continue;
             }
             Interlocked.Increment(ref packetsReceived);

@@ -60,6 +60,8 @@ public sealed class SipCall
             localSequence = invite.CSeq.Number;
         }
         rtp.DigitReceived += (_, e) => Deliver(e.Digit, e.Source);
+        SipMetrics.Calls.Add(1, SipMetrics.Direction(direction));
+        SipMetrics.ActiveCalls.Add(1);
     }
 
     public string CallId { get; }
@@ -230,6 +232,8 @@ public sealed class SipCall
             endReason = reason;
         }
         agent.Forget(this);
+        SipMetrics.ActiveCalls.Add(-1);
+        SipMetrics.CallsEnded.Add(1, SipMetrics.EndReason(reason));
         digits.Writer.TryComplete();
         await ended.CancelAsync();
         await Rtp.DisposeAsync();

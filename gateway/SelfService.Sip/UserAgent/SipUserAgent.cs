@@ -34,6 +34,9 @@ public sealed partial class SipUserAgent : IAsyncDisposable
 
     public SipUserAgentOptions Options { get; }
 
+    /// <summary>The opt-in wire log; null logs nothing.</summary>
+    public ISipProtocolLogger? ProtocolLogger { get; init; }
+
     /// <summary>The clock of the SIP timers (retransmissions, transaction lifetimes); RTP pacing always uses the monotonic clock.</summary>
     public TimeProvider TimeProvider { get; }
 
@@ -94,6 +97,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     private async Task OnDatagramAsync(ReadOnlyMemory<byte> datagram, IPEndPoint source, CancellationToken cancellationToken)
     {
         if (SipMessageParser.IsKeepAlive(datagram.Span)) return;
+        ProtocolLogger?.LogMessage(SipWireDirection.Received, source, datagram.Span);
         SipMessage message;
         try
         {
@@ -102,6 +106,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         catch (SipParseException ex)
         {
             logger.LogInformation("Malformed SIP from {Source}: {Reason}", source, ex.Message);
+            SipMetrics.MalformedMessages.Add(1);
             await AnswerMalformedAsync(ex, source, cancellationToken);
             return;
         }
@@ -181,11 +186,13 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         {
             var refusal = CreateResponse(request, 420, localTag);
             refusal.Headers.Add("Unsupported", required);
+            SipMetrics.CallsRefused.Add(1, SipMetrics.Status(420));
             await SendResponseAsync(transaction, refusal, cancellationToken);
             return;
         }
         if (handler is null)
         {
+            SipMetrics.CallsRefused.Add(1, SipMetrics.Status(SipStatus.TemporarilyUnavailable));
             await SendResponseAsync(transaction, CreateResponse(request, SipStatus.TemporarilyUnavailable, localTag), cancellationToken);
             return;
         }
@@ -202,6 +209,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         }
         catch (SipParseException ex)
         {
+            SipMetrics.CallsRefused.Add(1, SipMetrics.Status(SipStatus.BadRequest));
             var bad = CreateResponse(request, SipStatus.BadRequest, localTag);
             bad.Headers.Add(SipHeaderNames.Warning, "399 - " + SipGrammar.Quote("bad SDP: " + ex.Message));
             await SendResponseAsync(transaction, bad, cancellationToken);
@@ -235,6 +243,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
 
     private async Task RejectMediaAsync(ServerTransaction transaction, string localTag, string why, CancellationToken cancellationToken)
     {
+        SipMetrics.CallsRefused.Add(1, SipMetrics.Status(SipStatus.NotAcceptableHere));
         var refusal = CreateResponse(transaction.Request, SipStatus.NotAcceptableHere, localTag);
         refusal.Headers.Add(SipHeaderNames.Warning, "304 - " + SipGrammar.Quote(why));   // 304/305: media type/format not available
         refusal.Headers.Add(SipHeaderNames.Accept, "application/sdp");
@@ -429,9 +438,11 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     internal async Task SendAsync(SipMessage message, IPEndPoint target, CancellationToken cancellationToken)
     {
         var sending = socket ?? throw new InvalidOperationException("not started");
+        var bytes = message.ToBytes();
+        ProtocolLogger?.LogMessage(SipWireDirection.Sent, target, bytes);
         try
         {
-            await sending.SendToAsync(message.ToBytes(), SocketFlags.None, target, cancellationToken);
+            await sending.SendToAsync(bytes, SocketFlags.None, target, cancellationToken);
         }
         catch (SocketException ex)
         {

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using SelfService.Sip.Tests.Messages;
 using SelfService.Sip.Tests.Support;
@@ -277,5 +280,61 @@ public sealed class SipUserAgentTests
         Assert.That(((SipRequest)message).Method, Is.EqualTo("BYE"));
         Assert.That(okCount, Is.EqualTo(11), "200 at 0, then T1, 2T1, 4T1 and T2 apart up to 64*T1");
         Assert.That(await call.Completion.Within(), Is.EqualTo(SipCallEndReason.AckTimeout));
+    }
+
+    private sealed class WireLog : ISipProtocolLogger
+    {
+        public ConcurrentQueue<(SipWireDirection Direction, string Text)> Lines { get; } = new();
+
+        public void LogMessage(SipWireDirection direction, IPEndPoint peer, ReadOnlySpan<byte> message) =>
+            Lines.Enqueue((direction, Encoding.UTF8.GetString(message)));
+    }
+
+    [Test]
+    public async Task ProtocolLogger_SeesEachDatagramBothWays()
+    {
+        var log = new WireLog();
+        await using var agent = new SipUserAgent(new SipUserAgentOptions { Port = 0 }, new TestCallHandler()) { ProtocolLogger = log };
+        await agent.StartAsync();
+        using var peer = new SipTestPeer(agent.LocalEndPoint);
+
+        await peer.SendAsync(peer.Options("z9hG4bKlog"));
+        await peer.ReceiveResponseAsync(200);
+
+        Assert.That(log.Lines.Select(l => (l.Direction, l.Text.Split("\r\n")[0])), Is.EqualTo(new[]
+        {
+            (SipWireDirection.Received, $"OPTIONS sip:127.0.0.1:{agent.LocalEndPoint.Port} SIP/2.0"), (SipWireDirection.Sent, "SIP/2.0 200 OK"),
+        }));
+    }
+
+    [Test]
+    public async Task Metrics_RefusedAndMalformed_AreCounted()
+    {
+        var measured = new ConcurrentBag<(string Instrument, long Value, object? Status)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SipMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            object? status = null;
+            foreach (var tag in tags) if (tag.Key == "sip.status") status = tag.Value;
+            measured.Add((instrument.Name, value, status));
+        });
+        listener.Start();
+        var (agent, peer, _) = await StartAsync(new TestCallHandler());
+        await using var __ = agent;
+        using var ___ = peer;
+
+        await peer.SendAsync(peer.Invite("z9hG4bKmetric", "call-m@test", SipTestPeer.Offer(peer.RtpPort, "18", "a=rtpmap:18 G729/8000\n")));
+        await peer.ReceiveResponseAsync(100);
+        await peer.ReceiveResponseAsync(488);
+        await peer.SendRawAsync("INVITE nonsense\r\n\r\n"u8.ToArray());
+        await peer.SendAsync(peer.Options("z9hG4bKmetric2"));
+        await peer.ReceiveResponseAsync(200);
+
+        Assert.That(measured, Has.Some.EqualTo(("sip.calls.refused", 1L, (object?)488)));
+        Assert.That(measured.Count(m => m.Instrument == "sip.messages.malformed"), Is.GreaterThanOrEqualTo(1));
     }
 }
