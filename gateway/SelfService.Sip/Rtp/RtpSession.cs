@@ -52,13 +52,15 @@ public sealed class RtpSession : IAsyncDisposable
     public static RtpSession Open(IPAddress localAddress, int portMin = 0, int portMax = 0, ILogger? logger = null)
     {
         if (portMin == 0) return new RtpSession(Bind(localAddress, 0)!, logger ?? NullLogger.Instance);
-        var first = portMin + (Random.Shared.Next(Math.Max(1, (portMax - portMin) / 2)) * 2);
+        var evenMin = portMin + (portMin % 2);
+        var evenPorts = Math.Max(1, ((portMax - evenMin) / 2) + 1);
+        var first = evenMin + (Random.Shared.Next(evenPorts) * 2);   // a random start spreads calls over the range
         for (var port = first; ;)
         {
             var bound = Bind(localAddress, port);
             if (bound is not null) return new RtpSession(bound, logger ?? NullLogger.Instance);
             port += 2;
-            if (port > portMax) port = portMin + (portMin % 2);
+            if (port > portMax) port = evenMin;
             if (port == first) throw new SipException($"no free RTP port in {portMin}-{portMax}");
         }
     }

@@ -145,11 +145,7 @@ public sealed class SipCall
     {
         if (statusCode is < 300 or > 699) throw new ArgumentOutOfRangeException(nameof(statusCode), "a rejection is 300-699");
         var transaction = inviteTransaction ?? throw new InvalidOperationException("reject is for inbound calls");
-        lock (gate)
-        {
-            if (state != SipCallState.Ringing) return;
-        }
-        if (!await EndAsync(SipCallEndReason.Rejected)) return;
+        if (!await EndAsync(SipCallEndReason.Rejected, onlyWhileRinging: true)) return;
         // Not cancellable: the token may be the handler's, which ending the call has just cancelled.
         await agent.SendResponseAsync(transaction, agent.CreateResponse(transaction.Request, statusCode, LocalTag), CancellationToken.None);
     }
@@ -185,7 +181,9 @@ public sealed class SipCall
     /// </summary>
     public Task<PlaybackResult> PlayAsync(ReadOnlyMemory<short> samples, bool stopOnDigit = true, CancellationToken cancellationToken = default)
     {
-        if (State != SipCallState.Established) return Task.FromResult(PlaybackResult.CallEnded);
+        var current = State;
+        if (current == SipCallState.Ringing) throw new InvalidOperationException("answer the call before playing to it (no early media)");
+        if (current == SipCallState.Ended) return Task.FromResult(PlaybackResult.CallEnded);
         return Rtp.PlayAsync(samples, stopOnDigit, cancellationToken);
     }
 
@@ -222,12 +220,15 @@ public sealed class SipCall
         Rtp.Update(media);
     }
 
-    /// <summary>Ends the call once: stops the media, wakes whoever waits, and forgets the dialog. False when it had ended already.</summary>
-    internal async Task<bool> EndAsync(SipCallEndReason reason)
+    /// <summary>
+    /// Ends the call once: stops the media, wakes whoever waits, and forgets the dialog. False when it had ended already,
+    /// or, with <paramref name="onlyWhileRinging"/>, when it was answered first (a CANCEL or a rejection racing the answer).
+    /// </summary>
+    internal async Task<bool> EndAsync(SipCallEndReason reason, bool onlyWhileRinging = false)
     {
         lock (gate)
         {
-            if (state == SipCallState.Ended) return false;
+            if (state == SipCallState.Ended || (onlyWhileRinging && state != SipCallState.Ringing)) return false;
             state = SipCallState.Ended;
             endReason = reason;
         }

@@ -315,7 +315,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         if (invite.HasFinalResponse) return;
         if (invite.Call is { } call)
         {
-            if (!await call.EndAsync(SipCallEndReason.Cancelled)) return;
+            if (!await call.EndAsync(SipCallEndReason.Cancelled, onlyWhileRinging: true)) return;   // answered first: the 200 stands
         }
         await SendResponseAsync(invite, CreateResponse(invite.Request, SipStatus.RequestTerminated, localTag), cancellationToken);
     }

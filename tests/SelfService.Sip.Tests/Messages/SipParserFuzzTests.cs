@@ -47,6 +47,36 @@ public sealed class SipParserFuzzTests
         Assert.That(refused, Is.GreaterThan(0));
     }
 
+    [Test]
+    public void SdpOfferAnswer_MutatedOffers_OnlyParseErrors()
+    {
+        var seed = Encoding.UTF8.GetBytes(Wire.Crlf(Rfc3261Messages.AliceSdp + "m=audio 49170 RTP/AVP 8 0 101\na=rtpmap:101 telephone-event/8000\na=fmtp:101 0-16\na=sendonly\nc=IN IP4 192.0.2.7\n"));
+        var random = new Random(3264);
+        int answered = 0, refused = 0;
+
+        for (var i = 0; i < 3_000; i++)
+        {
+            var text = Encoding.UTF8.GetString(Mutate(seed, random));
+            try
+            {
+                var result = SdpOfferAnswer.Answer(SessionDescription.Parse(text), System.Net.IPAddress.Loopback, 40000, 1);
+                if (result.Accepted) SessionDescription.Parse(result.Answer!.ToString());
+                answered++;
+            }
+            catch (SipParseException)
+            {
+                refused++;
+            }
+            catch (Exception ex)
+            {
+                Assert.Fail($"iteration {i}: {ex.GetType().Name} {ex.Message}\n{text}");
+            }
+        }
+
+        Assert.That((answered, refused), Is.Not.EqualTo((0, 0)));
+        Assert.That(answered, Is.GreaterThan(0));
+    }
+
     private static byte[] Mutate(byte[] seed, Random random)
     {
         var bytes = new List<byte>(seed);
