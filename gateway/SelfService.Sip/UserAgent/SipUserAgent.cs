@@ -78,7 +78,14 @@ public sealed partial class SipUserAgent : IAsyncDisposable
             }
             catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }
-            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize) { continue; }
+            catch (SocketException ex)
+            {
+                // A UDP socket reports a peer's ICMP error or an oversized datagram on the next read: the next read is fine.
+                logger.LogDebug(ex, "SIP receive error {Error}", ex.SocketErrorCode);
+                if (ex.SocketErrorCode is not (SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.MessageSize))
+                    logger.LogWarning(ex, "SIP receive error {Error}", ex.SocketErrorCode);
+                continue;
+            }
 
             var source = (IPEndPoint)received.RemoteEndPoint;
             try
