@@ -112,7 +112,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         }
         catch (SipParseException ex)
         {
-            logger.LogInformation("Malformed SIP from {Source}: {Reason}", source, ex.Message);
+            logger.LogDebug("Malformed SIP from {Source}: {Reason}", source, ex.Message);   // counted in sip.messages.malformed; a flood must not flood the log
             SipMetrics.MalformedMessages.Add(1);
             await AnswerMalformedAsync(ex, source, cancellationToken);
             return;
