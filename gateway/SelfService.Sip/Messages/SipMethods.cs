@@ -9,7 +9,9 @@ public static class SipMethods
     public const string Cancel = "CANCEL";
     public const string Options = "OPTIONS";
     public const string Info = "INFO";
+    public const string Refer = "REFER";
+    public const string Notify = "NOTIFY";
 
-    /// <summary>The Allow header value.</summary>
-    public const string Allowed = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO";
+    /// <summary>The Allow header value (NOTIFY only in a dialog: the progress of a REFER we sent).</summary>
+    public const string Allowed = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, NOTIFY";
 }

@@ -21,6 +21,7 @@ public sealed class SipCall
     private SipCallState state = SipCallState.Ringing;
     private SipCallEndReason endReason;
     private long localSequence;
+    private TaskCompletionSource<int>? transferOutcome;
 
     internal SipCall(SipUserAgent agent, SipCallDirection direction, SipRequest invite, IPEndPoint remoteEndPoint, string localTag,
         RtpSession rtp, SessionDescription localSdp, NegotiatedMedia? media, ServerTransaction? inviteTransaction)
@@ -196,6 +197,41 @@ public sealed class SipCall
     internal long NextSequence() => Interlocked.Increment(ref localSequence);
 
     internal void OnAck() => acknowledged.TrySetResult();
+
+    /// <summary>
+    /// Transfers the call with REFER (RFC 3515): the caller's side is asked to call <paramref name="target"/>. True when
+    /// the target answered (a NOTIFY with a 2xx sipfrag), and then we hang up; false when the REFER was refused or the
+    /// target did not answer (the call stays up, so the caller can be told). Waits at most 64*T1 for the outcome.
+    /// </summary>
+    public async Task<bool> TransferAsync(SipUri target, CancellationToken cancellationToken = default)
+    {
+        if (State != SipCallState.Established) throw new SipException("only a call that is up can be transferred");
+        var outcome = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        transferOutcome = outcome;
+        var accepted = await agent.SendInDialogAsync(this, SipMethods.Refer, cancellationToken, refer =>
+        {
+            refer.Headers.Add("Refer-To", $"<{target}>");
+            refer.Headers.Add("Referred-By", $"<{NameAddress.Parse(LocalParty).Uri}>");
+        });
+        if (accepted is not { IsSuccess: true }) return false;
+        int status;
+        try
+        {
+            status = await outcome.Task.WaitAsync(agent.Options.T1 * 64, agent.TimeProvider, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        if (status is < 200 or >= 300) return false;
+        await HangUpAsync(cancellationToken);
+        return true;
+    }
+
+    internal void OnTransferProgress(int status)
+    {
+        if (status >= 200) transferOutcome?.TrySetResult(status);   // 1xx sipfrags are progress, not the outcome
+    }
 
     internal void OnInfoDigit(char digit)
     {

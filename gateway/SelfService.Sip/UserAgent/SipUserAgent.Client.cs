@@ -186,9 +186,10 @@ public sealed partial class SipUserAgent
     }
 
     /// <summary>Sends BYE (or another request) in the call's dialog and waits for its final response, at most 64*T1.</summary>
-    internal async Task<SipResponse?> SendInDialogAsync(SipCall call, string method, CancellationToken cancellationToken)
+    internal async Task<SipResponse?> SendInDialogAsync(SipCall call, string method, CancellationToken cancellationToken, Action<SipRequest>? complete = null)
     {
         var request = BuildInDialogRequest(call, method, out var target);
+        complete?.Invoke(request);
         var response = await SendNonInviteAsync(request, target, cancellationToken);
         if (response is null or { IsSuccess: false }) logger.LogInformation("{Method} on call {CallId}: {Status}", method, call.CallId, response?.StatusCode.ToString() ?? "no answer");
         return response;

@@ -158,6 +158,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
             case SipMethods.Cancel: await OnCancelAsync(transaction, cancellationToken); break;
             case SipMethods.Bye: await OnByeAsync(transaction, cancellationToken); break;
             case SipMethods.Info: await OnInfoAsync(transaction, cancellationToken); break;
+            case SipMethods.Notify: await OnNotifyAsync(transaction, cancellationToken); break;
             case SipMethods.Options:
                 var ok = CreateResponse(request, SipStatus.Ok, NewTag());
                 ok.Headers.Add(SipHeaderNames.Allow, SipMethods.Allowed);
@@ -167,7 +168,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
                 break;
             default:
                 // 405 for methods of SIP we do not take here, 501 for methods we do not know (RFC 3261 8.2.1).
-                var known = request.Method is "REGISTER" or "SUBSCRIBE" or "NOTIFY" or "PUBLISH" or "MESSAGE" or "REFER" or "UPDATE" or "PRACK";
+                var known = request.Method is "REGISTER" or "SUBSCRIBE" or "PUBLISH" or "MESSAGE" or "REFER" or "UPDATE" or "PRACK";
                 var refusal = CreateResponse(request, known ? SipStatus.MethodNotAllowed : 501, NewTag());
                 refusal.Headers.Add(SipHeaderNames.Allow, SipMethods.Allowed);
                 await SendResponseAsync(transaction, refusal, cancellationToken);
@@ -359,6 +360,30 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         var digit = SipInfoDtmf.Read(request.ContentType, request.BodyText);
         await SendResponseAsync(transaction, CreateResponse(request, digit is null && !request.Body.IsEmpty ? SipStatus.BadRequest : SipStatus.Ok, null), cancellationToken);
         if (digit is { } key) call.OnInfoDigit(key);
+    }
+
+    /// <summary>
+    /// NOTIFY in a dialog: the progress of a REFER we sent (RFC 3515 2.4.4), a message/sipfrag whose status line says how
+    /// the transfer target answered. 481 outside a dialog: we subscribe to nothing else.
+    /// </summary>
+    private async Task OnNotifyAsync(ServerTransaction transaction, CancellationToken cancellationToken)
+    {
+        var request = transaction.Request;
+        var call = FindDialog(request);
+        if (call is null)
+        {
+            await SendResponseAsync(transaction, CreateResponse(request, SipStatus.CallDoesNotExist, NewTag()), cancellationToken);
+            return;
+        }
+        await SendResponseAsync(transaction, CreateResponse(request, SipStatus.Ok, null), cancellationToken);
+        var sipfrag = request.ContentType == "message/sipfrag" ? request.BodyText : "";
+        var statusLine = sipfrag.ReplaceLineEndings("\n").Split('\n')[0].Split(' ');
+        if ((request.Headers.Get("Event") ?? "").StartsWith("refer", StringComparison.OrdinalIgnoreCase)
+            && statusLine.Length >= 2 && statusLine[0].Equals("SIP/2.0", StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(statusLine[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var status))
+        {
+            call.OnTransferProgress(status);
+        }
     }
 
     private void OnAck(SipRequest ack)

@@ -17,6 +17,7 @@ public sealed class SippPeerTests
     private readonly ConcurrentDictionary<string, string> digits = new();
     private int active;
     private int peak;
+    private TaskCompletionSource<bool> transferred = new();
 
     [SetUp]
     public async Task StartAsync()
@@ -24,6 +25,7 @@ public sealed class SippPeerTests
         calls.Clear();
         digits.Clear();
         peak = 0;
+        transferred = new TaskCompletionSource<bool>();
         agent = new SipUserAgent(new SipUserAgentOptions { LocalAddress = IPAddress.Loopback, Port = 0 }, new Handler(this));
         await agent.StartAsync();
     }
@@ -36,6 +38,12 @@ public sealed class SippPeerTests
         public async Task HandleCallAsync(SipCall call, CancellationToken cancellationToken)
         {
             test.calls[call.CallId] = call;
+            if (call.DialledNumber == "transfer")
+            {
+                await call.AnswerAsync(cancellationToken);
+                test.transferred.TrySetResult(await call.TransferAsync(SipUri.Parse("sip:desk@192.0.2.9"), cancellationToken));
+                return;
+            }
             if (call.DialledNumber != "0611")
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -110,6 +118,17 @@ public sealed class SippPeerTests
         var statistics = calls.Values.Select(c => c.SendStatistics).ToList();
         TestContext.Out.WriteLine($"{Calls} calls, {peak} at once: send jitter mean {statistics.Average(s => s.JitterMs):F2} ms, worst {statistics.Max(s => s.JitterMs):F2} ms; " +
             $"lateness mean {statistics.Average(s => s.MeanLatenessMs):F2} ms, worst {statistics.Max(s => s.MaxLatenessMs):F2} ms; {statistics.Sum(s => s.PacketsSent)} packets");
+    }
+
+    [Test]
+    public async Task Sipp_TransferByRefer_TargetAnswersThenWeHangUp()
+    {
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-transfer.xml", "transfer");
+
+        AssertClean(result);
+        var call = calls.Values.Single();
+        Assert.That(await call.Completion.Within(), Is.EqualTo(SipCallEndReason.LocalHangUp));
+        Assert.That(await transferred.Task.Within(), Is.True);
     }
 
     [Test]

@@ -175,6 +175,18 @@ public sealed class SipUserAgentTests
     }
 
     [Test]
+    public async Task Notify_OutsideADialog_Gets481()
+    {
+        var (agent, peer, _) = await StartAsync(new TestCallHandler());
+        await using var __ = agent;
+        using var ___ = peer;
+
+        await peer.SendAsync(peer.InDialog("NOTIFY", "z9hG4bKnotify", "nobody@test", "nosuchtag", 3, "SIP/2.0 200 OK\n", "message/sipfrag"));
+
+        await peer.ReceiveResponseAsync(481);
+    }
+
+    [Test]
     public async Task Options_Gets200WithAllowAndAccept()
     {
         var (agent, peer, _) = await StartAsync(new TestCallHandler());
@@ -184,7 +196,7 @@ public sealed class SipUserAgentTests
         await peer.SendAsync(peer.Options("z9hG4bKopt5"));
 
         var ok = await peer.ReceiveResponseAsync(200);
-        Assert.That(ok.Headers.GetAll("Allow"), Is.EquivalentTo(new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "INFO" }));
+        Assert.That(ok.Headers.GetAll("Allow"), Is.EquivalentTo(new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "INFO", "NOTIFY" }));
         Assert.That(ok.Headers.GetAll("Accept"), Does.Contain("application/sdp"));
         Assert.That(ok.To.Tag, Is.Not.Null);
     }
