@@ -188,6 +188,28 @@ public sealed class SipCall
         return Rtp.PlayAsync(samples, stopOnDigit, cancellationToken);
     }
 
+    /// <summary>
+    /// The next key pressed, or null when none comes within <paramref name="timeout"/> (on the user agent's clock, so
+    /// tests can move it) or the call ends. A digit that comes after the timeout waits for the next read; none is lost.
+    /// </summary>
+    public async Task<char?> ReadDigitAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var timer = new CancellationTokenSource(timeout, agent.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken);
+        try
+        {
+            return await digits.Reader.ReadAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (ChannelClosedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Stops what is playing and drops what is queued.</summary>
     public void StopPlayback() => Rtp.StopPlayback();
 

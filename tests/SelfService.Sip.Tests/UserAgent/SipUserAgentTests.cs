@@ -264,6 +264,36 @@ public sealed class SipUserAgentTests
     }
 
     [Test]
+    public async Task ReadDigit_TimeoutThenDigit_NullThenTheDigitNotLost()
+    {
+        var handler = new TestCallHandler(async (call, ct) =>
+        {
+            await call.AnswerAsync(ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        var (agent, peer, time) = await StartAsync(handler);
+        await using var __ = agent;
+        using var ___ = peer;
+        await peer.SendAsync(peer.Invite("z9hG4bKread", "call-r@test", SipTestPeer.Offer(peer.RtpPort)));
+        await peer.ReceiveResponseAsync(100);
+        var tag = (await peer.ReceiveResponseAsync(200)).To.Tag!;
+        await peer.SendAsync(peer.InDialog("ACK", "z9hG4bKreadack", "call-r@test", tag, 1));
+        var call = await handler.NextCallAsync();
+
+        var first = call.ReadDigitAsync(TimeSpan.FromSeconds(5));
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.That(await first.Within(), Is.Null, "the caller pressed nothing within 5 s");
+
+        await peer.SendAsync(peer.InDialog("INFO", "z9hG4bKread1", "call-r@test", tag, 2, "Signal=3\n", "application/dtmf-relay"));
+        await peer.ReceiveResponseAsync(200);
+        Assert.That(await call.ReadDigitAsync(TimeSpan.FromSeconds(5)).Within(), Is.EqualTo('3'));
+
+        await peer.SendAsync(peer.InDialog("BYE", "z9hG4bKreadbye", "call-r@test", tag, 3));
+        await peer.ReceiveResponseAsync(200);
+        Assert.That(await call.ReadDigitAsync(TimeSpan.FromSeconds(5)).Within(), Is.Null, "the call ended");
+    }
+
+    [Test]
     public async Task Answer_NoAck_ByeAfter64T1()
     {
         var handler = new TestCallHandler(async (call, ct) =>
