@@ -1,0 +1,7 @@
+namespace SelfService.Sip;
+
+public enum SipCallDirection
+{
+    Inbound,
+    Outbound,
+}

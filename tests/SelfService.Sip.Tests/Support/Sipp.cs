@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SelfService.Sip.Tests.Support;
+
+/// <summary>
+/// Runs SIPp (Debian's sip-tester, installed by tests/install-peers) against a user agent on loopback, with one of our
+/// scenarios from Peers/, on ports chosen at run time. Its exit code is the verdict: 0 when every call went as scripted.
+/// </summary>
+internal static class Sipp
+{
+    public const string Executable = "/usr/bin/sipp";
+
+    public sealed record Result(int ExitCode, string Output, string Errors);
+
+    public static Task<Result> RunAsync(IPEndPoint target, string scenario, string service, int calls = 1, int concurrent = 1, int rate = 10) =>
+        Start(
+            $"{target.Address}:{target.Port}", "-sf", Path.Combine(TestContext.CurrentContext.TestDirectory, "Peers", scenario), "-s", service,
+            "-p", Number(FreeUdpPort()), "-m", Number(calls), "-l", Number(concurrent), "-r", Number(rate)).WaitAsync();
+
+    /// <summary>SIPp as a phone (Peers/callee.xml, like its built-in uas) on a free port: answers one call with PCMU, waits for our BYE.</summary>
+    public static (Running Process, int Port) StartAnswering()
+    {
+        var port = FreeUdpPort();
+        return (Start("-sf", Path.Combine(TestContext.CurrentContext.TestDirectory, "Peers", "callee.xml"), "-p", Number(port), "-m", "1"), port);
+    }
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Running Start(params string[] arguments)
+    {
+        if (!File.Exists(Executable)) throw new InvalidOperationException("SIPp is not installed: run tests/install-peers (Debian package sip-tester).");
+        var directory = Directory.CreateTempSubdirectory("selfservice-sipp-");
+        var info = new ProcessStartInfo(Executable)
+        {
+            WorkingDirectory = directory.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var argument in arguments.Concat(
+        [
+            "-i", "127.0.0.1", "-mi", "127.0.0.1", "-mp", Number(FreeUdpPort()),
+            "-timeout", "30s", "-timeout_error", "-nostdin", "-trace_err", "-error_file", Path.Combine(directory.FullName, "errors.log"),
+        ]))
+        {
+            info.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start");
+        process.StandardInput.Close();
+        return new Running(process, directory);
+    }
+
+    /// <summary>A SIPp process; <see cref="WaitAsync"/> collects its verdict and cleans up.</summary>
+    internal sealed class Running(Process process, DirectoryInfo directory)
+    {
+        private readonly Task<string> output = process.StandardOutput.ReadToEndAsync();
+        private readonly Task<string> error = process.StandardError.ReadToEndAsync();
+
+        public async Task<Result> WaitAsync()
+        {
+            try
+            {
+                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                try
+                {
+                    await process.WaitForExitAsync(patience.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    throw new TimeoutException("sipp did not finish: " + Tail(await output));
+                }
+                var errorsFile = Path.Combine(directory.FullName, "errors.log");
+                var errors = (await error) + (File.Exists(errorsFile) ? await File.ReadAllTextAsync(errorsFile) : "");
+                return new Result(process.ExitCode, Tail(await output), errors);
+            }
+            finally
+            {
+                process.Dispose();
+                directory.Delete(recursive: true);
+            }
+        }
+    }
+
+    private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;
+
+    /// <summary>A UDP port free right now (bound, read back, released): SIPp needs a number, not port 0.</summary>
+    private static int FreeUdpPort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+}
