@@ -75,9 +75,10 @@ public class TenThousandRecipientCampaignTests
         var firstSecond = at.Count(t => t < at[0] + 1000);
         var busiestSecond = BusiestSecond(at);
         var lag = await TurnToWireAsync(gateway, id, firstParts);
+        var deviation = Math.Round((measured / rate - 1) * 100, 1) + 0.0;   // + 0.0: never "-0.0"
         var figures = new[]
         {
-            string.Create(CultureInfo.InvariantCulture, $"campaign pace: {recipients} messages of {PartsEach} parts, {measured:0.0} parts/s measured at the SMSC against {rate} configured ({(measured / rate - 1) * 100:+0.0;-0.0} %); launch to last part {launchToLast.TotalSeconds:0.0} s"),
+            string.Create(CultureInfo.InvariantCulture, $"campaign pace: {recipients} messages of {PartsEach} parts, {measured:0.0} parts/s measured at the SMSC against {rate} configured ({deviation:+0.0;-0.0;0.0} %); launch to last part {launchToLast.TotalSeconds:0.0} s"),
             string.Create(CultureInfo.InvariantCulture, $"campaign pace: parts at the SMSC in the first second {firstSecond}, in the busiest second (sliding) {busiestSecond}; a message's turn to its first part at the SMSC {lag}"),
             $"campaign pace: BAL replies, {BalanceRequests} at concurrency {BalanceConcurrency}: without a campaign {Describe(quiet)}; during it {Describe(busy)}",
         };
