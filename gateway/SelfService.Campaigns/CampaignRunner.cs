@@ -12,9 +12,10 @@ namespace SelfService.Campaigns;
 
 /// <summary>
 /// Sends the runs of running campaigns. Each recipient's turn: still running? opted out (of all, or of this topic)? in
-/// their quiet hours? then wait for the pace, and hand the message over: the recipient marked and the message queued in
-/// one commit, then sent in the outbox's low-priority lane. Everything it knows is in the store, so after a restart it
-/// goes on with the recipients still pending, and none handed over is handed over again.
+/// their quiet hours? then the message takes the next turn on the pace and is handed over a little ahead of it
+/// (<see cref="HandOverLead"/>): the recipient marked and the message queued in one commit (shared by the turns close together),
+/// then sent in the outbox's low-priority lane when its turn comes (<see cref="PacedRelease"/>). Everything it knows is in
+/// the store, so after a restart it goes on with the recipients still pending, and none handed over is handed over again.
 /// </summary>
 public sealed partial class CampaignRunner(
     ICampaignStore campaigns, IOptOutStore optOuts, ICustomerStore customers, AudienceWriter audience, OutboxDispatcher outbox, IOutbox outboxStore,
@@ -22,6 +23,17 @@ public sealed partial class CampaignRunner(
     ILogger<CampaignRunner> logger)
     : BackgroundService
 {
+    /// <summary>
+    /// How far ahead of its turn a message is stored. The runner stores the messages whose turns fall in the next half of
+    /// it in one commit, and <see cref="PacedRelease"/> hands each to the outbox at its turn: so a commit held up for less
+    /// than this (the store busy with customers' messages during the blast) costs the pace nothing, and the commits stay
+    /// few however fast the pace. It is also how long before its turn a message was last checked for an opt-out or a pause.
+    /// </summary>
+    internal static readonly TimeSpan HandOverLead = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The most recipients stored in one commit.</summary>
+    private const int MaxBatch = 256;
+
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _wakers = new(StringComparer.Ordinal);
     private CancellationToken _stopping = CancellationToken.None;
@@ -146,9 +158,33 @@ public sealed partial class CampaignRunner(
             LogAudienceWritten(campaignId, run, added);
         }
 
-        if (_resumedAtStart.TryRemove(campaignId, out _)) await SendHandedOverAsync(campaignId, run, stoppingToken);
-        var profile = channels.ProfileOf(campaign.Channel);
-        var pacer = new PartsPacer(campaign.PartsPerSecond, time);
+        // Turns start a lead from now: the first messages are stored before their turns, as all the others are.
+        var pacer = new PartsPacer(campaign.PartsPerSecond, time, HandOverLead);
+        var release = new PacedRelease(outbox, time);
+        var releasing = release.RunAsync(stoppingToken);
+        bool handedOverAll;
+        try
+        {
+            if (_resumedAtStart.TryRemove(campaignId, out _)) await SendHandedOverAsync(campaignId, run, pacer, release, stoppingToken);
+            handedOverAll = await HandOverAllAsync(campaignId, run, channels.ProfileOf(campaign.Channel), pacer, release, stoppingToken);
+        }
+        finally
+        {
+            // What was stored goes at its turn, after a pause or cancel too: it is handed over.
+            release.Complete();
+            await releasing;
+        }
+        if (handedOverAll) await FinishAsync(campaignId, run, stoppingToken);
+    }
+
+    /// <summary>
+    /// Hands the run's pending recipients over at the pace, a little ahead of their turns (<see cref="HandOverLead"/>); false when
+    /// the campaign stopped running (paused, cancelled) first.
+    /// </summary>
+    private async Task<bool> HandOverAllAsync(
+        string campaignId, string run, ChannelProfile profile, PartsPacer pacer, PacedRelease release, CancellationToken stoppingToken)
+    {
+        var batch = new HandOverBatch();
         var pageSize = options.Value.PageSize;
         while (true)
         {
@@ -161,11 +197,20 @@ public sealed partial class CampaignRunner(
                 foreach (var recipient in page)
                 {
                     after = recipient.Sequence;
-                    campaign = await campaigns.GetAsync(campaignId, stoppingToken);
+                    if (pacer.Next - time.GetUtcNow() > HandOverLead)
+                    {
+                        // The next turn is further off than the lead: what is prepared is stored, and the run waits until
+                        // the turn is half the lead away (a pause or cancel wakes it), then prepares the next half-lead's worth.
+                        await CommitAsync(batch, release, stoppingToken);
+                        await WaitAsync(campaignId, pacer.Next - time.GetUtcNow() - HandOverLead / 2, stoppingToken);
+                    }
+                    var campaign = await campaigns.GetAsync(campaignId, stoppingToken);
                     if (campaign?.State != CampaignState.Running || campaign.CurrentRun != run)
                     {
+                        // Those prepared had their turn before the change: they go; the next recipient sees it.
+                        await CommitAsync(batch, release, stoppingToken);
                         await StoppedAsync(campaign, run, stoppingToken);
-                        return;
+                        return false;
                     }
                     var quiet = RecipientClock.QuietUntil(campaign.QuietHours, recipient.TimeZone ?? campaign.TimeZone, time.GetUtcNow());
                     if (quiet is not null)
@@ -174,31 +219,34 @@ public sealed partial class CampaignRunner(
                         if (quietUntil is null || quiet < quietUntil) quietUntil = quiet;
                         continue;
                     }
-                    await SendAsync(campaign, recipient, profile, pacer, stoppingToken);
+                    await PrepareAsync(campaign, recipient, profile, pacer, batch, stoppingToken);
+                    // One commit for the turns of half a lead (or a full batch), so commits stay few however fast the pace.
+                    if (batch.Count >= MaxBatch || pacer.Next - batch.FirstTurn >= HandOverLead / 2) await CommitAsync(batch, release, stoppingToken);
                 }
+                await CommitAsync(batch, release, stoppingToken);
             }
-            if (quietUntil is null) break;
+            if (quietUntil is null) return true;
             LogQuietHours(campaignId, quietUntil.Value);
             await WaitAsync(campaignId, quietUntil.Value - time.GetUtcNow(), stoppingToken);
         }
-
-        await FinishAsync(campaignId, run, stoppingToken);
     }
 
-    private async Task SendAsync(Campaign campaign, CampaignRecipient recipient, Messaging.ChannelProfile profile, PartsPacer pacer, CancellationToken stoppingToken)
+    /// <summary>The recipient's turn: skipped (opted out, unreachable), or its message made and given the next turn on the pace.</summary>
+    private async Task PrepareAsync(
+        Campaign campaign, CampaignRecipient recipient, ChannelProfile profile, PartsPacer pacer, HandOverBatch batch, CancellationToken stoppingToken)
     {
         var customer = await customers.FindByMsisdnAsync(recipient.Msisdn, stoppingToken);
         if (await OptedOutAsync(campaign, recipient, customer, stoppingToken))
         {
             recipient.State = RecipientState.SkippedOptedOut;
-            await campaigns.HandOverAsync([recipient], [], stoppingToken);
+            batch.Skip(recipient);
             return;
         }
         var address = AddressOf(campaign.Channel, recipient.Msisdn, customer);
         if (address is null || !campaign.Texts.TryGetValue(CampaignText.LanguageFor(campaign, recipient.Language), out var template))
         {
             recipient.State = RecipientState.SkippedUnreachable;
-            await campaigns.HandOverAsync([recipient], [], stoppingToken);
+            batch.Skip(recipient);
             return;
         }
 
@@ -207,7 +255,7 @@ public sealed partial class CampaignRunner(
         // A survey: its first question follows the text, as the channel shows it (numbered, buttons, reply by email).
         if (campaign.Survey is { } survey) (text, choices) = surveys.FirstMessage(survey, text, recipient.Language, campaign.Channel);
         var parts = CampaignText.PartsOf(text, profile);
-        await WaitForPaceAsync(campaign.Id, pacer, parts, stoppingToken);
+        var turn = pacer.Reserve(parts);
         var now = time.GetUtcNow();
         var record = new OutboxRecord
         {
@@ -223,27 +271,32 @@ public sealed partial class CampaignRunner(
         recipient.State = RecipientState.HandedOver;
         recipient.OutboxId = record.Id;
         recipient.Parts = parts;
-        recipient.HandedOverAt = now;
-        await campaigns.HandOverAsync([recipient], [record], stoppingToken);
-        outbox.SendLowPriority([record]);
+        recipient.HandedOverAt = turn;
+        batch.Add(recipient, record, turn);
+    }
+
+    /// <summary>Stores the batch (each recipient marked and its message queued, in one commit), then queues its messages for their turns.</summary>
+    private async Task CommitAsync(HandOverBatch batch, PacedRelease release, CancellationToken stoppingToken)
+    {
+        if (batch.Count == 0) return;
+        await campaigns.HandOverAsync(batch.Recipients, [.. batch.Messages.Select(m => m.Record)], stoppingToken);
+        foreach (var (record, turn) in batch.Messages) release.Add(record, turn);
+        batch.Clear();
     }
 
     /// <summary>
-    /// After a restart: the run's messages handed over but not sent when the gateway stopped go now, in the low-priority
-    /// lane, rather than when their in-memory lease runs out and the outbox's poll finds them.
+    /// After a restart: the run's messages handed over but not sent when the gateway stopped go now, at the pace, in the
+    /// low-priority lane, rather than when their in-memory lease runs out and the outbox's poll finds them.
     /// </summary>
-    private async Task SendHandedOverAsync(string campaignId, string run, CancellationToken stoppingToken)
+    private async Task SendHandedOverAsync(string campaignId, string run, PartsPacer pacer, PacedRelease release, CancellationToken stoppingToken)
     {
-        var pending = new List<OutboxRecord>();
         long after = -1;
         while (await campaigns.RecipientsAsync(campaignId, run, after, options.Value.PageSize, stoppingToken) is { Count: > 0 } page)
         {
             after = page[^1].Sequence;
             foreach (var recipient in page.Where(r => r.State == RecipientState.HandedOver && r.OutboxId is not null))
-                if (await outboxStore.GetAsync(recipient.OutboxId!, stoppingToken) is { State: OutboxState.Pending } record) pending.Add(record);
-            if (pending.Count == 0) continue;
-            outbox.SendLowPriority(pending);
-            pending = [];
+                if (await outboxStore.GetAsync(recipient.OutboxId!, stoppingToken) is { State: OutboxState.Pending } record)
+                    release.Add(record, pacer.Reserve(Math.Max(1, recipient.Parts)));
         }
     }
 
@@ -258,24 +311,6 @@ public sealed partial class CampaignRunner(
         var stopped = await optOuts.StoppedTopicsAsync(recipient.Msisdn, cancellationToken);
         if (stopped.Contains(OptOutChange.AllTopics) || stopped.Contains(campaign.Topic)) return true;
         return customer is { AcceptsCampaigns: false };
-    }
-
-    private async Task WaitForPaceAsync(string campaignId, PartsPacer pacer, int parts, CancellationToken stoppingToken)
-    {
-        using var waker = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        _wakers[campaignId] = waker;
-        try
-        {
-            await pacer.WaitAsync(parts, waker.Token);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            // Woken by a pause or cancel: the message goes (its turn had come), and the next recipient sees the change.
-        }
-        finally
-        {
-            _wakers.TryRemove(new KeyValuePair<string, CancellationTokenSource>(campaignId, waker));
-        }
     }
 
     private async Task WaitAsync(string campaignId, TimeSpan delay, CancellationToken stoppingToken)
@@ -337,4 +372,31 @@ public sealed partial class CampaignRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: sending stopped on an error; it goes on at the next start or resume")]
     private partial void LogRunFailed(Exception exception, string campaignId);
+
+    /// <summary>Recipients whose turn came, not stored yet: those skipped, and those handed over with their messages and turns.</summary>
+    private sealed class HandOverBatch
+    {
+        public List<CampaignRecipient> Recipients { get; } = [];
+
+        public List<(OutboxRecord Record, DateTimeOffset Turn)> Messages { get; } = [];
+
+        public int Count => Recipients.Count;
+
+        /// <summary>The first message's turn (none: far off, so a batch of skips alone waits for the page's end or its size).</summary>
+        public DateTimeOffset FirstTurn => Messages.Count > 0 ? Messages[0].Turn : DateTimeOffset.MaxValue;
+
+        public void Skip(CampaignRecipient recipient) => Recipients.Add(recipient);
+
+        public void Add(CampaignRecipient recipient, OutboxRecord record, DateTimeOffset turn)
+        {
+            Recipients.Add(recipient);
+            Messages.Add((record, turn));
+        }
+
+        public void Clear()
+        {
+            Recipients.Clear();
+            Messages.Clear();
+        }
+    }
 }

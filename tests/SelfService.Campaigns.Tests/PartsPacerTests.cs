@@ -5,32 +5,62 @@ namespace SelfService.Campaigns.Tests;
 public sealed class PartsPacerTests
 {
     [Test]
-    public async Task Wait_ALongMessage_HoldsTheNextOneForAllItsParts()
+    public void Reserve_ALongMessage_HoldsTheNextOneForAllItsParts()
     {
         var time = new FakeTimeProvider();
         var pacer = new PartsPacer(partsPerSecond: 2, time);
-        await pacer.WaitAsync(3, CancellationToken.None);   // behind by nothing: may catch up CatchUp, then 3 parts = 1.5 s
+        var start = time.GetUtcNow();
 
-        var next = pacer.WaitAsync(1, CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(1.5) - PartsPacer.CatchUp - TimeSpan.FromMilliseconds(1));
-        Assert.That(next.IsCompleted, Is.False, "three parts are not one");
-        time.Advance(TimeSpan.FromMilliseconds(1));
-        await next.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.That(pacer.Reserve(3), Is.EqualTo(start), "the first message goes at once");
+        Assert.That(pacer.Reserve(1), Is.EqualTo(start + TimeSpan.FromSeconds(1.5)), "three parts are not one: 1.5 s at 2 parts a second");
+        Assert.That(pacer.Reserve(2), Is.EqualTo(start + TimeSpan.FromSeconds(2)));
+        Assert.That(pacer.Next, Is.EqualTo(start + TimeSpan.FromSeconds(3)));
     }
 
     [Test]
-    public async Task Wait_AfterALongPause_NoBurstBeyondTheCatchUp()
+    public void Reserve_AtTheStart_NoBurst()
     {
+        // A second's worth of one-part messages at 10 parts a second takes the second: the tenth goes at 0.9 s, the
+        // eleventh at 1 s. A pacer that started with credit would let more than ten go in the first second.
         var time = new FakeTimeProvider();
         var pacer = new PartsPacer(partsPerSecond: 10, time);
-        await pacer.WaitAsync(1, CancellationToken.None);
-        time.Advance(TimeSpan.FromHours(8));
+        var start = time.GetUtcNow();
 
-        // The part due now and 0.2 s of catch-up at 10 parts a second go at once; the fourth waits.
-        for (var i = 0; i < 3; i++) await pacer.WaitAsync(1, CancellationToken.None);
-        var fourth = pacer.WaitAsync(1, CancellationToken.None);
-        Assert.That(fourth.IsCompleted, Is.False);
-        time.Advance(TimeSpan.FromMilliseconds(100));
-        await fourth.WaitAsync(TimeSpan.FromSeconds(5));
+        var turns = Enumerable.Range(0, 11).Select(_ => pacer.Reserve(1)).ToList();
+
+        Assert.That(turns.Count(t => t < start + TimeSpan.FromSeconds(1)), Is.EqualTo(10));
+        Assert.That(turns[^1], Is.EqualTo(start + TimeSpan.FromSeconds(1)));
+    }
+
+    [Test]
+    public void Reserve_AfterALongPause_NoBurstBeyondTheCatchUp()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new PartsPacer(partsPerSecond: 100, time);
+        pacer.Reserve(1);
+        time.Advance(TimeSpan.FromHours(8));
+        var now = time.GetUtcNow();
+
+        // The part due now and CatchUp's worth (50 ms at 100 parts a second: 5 parts) may go at once; the sixth waits.
+        var turns = Enumerable.Range(0, 7).Select(_ => pacer.Reserve(1)).ToList();
+
+        Assert.That(turns.Count(t => t <= now), Is.EqualTo(6));
+        Assert.That(turns[^1], Is.EqualTo(now + TimeSpan.FromMilliseconds(10)));
+    }
+
+    [Test]
+    public void Reserve_WithALead_StartsALeadAhead()
+    {
+        // The runner stores messages a lead ahead of their turns: the first turn is that far off, so the first messages
+        // are stored before they are due, as all the others are; after a stall it catches up as without a lead.
+        var time = new FakeTimeProvider();
+        var lead = TimeSpan.FromMilliseconds(200);
+        var pacer = new PartsPacer(partsPerSecond: 100, time, lead);
+        var start = time.GetUtcNow();
+        Assert.That(pacer.Next, Is.EqualTo(start + lead));
+        Assert.That(pacer.Reserve(1), Is.EqualTo(start + lead));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.That(pacer.Reserve(1), Is.EqualTo(time.GetUtcNow() - PartsPacer.CatchUp));
     }
 }

@@ -2,31 +2,37 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SelfService.Gateway.Tests.Infrastructure;
 using SelfService.Staff;
+using SelfService.Storage.Campaigns;
 using SelfService.Testing.Peers;
 
 namespace SelfService.Gateway.Tests;
 
 /// <summary>
-/// Issue 14: a campaign to 10,000 recipients through the SMSC peer at a configured pace (500 parts/s here: about 20 s),
-/// and the BAL reply latency of customers who write during it next to the same load without a campaign. Asserts what
-/// must hold whatever the machine: every recipient gets the message once, the pace is never exceeded, every BAL is
-/// answered; the measured pace and latencies are printed (campaign-pace.figures.txt), not asserted.
-/// CAMPAIGN_RECIPIENTS and CAMPAIGN_PARTS_PER_SECOND change the size and the pace.
+/// Issue 14: a campaign of a long message (two UCS-2 parts, concatenated with a UDH) to 10,000 recipients through the SMSC
+/// peer at a configured pace in parts (500 parts/s here: 20,000 parts, about 40 s), and the BAL reply latency of customers
+/// who write during it next to the same load without a campaign. The pace is measured on the wire, from the SMSC peer's
+/// own timestamps of every part, and must be within 5 % of the configured one (the issue's bound); nor may the first
+/// second carry more. Every recipient gets both parts once, and every BAL is answered. The figures are printed
+/// (campaign-pace.figures.txt). CAMPAIGN_RECIPIENTS and CAMPAIGN_PARTS_PER_SECOND change the size and the pace.
 /// </summary>
 [NonParallelizable] // kills, floods or paces: measured alone (see ParallelFixtures.cs)
 public class TenThousandRecipientCampaignTests
 {
-    private const string CampaignText = "{name}, скидка 10% до пятницы";
+    // Two UCS-2 parts for every recipient: "Subscriber 0" to "Subscriber 9999" and the Cyrillic text make 94 to 97
+    // characters (one part holds 70, two 134).
+    private const string CampaignText = "{name}, скидка 10% до пятницы на все тарифы и услуги. Подробнее: отправьте ИНФО на 1212";
+    private const int PartsEach = 2;
     private const int BalanceRequests = 200;
     private const int BalanceConcurrency = 10;
 
-    // Above the pace's own tolerance: the pacer may catch up by 0.2 s after a slow commit, no more.
-    private const double PaceCeiling = 1.05;
+    // The issue's bound on the pace; the pacer's own catch-up after a stall is 5 % of a second at most.
+    private const double PaceTolerance = 0.05;
 
     [Test]
-    public async Task TenThousandRecipients_EachOnce_NeverAboveThePace_AndBalanceAnsweredDuringIt()
+    public async Task TenThousandRecipients_LongMessage_PacedInPartsWithinFivePercent_AndBalanceAnsweredDuringIt()
     {
         var recipients = int.Parse(Environment.GetEnvironmentVariable("CAMPAIGN_RECIPIENTS") ?? "10000", CultureInfo.InvariantCulture);
         var rate = double.Parse(Environment.GetEnvironmentVariable("CAMPAIGN_PARTS_PER_SECOND") ?? "500", CultureInfo.InvariantCulture);
@@ -48,20 +54,32 @@ public class TenThousandRecipientCampaignTests
             name = "Benchmark", topic = "PROMO", texts = new Dictionary<string, string> { ["ru"] = CampaignText },
             audience = new { kind = "Segment", numberPrefixes = new[] { "+7900" } }, partsPerSecond = rate,
         });
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("campaign").GetProperty("id").GetString();
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(body.GetProperty("preview").GetProperty("texts").GetProperty("ru").GetProperty("parts").GetInt32(), Is.EqualTo(PartsEach));
+        var id = body.GetProperty("campaign").GetProperty("id").GetString()!;
         var clock = Stopwatch.StartNew();
         await staff.PostAsync($"/api/campaigns/{id}/launch", null);
 
         // During the blast: another 200 subscribers, once a tenth of it is out.
-        await smsc.WaitForCountAsync("submit_sm", recipients / 10, IsCampaign, TimeSpan.FromMinutes(10));
+        await smsc.WaitForCountAsync("submit_sm", PartsEach * recipients / 10, IsCampaignPart, TimeSpan.FromMinutes(10));
         var busy = await BalanceLatenciesAsync(smsc, firstSubscriber: BalanceRequests);
-        var submits = await smsc.WaitForCountAsync("submit_sm", recipients, IsCampaign, TimeSpan.FromMinutes(10));
+        var parts = await smsc.WaitForCountAsync("submit_sm", PartsEach * recipients, IsCampaignPart, TimeSpan.FromMinutes(10));
+        var launchToLast = clock.Elapsed;
 
-        var at = submits.Select(e => e.GetProperty("at").GetInt64()).Order().ToList();
-        var measured = (recipients - 1) / ((at[^1] - at[0]) / 1000.0);
+        // Counted in parts, on the wire: each message's turn holds the next one for its parts, so over the span from the
+        // first message's first part to the last message's first part went every part but the last message's.
+        var at = parts.Select(AtOf).Order().ToList();
+        var firstParts = parts.Where(p => p.GetProperty("udh").GetProperty("seq").GetInt32() == 1).ToList();
+        var firstPartAt = firstParts.Select(AtOf).Order().ToList();
+        var measured = PartsEach * (firstPartAt.Count - 1) / ((firstPartAt[^1] - firstPartAt[0]) / 1000.0);
+        var firstSecond = at.Count(t => t < at[0] + 1000);
+        var busiestSecond = BusiestSecond(at);
+        var lag = await TurnToWireAsync(gateway, id, firstParts);
+        var deviation = Math.Round((measured / rate - 1) * 100, 1) + 0.0;   // + 0.0: never "-0.0"
         var figures = new[]
         {
-            string.Create(CultureInfo.InvariantCulture, $"campaign pace: {recipients} one-part messages, {measured:0.0} parts/s measured at the SMSC against {rate} configured ({(measured / rate - 1) * 100:+0.0;-0.0} %); launch to last submit {clock.Elapsed.TotalSeconds:0.0} s"),
+            string.Create(CultureInfo.InvariantCulture, $"campaign pace: {recipients} messages of {PartsEach} parts, {measured:0.0} parts/s measured at the SMSC against {rate} configured ({deviation:+0.0;-0.0;0.0} %); launch to last part {launchToLast.TotalSeconds:0.0} s"),
+            string.Create(CultureInfo.InvariantCulture, $"campaign pace: parts at the SMSC in the first second {firstSecond}, in the busiest second (sliding) {busiestSecond}; a message's turn to its first part at the SMSC {lag}"),
             $"campaign pace: BAL replies, {BalanceRequests} at concurrency {BalanceConcurrency}: without a campaign {Describe(quiet)}; during it {Describe(busy)}",
         };
         File.WriteAllLines(Path.Combine(TestContext.CurrentContext.WorkDirectory, "campaign-pace.figures.txt"), figures);
@@ -69,15 +87,43 @@ public class TenThousandRecipientCampaignTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(submits.Select(e => e.StringOf("destination_addr")).Distinct().Count(), Is.EqualTo(recipients), "each recipient once");
-            Assert.That(smsc.Events("submit_sm").Count(IsCampaign), Is.EqualTo(recipients), "and no one twice");
-            Assert.That(measured, Is.LessThanOrEqualTo(rate * PaceCeiling), "the pace is a ceiling");
+            Assert.That(firstParts.Select(e => e.StringOf("destination_addr")).Distinct().Count(), Is.EqualTo(recipients), "each recipient once");
+            Assert.That(smsc.Events("submit_sm").Count(IsCampaignPart), Is.EqualTo(PartsEach * recipients), "and no one twice");
+            Assert.That(parts.GroupBy(e => e.StringOf("destination_addr")).Select(g => string.Join(",", g.Select(e => e.GetProperty("udh").GetProperty("seq").GetInt32()).Order())).Distinct(),
+                Is.EqualTo(new[] { "1,2" }), "every message whole");
+            Assert.That(measured, Is.InRange(rate * (1 - PaceTolerance), rate * (1 + PaceTolerance)), "the pace, counted in parts, within 5 %");
+            Assert.That(firstSecond, Is.LessThanOrEqualTo(rate * (1 + PaceTolerance)), "no burst at the start");
             Assert.That(busy, Has.Count.EqualTo(BalanceRequests), "every BAL during the blast answered");
         });
     }
 
-    private static bool IsCampaign(JsonElement e) =>
-        e.StringOf("destination_addr")!.StartsWith("7900", StringComparison.Ordinal) && e.StringOf("text")!.Contains("скидка", StringComparison.Ordinal);
+    private static long AtOf(JsonElement e) => e.GetProperty("at").GetInt64();
+
+    /// <summary>The most parts the SMSC saw within any one second (a window starting at each part).</summary>
+    private static int BusiestSecond(List<long> sortedAt)
+    {
+        var most = 0;
+        for (int first = 0, last = 0; first < sortedAt.Count; first++)
+        {
+            while (last < sortedAt.Count && sortedAt[last] < sortedAt[first] + 1000) last++;
+            most = Math.Max(most, last - first);
+        }
+        return most;
+    }
+
+    /// <summary>From each message's turn on the pace (its recipient's HandedOverAt) to its first part at the SMSC: what the sending path adds.</summary>
+    private static async Task<string> TurnToWireAsync(GatewayFactory gateway, string campaignId, IReadOnlyList<JsonElement> firstParts)
+    {
+        var store = gateway.Services.GetRequiredService<ICampaignStore>();
+        var campaign = await store.GetAsync(campaignId, CancellationToken.None);
+        var turns = (await store.RecipientsAsync(campaignId, campaign!.CurrentRun!, -1, int.MaxValue, CancellationToken.None))
+            .Where(r => r.HandedOverAt is not null).ToDictionary(r => r.Msisdn.TrimStart('+'), r => r.HandedOverAt!.Value.ToUnixTimeMilliseconds());
+        return Describe([.. firstParts.Select(p => AtOf(p) - turns[p.StringOf("destination_addr")!])]);
+    }
+
+    /// <summary>A part of a campaign message (concatenated; the BAL replies are one part each).</summary>
+    private static bool IsCampaignPart(JsonElement e) =>
+        e.StringOf("destination_addr")!.StartsWith("7900", StringComparison.Ordinal) && e.HasField("udh");
 
     /// <summary>From each BAL sent (clock taken before the deliver) to its reply's submit at the SMSC, in milliseconds.</summary>
     private static async Task<List<long>> BalanceLatenciesAsync(NodeSmsc smsc, int firstSubscriber)
@@ -94,7 +140,7 @@ public class TenThousandRecipientCampaignTests
                 var sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 await smsc.DeliverAsync(msisdn, SmsGatewaySettings.ShortCode, "BAL");
                 var reply = await smsc.WaitForAsync("submit_sm",
-                    e => e.StringOf("destination_addr") == msisdn && !e.StringOf("text")!.Contains("скидка", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+                    e => e.StringOf("destination_addr") == msisdn && !e.HasField("udh"), TimeSpan.FromSeconds(60));
                 lock (latencies) latencies.Add(reply.GetProperty("at").GetInt64() - sent);
             }
         }

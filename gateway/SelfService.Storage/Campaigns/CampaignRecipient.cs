@@ -31,6 +31,7 @@ public sealed class CampaignRecipient
     /// <summary>SMS parts of the text it was sent (what the pace counts).</summary>
     public int Parts { get; set; }
 
+    /// <summary>Its turn on the campaign's pace: when its message went to the channel's send lane (it was stored a moment before, as handed over).</summary>
     public DateTimeOffset? HandedOverAt { get; set; }
 
     public static string KeyOf(string campaignId, string run, string msisdn) => campaignId + "|" + run + "|" + msisdn;
