@@ -4,13 +4,14 @@ namespace SelfService.Channels.Voice;
 
 /// <summary>
 /// The voice channel: a reply goes to the call whose key it answers, which speaks it. A reply for a call that has ended
-/// cannot be spoken later, so it fails (an agent's later answer to a caller reaches them by the callback, not here).
+/// cannot be spoken later, so it fails (an agent's later answer to a caller reaches them by the callback, not here). Two
+/// of them: calls over the trusted trunks, whose caller's number is theirs, and calls from anywhere else, whose is not.
 /// </summary>
-internal sealed class VoiceAdapter(VoiceReplyRendezvous replies) : IChannelAdapter
+internal sealed class VoiceAdapter(VoiceReplyRendezvous replies, bool overTrustedTrunk) : IChannelAdapter
 {
-    // The caller's number is vouched per call (InboundMessage.VouchedMsisdn), not by the channel: a call from outside the
-    // trusted trunks is a stranger.
-    public ChannelProfile Profile { get; } = new(ChannelNames.Voice, ReplyForm.Voice, MaxSmsParts: 1, SenderIsMsisdn: false);
+    public ChannelProfile Profile { get; } = overTrustedTrunk
+        ? new(ChannelNames.Voice, ReplyForm.Voice, MaxSmsParts: 1, SenderIsMsisdn: true)
+        : new(ChannelNames.VoiceUnproven, ReplyForm.Voice, MaxSmsParts: 1, SenderIsMsisdn: false);
 
     public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken) =>
         Task.FromResult(message.InReplyTo is { } inboundId && replies.TryDeliver(inboundId, message)

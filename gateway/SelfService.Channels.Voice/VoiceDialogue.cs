@@ -18,8 +18,8 @@ internal sealed class VoiceDialogue(IInboundSink sink, VoiceReplyRendezvous repl
     public async Task<OutboundMessage?> AskAsync(string input, CancellationToken cancellationToken)
     {
         var turn = Interlocked.Increment(ref _turn).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var message = InboundMessage.Received(ChannelNames.Voice, call.Id + ":" + turn, caller.SenderAddress, input, call.Id, time.GetUtcNow(), language)
-            with { VouchedMsisdn = caller.Msisdn, ClientAddress = call.RemoteAddress.ToString() };
+        var message = InboundMessage.Received(caller.Channel, call.Id + ":" + turn, caller.SenderAddress, input, call.Id, time.GetUtcNow(), language)
+            with { ClientAddress = call.RemoteAddress.ToString() };
         replies.Expect(message.Id);
         var accepted = await sink.AcceptAsync(message, cancellationToken);
         var reply = await replies.WaitAsync(accepted.MessageId, answerTimeout, cancellationToken);

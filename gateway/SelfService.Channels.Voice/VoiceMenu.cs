@@ -45,7 +45,7 @@ public sealed partial class VoiceMenu
         {
             LogNotInService(call.Dialled, call.RemoteAddress.ToString());
             await EndQuietlyAsync(call, VoiceTexts.NotInService, _options.DefaultLanguage);
-            return Ended(new CallRecord(call.Id, call.Dialled, caller.SenderAddress, caller.Msisdn is not null, [], "", CallOutcome.NotInService, started,
+            return Ended(new CallRecord(call.Id, call.Dialled, caller.Channel, caller.SenderAddress, caller.Msisdn is not null, [], "", CallOutcome.NotInService, started,
                 _time.GetUtcNow() - started));
         }
 
@@ -67,7 +67,7 @@ public sealed partial class VoiceMenu
             await call.HangUpAsync(CancellationToken.None);
             outcome = CallOutcome.Failed;
         }
-        var record = new CallRecord(call.Id, call.Dialled, caller.SenderAddress, caller.Msisdn is not null, ivr.Path, ivr.Keys, outcome, started,
+        var record = new CallRecord(call.Id, call.Dialled, caller.Channel, caller.SenderAddress, caller.Msisdn is not null, ivr.Path, ivr.Keys, outcome, started,
             _time.GetUtcNow() - started);
         await RecordAsync(record, dialogue.CustomerId);
         return Ended(record);
@@ -99,8 +99,8 @@ public sealed partial class VoiceMenu
         {
             await _history.RecordAsync([new HistoryEntry
             {
-                Id = "call:" + record.CallId, CustomerId = customerId, Channel = ChannelNames.Voice, Address = record.Sender,
-                IdentityKey = ChannelNames.Voice + "|" + record.Sender, Kind = HistoryKind.Action, Subject = "call",
+                Id = "call:" + record.CallId, CustomerId = customerId, Channel = record.Channel, Address = record.Sender,
+                IdentityKey = record.Channel + "|" + record.Sender, Kind = HistoryKind.Action, Subject = "call",
                 Outcome = record.Outcome.ToString(), Text = record.Summary, At = record.StartedAt,
             }], CancellationToken.None);
         }
@@ -122,7 +122,7 @@ public sealed partial class VoiceMenu
 
 /// <summary>One call as the timeline and the figures keep it.</summary>
 public sealed record CallRecord(
-    string CallId, string Dialled, string Sender, bool Trusted, IReadOnlyList<string> Path, string Keys, CallOutcome Outcome, DateTimeOffset StartedAt,
+    string CallId, string Dialled, string Channel, string Sender, bool Trusted, IReadOnlyList<string> Path, string Keys, CallOutcome Outcome, DateTimeOffset StartedAt,
     TimeSpan Duration)
 {
     /// <summary>The steps the caller took past the number they dialled: each pick, 0 and * included.</summary>

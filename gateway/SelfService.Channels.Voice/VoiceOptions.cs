@@ -9,6 +9,9 @@ public sealed class VoiceOptions
 
     public bool Enabled { get; set; }
 
+    /// <summary>Where the gateway takes calls: the SIP/RTP address and ports the operator's trunk sends them to.</summary>
+    public VoiceSipOptions Sip { get; set; } = new();
+
     /// <summary>
     /// The dialled numbers the gateway answers, each opening a menu or running an action code: "0611" → { "Menu": "*100#" },
     /// "0612" → { "Action": "BAL" }, "0613" → { "Action": "ACT ROAMING", "Confirm": true }.
@@ -56,6 +59,14 @@ public sealed class VoiceOptions
         if (KeyTimeout < TimeSpan.FromSeconds(1) || KeyTimeout > TimeSpan.FromMinutes(1)) yield return "Channels:Voice:KeyTimeout must be between 00:00:01 and 00:01:00.";
         if (Replays is < 0 or > 5) yield return "Channels:Voice:Replays must be from 0 to 5.";
         if (AnswerTimeout < TimeSpan.FromSeconds(1)) yield return "Channels:Voice:AnswerTimeout must be at least 00:00:01.";
+        if (!IPAddress.TryParse(Sip.Address, out _)) yield return $"Channels:Voice:Sip:Address \"{Sip.Address}\" is no IP address.";
+        if (Sip.AdvertisedAddress is { Length: > 0 } advertised && !IPAddress.TryParse(advertised, out _))
+            yield return $"Channels:Voice:Sip:AdvertisedAddress \"{advertised}\" is no IP address.";
+        if (Sip.Port is < 0 or > 65535) yield return "Channels:Voice:Sip:Port must be from 0 to 65535.";
+        if (Sip.RtpPortMin > Sip.RtpPortMax || Sip.RtpPortMin is < 0 or > 65535 || Sip.RtpPortMax > 65535)
+            yield return "Channels:Voice:Sip:RtpPortMin and RtpPortMax must be a range of ports (both 0: any).";
+        if (!string.IsNullOrWhiteSpace(ContactCentre) && !ContactCentre.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
+            yield return $"Channels:Voice:ContactCentre \"{ContactCentre}\" is no SIP URI (sip:queue@10.0.0.9).";
     }
 }
 
@@ -73,4 +84,22 @@ public sealed class VoiceNumber
 
     /// <summary>"ru" or "en"; null: the caller's own language if known, else the channel's default.</summary>
     public string? Language { get; set; }
+}
+
+/// <summary>The SIP side of the voice channel (UDP).</summary>
+public sealed class VoiceSipOptions
+{
+    /// <summary>The address SIP and RTP listen on.</summary>
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>The SIP UDP port; 0: any free one (tests).</summary>
+    public int Port { get; set; } = 5060;
+
+    /// <summary>The address written in Contact and SDP when it differs from <see cref="Address"/> (0.0.0.0, NAT); empty: that one.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>The RTP port range (even ports); both 0: any free ones.</summary>
+    public int RtpPortMin { get; set; }
+
+    public int RtpPortMax { get; set; }
 }

@@ -3,6 +3,7 @@ using SelfService.Channels.Email;
 using SelfService.Channels.Sms;
 using SelfService.Channels.Telegram;
 using SelfService.Channels.Ussd;
+using SelfService.Channels.Voice;
 using SelfService.Channels.WebChat;
 using SelfService.Desk;
 using SelfService.Gateway.Api;
@@ -26,6 +27,8 @@ builder.Services.AddSmsChannel(builder.Configuration);
 builder.Services.AddEmailChannel(builder.Configuration);
 builder.Services.AddTelegramChannel(builder.Configuration);
 builder.Services.AddDirectLineChannel(builder.Configuration);
+builder.Services.AddVoiceChannel(builder.Configuration);
+builder.Services.AddSingleton<ICallObserver, CallFigures>();
 builder.AddGatewayCampaigns();
 
 var app = builder.Build();

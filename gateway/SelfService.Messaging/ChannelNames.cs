@@ -9,5 +9,9 @@ public static class ChannelNames
     public const string Email = "email";
     public const string Telegram = "telegram";
     public const string DirectLine = "directline";
+    /// <summary>Calls over the operator's trusted SIP trunks: the caller's number is vouched for, as an SMS sender's is.</summary>
     public const string Voice = "voice";
+
+    /// <summary>Calls from anywhere else: the number shown proves nothing, so the caller gets what anyone may hear.</summary>
+    public const string VoiceUnproven = "voice-unproven";
 }

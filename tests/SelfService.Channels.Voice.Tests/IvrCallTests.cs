@@ -154,8 +154,8 @@ public class IvrCallTests
         var trusted = VoiceCaller.Of(trunkCall, trust, new());
         var stranger = VoiceCaller.Of(strangerCall, trust, new());
 
-        Assert.That(trusted, Is.EqualTo(new VoiceCaller("+79161234567", "+79161234567")));
-        Assert.That(stranger, Is.EqualTo(new VoiceCaller("sip:+79161234567evilx@203.0.113.9", null)));
+        Assert.That(trusted, Is.EqualTo(new VoiceCaller("voice", "+79161234567", "+79161234567")));
+        Assert.That(stranger, Is.EqualTo(new VoiceCaller("voice-unproven", "sip:+79161234567evilx@203.0.113.9", null)));
     }
 
     private async Task<(CallOutcome Outcome, IvrCall Ivr)> RunAsync(ScriptedCall call, VoiceNumber entry, ScriptedDialogue dialogue, bool trusted = true)

@@ -6,7 +6,7 @@ public sealed class AccessPolicyOptions
     public const string Section = "AccessPolicies";
 
     /// <summary>Channels whose sender address is an MSISDN the operator's network vouches for.</summary>
-    public List<string> TrustedChannels { get; set; } = ["sms", "ussd"];
+    public List<string> TrustedChannels { get; set; } = ["sms", "ussd", "voice"];
 
     /// <summary>Rules per action code (BAL, ACT...). A code with no rule is open to everyone.</summary>
     public Dictionary<string, CommandRule> Commands { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -9,7 +9,8 @@ internal static class MetricsHostingExtensions
 {
     /// <summary>
     /// The gateway's meter (pipeline counters and stage timings, dashboard gauges), the store's (group commits), the SMPP
-    /// library's (PDUs, submit latency) and ASP.NET Core's, exported for Prometheus.
+    /// library's (PDUs, submit latency), the voice menu's with the SIP library's and speech's, and ASP.NET Core's, exported
+    /// for Prometheus.
     /// </summary>
     public static WebApplicationBuilder AddGatewayMetrics(this WebApplicationBuilder builder)
     {
@@ -17,6 +18,7 @@ internal static class MetricsHostingExtensions
             .ConfigureResource(resource => resource.AddService("selfservice-gateway"))
             .WithMetrics(metrics => metrics
             .AddMeter(PipelineMetrics.MeterName, Storage.StorageMetrics.MeterName, Smpp.SmppMetrics.MeterName)
+            .AddMeter(Channels.Voice.VoiceMetrics.MeterName, Sip.SipMetrics.MeterName, Speech.SpeechMetrics.MeterName)
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
         return builder;
