@@ -45,7 +45,7 @@ public sealed partial class VoiceMenu
         {
             LogNotInService(call.Dialled, call.RemoteAddress.ToString());
             await EndQuietlyAsync(call, VoiceTexts.NotInService, _options.DefaultLanguage);
-            return Ended(new CallRecord(call.Id, call.Dialled, caller.Channel, caller.SenderAddress, caller.Msisdn is not null, [], "", CallOutcome.NotInService, started,
+            return Ended(new CallRecord(call.Id, call.Dialled, caller.Channel, caller.SenderAddress, [], "", CallOutcome.NotInService, started,
                 _time.GetUtcNow() - started));
         }
 
@@ -67,7 +67,7 @@ public sealed partial class VoiceMenu
             await call.HangUpAsync(CancellationToken.None);
             outcome = CallOutcome.Failed;
         }
-        var record = new CallRecord(call.Id, call.Dialled, caller.Channel, caller.SenderAddress, caller.Msisdn is not null, ivr.Path, ivr.Keys, outcome, started,
+        var record = new CallRecord(call.Id, call.Dialled, caller.Channel, caller.SenderAddress, ivr.Path, ivr.Keys, outcome, started,
             _time.GetUtcNow() - started);
         await RecordAsync(record, dialogue.CustomerId);
         return Ended(record);
@@ -120,9 +120,9 @@ public sealed partial class VoiceMenu
     private partial void LogRecordFailed(Exception exception, string callId);
 }
 
-/// <summary>One call as the timeline and the figures keep it.</summary>
+/// <summary>One call as the timeline and the figures keep it; <paramref name="Channel"/> says whether the caller's number was proven.</summary>
 public sealed record CallRecord(
-    string CallId, string Dialled, string Channel, string Sender, bool Trusted, IReadOnlyList<string> Path, string Keys, CallOutcome Outcome, DateTimeOffset StartedAt,
+    string CallId, string Dialled, string Channel, string Sender, IReadOnlyList<string> Path, string Keys, CallOutcome Outcome, DateTimeOffset StartedAt,
     TimeSpan Duration)
 {
     /// <summary>The steps the caller took past the number they dialled: each pick, 0 and * included.</summary>

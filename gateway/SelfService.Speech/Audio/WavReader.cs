@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using SelfService.Sip;
 
 namespace SelfService.Speech.Audio;
 
@@ -114,8 +115,8 @@ public static class WavReader
         SampleEncoding.Signed32 => BinaryPrimitives.ReadInt32LittleEndian(sample) / 65536.0,
         SampleEncoding.Float32 => BinaryPrimitives.ReadSingleLittleEndian(sample) * 32768.0,
         SampleEncoding.Float64 => BinaryPrimitives.ReadDoubleLittleEndian(sample) * 32768.0,
-        SampleEncoding.ALaw => G711.DecodeALaw(sample[0]),
-        SampleEncoding.MuLaw => G711.DecodeMuLaw(sample[0]),
+        SampleEncoding.ALaw => G711.ALawDecode(sample[0]),
+        SampleEncoding.MuLaw => G711.MuLawDecode(sample[0]),
         _ => throw new ArgumentOutOfRangeException(nameof(encoding)),
     };
 
