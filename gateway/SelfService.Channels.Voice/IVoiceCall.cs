@@ -25,6 +25,9 @@ public interface IVoiceCall
     /// <summary>Cancelled when the call ends, whoever ends it.</summary>
     CancellationToken Ended { get; }
 
+    /// <summary>How steadily the audio went out: the RFC 3550 jitter of the packets sent, in milliseconds (a figure to watch, not a verdict).</summary>
+    double SendJitterMs { get; }
+
     /// <summary>
     /// Plays <paramref name="prompt"/> to the end, or with <paramref name="interruptible"/> until a key is pressed, which
     /// it returns (taken, not left waiting); null when it played to the end.

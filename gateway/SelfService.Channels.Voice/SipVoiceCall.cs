@@ -12,6 +12,7 @@ internal sealed class SipVoiceCall(SipCall call) : IVoiceCall
     public string Caller => call.Caller;
     public IPAddress RemoteAddress => call.RemoteEndPoint.Address;
     public CancellationToken Ended => call.Ended;
+    public double SendJitterMs => call.SendStatistics.JitterMs;
 
     public async Task<char?> PlayAsync(VoicePrompt prompt, bool interruptible, CancellationToken cancellationToken)
     {

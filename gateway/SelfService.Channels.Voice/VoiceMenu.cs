@@ -68,7 +68,7 @@ public sealed partial class VoiceMenu
             outcome = CallOutcome.Failed;
         }
         var record = new CallRecord(call.Id, call.Dialled, caller.Channel, caller.SenderAddress, ivr.Path, ivr.Keys, outcome, started,
-            _time.GetUtcNow() - started);
+            _time.GetUtcNow() - started) { SendJitterMs = call.SendJitterMs };
         await RecordAsync(record, dialogue.CustomerId);
         return Ended(record);
     }
@@ -125,6 +125,9 @@ public sealed record CallRecord(
     string CallId, string Dialled, string Channel, string Sender, IReadOnlyList<string> Path, string Keys, CallOutcome Outcome, DateTimeOffset StartedAt,
     TimeSpan Duration)
 {
+    /// <summary>The RFC 3550 jitter of the audio the gateway sent in this call, in milliseconds: how steadily it kept the 20 ms pace.</summary>
+    public double SendJitterMs { get; init; }
+
     /// <summary>The steps the caller took past the number they dialled: each pick, 0 and * included.</summary>
     public int Steps => Math.Max(0, Path.Count - 1);
 

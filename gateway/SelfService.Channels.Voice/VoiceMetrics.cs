@@ -4,7 +4,7 @@ namespace SelfService.Channels.Voice;
 
 /// <summary>
 /// The voice menu's meter, for /metrics: calls by how they ended (IVR containment is the share ended "Contained"), the
-/// steps callers took past the number they dialled, and how long calls last.
+/// steps callers took past the number they dialled, how long calls last, and how steady their audio was.
 /// </summary>
 public static class VoiceMetrics
 {
@@ -19,11 +19,15 @@ public static class VoiceMetrics
 
     private static readonly Histogram<double> Durations = Meter.CreateHistogram<double>("selfservice.voice.call.duration", "s", "How long a call lasted");
 
+    private static readonly Histogram<double> SendJitter = Meter.CreateHistogram<double>("selfservice.voice.rtp.send_jitter", "ms",
+        "RFC 3550 jitter of the RTP a call was sent (how steadily the 20 ms pace was kept); over 10 ms a caller starts to hear it");
+
     internal static void Record(CallRecord call)
     {
         var outcome = new KeyValuePair<string, object?>("outcome", call.Outcome.ToString());
         Calls.Add(1, outcome);
         Steps.Record(call.Steps, outcome);
         Durations.Record(call.Duration.TotalSeconds, outcome);
+        if (call.Outcome != CallOutcome.NotInService) SendJitter.Record(call.SendJitterMs);
     }
 }
