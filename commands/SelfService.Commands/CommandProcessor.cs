@@ -130,7 +130,9 @@ public sealed partial class CommandProcessor
             switch (decision)
             {
                 case PolicyDecision.NeedsIdentity:
-                    return new HandlerResult(new Reply(_texts.Get("needIdentity", context.Language)), CommandOutcomeKind.Refused, action.Code);
+                    // A caller cannot send LINK: on the telephone, what proves them is the line they call from.
+                    var refusal = context.Channel.ReplyForm == ReplyForm.Voice ? "needIdentityByPhone" : "needIdentity";
+                    return new HandlerResult(new Reply(_texts.Get(refusal, context.Language)), CommandOutcomeKind.Refused, action.Code);
                 case PolicyDecision.ChannelNotAllowed:
                     return new HandlerResult(new Reply(_texts.Get("channelNotAllowed", context.Language, ("command", action.Keyword))), CommandOutcomeKind.Refused, action.Code);
             }

@@ -161,4 +161,10 @@ public enum CallOutcome
 
     /// <summary>The processor did not answer in time.</summary>
     Failed,
+
+    /// <summary>A call the gateway placed (a callback) was answered, and the reply spoken.</summary>
+    CalledBack,
+
+    /// <summary>A call the gateway placed was not answered (busy, no answer, refused).</summary>
+    NotAnswered,
 }

@@ -21,7 +21,9 @@ internal sealed class VoiceDialogue(IInboundSink sink, VoiceReplyRendezvous repl
         var message = InboundMessage.Received(caller.Channel, call.Id + ":" + turn, caller.SenderAddress, input, call.Id, time.GetUtcNow(), language)
             with { ClientAddress = call.RemoteAddress.ToString() };
         replies.Expect(message.Id);
-        var accepted = await sink.AcceptAsync(message, cancellationToken);
+        // A key pressed is the caller's word, as a sent SMS is: stored and run whole even if they hang up the moment after
+        // (the result is in their timeline), never half-taken because the call ended while it was being stored.
+        var accepted = await sink.AcceptAsync(message, CancellationToken.None);
         var reply = await replies.WaitAsync(accepted.MessageId, answerTimeout, cancellationToken);
         CustomerId = reply?.CustomerId ?? CustomerId;
         return reply;

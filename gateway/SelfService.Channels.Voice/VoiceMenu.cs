@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.Messaging;
 using SelfService.Speech;
-using SelfService.Storage.History;
 
 namespace SelfService.Channels.Voice;
 
@@ -17,7 +16,7 @@ public sealed partial class VoiceMenu
     private readonly IInboundSink _sink;
     private readonly VoiceReplyRendezvous _replies;
     private readonly VoicePrompts _prompts;
-    private readonly IHistoryStore _history;
+    private readonly CallTimeline _timeline;
     private readonly IReadOnlyList<ICallObserver> _observers;
     private readonly VoiceOptions _options;
     private readonly VoiceNumberPlan _plan;
@@ -26,10 +25,10 @@ public sealed partial class VoiceMenu
     private readonly TimeProvider _time;
     private readonly ILogger<VoiceMenu> _logger;
 
-    internal VoiceMenu(IInboundSink sink, VoiceReplyRendezvous replies, VoicePrompts prompts, IHistoryStore history, IEnumerable<ICallObserver> observers,
+    internal VoiceMenu(IInboundSink sink, VoiceReplyRendezvous replies, VoicePrompts prompts, CallTimeline timeline, IEnumerable<ICallObserver> observers,
         IOptions<VoiceOptions> options, TimeProvider time, ILogger<VoiceMenu> logger)
     {
-        (_sink, _replies, _prompts, _history, _options, _time, _logger) = (sink, replies, prompts, history, options.Value, time, logger);
+        (_sink, _replies, _prompts, _timeline, _options, _time, _logger) = (sink, replies, prompts, timeline, options.Value, time, logger);
         _observers = [.. observers];
         _plan = new VoiceNumberPlan(_options.Numbers);
         _trust = new TrunkTrust(_options.TrustedTrunks);
@@ -49,7 +48,9 @@ public sealed partial class VoiceMenu
                 _time.GetUtcNow() - started));
         }
 
-        var dialogue = new VoiceDialogue(_sink, _replies, call, caller, entry.Language, _options.AnswerTimeout, _time);
+        // A stranger's language is the number's or the channel's (the menu starts in it); a customer's, their own unless the number sets one.
+        var language = entry.Language ?? (caller.Msisdn is null ? _options.DefaultLanguage : null);
+        var dialogue = new VoiceDialogue(_sink, _replies, call, caller, language, _options.AnswerTimeout, _time);
         var ivr = new IvrCall(call, entry, dialogue, _prompts, _options, trusted: caller.Msisdn is not null, entry.Language ?? _options.DefaultLanguage);
         CallOutcome outcome;
         try
@@ -69,7 +70,7 @@ public sealed partial class VoiceMenu
         }
         var record = new CallRecord(call.Id, call.Dialled, caller.Channel, caller.SenderAddress, ivr.Path, ivr.Keys, outcome, started,
             _time.GetUtcNow() - started) { SendJitterMs = call.SendJitterMs };
-        await RecordAsync(record, dialogue.CustomerId);
+        await _timeline.RecordAsync(record, dialogue.CustomerId);
         return Ended(record);
     }
 
@@ -92,32 +93,11 @@ public sealed partial class VoiceMenu
         }
     }
 
-    /// <summary>The call in the caller's timeline, beside the inputs it sent: one entry, replaced if recorded again.</summary>
-    private async Task RecordAsync(CallRecord record, string? customerId)
-    {
-        try
-        {
-            await _history.RecordAsync([new HistoryEntry
-            {
-                Id = "call:" + record.CallId, CustomerId = customerId, Channel = record.Channel, Address = record.Sender,
-                IdentityKey = record.Channel + "|" + record.Sender, Kind = HistoryKind.Action, Subject = "call",
-                Outcome = record.Outcome.ToString(), Text = record.Summary, At = record.StartedAt,
-            }], CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogRecordFailed(ex, record.CallId);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "A call to {Dialled} from {Address}: the number is not in the plan (Channels:Voice:Numbers)")]
     private partial void LogNotInService(string dialled, string address);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: the menu cannot speak; the call is ended")]
     private partial void LogSpeechFailed(Exception exception, string callId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: storing it in the timeline failed")]
-    private partial void LogRecordFailed(Exception exception, string callId);
 }
 
 /// <summary>One call as the timeline and the figures keep it; <paramref name="Channel"/> says whether the caller's number was proven.</summary>

@@ -22,6 +22,11 @@ public static class VoiceMetrics
     private static readonly Histogram<double> SendJitter = Meter.CreateHistogram<double>("selfservice.voice.rtp.send_jitter", "ms",
         "RFC 3550 jitter of the RTP a call was sent (how steadily the 20 ms pace was kept); over 10 ms a caller starts to hear it");
 
+    private static readonly Counter<long> Callbacks = Meter.CreateCounter<long>("selfservice.voice.callbacks", "{call}",
+        "Calls the gateway placed to speak a reply to a caller, by how they ended (CalledBack, NotAnswered, HungUp)");
+
+    internal static void RecordCallback(CallOutcome outcome) => Callbacks.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+
     internal static void Record(CallRecord call)
     {
         var outcome = new KeyValuePair<string, object?>("outcome", call.Outcome.ToString());

@@ -39,6 +39,9 @@ public sealed class VoiceOptions
     /// <summary>Where a caller who asks for a person is transferred (a SIP URI of the contact centre); empty: they are queued for a callback.</summary>
     public string? ContactCentre { get; set; }
 
+    /// <summary>Calling customers back: how an agent's reply to a caller reaches them, spoken in a call the gateway places.</summary>
+    public VoiceCallbackOptions Callback { get; set; } = new();
+
     public IEnumerable<string> Problems()
     {
         if (!Enabled) yield break;
@@ -67,6 +70,7 @@ public sealed class VoiceOptions
             yield return "Channels:Voice:Sip:RtpPortMin and RtpPortMax must be a range of ports (both 0: any).";
         if (!string.IsNullOrWhiteSpace(ContactCentre) && !ContactCentre.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
             yield return $"Channels:Voice:ContactCentre \"{ContactCentre}\" is no SIP URI (sip:queue@10.0.0.9).";
+        foreach (var problem in Callback.Problems()) yield return problem;
     }
 }
 
@@ -84,6 +88,38 @@ public sealed class VoiceNumber
 
     /// <summary>"ru" or "en"; null: the caller's own language if known, else the channel's default.</summary>
     public string? Language { get; set; }
+}
+
+/// <summary>
+/// Calls the gateway places to customers who called: an agent's reply to a caller (a callback they asked for) is spoken
+/// to them. Only to numbers proven by a trusted trunk; through the operator's trunk, which routes the number.
+/// </summary>
+public sealed class VoiceCallbackOptions
+{
+    /// <summary>The trunk's SIP address outbound calls go to ("10.20.0.5:5060"); empty: no callbacks, and a reply to a caller fails saying so.</summary>
+    public string? Trunk { get; set; }
+
+    /// <summary>The number the customer sees calling (the user part of From): the one they called, so they know who it is.</summary>
+    public string CallerId { get; set; } = "0611";
+
+    /// <summary>Callbacks at once at most (the trunk's lines are not all the gateway's); more wait in the outbox for a free one.</summary>
+    public int MaxCalls { get; set; } = 4;
+
+    /// <summary>How long a callback rings before the gateway gives up and tries again later.</summary>
+    public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>How long after an unanswered or busy callback the next attempt is made (the outbox counts the attempts).</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    internal IEnumerable<string> Problems()
+    {
+        if (!string.IsNullOrWhiteSpace(Trunk) && !IPEndPoint.TryParse(Trunk, out _))
+            yield return $"Channels:Voice:Callback:Trunk \"{Trunk}\" is no address and port (10.20.0.5:5060).";
+        if (VoiceNumberPlan.Normalize(CallerId).Length == 0) yield return "Channels:Voice:Callback:CallerId has no digits.";
+        if (MaxCalls is < 1 or > 1000) yield return "Channels:Voice:Callback:MaxCalls must be from 1 to 1000.";
+        if (RingTimeout < TimeSpan.FromSeconds(5) || RingTimeout > TimeSpan.FromMinutes(3)) yield return "Channels:Voice:Callback:RingTimeout must be between 00:00:05 and 00:03:00.";
+        if (RetryAfter < TimeSpan.FromSeconds(1)) yield return "Channels:Voice:Callback:RetryAfter must be at least 00:00:01.";
+    }
 }
 
 /// <summary>The SIP side of the voice channel (UDP).</summary>

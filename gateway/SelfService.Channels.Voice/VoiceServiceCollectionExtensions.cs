@@ -10,7 +10,7 @@ public static class VoiceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the voice channel when "Channels:Voice:Enabled" is true: the SIP side taking calls, the menu, the
-    /// adapter that speaks replies, and speech ("Speech": espeak-ng, the prompt cache, recorded prompts).
+    /// adapters that speak replies (in the call, or calling back), and speech ("Speech": espeak-ng, the prompt cache, recorded prompts).
     /// </summary>
     public static IServiceCollection AddVoiceChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,10 +26,14 @@ public static class VoiceServiceCollectionExtensions
             return VoicePrompts.Create(speech, sp.GetRequiredService<ILoggerFactory>());
         });
         services.AddSingleton<VoiceReplyRendezvous>();
-        services.AddSingleton<IChannelAdapter>(sp => new VoiceAdapter(sp.GetRequiredService<VoiceReplyRendezvous>(), overTrustedTrunk: true));
-        services.AddSingleton<IChannelAdapter>(sp => new VoiceAdapter(sp.GetRequiredService<VoiceReplyRendezvous>(), overTrustedTrunk: false));
+        services.AddSingleton(sp => new CallTimeline(sp.GetRequiredService<Storage.History.IHistoryStore>(), sp.GetRequiredService<ILogger<CallTimeline>>()));
+        services.AddSingleton(sp => new VoiceCallbacks(sp.GetRequiredService<VoiceSipService>(), sp.GetRequiredService<VoicePrompts>(),
+            sp.GetRequiredService<CallTimeline>(), sp.GetRequiredService<IOptions<VoiceOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<VoiceCallbacks>>()));
+        services.AddSingleton<IChannelAdapter>(sp => new VoiceAdapter(sp.GetRequiredService<VoiceReplyRendezvous>(), sp.GetRequiredService<VoiceCallbacks>()));
+        services.AddSingleton<IChannelAdapter>(sp => new VoiceAdapter(sp.GetRequiredService<VoiceReplyRendezvous>(), callbacks: null));
         services.AddSingleton(sp => new VoiceMenu(sp.GetRequiredService<IInboundSink>(), sp.GetRequiredService<VoiceReplyRendezvous>(),
-            sp.GetRequiredService<VoicePrompts>(), sp.GetRequiredService<Storage.History.IHistoryStore>(), sp.GetServices<ICallObserver>(),
+            sp.GetRequiredService<VoicePrompts>(), sp.GetRequiredService<CallTimeline>(), sp.GetServices<ICallObserver>(),
             sp.GetRequiredService<IOptions<VoiceOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<VoiceMenu>>()));
         services.AddSingleton<VoiceSipService>();
         services.AddHostedService(sp => sp.GetRequiredService<VoiceSipService>());

@@ -8,7 +8,8 @@ namespace SelfService.Channels.Voice;
 
 /// <summary>
 /// Takes the calls the operator's trunk sends to the voice channel's SIP address: each one is answered and walked through
-/// the voice menu (<see cref="VoiceMenu"/>) until one side hangs up. Runs while the gateway runs.
+/// the voice menu (<see cref="VoiceMenu"/>) until one side hangs up; and places the calls back (<see cref="VoiceCallbacks"/>).
+/// Runs while the gateway runs.
 /// </summary>
 public sealed partial class VoiceSipService(VoiceMenu menu, IOptions<VoiceOptions> options, TimeProvider time, ILoggerFactory loggers)
     : IHostedService, ISipCallHandler, IAsyncDisposable
@@ -29,6 +30,7 @@ public sealed partial class VoiceSipService(VoiceMenu menu, IOptions<VoiceOption
             AdvertisedAddress = string.IsNullOrWhiteSpace(sip.AdvertisedAddress) ? null : IPAddress.Parse(sip.AdvertisedAddress),
             RtpPortMin = sip.RtpPortMin,
             RtpPortMax = sip.RtpPortMax,
+            OutboundRingTimeout = options.Value.Callback.RingTimeout,
         }, this, time, loggers.CreateLogger<SipUserAgent>());
         await _agent.StartAsync(cancellationToken);
         LogListening(_agent.LocalEndPoint.ToString());
@@ -39,6 +41,10 @@ public sealed partial class VoiceSipService(VoiceMenu menu, IOptions<VoiceOption
         await call.AnswerAsync(cancellationToken);
         await menu.HandleAsync(new SipVoiceCall(call));
     }
+
+    /// <summary>Places a call to <paramref name="target"/> showing <paramref name="callerUser"/>; throws <see cref="SipCallFailedException"/> when it is not answered.</summary>
+    public Task<SipCall> CallAsync(SipUri target, string callerUser, CancellationToken cancellationToken) =>
+        (_agent ?? throw new InvalidOperationException("the voice channel's SIP side is not started")).CallAsync(target, callerUser, cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -17,6 +17,8 @@ internal static class VoiceTexts
     public const string Unavailable = "unavailable";
     public const string OfferCallback = "offer-callback";
     public const string Transferring = "transferring";
+    public const string CallbackIntro = "callback-intro";
+    public const string HearAgain = "hear-again";
 
     private static readonly Dictionary<string, (string Ru, string En)> Texts = new(StringComparer.Ordinal)
     {
@@ -31,6 +33,9 @@ internal static class VoiceTexts
         [OfferCallback] = ("Чтобы вам перезвонили, нажмите один. Чтобы ждать на линии, оставайтесь на линии.",
             "To be called back, press one. To wait, stay on the line."),
         [Transferring] = ("Соединяю с оператором.", "Connecting you to a person."),
+        [CallbackIntro] = ("Здравствуйте! Это служба поддержки. Мы перезваниваем вам с ответом на ваше обращение.",
+            "Hello, this is customer support, calling you back with the answer to your request."),
+        [HearAgain] = ("Чтобы прослушать ещё раз, нажмите один.", "To hear it again, press one."),
     };
 
     public static string Get(string key, string language) => language == "ru" ? Texts[key].Ru : Texts[key].En;

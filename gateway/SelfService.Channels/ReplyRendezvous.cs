@@ -21,8 +21,12 @@ public class ReplyRendezvous(TimeProvider time)
 
     public void Expect(string inboundId) => EntryFor(inboundId);
 
+    /// <summary>
+    /// Hands <paramref name="reply"/> to the input waiting for it: true for the first reply to that input (and the same one
+    /// sent again); false when none waits, or it has had its reply (what else answers it must go another way).
+    /// </summary>
     public bool TryDeliver(string inboundId, OutboundMessage reply) =>
-        _entries.TryGetValue(inboundId, out var entry) && (entry.Reply.TrySetResult(reply) || entry.Reply.Task.IsCompleted);
+        _entries.TryGetValue(inboundId, out var entry) && (entry.Reply.TrySetResult(reply) || entry.Reply.Task.Result.Id == reply.Id);
 
     public async Task<OutboundMessage?> WaitAsync(string inboundId, TimeSpan timeout, CancellationToken cancellationToken)
     {

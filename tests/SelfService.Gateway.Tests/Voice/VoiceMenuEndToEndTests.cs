@@ -1,8 +1,7 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SelfService.Channels.Voice;
 using SelfService.Gateway.Tests.Infrastructure;
+using SelfService.Provisioning;
 using SelfService.Sip;
 using SelfService.Speech;
 using SelfService.Speech.Text;
@@ -13,22 +12,26 @@ using SelfService.Testing;
 namespace SelfService.Gateway.Tests.Voice;
 
 /// <summary>
-/// The voice menu on the real host, called by a telephone of its own: Net::SIP in Perl (tests/peers/sip/caller.pl,
-/// Debian's libnet-sip-perl), over SIP and RTP on loopback, which is the configured trunk. The caller records what it
-/// hears; the test finds in that recording, byte for byte, the G.711 of the prompts the gateway synthesized (espeak-ng
-/// gives the same samples for the same text), and reads the call in the caller's timeline.
+/// The voice menu on the real host, called by a telephone of its own (<see cref="PerlPhone"/>) over SIP and RTP on
+/// loopback, where 127.0.0.1 is the configured trunk and 127.0.0.2 is anywhere else. The phone records what it hears; the
+/// test finds in that recording, byte for byte, the G.711 of the prompts the gateway synthesized (espeak-ng gives the same
+/// samples for the same text), and reads the call in the caller's timeline.
 /// </summary>
 public class VoiceMenuEndToEndTests : LoopbackGatewayTest
 {
-    private const string Ivan = "+79161234567";   // a sample subscriber (samples/operator/subscribers.json)
+    private const string Ivan = "+79161234567";   // a sample subscriber (samples/operator/subscribers.json), balance 350.00
+    private const string Trunk = "127.0.0.1", Elsewhere = "127.0.0.2";
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Channels:Voice:Enabled"] = "true",
         ["Channels:Voice:Sip:Port"] = "0",
-        ["Channels:Voice:TrustedTrunks:0"] = "127.0.0.1",
+        ["Channels:Voice:TrustedTrunks:0"] = Trunk,
         ["Channels:Voice:Numbers:0611:Menu"] = "*100#",
         ["Channels:Voice:Numbers:0612:Action"] = "BAL",
+        ["Channels:Voice:Numbers:0613:Action"] = "ACT ROAMING",
+        // Real speech, spoken fast: the recordings are compared byte for byte all the same, and the calls are short.
+        ["Speech:WordsPerMinute"] = "400",
     };
 
     [Test]
@@ -37,78 +40,123 @@ public class VoiceMenuEndToEndTests : LoopbackGatewayTest
         using var folder = new TemporaryFolder();
         var recording = folder.File("heard.pcmu");
 
-        var events = await CallAsync("0611", recording, "prompt-end:700", "dtmf:1", "prompt-end:700", "bye");
+        var events = await CallAsync("0611", recording, Trunk, "prompt-end:700", "dtmf:1", "prompt-end:700", "bye");
 
         var heard = await File.ReadAllBytesAsync(recording);
-        var pressedAt = events.Single(e => e.GetProperty("event").GetString() == "dtmf-sent").GetProperty("recorded").GetInt32();
-        var prompts = Gateway.Services.GetRequiredService<VoicePrompts>();
         // The main menu of menus.json, as the voice menu says it, with the way to a person.
         var menu = SpokenText.Menu("Северный Телеком", ["Баланс", "Услуги", "Подключить", "Отключить", "Оператор"], "ru")
             + " Чтобы поговорить с оператором, нажмите ноль.";
-        var greeting = MuLaw(await prompts.SpeakAsync(menu, "ru", CancellationToken.None));
-        var greetingAt = IndexOf(heard.AsSpan(0, pressedAt), greeting);
+        var greeting = await MuLawAsync(menu);
+        var greetingAt = heard.AsSpan(0, events.RecordedAt("dtmf-sent")).IndexOf(greeting);
         Assert.That(greetingAt, Is.GreaterThanOrEqualTo(0), "the menu, whole, before the key");
 
         // The balance as the outbox handed it to the call (the voice form of the reply), read back from the store.
-        var sent = await Gateway.Services.GetRequiredService<IOutbox>().FindAsync("voice", Ivan, null, 10, CancellationToken.None);
-        var balanceReply = sent.OrderBy(r => r.CreatedAt).Last().Text;
+        var balanceReply = (await SentAsync("voice", Ivan)).Last();
         Assert.That(balanceReply, Does.Contain("аланс"));
-        var balance = MuLaw(await prompts.SpeakAsync(SpokenText.Answer(balanceReply, "ru"), "ru", CancellationToken.None));
         // After the menu (the gateway answers the key's first event packet, before the caller has sent its last).
-        Assert.That(IndexOf(heard.AsSpan(greetingAt + greeting.Length), balance), Is.GreaterThanOrEqualTo(0), "the balance, whole, after the menu");
+        var balance = await MuLawAsync(SpokenText.Answer(balanceReply, "ru"));
+        Assert.That(heard.AsSpan(greetingAt + greeting.Length).IndexOf(balance), Is.GreaterThanOrEqualTo(0), "the balance, whole, after the menu");
 
-        var call = await WaitForCallAsync(Ivan);
+        var call = await WaitForCallAsync("voice", Ivan);
         Assert.That(call.Text, Does.StartWith("0611: *100# → 1 Баланс; keys 1;"));
         Assert.That(call.CustomerId, Is.Not.Null, "over the trusted trunk the caller is the number's customer");
     }
 
     [Test]
+    public async Task BalanceNumber_CalledFromOutsideTheTrustedTrunks_TheCallerIsPolitelyRefused_AndHearsNoBalance()
+    {
+        using var folder = new TemporaryFolder();
+        var recording = folder.File("heard.pcmu");
+
+        await CallAsync("0612", recording, Elsewhere, "wait-bye");
+
+        // Ivan's number, shown by a stranger: the unproven channel, whose sender is the SIP address, not the MSISDN.
+        const string stranger = "sip:" + Ivan + "@" + Elsewhere;
+        var refusal = (await SentAsync("voice-unproven", stranger)).Single();
+        Assert.That(refusal, Does.Not.Contain("350"), "no balance for a number nobody vouched for");
+        var heard = await File.ReadAllBytesAsync(recording);
+        var said = await MuLawAsync(SpokenText.Answer(refusal, "ru"));
+        Assert.That(heard.AsSpan().IndexOf(said), Is.GreaterThanOrEqualTo(0), "the refusal is said, whole: " + refusal);
+        Assert.That(await SentAsync("voice", Ivan), Is.Empty, "nothing went to the number's owner");
+
+        var call = await WaitForCallAsync("voice-unproven", stranger);
+        Assert.That(call.CustomerId, Is.Null);
+        Assert.That(call.Outcome, Is.EqualTo(nameof(CallOutcome.Contained)));
+    }
+
+    [Test]
+    public async Task RoamingNumber_CallerConfirmsAndHangsUpAtOnce_TheChangeIsMadeWholeAndOnce()
+    {
+        var before = await SubscriberAsync();
+        Assert.That(before.Services.Select(s => s.Code), Does.Not.Contain("ROAMING"));
+
+        // The processor asks (yes 1, no 2); the caller presses 1 and hangs up before the answer can be spoken.
+        await CallAsync("0613", null, Trunk, "prompt-end:700", "dtmf:1", "pause:150", "bye");
+
+        var call = await WaitForCallAsync("voice", Ivan);
+        Assert.That(call.Outcome, Is.EqualTo(nameof(CallOutcome.HungUp)));
+        Assert.That(call.Text, Does.StartWith("0613: ACT ROAMING → 1 "));
+        // Made whole: on the account, and in the timeline with its answer (there for the caller to read later), once.
+        await Eventually(async () => (await SubscriberAsync()).Services.Any(s => s.Code == "ROAMING" && s.State == ServiceState.Active), "roaming on");
+        var history = await Gateway.Services.GetRequiredService<IHistoryStore>().ForIdentityAsync("voice", Ivan, 50, CancellationToken.None);
+        Assert.That(history.Where(e => e.Kind == HistoryKind.Inbound).Select(e => e.Text), Is.EqualTo(new[] { "ACT ROAMING", "1" }));
+        await Eventually(async () => (await SentAsync("voice", Ivan)).Count == 2, "the question and the answer, each stored once");
+    }
+
+    [Test]
+    public async Task MenuNumber_CallerHangsUpMidPrompt_TheCallEndsAsHungUp()
+    {
+        await CallAsync("0611", null, Trunk, "heard:400", "bye");
+
+        var call = await WaitForCallAsync("voice", Ivan);
+        Assert.That(call.Outcome, Is.EqualTo(nameof(CallOutcome.HungUp)));
+        Assert.That(call.Text, Does.StartWith("0611: *100#; keys —; HungUp;"));
+    }
+
+    [Test]
     public async Task UnknownNumber_IsToldSo_AndTheGatewayHangsUp()
     {
-        var events = await CallAsync("0699", null, "wait-bye");
+        var events = await CallAsync("0699", null, Trunk, "wait-bye");
 
-        Assert.That(events.Select(e => e.GetProperty("event").GetString()), Does.Contain("peer-bye"));
+        Assert.That(events.Names, Does.Contain("peer-bye"));
     }
 
-    /// <summary>Runs the Perl caller to the gateway's SIP address and returns its events; it must end with every step done.</summary>
-    private async Task<List<JsonElement>> CallAsync(string number, string? recording, params string[] steps)
-    {
-        var endPoint = Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!;
-        var start = new ProcessStartInfo("perl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(RepositoryPaths.Root, "tests", "peers", "sip", "caller.pl"),
-                     "--to", $"sip:{number}@{endPoint}", "--from", $"sip:{Ivan}@127.0.0.1", "--timeout", "60" })
-            start.ArgumentList.Add(argument);
-        if (recording is not null) { start.ArgumentList.Add("--record"); start.ArgumentList.Add(recording); }
-        foreach (var step in steps) { start.ArgumentList.Add("--step"); start.ArgumentList.Add(step); }
-        using var caller = Process.Start(start)!;
-        var output = caller.StandardOutput.ReadToEndAsync();
-        var errors = caller.StandardError.ReadToEndAsync();
-        await caller.WaitForExitAsync();
-        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(caller.ExitCode, Is.Zero, $"the caller: {string.Join("\n", lines)}\n{await errors}");
-        return [.. lines.Select(l => JsonDocument.Parse(l).RootElement.Clone())];
-    }
+    private Task<CallEvents> CallAsync(string number, string? recording, string from, params string[] steps) =>
+        PerlPhone.CallAsync(Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!, number, Ivan, recording, from, steps);
+
+    private async Task<SubscriberAccount> SubscriberAsync() =>
+        (await Gateway.Services.GetRequiredService<IProvisioningBackend>().FindSubscriberAsync(Ivan, CancellationToken.None))!;
+
+    /// <summary>The texts the outbox handed the voice channel for <paramref name="address"/>, oldest first.</summary>
+    private async Task<List<string>> SentAsync(string channel, string address) =>
+        [.. (await Gateway.Services.GetRequiredService<IOutbox>().FindAsync(channel, address, null, 10, CancellationToken.None)).OrderBy(r => r.CreatedAt).Select(r => r.Text)];
 
     /// <summary>The call's entry in the timeline, written when the call has ended on the gateway's side.</summary>
-    private async Task<HistoryEntry> WaitForCallAsync(string sender)
+    private async Task<HistoryEntry> WaitForCallAsync(string channel, string sender)
     {
         var history = Gateway.Services.GetRequiredService<IHistoryStore>();
+        HistoryEntry? call = null;
+        await Eventually(async () => (call = (await history.ForIdentityAsync(channel, sender, 50, CancellationToken.None)).FirstOrDefault(e => e.Subject == "call")) is not null,
+            "the call in the timeline");
+        return call!;
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        while (!await condition())
         {
-            var call = (await history.ForIdentityAsync("voice", sender, 50, CancellationToken.None)).FirstOrDefault(e => e.Subject == "call");
-            if (call is not null) return call;
-            if (DateTime.UtcNow > deadline) Assert.Fail("the call never reached the timeline");
+            if (DateTime.UtcNow > deadline) Assert.Fail("never: " + what);
             await Task.Delay(50);
         }
     }
 
-    private static byte[] MuLaw(VoicePrompt prompt)
+    /// <summary>The G.711 μ-law the gateway sends for <paramref name="text"/>, spoken as it speaks it.</summary>
+    private async Task<byte[]> MuLawAsync(string text)
     {
+        var prompt = await Gateway.Services.GetRequiredService<VoicePrompts>().SpeakAsync(text, "ru", CancellationToken.None);
         var bytes = new byte[prompt.Samples.Length];
         G711.Encode(G711Codec.Pcmu, prompt.Samples.Span, bytes);
         return bytes;
     }
-
-    private static int IndexOf(ReadOnlySpan<byte> heard, byte[] prompt) => heard.IndexOf(prompt);
 }

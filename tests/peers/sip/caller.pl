@@ -6,12 +6,15 @@
 # a test can cut the recording at each step: what it heard before a key press, and after.
 #
 #   perl caller.pl --to sip:8800100@127.0.0.1:5070 --from sip:+79161234567@127.0.0.1 --record out.pcmu \
-#       --step prompt-end:700 --step dtmf:1 --step prompt-end:700 --step bye [--timeout 30] [--port 0]
+#       --step prompt-end:700 --step dtmf:1 --step prompt-end:700 --step bye [--timeout 30] [--port 0] [--address 127.0.0.1]
+#
+# --address is the loopback address the caller calls from (127.0.0.2 is a caller from outside the trusted trunks).
 #
 # Steps:
 #   prompt-end:MS  wait until audio that is not silence has been heard since the step began, then MS of silence
 #   heard:MS       wait until MS of audio (silence or not) has been received since the step began
 #   dtmf:KEYS      press the keys (0-9, *, #, A-D) as RFC 4733 events; the step ends when the last one is sent
+#   pause:MS       let MS pass (the call goes on: audio is still recorded)
 #   bye            hang up
 #   wait-bye       wait for the other side to hang up
 # Exit codes: 0 every step done; 1 the call failed or ended before the steps did; 2 bad arguments; 3 timeout.
@@ -24,11 +27,12 @@ use Net::SIP;
 my ($to, $from, $record, @steps);
 my $timeout = 30;
 my $port = 0;
-GetOptions('to=s' => \$to, 'from=s' => \$from, 'record=s' => \$record, 'step=s' => \@steps,
+my $address = '127.0.0.1';
+GetOptions('address=s' => \$address, 'to=s' => \$to, 'from=s' => \$from, 'record=s' => \$record, 'step=s' => \@steps,
     'timeout=f' => \$timeout, 'port=i' => \$port) or exit 2;
 defined $to && defined $from && @steps or do { print STDERR "usage: caller.pl --to URI --from URI [--record FILE] --step ... \n"; exit 2 };
 for (@steps) {
-    /^(prompt-end:\d+|heard:\d+|dtmf:[0-9*#A-D]+|bye|wait-bye)$/ or do { print STDERR "unknown step $_\n"; exit 2 };
+    /^(prompt-end:\d+|heard:\d+|pause:\d+|dtmf:[0-9*#A-D]+|bye|wait-bye)$/ or do { print STDERR "unknown step $_\n"; exit 2 };
 }
 
 $| = 1;
@@ -73,7 +77,7 @@ my $receive = sub {
 my $silence = chr(0xFF) x 160;    # mu-law zero, 20 ms
 my $send = sub { $silence };
 
-my $leg = Net::SIP::Leg->new(addr => '127.0.0.1', port => $port);
+my $leg = Net::SIP::Leg->new(addr => $address, port => $port);
 my $ua = Net::SIP::Simple->new(from => $from, leg => $leg);
 my ($peer_hung_up, $call_failed);
 my $call = $ua->invite($to,
@@ -112,6 +116,9 @@ for my $step (@steps) {
     } elsif ($step =~ /^heard:(\d+)$/) {
         my $until = $heard_ms + $1;
         $outcome = run_until(sub { $heard_ms >= $until });
+    } elsif ($step =~ /^pause:(\d+)$/) {
+        my $until = time + $1 / 1000;
+        $outcome = run_until(sub { time >= $until });
     } elsif ($step =~ /^dtmf:(.+)$/) {
         my $keys = $1;
         my $sent;
