@@ -108,10 +108,13 @@ internal sealed class IvrCall(IVoiceCall call, VoiceNumber entry, IVoiceDialogue
             await call.PlayAsync(await SayAsync(VoiceTexts.Transferring, cancellationToken), interruptible: false, cancellationToken);
             if (await call.TransferAsync(options.ContactCentre, cancellationToken)) return CallOutcome.Transferred;
         }
-        await call.PlayAsync(await prompts.SpeakAsync(SpokenText.Answer(queued.Text, _language), _language, cancellationToken), interruptible: true, cancellationToken);
+        var early = await call.PlayAsync(await prompts.SpeakAsync(SpokenText.Answer(queued.Text, _language), _language, cancellationToken), interruptible: true,
+            cancellationToken);
         // A callback goes to the number the call came from: only one the network vouches for.
         if (!trusted) return await EndAsync(VoiceTexts.Goodbye, CallOutcome.ToPerson, cancellationToken);
-        var wants = await AskKeyAsync(() => SayAsync(VoiceTexts.OfferCallback, cancellationToken), [CallbackKey], cancellationToken);
+        if (early is { } typedAhead) _keys.Append(typedAhead);
+        // Callers who have been here before press 1 while their place in the queue is still being said.
+        var wants = early == CallbackKey ? early : await AskKeyAsync(() => SayAsync(VoiceTexts.OfferCallback, cancellationToken), [CallbackKey], cancellationToken);
         if (wants != CallbackKey) return await EndAsync(VoiceTexts.Goodbye, CallOutcome.ToPerson, cancellationToken);
         _path.Add(CallbackKey + " " + AskForCallback);
         var booked = await dialogue.AskAsync(AskForCallback, cancellationToken);

@@ -66,6 +66,22 @@ public class IvrCallTests
     }
 
     [Test]
+    public async Task Menu_Zero_ThenOneWhileThePlaceInTheQueueIsSaid_BooksTheCallback_WithoutWaitingForTheOffer()
+    {
+        using var call = new ScriptedCall("0611", "+79161234567", Trunk, Press('0'), PressDuringPrompt('1'));
+        var dialogue = new ScriptedDialogue(("Северный Телеком", MainMenu), ("Вам ответит оператор. Ваш номер в очереди: 2.", []),
+            ("Перезвоним на +7916***4567.", []));
+
+        var (outcome, ivr) = await RunAsync(call, new VoiceNumber { Menu = "*100#" }, dialogue);
+
+        Assert.That(outcome, Is.EqualTo(CallOutcome.CallbackBooked));
+        Assert.That(dialogue.Inputs, Is.EqualTo(new[] { "*100#", "AGENT", "CALLBACK" }));
+        Assert.That(ivr.Keys, Is.EqualTo("01"));
+        // The menu, the place in the queue (cut short), the booking, goodbye: the offer was not needed.
+        Assert.That(call.Played, Has.Count.EqualTo(4));
+    }
+
+    [Test]
     public async Task Menu_Zero_WithAContactCentre_IsQueuedThenTransferred()
     {
         _options.ContactCentre = "sip:queue@cc.example";

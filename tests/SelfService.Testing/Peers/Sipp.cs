@@ -26,10 +26,11 @@ public static class Sipp
             "-p", Number(FreeUdpPort()), "-m", Number(calls), "-l", Number(concurrent), "-r", Number(rate)).WaitAsync();
 
     /// <summary>SIPp as a phone (a scenario like Peers/callee.xml, SIPp's uas) on a free port: answers one call; <see cref="Running.WaitAsync"/> for its verdict.</summary>
-    public static (Running Process, int Port) StartAnswering(string scenario)
+    /// <param name="port">The port to answer on, when the caller had to be told it before (<see cref="FreeUdpPort"/>); else a free one.</param>
+    public static (Running Process, int Port) StartAnswering(string scenario, int? port = null)
     {
-        var port = FreeUdpPort();
-        return (Start("-sf", Existing(scenario), "-p", Number(port), "-m", "1"), port);
+        var listening = port ?? FreeUdpPort();
+        return (Start("-sf", Existing(scenario), "-p", Number(listening), "-m", "1"), listening);
     }
 
     private static string Existing(string scenario) =>
@@ -96,7 +97,7 @@ public static class Sipp
     private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;
 
     /// <summary>A UDP port free right now (bound, read back, released): SIPp needs a number, not port 0.</summary>
-    private static int FreeUdpPort()
+    public static int FreeUdpPort()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using SelfService.Commands.Escalation;
 using SelfService.Staff;
 using SelfService.Storage.Escalations;
+using SelfService.Storage.History;
 
 namespace SelfService.Desk.Pages.Staff.Desk;
 
 /// <summary>The agent's queue: who waits (in the agent's groups first), what the agent holds, and callbacks to make.</summary>
-public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, AuditTrail audit) : DeskPageModel
+public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, AuditTrail audit, IHistoryStore history) : DeskPageModel
 {
     [BindProperty(SupportsGet = true)]
     public bool All { get; set; }
@@ -20,6 +21,9 @@ public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, Au
     public IReadOnlyList<EscalationTicket> Waiting { get; private set; } = [];
     public IReadOnlyList<EscalationTicket> Mine { get; private set; } = [];
     public IReadOnlyList<EscalationTicket> Callbacks { get; private set; } = [];
+
+    /// <summary>For callbacks asked for on the telephone: the caller's last call as the voice menu recorded it (the path, the keys, the end), by ticket.</summary>
+    public IReadOnlyDictionary<string, string> CallPaths { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<string> MyGroups { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
@@ -60,5 +64,18 @@ public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, Au
             : [.. waiting.Where(t => (MyGroups.Count == 0 || MyGroups.Contains(t.Group)) && (languages.Count == 0 || languages.Contains(t.Language)))];
         Mine = await queue.HeldByAsync(agent, cancellationToken);
         Callbacks = await queue.PendingCallbacksAsync(cancellationToken);
+        CallPaths = await CallPathsAsync(Callbacks, cancellationToken);
+    }
+
+    /// <summary>What the menu tried before the caller asked for a person: the agent calls back knowing where they got stuck.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> CallPathsAsync(IReadOnlyList<EscalationTicket> callbacks, CancellationToken cancellationToken)
+    {
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var ticket in callbacks)
+        {
+            var lastCall = (await history.ForIdentityAsync(ticket.Channel, ticket.Address, 50, cancellationToken)).LastOrDefault(e => e.Subject == "call");
+            if (lastCall is not null) paths[ticket.Id] = lastCall.Text;
+        }
+        return paths;
     }
 }

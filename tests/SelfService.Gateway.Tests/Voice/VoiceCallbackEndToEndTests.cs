@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using SelfService.Channels.Voice;
+using SelfService.Gateway.Tests.Infrastructure;
+using SelfService.Staff;
+using SelfService.Storage.History;
+using SelfService.Storage.Messages;
+using SelfService.Testing.Peers;
+
+namespace SelfService.Gateway.Tests.Voice;
+
+/// <summary>
+/// From a caller who asks for a person to an agent's answer reaching them: the caller (<see cref="PerlPhone"/>) presses 0 in
+/// the menu, hears their place in the queue and presses 1 to be called back; the desk has the callback; the agent takes it
+/// and replies; the gateway calls the caller back over the trunk, where SIPp is the customer's phone, and speaks the reply.
+/// </summary>
+public partial class VoiceCallbackEndToEndTests : LoopbackGatewayTest
+{
+    private const string Ivan = "+79161234567";   // a sample subscriber (samples/operator/subscribers.json)
+    private readonly int _trunkPort = Sipp.FreeUdpPort();   // the operator's trunk, where callbacks go: SIPp, started by the test
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Channels:Voice:Enabled"] = "true",
+        ["Channels:Voice:Sip:Port"] = "0",
+        ["Channels:Voice:TrustedTrunks:0"] = "127.0.0.1",
+        ["Channels:Voice:Numbers:0611:Menu"] = "*100#",
+        ["Channels:Voice:Callback:Trunk"] = "127.0.0.1:" + _trunkPort,
+        ["Channels:Voice:Callback:CallerId"] = "0611",
+        ["Channels:Voice:KeyTimeout"] = "00:00:01",
+        ["Channels:Voice:Replays"] = "1",
+        ["Speech:WordsPerMinute"] = "400",   // real speech, spoken fast: shorter calls
+    };
+
+    [Test]
+    public async Task ZeroThenOne_TheDeskHasTheCallback_AndTheAgentsReplyCallsTheCallerBackAndIsSpoken()
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var gateway = Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!;
+        // A caller who knows the menu: 0 as soon as it starts, 1 as soon as their place in the queue is being said.
+        await PerlPhone.CallAsync(gateway, "0611", Ivan, null, "127.0.0.1", "heard:300", "dtmf:0", "heard:300", "dtmf:1", "wait-bye");
+
+        TestContext.Out.WriteLine("TIMING phone " + sw.ElapsedMilliseconds);
+        // The desk: a waiting conversation of the voice channel with a callback to make, routed by the menu the caller was in.
+        var waiting = await Http.GetFromJsonAsync<JsonElement>("/api/queue");
+        var ticket = waiting.EnumerateArray().Select(w => w.GetProperty("ticket")).Single(t => t.GetProperty("channel").GetString() == "voice");
+        Assert.That(ticket.GetProperty("callback").GetProperty("number").GetString(), Is.EqualTo(Ivan));
+        Assert.That(ticket.GetProperty("topic").GetString(), Is.EqualTo("menu:main"), "routed by the menu the caller was in");
+        HistoryEntry? call = null;
+        await Eventually(async () => (call = (await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None)).FirstOrDefault(e => e.Subject == "call")) is not null,
+            "the call in the timeline");
+        Assert.That(call!.Text, Does.StartWith("0611: *100# → 0 → 1 CALLBACK; keys 01; CallbackBooked"));
+        // An agent's desk lists the callback with what the menu tried.
+        var desk = WebUtility.HtmlDecode(await (await AgentAsync()).GetStringAsync("/staff/desk"));
+        Assert.That(desk, Does.Contain(Ivan).And.Contain("0611: *100# → 0 → 1 CALLBACK"), "the callback on the desk, with the caller's path");
+
+        TestContext.Out.WriteLine("TIMING desk " + sw.ElapsedMilliseconds);
+        // The agent answers; the reply goes out on the caller's channel, which calls them back.
+        var (phone, _) = Sipp.StartAnswering(Path.Combine(TestContext.CurrentContext.TestDirectory, "Voice", "Peers", "customer-phone.xml"), _trunkPort);
+        var ticketId = ticket.GetProperty("id").GetString();
+        (await Http.PostAsync($"/api/queue/{ticketId}/take", null)).EnsureSuccessStatusCode();
+        const string answer = "Иван, роуминг в Турции уже подключён, звонки стоят двадцать девять рублей в минуту.";
+        using (var replied = await Http.PostAsJsonAsync($"/api/queue/{ticketId}/reply", new { text = answer }))
+            Assert.That(replied.IsSuccessStatusCode, await replied.Content.ReadAsStringAsync());
+
+        var verdict = await phone.WaitAsync();
+        Assert.That(verdict.ExitCode, Is.Zero, $"the customer's phone (SIPp): {verdict.Output}\n{verdict.Errors}");
+        TestContext.Out.WriteLine("TIMING sipp " + sw.ElapsedMilliseconds);
+        var sent = (await Gateway.Services.GetRequiredService<IOutbox>().FindAsync("voice", Ivan, null, 10, CancellationToken.None)).Single(r => r.Text == answer);
+        await Eventually(async () => (await Gateway.Services.GetRequiredService<IOutbox>().GetAsync(sent.Id, CancellationToken.None))?.State == OutboxState.Sent,
+            "the reply marked sent");
+        HistoryEntry? callback = null;
+        await Eventually(async () => (callback = (await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None))
+            .FirstOrDefault(e => e.Subject == "call" && e.Outcome == nameof(CallOutcome.CalledBack))) is not null, "the callback in the timeline");
+        Assert.That(callback!.Text, Does.StartWith(Ivan + ": callback; keys 1; CalledBack"), "the customer pressed 1 to hear it again");
+    }
+
+    /// <summary>An agent signed in on the desk's page, as their browser would be (a cookie).</summary>
+    private async Task<HttpClient> AgentAsync()
+    {
+        const string password = "correct horse battery staple 7";
+        await Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync("masha", password, [StaffRoles.Agent], "test");
+        var agent = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Http.BaseAddress };
+        var token = AntiforgeryField().Match(await agent.GetStringAsync("/staff/signin")).Groups[1].Value;
+        using var signedIn = await agent.PostAsync("/staff/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "masha", ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.That(signedIn.RequestMessage!.RequestUri!.AbsolutePath, Does.Not.EndWith("/signin"), "signed in");
+        return agent;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private IHistoryStore History => Gateway.Services.GetRequiredService<IHistoryStore>();
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("never: " + what);
+            await Task.Delay(50);
+        }
+    }
+}
