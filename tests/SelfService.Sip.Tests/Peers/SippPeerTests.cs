@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using SelfService.Sip.Tests.Support;
+using SelfService.Testing.Peers;
 
 namespace SelfService.Sip.Tests.Peers;
 
@@ -66,13 +67,16 @@ public sealed class SippPeerTests
         }
     }
 
+    /// <summary>One of the scenarios beside these tests (Peers/*.xml, copied to the output folder).</summary>
+    private static string Scenario(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Peers", name);
+
     private static void AssertClean(Sipp.Result result) =>
         Assert.That(result.ExitCode, Is.Zero, () => $"sipp failed ({result.ExitCode}):\n{result.Errors}\n{result.Output}");
 
     [Test]
     public async Task Sipp_CallWithRfc2833Digits_DigitsReceivedAndCallEndsCleanly()
     {
-        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-2833.xml", "0611");
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, Scenario("caller-2833.xml"), "0611");
 
         AssertClean(result);
         var call = calls.Values.Single();
@@ -88,7 +92,7 @@ public sealed class SippPeerTests
     {
         const int Calls = 20;
 
-        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-2833.xml", "0611", calls: Calls, concurrent: Calls, rate: 100);
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, Scenario("caller-2833.xml"), "0611", calls: Calls, concurrent: Calls, rate: 100);
 
         AssertClean(result);
         Assert.That(calls, Has.Count.EqualTo(Calls));
@@ -111,7 +115,7 @@ public sealed class SippPeerTests
     {
         const int Calls = 100;
 
-        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-2833-long.xml", "0611", calls: Calls, concurrent: Calls, rate: 50);
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, Scenario("caller-2833-long.xml"), "0611", calls: Calls, concurrent: Calls, rate: 50);
 
         AssertClean(result);
         Assert.That(calls, Has.Count.EqualTo(Calls));
@@ -123,7 +127,7 @@ public sealed class SippPeerTests
     [Test]
     public async Task Sipp_TransferByRefer_TargetAnswersThenWeHangUp()
     {
-        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-transfer.xml", "transfer");
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, Scenario("caller-transfer.xml"), "transfer");
 
         AssertClean(result);
         var call = calls.Values.Single();
@@ -134,7 +138,7 @@ public sealed class SippPeerTests
     [Test]
     public async Task Sipp_CancelBeforeAnswer_Gets487()
     {
-        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-cancel.xml", "ring");
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, Scenario("caller-cancel.xml"), "ring");
 
         AssertClean(result);
         Assert.That(await calls.Values.Single().Completion.Within(), Is.EqualTo(SipCallEndReason.Cancelled));
@@ -143,7 +147,7 @@ public sealed class SippPeerTests
     [Test]
     public async Task Sipp_NoCommonCodec_Gets488()
     {
-        var result = await Sipp.RunAsync(agent.LocalEndPoint, "caller-g729.xml", "0611");
+        var result = await Sipp.RunAsync(agent.LocalEndPoint, Scenario("caller-g729.xml"), "0611");
 
         AssertClean(result);
         Assert.That(calls, Is.Empty);
@@ -152,7 +156,7 @@ public sealed class SippPeerTests
     [Test]
     public async Task Sipp_AnswersOurOutboundCall_ThenOurByeEndsItCleanly()
     {
-        var (sipp, port) = Sipp.StartAnswering();
+        var (sipp, port) = Sipp.StartAnswering(Scenario("callee.xml"));
 
         var call = await agent.CallAsync(SipUri.Parse($"sip:79161234567@127.0.0.1:{port}"), "0611");
         Assert.That(call.State, Is.EqualTo(SipCallState.Established));

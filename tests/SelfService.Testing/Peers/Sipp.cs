@@ -2,29 +2,38 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SelfService.Sip.Tests.Support;
+namespace SelfService.Testing.Peers;
 
 /// <summary>
-/// Runs SIPp (Debian's sip-tester, installed by tests/install-peers) against a user agent on loopback, with one of our
-/// scenarios from Peers/, on ports chosen at run time. Its exit code is the verdict: 0 when every call went as scripted.
+/// Runs SIPp (Debian's sip-tester, installed by tests/install-peers) against a user agent on loopback, with a scenario of
+/// the calling test project (a full path: each project keeps its own beside its tests), on ports chosen at run time. Its
+/// exit code is the verdict: 0 when every call went as scripted. Used by the SIP library's tests and the gateway's.
 /// </summary>
-internal static class Sipp
+public static class Sipp
 {
     public const string Executable = "/usr/bin/sipp";
 
+    /// <summary>SIPp's exit code (0: every call as scripted), the tail of its screen, and the messages it found unexpected.</summary>
     public sealed record Result(int ExitCode, string Output, string Errors);
 
+    /// <summary>
+    /// Places <paramref name="calls"/> calls of <paramref name="scenario"/> to <paramref name="service"/> (the dialled number)
+    /// at <paramref name="target"/>, at most <paramref name="concurrent"/> at once, <paramref name="rate"/> new calls a second.
+    /// </summary>
     public static Task<Result> RunAsync(IPEndPoint target, string scenario, string service, int calls = 1, int concurrent = 1, int rate = 10) =>
         Start(
-            $"{target.Address}:{target.Port}", "-sf", Path.Combine(TestContext.CurrentContext.TestDirectory, "Peers", scenario), "-s", service,
+            $"{target.Address}:{target.Port}", "-sf", Existing(scenario), "-s", service,
             "-p", Number(FreeUdpPort()), "-m", Number(calls), "-l", Number(concurrent), "-r", Number(rate)).WaitAsync();
 
-    /// <summary>SIPp as a phone (Peers/callee.xml, like its built-in uas) on a free port: answers one call with PCMU, waits for our BYE.</summary>
-    public static (Running Process, int Port) StartAnswering()
+    /// <summary>SIPp as a phone (a scenario like Peers/callee.xml, SIPp's uas) on a free port: answers one call; <see cref="Running.WaitAsync"/> for its verdict.</summary>
+    public static (Running Process, int Port) StartAnswering(string scenario)
     {
         var port = FreeUdpPort();
-        return (Start("-sf", Path.Combine(TestContext.CurrentContext.TestDirectory, "Peers", "callee.xml"), "-p", Number(port), "-m", "1"), port);
+        return (Start("-sf", Existing(scenario), "-p", Number(port), "-m", "1"), port);
     }
+
+    private static string Existing(string scenario) =>
+        Path.IsPathFullyQualified(scenario) && File.Exists(scenario) ? scenario : throw new FileNotFoundException("no SIPp scenario at this full path", scenario);
 
     private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -53,7 +62,7 @@ internal static class Sipp
     }
 
     /// <summary>A SIPp process; <see cref="WaitAsync"/> collects its verdict and cleans up.</summary>
-    internal sealed class Running(Process process, DirectoryInfo directory)
+    public sealed class Running(Process process, DirectoryInfo directory)
     {
         private readonly Task<string> output = process.StandardOutput.ReadToEndAsync();
         private readonly Task<string> error = process.StandardError.ReadToEndAsync();
