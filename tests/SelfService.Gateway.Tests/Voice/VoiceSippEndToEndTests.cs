@@ -37,6 +37,7 @@ public class VoiceSippEndToEndTests : LoopbackGatewayTest
 
         AssertClean(result);
         var call = (await WaitForCallsAsync(1)).Single();
+        TestContext.Out.WriteLine(call.Text);
         Assert.That(call.Text, Does.StartWith("0613: ACT ROAMING; keys 1; Contained;"), "SIPp's From, 79161234567, is Ivan's number over the trusted trunk");
         Assert.That(call.CustomerId, Is.Not.Null);
         var account = await Gateway.Services.GetRequiredService<IProvisioningBackend>().FindSubscriberAsync(Ivan, CancellationToken.None);
