@@ -19,6 +19,7 @@ internal sealed class IvrCall(IVoiceCall call, VoiceNumber entry, IVoiceDialogue
     // Action codes of the catalogue (samples/operator/actions.json), sent as a caller on any channel could write them.
     private const string AskForPerson = "AGENT";
     private const string AskForCallback = "CALLBACK";
+    private const string Confirmation = "YES";
     private const char PersonKey = '0', BackKey = '*', ConfirmKey = '1', CancelKey = '2', CallbackKey = '1';
 
     private readonly List<string> _path = [];
@@ -38,17 +39,28 @@ internal sealed class IvrCall(IVoiceCall call, VoiceNumber entry, IVoiceDialogue
         {
             var answer = await AskKeyAsync(() => SayAsync(VoiceTexts.Confirm, cancellationToken), [ConfirmKey, CancelKey], cancellationToken);
             if (answer != ConfirmKey) return await EndAsync(VoiceTexts.Cancelled, CallOutcome.Contained, cancellationToken);
+            return await WalkAsync(action, confirmed: true, cancellationToken);
         }
-        return await WalkAsync(entry.Menu ?? entry.Action!, cancellationToken);
+        return await WalkAsync(entry.Menu ?? entry.Action!, confirmed: false, cancellationToken);
     }
 
-    /// <summary>Sends the caller's input to the processor and speaks its reply, until the call is answered or handed on.</summary>
-    private async Task<CallOutcome> WalkAsync(string input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the caller's input to the processor and speaks its reply, until the call is answered or handed on;
+    /// <paramref name="confirmed"/>: the caller has confirmed the action with the key already.
+    /// </summary>
+    private async Task<CallOutcome> WalkAsync(string input, bool confirmed, CancellationToken cancellationToken)
     {
         while (true)
         {
             var reply = await dialogue.AskAsync(input, cancellationToken);
             if (reply is null) return await EndAsync(VoiceTexts.Unavailable, CallOutcome.Failed, cancellationToken);
+            if (confirmed && reply.Choices.Count > 0)
+            {
+                // The processor asks its own question before a change (AccessPolicies' Confirm: "ACT ROAMING?", YES/NO);
+                // the caller has just answered it with the key, and is not asked twice.
+                (input, confirmed) = (Confirmation, false);
+                continue;
+            }
             _language = TextLanguage.Of(reply.Text);
             var spoken = SpokenText.Answer(reply.Text, _language);
 

@@ -122,6 +122,22 @@ public class IvrCallTests
         Assert.That(call.HungUpByGateway, Is.True);
     }
 
+    [Test]
+    public async Task SpecialNumber_ConfirmedWithOne_TheProcessorsOwnQuestionIsAnsweredYes_NotAskedAgain()
+    {
+        using var call = new ScriptedCall("0613", "+79161234567", Trunk, Press('1'));
+        // As the real processor answers ACT (AccessPolicies:Commands:ACT:Confirm): a question with YES/NO, then the change.
+        var dialogue = new ScriptedDialogue(("Подключить «Роуминг»? Ответьте ДА в течение 5 мин или НЕТ.", ["ДА", "НЕТ"]), ("Роуминг подключён.", []));
+
+        var (outcome, ivr) = await RunAsync(call, new VoiceNumber { Action = "ACT ROAMING", Confirm = true }, dialogue);
+
+        Assert.That(outcome, Is.EqualTo(CallOutcome.Contained));
+        Assert.That(dialogue.Inputs, Is.EqualTo(new[] { "ACT ROAMING", "YES" }), "the caller's 1 answers the processor's question");
+        Assert.That(ivr.Keys, Is.EqualTo("1"));
+        // The confirmation, the result, goodbye: no YES/NO menu read to the caller.
+        Assert.That(call.Played, Has.Count.EqualTo(3));
+    }
+
     [TestCase('2')]
     [TestCase(null)]
     public async Task SpecialNumber_NotConfirmed_ChangesNothing(char? key)

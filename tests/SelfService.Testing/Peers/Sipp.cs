@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace SelfService.Testing.Peers;
 
@@ -9,12 +11,19 @@ namespace SelfService.Testing.Peers;
 /// the calling test project (a full path: each project keeps its own beside its tests), on ports chosen at run time. Its
 /// exit code is the verdict: 0 when every call went as scripted. Used by the SIP library's tests and the gateway's.
 /// </summary>
-public static class Sipp
+public static partial class Sipp
 {
     public const string Executable = "/usr/bin/sipp";
 
     /// <summary>SIPp's exit code (0: every call as scripted), the tail of its screen, and the messages it found unexpected.</summary>
-    public sealed record Result(int ExitCode, string Output, string Errors);
+    public sealed record Result(int ExitCode, string Output, string Errors)
+    {
+        /// <summary>The most calls SIPp had going at once, from its last screen ("Peak was 20 calls"); null when the screen has none.</summary>
+        public int? PeakCalls => PeakLine().Match(Output) is { Success: true } peak ? int.Parse(peak.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"Peak was (\d+) calls")]
+    private static partial Regex PeakLine();
 
     /// <summary>
     /// Places <paramref name="calls"/> calls of <paramref name="scenario"/> to <paramref name="service"/> (the dialled number)
@@ -36,7 +45,7 @@ public static class Sipp
     private static string Existing(string scenario) =>
         Path.IsPathFullyQualified(scenario) && File.Exists(scenario) ? scenario : throw new FileNotFoundException("no SIPp scenario at this full path", scenario);
 
-    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static Running Start(params string[] arguments)
     {
