@@ -74,6 +74,15 @@ public sealed partial class VoiceMenu
         return Ended(record);
     }
 
+    /// <summary>A call the caller gave up on before it was answered: counted and in the timeline, with no path.</summary>
+    public async Task<CallRecord> AbandonedAsync(IVoiceCall call)
+    {
+        var caller = VoiceCaller.Of(call, _trust, _numbers);
+        var record = new CallRecord(call.Id, call.Dialled, caller.Channel, caller.SenderAddress, [], "", CallOutcome.HungUp, _time.GetUtcNow(), TimeSpan.Zero);
+        await _timeline.RecordAsync(record, customerId: null);
+        return Ended(record);
+    }
+
     private CallRecord Ended(CallRecord record)
     {
         VoiceMetrics.Record(record);

@@ -27,6 +27,12 @@ public sealed class VoiceOptions
     /// <summary>The language of a number that names none, and of callers the gateway does not know.</summary>
     public string DefaultLanguage { get; set; } = "ru";
 
+    /// <summary>
+    /// How long a call rings before the gateway answers it; zero: at once. A moment of ringing lets a caller who dialled
+    /// by mistake hang up before anything is said or counted as answered.
+    /// </summary>
+    public TimeSpan AnswerAfter { get; set; } = TimeSpan.Zero;
+
     /// <summary>How long the menu waits for a key before it asks again.</summary>
     public TimeSpan KeyTimeout { get; set; } = TimeSpan.FromSeconds(6);
 
@@ -60,6 +66,7 @@ public sealed class VoiceOptions
             if (!TrunkTrust.TryParse(trunk, out _)) yield return $"Channels:Voice:TrustedTrunks: \"{trunk}\" is no address or CIDR block.";
         if (DefaultLanguage is not ("ru" or "en")) yield return $"Channels:Voice:DefaultLanguage is \"{DefaultLanguage}\"; ru or en.";
         if (KeyTimeout < TimeSpan.FromSeconds(1) || KeyTimeout > TimeSpan.FromMinutes(1)) yield return "Channels:Voice:KeyTimeout must be between 00:00:01 and 00:01:00.";
+        if (AnswerAfter < TimeSpan.Zero || AnswerAfter > TimeSpan.FromSeconds(30)) yield return "Channels:Voice:AnswerAfter must be between 00:00:00 and 00:00:30.";
         if (Replays is < 0 or > 5) yield return "Channels:Voice:Replays must be from 0 to 5.";
         if (AnswerTimeout < TimeSpan.FromSeconds(1)) yield return "Channels:Voice:AnswerTimeout must be at least 00:00:01.";
         if (!IPAddress.TryParse(Sip.Address, out _)) yield return $"Channels:Voice:Sip:Address \"{Sip.Address}\" is no IP address.";

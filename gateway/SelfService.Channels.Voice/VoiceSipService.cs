@@ -38,8 +38,23 @@ public sealed partial class VoiceSipService(VoiceMenu menu, IOptions<VoiceOption
 
     public async Task HandleCallAsync(SipCall call, CancellationToken cancellationToken)
     {
-        await call.AnswerAsync(cancellationToken);
-        await menu.HandleAsync(new SipVoiceCall(call));
+        var voiceCall = new SipVoiceCall(call);
+        try
+        {
+            if (options.Value.AnswerAfter > TimeSpan.Zero)
+            {
+                await call.RingAsync(cancellationToken);
+                await Task.Delay(options.Value.AnswerAfter, time, cancellationToken);
+            }
+            await call.AnswerAsync(cancellationToken);
+        }
+        catch (Exception ex) when (call.Ended.IsCancellationRequested && ex is OperationCanceledException or SipException)
+        {
+            // The caller gave up while it rang (CANCEL, answered 487 by the user agent): an abandoned call, nothing was said.
+            await menu.AbandonedAsync(voiceCall);
+            return;
+        }
+        await menu.HandleAsync(voiceCall);
     }
 
     /// <summary>Places a call to <paramref name="target"/> showing <paramref name="callerUser"/>; throws <see cref="SipCallFailedException"/> when it is not answered.</summary>

@@ -11,8 +11,8 @@ namespace SelfService.Gateway.Tests.Voice;
 
 /// <summary>
 /// The voice menu on the real host, called by SIPp (Debian's sip-tester, a SIP implementation that is not ours) over the
-/// loopback trunk: a special number confirmed with an RFC 2833 key from the recordings Debian ships, and 20 calls at once
-/// to the balance number, each ended by the gateway once the balance is spoken. Prompts are spoken fast (400 words a
+/// loopback trunk: a caller giving up while it rings, a special number confirmed with an RFC 2833 key from the recordings
+/// Debian ships, and 20 calls at once to the balance number, each ended by the gateway once the balance is spoken. Prompts are spoken fast (400 words a
 /// minute) to keep the calls short.
 /// </summary>
 public class VoiceSippEndToEndTests : LoopbackGatewayTest
@@ -28,7 +28,21 @@ public class VoiceSippEndToEndTests : LoopbackGatewayTest
         ["Channels:Voice:Numbers:0613:Action"] = "ACT ROAMING",
         ["Channels:Voice:Numbers:0613:Confirm"] = "true",
         ["Speech:WordsPerMinute"] = "400",
+        // A second of ringing before the answer: a caller may give up in it (CANCEL).
+        ["Channels:Voice:AnswerAfter"] = "00:00:01",
     };
+
+    [Test]
+    public async Task MenuNumber_CancelledWhileRinging_487_TheAbandonedCallIsCounted_AndNothingWasAsked()
+    {
+        var result = await Sipp.RunAsync(SipEndPoint, Scenario("caller-cancel.xml"), "0612");
+
+        AssertClean(result);
+        var call = (await WaitForCallsAsync(1)).Single();
+        Assert.That(call.Text, Does.StartWith("0612: —; keys —; HungUp;"));
+        var history = await Gateway.Services.GetRequiredService<IHistoryStore>().ForIdentityAsync("voice", Ivan, 50, CancellationToken.None);
+        Assert.That(history.Where(e => e.Subject != "call"), Is.Empty, "nothing reached the command processor");
+    }
 
     [Test]
     public async Task RoamingNumber_ConfirmedWithA2833One_TurnsRoamingOn_AndTheGatewayHangsUp()
