@@ -54,13 +54,16 @@ public partial class VoiceCallbackEndToEndTests : LoopbackGatewayTest
             "the call in the timeline");
         Assert.That(call!.Text, Does.StartWith("0611: *100# → 0 → 1 CALLBACK; keys 01; CallbackBooked"));
         // An agent's desk lists the callback with what the menu tried.
-        var desk = WebUtility.HtmlDecode(await (await AgentAsync()).GetStringAsync("/staff/desk"));
+        using var agent = await AgentAsync();
+        var desk = WebUtility.HtmlDecode(await agent.GetStringAsync("/staff/desk"));
         Assert.That(desk, Does.Contain(Ivan).And.Contain("0611: *100# → 0 → 1 CALLBACK"), "the callback on the desk, with the caller's path");
+        var ticketId = ticket.GetProperty("id").GetString();
+        var conversation = WebUtility.HtmlDecode(await agent.GetStringAsync("/staff/desk/" + ticketId));
+        Assert.That(conversation, Does.Contain("шлюз перезвонит ему и зачитает ваш ответ"), "the agent knows how their reply will travel");
 
         TestContext.Out.WriteLine("TIMING desk " + sw.ElapsedMilliseconds);
         // The agent answers; the reply goes out on the caller's channel, which calls them back.
         var (phone, _) = Sipp.StartAnswering(Path.Combine(TestContext.CurrentContext.TestDirectory, "Voice", "Peers", "customer-phone.xml"), _trunkPort);
-        var ticketId = ticket.GetProperty("id").GetString();
         (await Http.PostAsync($"/api/queue/{ticketId}/take", null)).EnsureSuccessStatusCode();
         const string answer = "Иван, роуминг в Турции уже подключён, звонки стоят двадцать девять рублей в минуту.";
         using (var replied = await Http.PostAsJsonAsync($"/api/queue/{ticketId}/reply", new { text = answer }))
