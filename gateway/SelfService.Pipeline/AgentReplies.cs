@@ -11,7 +11,8 @@ namespace SelfService.Pipeline;
 /// An agent's reply, sent through the customer's own channel: on SMS as one concatenated message of up to
 /// <see cref="MaxSmsParts"/> parts (split into more messages only beyond that), threaded to the customer's last message
 /// (email's In-Reply-To), and written into the customer's history.
-/// USSD sessions cannot wait for a person, so replies to a USSD customer go by SMS to the same number.
+/// USSD sessions cannot wait for a person, so replies to a USSD customer go by SMS to the same number; a telephone caller
+/// is called back (the voice channel's way of delivering).
 /// </summary>
 public sealed class AgentReplies(
     IOutbox store, ChannelRegistry channels, IHistoryStore history, EscalationQueue queue, OutboxDispatcher outbox, TimeProvider time)
@@ -27,7 +28,8 @@ public sealed class AgentReplies(
 
         var channel = ticket.Channel == ChannelNames.Ussd ? ChannelNames.Sms : ticket.Channel;
         var profile = channels.ProfileOf(channel);
-        var messages = profile.ReplyForm == ReplyForm.Long ? [text] : ReplySizer.Split(text, MaxSmsParts, profile.Measure, profile.PartsOf);
+        // Long-form channels take the reply whole; so does a telephone caller, to whom it is read in one call back.
+        var messages = profile.ReplyForm is ReplyForm.Long or ReplyForm.Voice ? [text] : ReplySizer.Split(text, MaxSmsParts, profile.Measure, profile.PartsOf);
         var lastInbound = (await history.ForIdentityAsync(ticket.Channel, ticket.Address, 50, cancellationToken)).LastOrDefault(e => e.Kind == HistoryKind.Inbound);
         var now = time.GetUtcNow();
         var replyId = "agent:" + Guid.CreateVersion7(now).ToString("N");

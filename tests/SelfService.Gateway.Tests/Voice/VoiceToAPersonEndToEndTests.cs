@@ -5,19 +5,25 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SelfService.Channels.Voice;
 using SelfService.Gateway.Tests.Infrastructure;
+using SelfService.Sip;
+using SelfService.Speech;
+using SelfService.Speech.Text;
 using SelfService.Staff;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
+using SelfService.Testing;
 using SelfService.Testing.Peers;
 
 namespace SelfService.Gateway.Tests.Voice;
 
 /// <summary>
-/// From a caller who asks for a person to an agent's answer reaching them: the caller (<see cref="PerlPhone"/>) presses 0 in
-/// the menu, hears their place in the queue and presses 1 to be called back; the desk has the callback; the agent takes it
-/// and replies; the gateway calls the caller back over the trunk, where SIPp is the customer's phone, and speaks the reply.
+/// Callers who need a person (<see cref="PerlPhone"/>, over the loopback trunk). One never presses a key: the menu is said
+/// again, then they are queued and offered a callback. One presses 0, hears their place in the queue and presses 1 to be
+/// called back; the desk has the callback; the agent takes it and replies; the gateway calls the caller back over the
+/// trunk, where SIPp is the customer's phone, and speaks the reply. Keys are waited for a second, and prompts said once
+/// more at most, to keep the calls short.
 /// </summary>
-public partial class VoiceCallbackEndToEndTests : LoopbackGatewayTest
+public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
 {
     private const string Ivan = "+79161234567";   // a sample subscriber (samples/operator/subscribers.json)
     private readonly int _trunkPort = Sipp.FreeUdpPort();   // the operator's trunk, where callbacks go: SIPp, started by the test
@@ -36,12 +42,33 @@ public partial class VoiceCallbackEndToEndTests : LoopbackGatewayTest
     };
 
     [Test]
+    public async Task NoKeyEver_TheMenuIsSaidAgainOnce_ThenTheCallerIsQueuedAndOfferedACallback_AndTheGatewayEndsTheCall()
+    {
+        using var folder = new TemporaryFolder();
+        var recording = folder.File("heard.pcmu");
+
+        await PerlPhone.CallAsync(SipEndPoint, "0611", Ivan, recording, "127.0.0.1", "wait-bye");
+
+        var heard = await File.ReadAllBytesAsync(recording);
+        var menu = await MuLawAsync(SpokenText.Menu("Северный Телеком", ["Баланс", "Услуги", "Подключить", "Отключить", "Оператор"], "ru")
+            + " Чтобы поговорить с оператором, нажмите ноль.");
+        var first = heard.AsSpan().IndexOf(menu);
+        Assert.That(first, Is.GreaterThanOrEqualTo(0), "the menu");
+        Assert.That(heard.AsSpan(first + menu.Length).IndexOf(menu), Is.GreaterThanOrEqualTo(0), "the menu again, after a second of silence");
+        var waiting = await Http.GetFromJsonAsync<JsonElement>("/api/queue");
+        var ticket = waiting.EnumerateArray().Select(w => w.GetProperty("ticket")).Single(t => t.GetProperty("channel").GetString() == "voice");
+        Assert.That(ticket.GetProperty("topic").GetString(), Is.EqualTo("menu:main"), "queued for the menu the caller could not get through");
+        Assert.That(ticket.GetProperty("callback").ValueKind, Is.EqualTo(JsonValueKind.Null), "offered, not asked for");
+        var call = await WaitForCallAsync();
+        Assert.That(call.Text, Does.StartWith("0611: *100# → 0; keys —; ToPerson;"));
+    }
+
+    [Test]
     public async Task ZeroThenOne_TheDeskHasTheCallback_AndTheAgentsReplyCallsTheCallerBackAndIsSpoken()
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var gateway = Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!;
         // A caller who knows the menu: 0 as soon as it starts, 1 as soon as their place in the queue is being said.
-        await PerlPhone.CallAsync(gateway, "0611", Ivan, null, "127.0.0.1", "heard:300", "dtmf:0", "heard:300", "dtmf:1", "wait-bye");
+        await PerlPhone.CallAsync(SipEndPoint, "0611", Ivan, null, "127.0.0.1", "heard:300", "dtmf:0", "heard:300", "dtmf:1", "wait-bye");
 
         TestContext.Out.WriteLine("TIMING phone " + sw.ElapsedMilliseconds);
         // The desk: a waiting conversation of the voice channel with a callback to make, routed by the menu the caller was in.
@@ -49,10 +76,8 @@ public partial class VoiceCallbackEndToEndTests : LoopbackGatewayTest
         var ticket = waiting.EnumerateArray().Select(w => w.GetProperty("ticket")).Single(t => t.GetProperty("channel").GetString() == "voice");
         Assert.That(ticket.GetProperty("callback").GetProperty("number").GetString(), Is.EqualTo(Ivan));
         Assert.That(ticket.GetProperty("topic").GetString(), Is.EqualTo("menu:main"), "routed by the menu the caller was in");
-        HistoryEntry? call = null;
-        await Eventually(async () => (call = (await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None)).FirstOrDefault(e => e.Subject == "call")) is not null,
-            "the call in the timeline");
-        Assert.That(call!.Text, Does.StartWith("0611: *100# → 0 → 1 CALLBACK; keys 01; CallbackBooked"));
+        var call = await WaitForCallAsync();
+        Assert.That(call.Text, Does.StartWith("0611: *100# → 0 → 1 CALLBACK; keys 01; CallbackBooked"));
         // An agent's desk lists the callback with what the menu tried.
         using var agent = await AgentAsync();
         var desk = WebUtility.HtmlDecode(await agent.GetStringAsync("/staff/desk"));
@@ -98,6 +123,26 @@ public partial class VoiceCallbackEndToEndTests : LoopbackGatewayTest
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    private System.Net.IPEndPoint SipEndPoint => Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!;
+
+    /// <summary>Ivan's call in the timeline, written when the call has ended on the gateway's side.</summary>
+    private async Task<HistoryEntry> WaitForCallAsync()
+    {
+        HistoryEntry? call = null;
+        await Eventually(async () => (call = (await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None)).FirstOrDefault(e => e.Subject == "call")) is not null,
+            "the call in the timeline");
+        return call!;
+    }
+
+    /// <summary>The G.711 μ-law the gateway sends for <paramref name="text"/>, spoken as it speaks it.</summary>
+    private async Task<byte[]> MuLawAsync(string text)
+    {
+        var prompt = await Gateway.Services.GetRequiredService<VoicePrompts>().SpeakAsync(text, "ru", CancellationToken.None);
+        var bytes = new byte[prompt.Samples.Length];
+        G711.Encode(G711Codec.Pcmu, prompt.Samples.Span, bytes);
+        return bytes;
+    }
 
     private IHistoryStore History => Gateway.Services.GetRequiredService<IHistoryStore>();
 
