@@ -28,6 +28,9 @@ public interface IVoiceCall
     /// <summary>How steadily the audio went out: the RFC 3550 jitter of the packets sent, in milliseconds (a figure to watch, not a verdict).</summary>
     double SendJitterMs { get; }
 
+    /// <summary>The latest any packet of the call went out against its 20 ms schedule, in milliseconds: the worst moment of the pace.</summary>
+    double SendMaxLatenessMs { get; }
+
     /// <summary>
     /// Plays <paramref name="prompt"/> to the end, or with <paramref name="interruptible"/> until a key is pressed, which
     /// it returns (taken, not left waiting); null when it played to the end.

@@ -13,6 +13,7 @@ internal sealed class SipVoiceCall(SipCall call) : IVoiceCall
     public IPAddress RemoteAddress => call.RemoteEndPoint.Address;
     public CancellationToken Ended => call.Ended;
     public double SendJitterMs => call.SendStatistics.JitterMs;
+    public double SendMaxLatenessMs => call.SendStatistics.MaxLatenessMs;
 
     public async Task<char?> PlayAsync(VoicePrompt prompt, bool interruptible, CancellationToken cancellationToken)
     {

@@ -97,7 +97,7 @@ internal sealed partial class VoiceCallbacks(
             await call.HangUpAsync(CancellationToken.None);   // the gateway is stopping: the outbox sends it again after the restart
             throw;
         }
-        await RecordAsync(message, call.Id, keys.ToString(), outcome, started, call.SendJitterMs);
+        await RecordAsync(message, call.Id, keys.ToString(), outcome, started, call);
         return SendResult.Sent;
     }
 
@@ -106,11 +106,11 @@ internal sealed partial class VoiceCallbacks(
     private Task<VoicePrompt> SayAsync(string key, string language, CancellationToken cancellationToken) =>
         prompts.PromptAsync(key, language, VoiceTexts.Get(key, language), cancellationToken);
 
-    private async Task RecordAsync(OutboundMessage message, string callId, string keys, CallOutcome outcome, DateTimeOffset started, double jitterMs = 0)
+    private async Task RecordAsync(OutboundMessage message, string callId, string keys, CallOutcome outcome, DateTimeOffset started, IVoiceCall? call = null)
     {
         VoiceMetrics.RecordCallback(outcome);
         var record = new CallRecord(callId, message.Address, ChannelNames.Voice, message.Address, [CallbackStep], keys, outcome, started,
-            time.GetUtcNow() - started) { SendJitterMs = jitterMs };
+            time.GetUtcNow() - started) { SendJitterMs = call?.SendJitterMs ?? 0, SendMaxLatenessMs = call?.SendMaxLatenessMs ?? 0 };
         await timeline.RecordAsync(record, message.CustomerId);
     }
 

@@ -69,7 +69,7 @@ public sealed partial class VoiceMenu
             outcome = CallOutcome.Failed;
         }
         var record = new CallRecord(call.Id, call.Dialled, caller.Channel, caller.SenderAddress, ivr.Path, ivr.Keys, outcome, started,
-            _time.GetUtcNow() - started) { SendJitterMs = call.SendJitterMs };
+            _time.GetUtcNow() - started) { SendJitterMs = call.SendJitterMs, SendMaxLatenessMs = call.SendMaxLatenessMs };
         await _timeline.RecordAsync(record, dialogue.CustomerId);
         return Ended(record);
     }
@@ -116,6 +116,9 @@ public sealed record CallRecord(
 {
     /// <summary>The RFC 3550 jitter of the audio the gateway sent in this call, in milliseconds: how steadily it kept the 20 ms pace.</summary>
     public double SendJitterMs { get; init; }
+
+    /// <summary>The latest any of the call's packets went out against its schedule, in milliseconds: the worst moment, where the jitter is the trend.</summary>
+    public double SendMaxLatenessMs { get; init; }
 
     /// <summary>The steps the caller took past the number they dialled: each pick, 0 and * included.</summary>
     public int Steps => Math.Max(0, Path.Count - 1);

@@ -22,6 +22,9 @@ public static class VoiceMetrics
     private static readonly Histogram<double> SendJitter = Meter.CreateHistogram<double>("selfservice.voice.rtp.send_jitter", "ms",
         "RFC 3550 jitter of the RTP a call was sent (how steadily the 20 ms pace was kept); over 10 ms a caller starts to hear it");
 
+    private static readonly Histogram<double> SendLateness = Meter.CreateHistogram<double>("selfservice.voice.rtp.send_lateness_max", "ms",
+        "The latest a call's audio packet went out against its 20 ms schedule (the worst moment of its pace)");
+
     private static readonly Counter<long> Callbacks = Meter.CreateCounter<long>("selfservice.voice.callbacks", "{call}",
         "Calls the gateway placed to speak a reply to a caller, by how they ended (CalledBack, NotAnswered, HungUp)");
 
@@ -33,6 +36,8 @@ public static class VoiceMetrics
         Calls.Add(1, outcome);
         Steps.Record(call.Steps, outcome);
         Durations.Record(call.Duration.TotalSeconds, outcome);
-        if (call.Outcome != CallOutcome.NotInService) SendJitter.Record(call.SendJitterMs);
+        if (call.Outcome is CallOutcome.NotInService) return;
+        SendJitter.Record(call.SendJitterMs);
+        SendLateness.Record(call.SendMaxLatenessMs);
     }
 }

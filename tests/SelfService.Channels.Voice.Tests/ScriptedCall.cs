@@ -27,6 +27,7 @@ internal sealed class ScriptedCall(string dialled, string caller, string from, p
     public IPAddress RemoteAddress { get; } = IPAddress.Parse(from);
     public CancellationToken Ended => _ended.Token;
     public double SendJitterMs => 0;
+    public double SendMaxLatenessMs => 0;
 
     public List<VoicePrompt> Played { get; } = [];
     public List<string> TransferredTo { get; } = [];

@@ -39,14 +39,17 @@ public class VoiceSippBenchmarkTests : LoopbackGatewayTest
     {
         var calls = int.Parse(Environment.GetEnvironmentVariable("VOICE_BENCHMARK_CALLS") ?? "50", CultureInfo.InvariantCulture);
         var jitters = new ConcurrentQueue<double>();
+        var lateness = new ConcurrentQueue<double>();
         using var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument is { Name: "selfservice.voice.rtp.send_jitter", Meter.Name: VoiceMetrics.MeterName }) l.EnableMeasurementEvents(instrument);
+                if (instrument is { Name: "selfservice.voice.rtp.send_jitter" or "selfservice.voice.rtp.send_lateness_max", Meter.Name: VoiceMetrics.MeterName })
+                    l.EnableMeasurementEvents(instrument);
             },
         };
-        listener.SetMeasurementEventCallback<double>((_, value, _, _) => jitters.Enqueue(value));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+            (instrument.Name == "selfservice.voice.rtp.send_jitter" ? jitters : lateness).Enqueue(value));
         listener.Start();
         var endPoint = Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!;
         var process = Process.GetCurrentProcess();
@@ -72,6 +75,7 @@ public class VoiceSippBenchmarkTests : LoopbackGatewayTest
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{calls} calls, {result.PeakCalls} at once (SIPp exit {result.ExitCode}); {contained} heard the balance and were hung up by the gateway; " +
             $"send jitter over {measured.Length} calls: mean {(measured.Length == 0 ? 0 : measured.Average()):F2} ms, worst {(measured.Length == 0 ? 0 : measured.Max()):F2} ms; " +
+            $"latest packet against its schedule: {(lateness.IsEmpty ? 0 : lateness.Max()):F2} ms (mean of the calls' worst {(lateness.IsEmpty ? 0 : lateness.Average()):F2} ms); " +
             $"gateway process CPU {cpu.TotalSeconds:F1} s in {wall.TotalSeconds:F1} s ({cpu / wall / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores)"));
 
         Assert.That(result.ExitCode, Is.Zero, () => $"sipp failed ({result.ExitCode}):\n{result.Errors}\n{result.Output}");

@@ -20,7 +20,8 @@ namespace SelfService.Gateway.Tests.Voice;
 /// Callers who need a person (<see cref="PerlPhone"/>, over the loopback trunk). One never presses a key: the menu is said
 /// again, then they are queued and offered a callback. One presses 0, hears their place in the queue and presses 1 to be
 /// called back; the desk has the callback; the agent takes it and replies; the gateway calls the caller back over the
-/// trunk, where SIPp is the customer's phone, and speaks the reply. Keys are waited for a second, and prompts said once
+/// trunk, where SIPp is the customer's phone: busy the first time, answered when the outbox tries again, and the reply
+/// is spoken. Keys are waited for a second, and prompts said once
 /// more at most, to keep the calls short.
 /// </summary>
 public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
@@ -36,6 +37,7 @@ public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
         ["Channels:Voice:Numbers:0611:Menu"] = "*100#",
         ["Channels:Voice:Callback:Trunk"] = "127.0.0.1:" + _trunkPort,
         ["Channels:Voice:Callback:CallerId"] = "0611",
+        ["Channels:Voice:Callback:RetryAfter"] = "00:00:01",
         ["Channels:Voice:KeyTimeout"] = "00:00:01",
         ["Channels:Voice:Replays"] = "1",
         ["Speech:WordsPerMinute"] = "400",   // real speech, spoken fast: shorter calls
@@ -87,13 +89,17 @@ public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
         Assert.That(conversation, Does.Contain("шлюз перезвонит ему и зачитает ваш ответ"), "the agent knows how their reply will travel");
 
         TestContext.Out.WriteLine("TIMING desk " + sw.ElapsedMilliseconds);
-        // The agent answers; the reply goes out on the caller's channel, which calls them back.
-        var (phone, _) = Sipp.StartAnswering(Path.Combine(TestContext.CurrentContext.TestDirectory, "Voice", "Peers", "customer-phone.xml"), _trunkPort);
+        // The agent answers; the reply goes out on the caller's channel, which calls them back: first while they are busy.
+        var (busy, _) = Sipp.StartAnswering(Scenario("customer-busy.xml"), _trunkPort);
         (await Http.PostAsync($"/api/queue/{ticketId}/take", null)).EnsureSuccessStatusCode();
         const string answer = "Иван, роуминг в Турции уже подключён, звонки стоят двадцать девять рублей в минуту.";
         using (var replied = await Http.PostAsJsonAsync($"/api/queue/{ticketId}/reply", new { text = answer }))
             Assert.That(replied.IsSuccessStatusCode, await replied.Content.ReadAsStringAsync());
 
+        var busyVerdict = await busy.WaitAsync();
+        Assert.That(busyVerdict.ExitCode, Is.Zero, $"the busy phone (SIPp): {busyVerdict.Output}\n{busyVerdict.Errors}");
+        // Tried again after Callback:RetryAfter (a second here): now the phone rings and is answered.
+        var (phone, _) = Sipp.StartAnswering(Scenario("customer-phone.xml"), _trunkPort);
         var verdict = await phone.WaitAsync();
         Assert.That(verdict.ExitCode, Is.Zero, $"the customer's phone (SIPp): {verdict.Output}\n{verdict.Errors}");
         TestContext.Out.WriteLine("TIMING sipp " + sw.ElapsedMilliseconds);
@@ -104,6 +110,9 @@ public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
         await Eventually(async () => (callback = (await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None))
             .FirstOrDefault(e => e.Subject == "call" && e.Outcome == nameof(CallOutcome.CalledBack))) is not null, "the callback in the timeline");
         Assert.That(callback!.Text, Does.StartWith(Ivan + ": callback; keys 1; CalledBack"), "the customer pressed 1 to hear it again");
+        var attempts = (await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None)).Where(e => e.Text.StartsWith(Ivan + ": callback", StringComparison.Ordinal));
+        Assert.That(attempts.Select(e => e.Outcome), Is.EqualTo(new[] { nameof(CallOutcome.NotAnswered), nameof(CallOutcome.CalledBack) }),
+            "both calls in the timeline: busy, then answered");
     }
 
     /// <summary>An agent signed in on the desk's page, as their browser would be (a cookie).</summary>
@@ -123,6 +132,9 @@ public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    /// <summary>One of the SIPp scenarios beside these tests (Voice/Peers/*.xml, copied to the output folder).</summary>
+    private static string Scenario(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Voice", "Peers", name);
 
     private System.Net.IPEndPoint SipEndPoint => Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!;
 
