@@ -103,7 +103,10 @@ public sealed class VoiceNumber
 /// </summary>
 public sealed class VoiceCallbackOptions
 {
-    /// <summary>The trunk's SIP address outbound calls go to ("10.20.0.5:5060"); empty: no callbacks, and a reply to a caller fails saying so.</summary>
+    /// <summary>
+    /// The trunk's SIP address outbound calls go to ("10.20.0.5:5060"; without a port, SIP's 5060); empty: no callbacks,
+    /// and a reply to a caller fails saying so.
+    /// </summary>
     public string? Trunk { get; set; }
 
     /// <summary>The number the customer sees calling (the user part of From): the one they called, so they know who it is.</summary>
