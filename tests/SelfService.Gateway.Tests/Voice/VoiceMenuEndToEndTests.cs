@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SelfService.Channels.Voice;
-using SelfService.Gateway.Tests.Infrastructure;
 using SelfService.Provisioning;
-using SelfService.Sip;
-using SelfService.Speech;
 using SelfService.Speech.Text;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
@@ -14,19 +11,15 @@ namespace SelfService.Gateway.Tests.Voice;
 /// <summary>
 /// The voice menu on the real host, called by a telephone of its own (<see cref="PerlPhone"/>) over SIP and RTP on
 /// loopback, where 127.0.0.1 is the configured trunk and 127.0.0.2 is anywhere else. The phone records what it hears; the
-/// test finds in that recording, byte for byte, the G.711 of the prompts the gateway synthesized (espeak-ng gives the same
-/// samples for the same text), and reads the call in the caller's timeline.
+/// test finds in that recording, byte for byte, the G.711 of the prompts the gateway synthesized, and reads the call in
+/// the caller's timeline.
 /// </summary>
-public class VoiceMenuEndToEndTests : LoopbackGatewayTest
+public class VoiceMenuEndToEndTests : VoiceGatewayTest
 {
-    private const string Ivan = "+79161234567";   // a sample subscriber (samples/operator/subscribers.json), balance 350.00
-    private const string Trunk = "127.0.0.1", Elsewhere = "127.0.0.2";
+    private const string Elsewhere = "127.0.0.2";   // loopback too, but not the trunk
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> VoiceSettings => new Dictionary<string, string?>
     {
-        ["Channels:Voice:Enabled"] = "true",
-        ["Channels:Voice:Sip:Port"] = "0",
-        ["Channels:Voice:TrustedTrunks:0"] = Trunk,
         ["Channels:Voice:Numbers:0611:Menu"] = "*100#",
         ["Channels:Voice:Numbers:0612:Action"] = "BAL",
         ["Channels:Voice:Numbers:0613:Action"] = "ACT ROAMING",
@@ -57,7 +50,7 @@ public class VoiceMenuEndToEndTests : LoopbackGatewayTest
         var balance = await MuLawAsync(SpokenText.Answer(balanceReply, "ru"));
         Assert.That(heard.AsSpan(greetingAt + greeting.Length).IndexOf(balance), Is.GreaterThanOrEqualTo(0), "the balance, whole, after the menu");
 
-        var call = await WaitForCallAsync("voice", Ivan);
+        var call = (await CallsAsync("voice", Ivan)).Single();
         Assert.That(call.Text, Does.StartWith("0611: *100# → 1 Баланс; keys 1;"));
         Assert.That(call.CustomerId, Is.Not.Null, "over the trusted trunk the caller is the number's customer");
     }
@@ -79,7 +72,7 @@ public class VoiceMenuEndToEndTests : LoopbackGatewayTest
         Assert.That(heard.AsSpan().IndexOf(said), Is.GreaterThanOrEqualTo(0), "the refusal is said, whole: " + refusal);
         Assert.That(await SentAsync("voice", Ivan), Is.Empty, "nothing went to the number's owner");
 
-        var call = await WaitForCallAsync("voice-unproven", stranger);
+        var call = (await CallsAsync("voice-unproven", stranger)).Single();
         Assert.That(call.CustomerId, Is.Null);
         Assert.That(call.Outcome, Is.EqualTo(nameof(CallOutcome.Contained)));
     }
@@ -93,14 +86,14 @@ public class VoiceMenuEndToEndTests : LoopbackGatewayTest
         // The processor asks (yes 1, no 2); the caller presses 1 and hangs up before the answer can be spoken.
         await CallAsync("0613", null, Trunk, "prompt-end:700", "dtmf:1", "pause:150", "bye");
 
-        var call = await WaitForCallAsync("voice", Ivan);
+        var call = (await CallsAsync("voice", Ivan)).Single();
         Assert.That(call.Outcome, Is.EqualTo(nameof(CallOutcome.HungUp)));
         Assert.That(call.Text, Does.StartWith("0613: ACT ROAMING → 1 "));
         // Made whole: on the account, and in the timeline with its answer (there for the caller to read later), once.
-        await Eventually(async () => (await SubscriberAsync()).Services.Any(s => s.Code == "ROAMING" && s.State == ServiceState.Active), "roaming on");
-        var history = await Gateway.Services.GetRequiredService<IHistoryStore>().ForIdentityAsync("voice", Ivan, 50, CancellationToken.None);
+        await WaitUntilAsync(async () => (await SubscriberAsync()).Services.Any(s => s.Code == "ROAMING" && s.State == ServiceState.Active), "roaming on");
+        var history = await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None);
         Assert.That(history.Where(e => e.Kind == HistoryKind.Inbound).Select(e => e.Text), Is.EqualTo(new[] { "ACT ROAMING", "1" }));
-        await Eventually(async () => (await SentAsync("voice", Ivan)).Count == 2, "the question and the answer, each stored once");
+        await WaitUntilAsync(async () => (await SentAsync("voice", Ivan)).Count == 2, "the question and the answer, each stored once");
     }
 
     [Test]
@@ -108,7 +101,7 @@ public class VoiceMenuEndToEndTests : LoopbackGatewayTest
     {
         await CallAsync("0611", null, Trunk, "heard:400", "bye");
 
-        var call = await WaitForCallAsync("voice", Ivan);
+        var call = (await CallsAsync("voice", Ivan)).Single();
         Assert.That(call.Outcome, Is.EqualTo(nameof(CallOutcome.HungUp)));
         Assert.That(call.Text, Does.StartWith("0611: *100#; keys —; HungUp;"));
     }
@@ -122,7 +115,7 @@ public class VoiceMenuEndToEndTests : LoopbackGatewayTest
     }
 
     private Task<CallEvents> CallAsync(string number, string? recording, string from, params string[] steps) =>
-        PerlPhone.CallAsync(Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!, number, Ivan, recording, from, steps);
+        PerlPhone.CallAsync(SipEndPoint, number, Ivan, recording, from, steps);
 
     private async Task<SubscriberAccount> SubscriberAsync() =>
         (await Gateway.Services.GetRequiredService<IProvisioningBackend>().FindSubscriberAsync(Ivan, CancellationToken.None))!;
@@ -130,33 +123,4 @@ public class VoiceMenuEndToEndTests : LoopbackGatewayTest
     /// <summary>The texts the outbox handed the voice channel for <paramref name="address"/>, oldest first.</summary>
     private async Task<List<string>> SentAsync(string channel, string address) =>
         [.. (await Gateway.Services.GetRequiredService<IOutbox>().FindAsync(channel, address, null, 10, CancellationToken.None)).OrderBy(r => r.CreatedAt).Select(r => r.Text)];
-
-    /// <summary>The call's entry in the timeline, written when the call has ended on the gateway's side.</summary>
-    private async Task<HistoryEntry> WaitForCallAsync(string channel, string sender)
-    {
-        var history = Gateway.Services.GetRequiredService<IHistoryStore>();
-        HistoryEntry? call = null;
-        await Eventually(async () => (call = (await history.ForIdentityAsync(channel, sender, 50, CancellationToken.None)).FirstOrDefault(e => e.Subject == "call")) is not null,
-            "the call in the timeline");
-        return call!;
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("never: " + what);
-            await Task.Delay(50);
-        }
-    }
-
-    /// <summary>The G.711 μ-law the gateway sends for <paramref name="text"/>, spoken as it speaks it.</summary>
-    private async Task<byte[]> MuLawAsync(string text)
-    {
-        var prompt = await Gateway.Services.GetRequiredService<VoicePrompts>().SpeakAsync(text, "ru", CancellationToken.None);
-        var bytes = new byte[prompt.Samples.Length];
-        G711.Encode(G711Codec.Pcmu, prompt.Samples.Span, bytes);
-        return bytes;
-    }
 }

@@ -4,7 +4,6 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SelfService.Channels.Voice;
-using SelfService.Gateway.Tests.Infrastructure;
 using SelfService.Storage.History;
 using SelfService.Testing.Peers;
 
@@ -20,15 +19,10 @@ namespace SelfService.Gateway.Tests.Voice;
 [Explicit("a benchmark: tens of calls at once for several seconds, on the machine's every core")]
 [Category("Benchmark")]
 [NonParallelizable] // measures a pace: alone (see ParallelFixtures.cs)
-public class VoiceSippBenchmarkTests : LoopbackGatewayTest
+public class VoiceSippBenchmarkTests : VoiceGatewayTest
 {
-    private const string Ivan = "+79161234567";   // a sample subscriber (samples/operator/subscribers.json)
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> VoiceSettings => new Dictionary<string, string?>
     {
-        ["Channels:Voice:Enabled"] = "true",
-        ["Channels:Voice:Sip:Port"] = "0",
-        ["Channels:Voice:TrustedTrunks:0"] = "127.0.0.1",
         ["Channels:Voice:Numbers:0612:Action"] = "BAL",
         // Every call is Ivan's: his 30 messages a minute would turn the later calls' BAL away.
         ["AccessPolicies:MessagesPerMinute"] = "100000",
@@ -51,13 +45,12 @@ public class VoiceSippBenchmarkTests : LoopbackGatewayTest
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
             (instrument.Name == "selfservice.voice.rtp.send_jitter" ? jitters : lateness).Enqueue(value));
         listener.Start();
-        var endPoint = Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!;
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
 
         // All of them within a second: they overlap for the whole of the balance.
-        var result = await Sipp.RunAsync(endPoint, Path.Combine(TestContext.CurrentContext.TestDirectory, "Voice", "Peers", "caller-listen.xml"), "0612",
+        var result = await Sipp.RunAsync(SipEndPoint, Scenario("caller-listen.xml"), "0612",
             calls: calls, concurrent: calls, rate: calls);
 
         // Each call leaves three entries in Ivan's timeline: BAL, its answer, and the call.

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SelfService.Channels.Voice;
-using SelfService.Gateway.Tests.Infrastructure;
 using SelfService.Pipeline.Statistics;
 using SelfService.Provisioning;
-using SelfService.Storage.History;
 using SelfService.Storage.Messages;
 using SelfService.Testing.Peers;
 
@@ -15,15 +13,10 @@ namespace SelfService.Gateway.Tests.Voice;
 /// Debian ships, and 20 calls at once to the balance number, each ended by the gateway once the balance is spoken. Prompts are spoken fast (400 words a
 /// minute) to keep the calls short.
 /// </summary>
-public class VoiceSippEndToEndTests : LoopbackGatewayTest
+public class VoiceSippEndToEndTests : VoiceGatewayTest
 {
-    private const string Ivan = "+79161234567";   // a sample subscriber (samples/operator/subscribers.json), without roaming
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> VoiceSettings => new Dictionary<string, string?>
     {
-        ["Channels:Voice:Enabled"] = "true",
-        ["Channels:Voice:Sip:Port"] = "0",
-        ["Channels:Voice:TrustedTrunks:0"] = "127.0.0.1",
         ["Channels:Voice:Numbers:0612:Action"] = "BAL",
         ["Channels:Voice:Numbers:0613:Action"] = "ACT ROAMING",
         ["Channels:Voice:Numbers:0613:Confirm"] = "true",
@@ -38,9 +31,9 @@ public class VoiceSippEndToEndTests : LoopbackGatewayTest
         var result = await Sipp.RunAsync(SipEndPoint, Scenario("caller-cancel.xml"), "0612");
 
         AssertClean(result);
-        var call = (await WaitForCallsAsync(1)).Single();
+        var call = (await CallsAsync("voice", Ivan)).Single();
         Assert.That(call.Text, Does.StartWith("0612: —; keys —; HungUp;"));
-        var history = await Gateway.Services.GetRequiredService<IHistoryStore>().ForIdentityAsync("voice", Ivan, 50, CancellationToken.None);
+        var history = await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None);
         Assert.That(history.Where(e => e.Subject != "call"), Is.Empty, "nothing reached the command processor");
     }
 
@@ -50,7 +43,7 @@ public class VoiceSippEndToEndTests : LoopbackGatewayTest
         var result = await Sipp.RunAsync(SipEndPoint, Scenario("caller-confirm.xml"), "0613");
 
         AssertClean(result);
-        var call = (await WaitForCallsAsync(1)).Single();
+        var call = (await CallsAsync("voice", Ivan)).Single();
         TestContext.Out.WriteLine(call.Text);
         Assert.That(call.Text, Does.StartWith("0613: ACT ROAMING; keys 1; Contained;"), "SIPp's From, 79161234567, is Ivan's number over the trusted trunk");
         Assert.That(call.CustomerId, Is.Not.Null);
@@ -69,7 +62,7 @@ public class VoiceSippEndToEndTests : LoopbackGatewayTest
 
         AssertClean(result);
         Assert.That(result.PeakCalls, Is.EqualTo(Calls), "all of them up at once");
-        var entries = await WaitForCallsAsync(Calls);
+        var entries = await CallsAsync("voice", Ivan, Calls);
         Assert.That(entries.Select(e => e.Id).Distinct().Count(), Is.EqualTo(Calls), "one timeline entry per SIP Call-ID");
         Assert.That(entries.Select(e => e.Text), Has.All.StartsWith("0612: BAL; keys —; Contained;"));
         // The observers (here the dashboard's figures) are told of a call just after its entry is stored.
@@ -80,36 +73,6 @@ public class VoiceSippEndToEndTests : LoopbackGatewayTest
         Assert.That(replies.Select(r => r.Text), Has.Exactly(Calls).StartsWith("Баланс"), "every call heard the balance, none an apology");
     }
 
-    private System.Net.IPEndPoint SipEndPoint => Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!;
-
-    /// <summary>One of the scenarios beside these tests (Voice/Peers/*.xml, copied to the output folder).</summary>
-    private static string Scenario(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Voice", "Peers", name);
-
     private static void AssertClean(Sipp.Result result) =>
         Assert.That(result.ExitCode, Is.Zero, () => $"sipp failed ({result.ExitCode}):\n{result.Errors}\n{result.Output}");
-
-    /// <summary>Ivan's call entries in the timeline, once there are <paramref name="count"/>: each is written when its call has ended on the gateway's side.</summary>
-    private async Task<IReadOnlyList<HistoryEntry>> WaitForCallsAsync(int count)
-    {
-        var history = Gateway.Services.GetRequiredService<IHistoryStore>();
-        IReadOnlyList<HistoryEntry> calls = [];
-        await WaitUntilAsync(async () =>
-        {
-            calls = [.. (await history.ForIdentityAsync("voice", Ivan, 200, CancellationToken.None)).Where(e => e.Subject == "call")];
-            return calls.Count >= count;
-        }, $"{count} calls in the timeline");
-        return calls;
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("never happened: " + what);
-            await Task.Delay(50);
-        }
-    }
 }

@@ -4,9 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SelfService.Channels.Voice;
-using SelfService.Gateway.Tests.Infrastructure;
-using SelfService.Sip;
-using SelfService.Speech;
 using SelfService.Speech.Text;
 using SelfService.Staff;
 using SelfService.Storage.History;
@@ -24,16 +21,12 @@ namespace SelfService.Gateway.Tests.Voice;
 /// is spoken. Keys are waited for a second, and prompts said once
 /// more at most, to keep the calls short.
 /// </summary>
-public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
+public partial class VoiceToAPersonEndToEndTests : VoiceGatewayTest
 {
-    private const string Ivan = "+79161234567";   // a sample subscriber (samples/operator/subscribers.json)
     private readonly int _trunkPort = Sipp.FreeUdpPort();   // the operator's trunk, where callbacks go: SIPp, started by the test
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> VoiceSettings => new Dictionary<string, string?>
     {
-        ["Channels:Voice:Enabled"] = "true",
-        ["Channels:Voice:Sip:Port"] = "0",
-        ["Channels:Voice:TrustedTrunks:0"] = "127.0.0.1",
         ["Channels:Voice:Numbers:0611:Menu"] = "*100#",
         ["Channels:Voice:Callback:Trunk"] = "127.0.0.1:" + _trunkPort,
         ["Channels:Voice:Callback:CallerId"] = "0611",
@@ -49,7 +42,7 @@ public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
         using var folder = new TemporaryFolder();
         var recording = folder.File("heard.pcmu");
 
-        await PerlPhone.CallAsync(SipEndPoint, "0611", Ivan, recording, "127.0.0.1", "wait-bye");
+        await PerlPhone.CallAsync(SipEndPoint, "0611", Ivan, recording, Trunk, "wait-bye");
 
         var heard = await File.ReadAllBytesAsync(recording);
         var menu = await MuLawAsync(SpokenText.Menu("Северный Телеком", ["Баланс", "Услуги", "Подключить", "Отключить", "Оператор"], "ru")
@@ -61,7 +54,7 @@ public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
         var ticket = waiting.EnumerateArray().Select(w => w.GetProperty("ticket")).Single(t => t.GetProperty("channel").GetString() == "voice");
         Assert.That(ticket.GetProperty("topic").GetString(), Is.EqualTo("menu:main"), "queued for the menu the caller could not get through");
         Assert.That(ticket.GetProperty("callback").ValueKind, Is.EqualTo(JsonValueKind.Null), "offered, not asked for");
-        var call = await WaitForCallAsync();
+        var call = (await CallsAsync("voice", Ivan)).Single();
         Assert.That(call.Text, Does.StartWith("0611: *100# → 0; keys —; ToPerson;"));
     }
 
@@ -70,7 +63,7 @@ public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         // A caller who knows the menu: 0 as soon as it starts, 1 as soon as their place in the queue is being said.
-        await PerlPhone.CallAsync(SipEndPoint, "0611", Ivan, null, "127.0.0.1", "heard:300", "dtmf:0", "heard:300", "dtmf:1", "wait-bye");
+        await PerlPhone.CallAsync(SipEndPoint, "0611", Ivan, null, Trunk, "heard:300", "dtmf:0", "heard:300", "dtmf:1", "wait-bye");
 
         TestContext.Out.WriteLine("TIMING phone " + sw.ElapsedMilliseconds);
         // The desk: a waiting conversation of the voice channel with a callback to make, routed by the menu the caller was in.
@@ -78,7 +71,7 @@ public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
         var ticket = waiting.EnumerateArray().Select(w => w.GetProperty("ticket")).Single(t => t.GetProperty("channel").GetString() == "voice");
         Assert.That(ticket.GetProperty("callback").GetProperty("number").GetString(), Is.EqualTo(Ivan));
         Assert.That(ticket.GetProperty("topic").GetString(), Is.EqualTo("menu:main"), "routed by the menu the caller was in");
-        var call = await WaitForCallAsync();
+        var call = (await CallsAsync("voice", Ivan)).Single();
         Assert.That(call.Text, Does.StartWith("0611: *100# → 0 → 1 CALLBACK; keys 01; CallbackBooked"));
         // An agent's desk lists the callback with what the menu tried.
         using var agent = await AgentAsync();
@@ -104,10 +97,10 @@ public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
         Assert.That(verdict.ExitCode, Is.Zero, $"the customer's phone (SIPp): {verdict.Output}\n{verdict.Errors}");
         TestContext.Out.WriteLine("TIMING sipp " + sw.ElapsedMilliseconds);
         var sent = (await Gateway.Services.GetRequiredService<IOutbox>().FindAsync("voice", Ivan, null, 10, CancellationToken.None)).Single(r => r.Text == answer);
-        await Eventually(async () => (await Gateway.Services.GetRequiredService<IOutbox>().GetAsync(sent.Id, CancellationToken.None))?.State == OutboxState.Sent,
+        await WaitUntilAsync(async () => (await Gateway.Services.GetRequiredService<IOutbox>().GetAsync(sent.Id, CancellationToken.None))?.State == OutboxState.Sent,
             "the reply marked sent");
         HistoryEntry? callback = null;
-        await Eventually(async () => (callback = (await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None))
+        await WaitUntilAsync(async () => (callback = (await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None))
             .FirstOrDefault(e => e.Subject == "call" && e.Outcome == nameof(CallOutcome.CalledBack))) is not null, "the callback in the timeline");
         Assert.That(callback!.Text, Does.StartWith(Ivan + ": callback; keys 1; CalledBack"), "the customer pressed 1 to hear it again");
         var attempts = (await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None)).Where(e => e.Text.StartsWith(Ivan + ": callback", StringComparison.Ordinal));
@@ -132,39 +125,4 @@ public partial class VoiceToAPersonEndToEndTests : LoopbackGatewayTest
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
-
-    /// <summary>One of the SIPp scenarios beside these tests (Voice/Peers/*.xml, copied to the output folder).</summary>
-    private static string Scenario(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Voice", "Peers", name);
-
-    private System.Net.IPEndPoint SipEndPoint => Gateway.Services.GetRequiredService<VoiceSipService>().LocalEndPoint!;
-
-    /// <summary>Ivan's call in the timeline, written when the call has ended on the gateway's side.</summary>
-    private async Task<HistoryEntry> WaitForCallAsync()
-    {
-        HistoryEntry? call = null;
-        await Eventually(async () => (call = (await History.ForIdentityAsync("voice", Ivan, 50, CancellationToken.None)).FirstOrDefault(e => e.Subject == "call")) is not null,
-            "the call in the timeline");
-        return call!;
-    }
-
-    /// <summary>The G.711 μ-law the gateway sends for <paramref name="text"/>, spoken as it speaks it.</summary>
-    private async Task<byte[]> MuLawAsync(string text)
-    {
-        var prompt = await Gateway.Services.GetRequiredService<VoicePrompts>().SpeakAsync(text, "ru", CancellationToken.None);
-        var bytes = new byte[prompt.Samples.Length];
-        G711.Encode(G711Codec.Pcmu, prompt.Samples.Span, bytes);
-        return bytes;
-    }
-
-    private IHistoryStore History => Gateway.Services.GetRequiredService<IHistoryStore>();
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("never: " + what);
-            await Task.Delay(50);
-        }
-    }
 }
