@@ -337,8 +337,23 @@ public sealed partial class SipUserAgent : IAsyncDisposable
             await SendResponseAsync(transaction, CreateResponse(request, SipStatus.CallDoesNotExist, NewTag()), cancellationToken);
             return;
         }
-        await call.EndAsync(SipCallEndReason.RemoteHangUp);
+        // Answered at once, ended after, off the receive loop: ending runs the call's handler's cancellation and closes its
+        // RTP session, and however long that takes, it must not hold up this BYE's 200 or the SIP of every other call.
         await SendResponseAsync(transaction, CreateResponse(request, SipStatus.Ok, null), cancellationToken);
+        _ = EndAfterByeAsync(call);
+    }
+
+    private async Task EndAfterByeAsync(SipCall call)
+    {
+        try
+        {
+            await Task.Yield();   // off the receive loop before anything of the call's runs
+            await call.EndAsync(SipCallEndReason.RemoteHangUp);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Call {CallId}: ending it after the caller's BYE failed", call.CallId);
+        }
     }
 
     private async Task OnInfoAsync(ServerTransaction transaction, CancellationToken cancellationToken)
