@@ -348,7 +348,11 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         try
         {
             await Task.Yield();   // off the receive loop before anything of the call's runs
-            await call.EndAsync(SipCallEndReason.RemoteHangUp);
+            var ending = call.EndAsync(SipCallEndReason.RemoteHangUp);
+            if (await Task.WhenAny(ending, Task.Delay(Options.T1 * 10, TimeProvider)) != ending)
+                logger.LogWarning("Call {CallId}: still ending {Seconds} s after the caller's BYE (its handler or RTP session is slow to stop)",
+                    call.CallId, (Options.T1 * 10).TotalSeconds);
+            await ending;
         }
         catch (Exception ex)
         {
