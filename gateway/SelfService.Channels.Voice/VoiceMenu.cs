@@ -85,6 +85,7 @@ public sealed partial class VoiceMenu
 
     private CallRecord Ended(CallRecord record)
     {
+        LogEnded(record.CallId, record.Channel, record.Summary);
         VoiceMetrics.Record(record);
         foreach (var observer in _observers) observer.Ended(record);
         return record;
@@ -104,6 +105,9 @@ public sealed partial class VoiceMenu
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A call to {Dialled} from {Address}: the number is not in the plan (Channels:Voice:Numbers)")]
     private partial void LogNotInService(string dialled, string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} on {Channel}: {Summary}")]
+    private partial void LogEnded(string callId, string channel, string summary);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: the menu cannot speak; the call is ended")]
     private partial void LogSpeechFailed(Exception exception, string callId);

@@ -31,7 +31,10 @@ public sealed partial class VoiceSipService(VoiceMenu menu, IOptions<VoiceOption
             RtpPortMin = sip.RtpPortMin,
             RtpPortMax = sip.RtpPortMax,
             OutboundRingTimeout = options.Value.Callback.RingTimeout,
-        }, this, time, loggers.CreateLogger<SipUserAgent>());
+        }, this, time, loggers.CreateLogger<SipUserAgent>())
+        {
+            ProtocolLogger = new SipWireLog(loggers.CreateLogger<SipWireLog>()),
+        };
         await _agent.StartAsync(cancellationToken);
         LogListening(_agent.LocalEndPoint.ToString());
     }

@@ -28,6 +28,11 @@ internal static partial class SchemaMigrator
     public static IReadOnlyList<int> Migrate(NpgsqlConnection connection, ILogger logger)
     {
         using var transaction = connection.BeginTransaction();
+        // The connection's idle-in-transaction timeout (a few seconds, against stuck application transactions) is too
+        // short for this one: gateways starting together on a loaded machine can leave the holder of the schema lock
+        // unscheduled between two statements for that long, and the start then fails. A minute still frees the lock
+        // of a migrator that hangs.
+        Execute(connection, "SET LOCAL idle_in_transaction_session_timeout = '60s'");
         Execute(connection, $"SELECT pg_advisory_xact_lock({SchemaLock})");
         // Looked up first: CREATE ... IF NOT EXISTS still asks for the right to create, which a gateway's login running on a
         // schema made by its owner may well not have.

@@ -8,7 +8,7 @@ namespace SelfService.Gateway.Tests.Voice;
 /// <summary>
 /// A telephone calling the gateway's voice menu: Net::SIP in Perl (tests/peers/sip/caller.pl, Debian's libnet-sip-perl),
 /// over SIP and RTP on loopback. It follows its steps (prompt-end, heard, pause, dtmf, bye, wait-bye), records the PCMU it
-/// hears, and reports what happened as events.
+/// hears, and reports what happened as events. Its SIP trace (Net::SIP's, on stderr) is shown when a call fails.
 /// </summary>
 internal static class PerlPhone
 {
@@ -17,7 +17,7 @@ internal static class PerlPhone
     {
         var start = new ProcessStartInfo("perl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Path.Combine(RepositoryPaths.Root, "tests", "peers", "sip", "caller.pl"),
-                     "--to", $"sip:{number}@{gateway}", "--from", $"sip:{caller}@{from}", "--address", from, "--timeout", "60" })
+                     "--to", $"sip:{number}@{gateway}", "--from", $"sip:{caller}@{from}", "--address", from, "--timeout", "60", "--debug", "2" })
             start.ArgumentList.Add(argument);
         if (recording is not null) { start.ArgumentList.Add("--record"); start.ArgumentList.Add(recording); }
         foreach (var step in steps) { start.ArgumentList.Add("--step"); start.ArgumentList.Add(step); }

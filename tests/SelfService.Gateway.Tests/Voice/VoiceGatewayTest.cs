@@ -29,6 +29,8 @@ public abstract class VoiceGatewayTest : LoopbackGatewayTest
                 ["Channels:Voice:Enabled"] = "true",
                 ["Channels:Voice:Sip:Port"] = "0",
                 ["Channels:Voice:TrustedTrunks:0"] = Trunk,
+                // The SIP the gateway exchanged, one line a message, in the output of a test that fails.
+                ["Logging:LogLevel:SelfService.Channels.Voice.SipWireLog"] = "Debug",
             };
             foreach (var (key, value) in VoiceSettings) settings[key] = value;
             return settings;

@@ -9,6 +9,7 @@
 #       --step prompt-end:700 --step dtmf:1 --step prompt-end:700 --step bye [--timeout 30] [--port 0] [--address 127.0.0.1]
 #
 # --address is the loopback address the caller calls from (127.0.0.2 is a caller from outside the trusted trunks).
+# --debug N turns on Net::SIP's own trace at level N (on stderr).
 #
 # Steps:
 #   prompt-end:MS  wait until audio that is not silence has been heard since the step began, then MS of silence
@@ -22,13 +23,15 @@ use strict;
 use warnings;
 use Getopt::Long qw(:config posix_default);
 use Time::HiRes qw(time);
+use IO::Socket::INET;
 use Net::SIP;
 
 my ($to, $from, $record, @steps);
 my $timeout = 30;
 my $port = 0;
 my $address = '127.0.0.1';
-GetOptions('address=s' => \$address, 'to=s' => \$to, 'from=s' => \$from, 'record=s' => \$record, 'step=s' => \@steps,
+my $debug = 0;
+GetOptions('address=s' => \$address, 'debug=i' => \$debug, 'to=s' => \$to, 'from=s' => \$from, 'record=s' => \$record, 'step=s' => \@steps,
     'timeout=f' => \$timeout, 'port=i' => \$port) or exit 2;
 defined $to && defined $from && @steps or do { print STDERR "usage: caller.pl --to URI --from URI [--record FILE] --step ... \n"; exit 2 };
 for (@steps) {
@@ -36,6 +39,7 @@ for (@steps) {
 }
 
 $| = 1;
+Net::SIP::Debug->level($debug) if $debug;   # Net::SIP's own trace of what it sends and receives, on stderr
 my $started = time;
 my $recorded = 0;
 my $record_fh;
@@ -77,7 +81,11 @@ my $receive = sub {
 my $silence = chr(0xFF) x 160;    # mu-law zero, 20 ms
 my $send = sub { $silence };
 
-my $leg = Net::SIP::Leg->new(addr => $address, port => $port);
+# Our own socket, on the port asked for or one the kernel picks: given port 0, Net::SIP would try 5060 first, with
+# SO_REUSEADDR, so two phones running at once would share 5060 and take each other's SIP (a BYE, a 200).
+my $socket = IO::Socket::INET->new(Proto => 'udp', LocalAddr => $address, LocalPort => $port)
+    or do { print STDERR "cannot bind $address:$port: $!\n"; exit 1 };
+my $leg = Net::SIP::Leg->new(sock => $socket);
 my $ua = Net::SIP::Simple->new(from => $from, leg => $leg);
 my ($peer_hung_up, $call_failed);
 my $call = $ua->invite($to,
