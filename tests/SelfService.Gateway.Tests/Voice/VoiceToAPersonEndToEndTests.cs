@@ -18,8 +18,7 @@ namespace SelfService.Gateway.Tests.Voice;
 /// again, then they are queued and offered a callback. One presses 0, hears their place in the queue and presses 1 to be
 /// called back; the desk has the callback; the agent takes it and replies; the gateway calls the caller back over the
 /// trunk, where SIPp is the customer's phone: busy the first time, answered when the outbox tries again, and the reply
-/// is spoken. Keys are waited for a second, and prompts said once
-/// more at most, to keep the calls short.
+/// is spoken. Keys are waited for a second, and prompts said once more at most, to keep the calls short.
 /// </summary>
 public partial class VoiceToAPersonEndToEndTests : VoiceGatewayTest
 {
@@ -61,11 +60,9 @@ public partial class VoiceToAPersonEndToEndTests : VoiceGatewayTest
     [Test]
     public async Task ZeroThenOne_TheDeskHasTheCallback_AndTheAgentsReplyCallsTheCallerBackAndIsSpoken()
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         // A caller who knows the menu: 0 as soon as it starts, 1 as soon as their place in the queue is being said.
         await PerlPhone.CallAsync(SipEndPoint, "0611", Ivan, null, Trunk, "heard:300", "dtmf:0", "heard:300", "dtmf:1", "wait-bye");
 
-        TestContext.Out.WriteLine("TIMING phone " + sw.ElapsedMilliseconds);
         // The desk: a waiting conversation of the voice channel with a callback to make, routed by the menu the caller was in.
         var waiting = await Http.GetFromJsonAsync<JsonElement>("/api/queue");
         var ticket = waiting.EnumerateArray().Select(w => w.GetProperty("ticket")).Single(t => t.GetProperty("channel").GetString() == "voice");
@@ -81,7 +78,6 @@ public partial class VoiceToAPersonEndToEndTests : VoiceGatewayTest
         var conversation = WebUtility.HtmlDecode(await agent.GetStringAsync("/staff/desk/" + ticketId));
         Assert.That(conversation, Does.Contain("шлюз перезвонит ему и зачитает ваш ответ"), "the agent knows how their reply will travel");
 
-        TestContext.Out.WriteLine("TIMING desk " + sw.ElapsedMilliseconds);
         // The agent answers; the reply goes out on the caller's channel, which calls them back: first while they are busy.
         var (busy, _) = Sipp.StartAnswering(Scenario("customer-busy.xml"), _trunkPort);
         (await Http.PostAsync($"/api/queue/{ticketId}/take", null)).EnsureSuccessStatusCode();
@@ -95,7 +91,6 @@ public partial class VoiceToAPersonEndToEndTests : VoiceGatewayTest
         var (phone, _) = Sipp.StartAnswering(Scenario("customer-phone.xml"), _trunkPort);
         var verdict = await phone.WaitAsync();
         Assert.That(verdict.ExitCode, Is.Zero, $"the customer's phone (SIPp): {verdict.Output}\n{verdict.Errors}");
-        TestContext.Out.WriteLine("TIMING sipp " + sw.ElapsedMilliseconds);
         var sent = (await Gateway.Services.GetRequiredService<IOutbox>().FindAsync("voice", Ivan, null, 10, CancellationToken.None)).Single(r => r.Text == answer);
         await WaitUntilAsync(async () => (await Gateway.Services.GetRequiredService<IOutbox>().GetAsync(sent.Id, CancellationToken.None))?.State == OutboxState.Sent,
             "the reply marked sent");
