@@ -1,14 +1,15 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using SelfService.Channels.Voice;
+using SelfService.Gateway.Tests.Desk;
 using SelfService.Speech.Text;
 using SelfService.Staff;
 using SelfService.Storage.History;
 using SelfService.Storage.Messages;
 using SelfService.Testing;
+using SelfService.Testing.Browser;
 using SelfService.Testing.Peers;
 
 namespace SelfService.Gateway.Tests.Voice;
@@ -16,11 +17,12 @@ namespace SelfService.Gateway.Tests.Voice;
 /// <summary>
 /// Callers who need a person (<see cref="PerlPhone"/>, over the loopback trunk). One never presses a key: the menu is said
 /// again, then they are queued and offered a callback. One presses 0, hears their place in the queue and presses 1 to be
-/// called back; the desk has the callback; the agent takes it and replies; the gateway calls the caller back over the
-/// trunk, where SIPp is the customer's phone: busy the first time, answered when the outbox tries again, and the reply
-/// is spoken. Keys are waited for a second, and prompts said once more at most, to keep the calls short.
+/// called back; the desk open in Chromium shows the callback as it is asked for, and the call's path; the agent takes it
+/// and replies; the gateway calls the caller back over the trunk, where SIPp is the customer's phone: busy the first
+/// time, answered when the outbox tries again, and the reply is spoken. Keys are waited for a second, and prompts said
+/// once more at most, to keep the calls short.
 /// </summary>
-public partial class VoiceToAPersonEndToEndTests : VoiceGatewayTest
+public class VoiceToAPersonEndToEndTests : VoiceGatewayTest
 {
     private readonly int _trunkPort = Sipp.FreeUdpPort();   // the operator's trunk, where callbacks go: SIPp, started by the test
 
@@ -60,8 +62,17 @@ public partial class VoiceToAPersonEndToEndTests : VoiceGatewayTest
     [Test]
     public async Task ZeroThenOne_TheDeskHasTheCallback_AndTheAgentsReplyCallsTheCallerBackAndIsSpoken()
     {
+        // An agent has the desk open in Chromium.
+        const string password = "correct horse battery staple 7";
+        await Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync("masha", password, [StaffRoles.Agent], "test");
+        await using var chromium = await Chromium.LaunchAsync();
+        var desk = await chromium.NewPageAsync(Http.BaseAddress!);
+        await StaffBrowser.SignInAsync(desk, "masha", password, "/staff/desk");
+        await Assertions.Expect(desk.Locator("body")).ToHaveAttributeAsync("data-live", "connected");
+
         // A caller who knows the menu: 0 as soon as it starts, 1 as soon as their place in the queue is being said.
         await PerlPhone.CallAsync(SipEndPoint, "0611", Ivan, null, Trunk, "heard:300", "dtmf:0", "heard:300", "dtmf:1", "wait-bye");
+        await Assertions.Expect(desk.Locator("[data-test=callbacks]")).ToContainTextAsync(Ivan);   // arrived with no reload
 
         // The desk: a waiting conversation of the voice channel with a callback to make, routed by the menu the caller was in.
         var waiting = await Http.GetFromJsonAsync<JsonElement>("/api/queue");
@@ -70,13 +81,12 @@ public partial class VoiceToAPersonEndToEndTests : VoiceGatewayTest
         Assert.That(ticket.GetProperty("topic").GetString(), Is.EqualTo("menu:main"), "routed by the menu the caller was in");
         var call = (await CallsAsync("voice", Ivan)).Single();
         Assert.That(call.Text, Does.StartWith("0611: *100# → 0 → 1 CALLBACK; keys 01; CallbackBooked"));
-        // An agent's desk lists the callback with what the menu tried.
-        using var agent = await AgentAsync();
-        var desk = WebUtility.HtmlDecode(await agent.GetStringAsync("/staff/desk"));
-        Assert.That(desk, Does.Contain(Ivan).And.Contain("0611: *100# → 0 → 1 CALLBACK"), "the callback on the desk, with the caller's path");
+        // Now that the call has ended, the desk lists the callback with what the menu tried.
+        await desk.ReloadAsync();
+        await Assertions.Expect(desk.Locator("[data-test=call-path]")).ToContainTextAsync("0611: *100# → 0 → 1 CALLBACK");
         var ticketId = ticket.GetProperty("id").GetString();
-        var conversation = WebUtility.HtmlDecode(await agent.GetStringAsync("/staff/desk/" + ticketId));
-        Assert.That(conversation, Does.Contain("шлюз перезвонит ему и зачитает ваш ответ"), "the agent knows how their reply will travel");
+        await desk.GotoAsync("/staff/desk/" + ticketId);
+        await Assertions.Expect(desk.Locator("[data-test=reply-by-call]")).ToContainTextAsync("шлюз перезвонит ему и зачитает ваш ответ");
 
         // The agent answers; the reply goes out on the caller's channel, which calls them back: first while they are busy.
         var (busy, _) = Sipp.StartAnswering(Scenario("customer-busy.xml"), _trunkPort);
@@ -102,22 +112,4 @@ public partial class VoiceToAPersonEndToEndTests : VoiceGatewayTest
         Assert.That(attempts.Select(e => e.Outcome), Is.EqualTo(new[] { nameof(CallOutcome.NotAnswered), nameof(CallOutcome.CalledBack) }),
             "both calls in the timeline: busy, then answered");
     }
-
-    /// <summary>An agent signed in on the desk's page, as their browser would be (a cookie).</summary>
-    private async Task<HttpClient> AgentAsync()
-    {
-        const string password = "correct horse battery staple 7";
-        await Gateway.Services.GetRequiredService<StaffAccounts>().CreateAsync("masha", password, [StaffRoles.Agent], "test");
-        var agent = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Http.BaseAddress };
-        var token = AntiforgeryField().Match(await agent.GetStringAsync("/staff/signin")).Groups[1].Value;
-        using var signedIn = await agent.PostAsync("/staff/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = "masha", ["Password"] = password, ["__RequestVerificationToken"] = token,
-        }));
-        Assert.That(signedIn.RequestMessage!.RequestUri!.AbsolutePath, Does.Not.EndWith("/signin"), "signed in");
-        return agent;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
