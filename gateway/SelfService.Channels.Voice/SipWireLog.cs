@@ -17,10 +17,10 @@ internal sealed partial class SipWireLog(ILogger<SipWireLog> logger) : ISipProto
         if (!logger.IsEnabled(LogLevel.Debug)) return;
         var text = Encoding.UTF8.GetString(message[..Math.Min(message.Length, 2048)]);
         var lines = text.Split("\r\n");
-        string Header(string name, string compact) =>
-            lines.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase) || l.StartsWith(compact + ":", StringComparison.OrdinalIgnoreCase))
-                ?.Split(':', 2)[1].Trim() ?? "";
-        LogWire(direction == SipWireDirection.Sent ? "→" : "←", peer.ToString(), lines[0], Header("Call-ID", "i"), Header("CSeq", "CSeq"));
+        // A header by its name or its compact form (RFC 3261 7.3.3: Call-ID is "i"; CSeq has none).
+        string Header(params string[] names) =>
+            lines.FirstOrDefault(l => names.Any(n => l.StartsWith(n + ":", StringComparison.OrdinalIgnoreCase)))?.Split(':', 2)[1].Trim() ?? "";
+        LogWire(direction == SipWireDirection.Sent ? "→" : "←", peer.ToString(), lines[0], Header("Call-ID", "i"), Header("CSeq"));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "SIP {Direction} {Peer}: {StartLine} (Call-ID {CallId}, CSeq {CSeq})")]

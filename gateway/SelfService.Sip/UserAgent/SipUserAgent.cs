@@ -347,12 +347,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     {
         try
         {
-            await Task.Yield();   // off the receive loop before anything of the call's runs
-            var ending = call.EndAsync(SipCallEndReason.RemoteHangUp);
-            if (await Task.WhenAny(ending, Task.Delay(Options.T1 * 10, TimeProvider)) != ending)
-                logger.LogWarning("Call {CallId}: still ending {Seconds} s after the caller's BYE (its handler or RTP session is slow to stop)",
-                    call.CallId, (Options.T1 * 10).TotalSeconds);
-            await ending;
+            await call.EndAsync(SipCallEndReason.RemoteHangUp);
         }
         catch (Exception ex)
         {

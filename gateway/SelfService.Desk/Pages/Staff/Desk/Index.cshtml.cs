@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SelfService.Commands.Escalation;
+using SelfService.Messaging;
 using SelfService.Staff;
 using SelfService.Storage.Escalations;
 using SelfService.Storage.History;
@@ -71,7 +72,8 @@ public sealed class IndexModel(EscalationQueue queue, StaffAccounts accounts, Au
     private async Task<IReadOnlyDictionary<string, string>> CallPathsAsync(IReadOnlyList<EscalationTicket> callbacks, CancellationToken cancellationToken)
     {
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var ticket in callbacks)
+        // Only callers have calls: the other channels' callbacks cost no history read on each refresh of the queue.
+        foreach (var ticket in callbacks.Where(t => t.Channel is ChannelNames.Voice or ChannelNames.VoiceUnproven))
         {
             var lastCall = (await history.ForIdentityAsync(ticket.Channel, ticket.Address, 50, cancellationToken)).LastOrDefault(e => e.Subject == "call");
             if (lastCall is not null) paths[ticket.Id] = lastCall.Text;
